@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a frozen Config.
+ * A bad value stops the start with every problem listed at once.
+ */
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const environmentSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('0.0.0.0')),
+  AVISO_DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('./data')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  AVISO_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  AVISO_EXAMPLE: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^[a-z0-9-]+$/, 'must be an example name such as "kinescope", or "none"').default('kinescope'),
+  ),
+  AVISO_LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  AVISO_SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  ),
+  AVISO_MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).optional()),
+  AVISO_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('must be an email address').optional()),
+  AVISO_ADMIN_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(10, 'must be at least 10 characters').optional(),
+  ),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** The page's public address without a trailing slash; links in feeds and emails use it. */
+  readonly publicUrl: string;
+  readonly example: string;
+  readonly logLevel: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
+  readonly admin: { email: string; password: string } | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Aviso cannot start; the configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.AVISO_ADMIN_EMAIL === undefined) !== (e.AVISO_ADMIN_PASSWORD === undefined)) {
+    problems.push('AVISO_ADMIN_EMAIL and AVISO_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = resolve(e.AVISO_DATA_DIR);
+  const host = e.HOST;
+  const publicUrl = e.AVISO_PUBLIC_URL ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${e.PORT}`;
+  return Object.freeze({
+    port: e.PORT,
+    host,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      : { kind: 'sqlite' as const, file: resolve(dataDir, 'aviso.sqlite') },
+    publicUrl,
+    example: e.AVISO_EXAMPLE,
+    logLevel: e.AVISO_LOG_LEVEL,
+    smtpUrl: e.AVISO_SMTP_URL,
+    mailFrom: e.AVISO_MAIL_FROM,
+    admin:
+      e.AVISO_ADMIN_EMAIL && e.AVISO_ADMIN_PASSWORD
+        ? { email: e.AVISO_ADMIN_EMAIL, password: e.AVISO_ADMIN_PASSWORD }
+        : undefined,
+  });
+}
+
+/** Which database the test suite runs on: SQLite unless TEST_DB=postgres. */
+export function loadTestDatabase(env: Record<string, string | undefined> = process.env): { kind: 'sqlite' } | { kind: 'postgres'; url: string } {
+  if (env['TEST_DB'] === 'postgres') {
+    return { kind: 'postgres', url: env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' };
+  }
+  return { kind: 'sqlite' };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { componentStatuses, statusCauses } from './component.ts';
+
+export const componentIdSchema = z.string().regex(/^[0-9a-z]{12}$/, 'must be a 12-character id');
+export const componentStatusSchema = z.enum(componentStatuses);
+export const statusCauseSchema = z.enum(statusCauses);
+export const isoDateSchema = z.iso.date({ error: 'must be a date like 2025-09-01' });
+
+const thirdPartySchema = z
+  .object({ sourceUrl: z.url(), componentId: z.string().min(1).max(64) })
+  .strict()
+  .nullable();
+
+export const createComponentSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    description: z.string().max(2000).nullable().optional(),
+    status: componentStatusSchema.default('operational'),
+    groupId: componentIdSchema.nullable().optional(),
+    position: z.number().int().min(1).optional(),
+    showcase: z.boolean().default(true),
+    onlyShowIfDegraded: z.boolean().default(false),
+    startDate: isoDateSchema.nullable().optional(),
+    thirdParty: thirdPartySchema.optional(),
+  })
+  .strict();
+export type CreateComponentInput = z.input<typeof createComponentSchema>;
+
+export const createComponentGroupSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    description: z.string().max(2000).nullable().optional(),
+    componentIds: z.array(componentIdSchema).min(1, 'a group needs at least one component'),
+    position: z.number().int().min(1).optional(),
+    showcase: z.boolean().default(true),
+  })
+  .strict();
+export type CreateComponentGroupInput = z.input<typeof createComponentGroupSchema>;
+
+export const updateComponentSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    description: z.string().max(2000).nullable(),
+    status: componentStatusSchema,
+    groupId: componentIdSchema.nullable(),
+    position: z.number().int().min(1),
+    showcase: z.boolean(),
+    onlyShowIfDegraded: z.boolean(),
+    startDate: isoDateSchema.nullable(),
+    thirdParty: thirdPartySchema,
+  })
+  .partial()
+  .strict();
+export type UpdateComponentInput = z.input<typeof updateComponentSchema>;

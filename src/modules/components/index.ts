@@ -1,0 +1,9 @@
+export * from './component.ts';
+export * from './overall-status.ts';
+export * from './component-schemas.ts';
+export { createComponent } from './create-component.ts';
+export { createComponentGroup } from './create-component-group.ts';
+export { updateComponent } from './update-component.ts';
+export { deleteComponent } from './delete-component.ts';
+export { listComponentsInOrder } from './list-components.ts';
+export { listComponents, findComponent, insertComponent, saveComponent, recordStatusChange, listStatusChanges, deleteComponentRow } from './component-store.ts';

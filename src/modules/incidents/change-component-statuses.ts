@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/tables.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import type { ComponentId } from '../../shared/ids.ts';
+import { type ComponentStatus, type StatusCause } from '../components/component.ts';
+import { findComponent, listComponents, recordStatusChange } from '../components/component-store.ts';
+import type { AffectedComponent } from './incident.ts';
+
+/**
+ * Applies an update's component changes and returns them as the update records them: with the old
+ * and new status and the name frozen as shown then ("Group - Component" for grouped components).
+ */
+export async function changeComponentStatuses(
+  tx: Kysely<Database>,
+  changes: Record<string, ComponentStatus>,
+  at: Date,
+  cause: { cause: StatusCause; causeId: string },
+  recordedAt: Date,
+): Promise<AffectedComponent[]> {
+  const ids = Object.keys(changes);
+  if (ids.length === 0) return [];
+  const all = await listComponents(tx);
+  const affected: AffectedComponent[] = [];
+  for (const id of ids) {
+    const component = all.find((c) => c.id === id) ?? (await findComponent(tx, id));
+    if (component === undefined) throw notFound('component', id);
+    if (component.isGroup) throw new AppError('component_group_invalid', `"${component.name}" is a group; choose its components instead.`);
+    const group = component.groupId === null ? undefined : all.find((c) => c.id === component.groupId);
+    const newStatus = changes[id]!;
+    affected.push({
+      componentId: component.id as ComponentId,
+      name: group === undefined ? component.name : `${group.name} - ${component.name}`,
+      oldStatus: component.status,
+      newStatus,
+    });
+    if (newStatus !== component.status) {
+      await recordStatusChange(tx, { componentId: component.id, status: newStatus, changedAt: at, ...cause }, recordedAt);
+    }
+  }
+  return affected;
+}

@@ -1,0 +1,28 @@
+import type { Ctx } from '../../shared/context.ts';
+import { notFound } from '../../shared/errors.ts';
+import { write } from '../../storage/write.ts';
+import { touchPage } from '../page/page-store.ts';
+import type { Incident } from './incident.ts';
+import { editIncidentUpdateSchema, type EditIncidentUpdateInput } from './incident-schemas.ts';
+import { findIncident, saveIncidentUpdateText } from './incident-store.ts';
+
+/** Corrects an update's text or display time; its status and component changes stay as posted. */
+export async function editIncidentUpdate(ctx: Ctx, incidentId: string, updateId: string, input: EditIncidentUpdateInput): Promise<Incident> {
+  const data = editIncidentUpdateSchema.parse(input);
+  return write(ctx, async (tx) => {
+    const incident = await findIncident(tx, incidentId);
+    if (incident === undefined) throw notFound('incident', incidentId);
+    const update = incident.updates.find((u) => u.id === updateId);
+    if (update === undefined) throw notFound('incident_update', updateId);
+    const now = ctx.clock.now();
+    await saveIncidentUpdateText(tx, {
+      id: update.id,
+      body: data.body ?? update.body,
+      displayAt: data.displayAt ?? update.displayAt,
+      deliverNotifications: data.deliverNotifications ?? update.deliverNotifications,
+      updatedAt: now,
+    });
+    await touchPage(tx, now);
+    return (await findIncident(tx, incidentId))!;
+  });
+}

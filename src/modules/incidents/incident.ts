@@ -1,0 +1,162 @@
+import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type ComponentStatus, compareSeverity } from '../components/component.ts';
+import { overallStatus } from '../components/overall-status.ts';
+
+export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+export const maintenanceStatuses = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
+export type MaintenanceStatus = (typeof maintenanceStatuses)[number];
+
+/** `postmortem` is reached only by publishing a postmortem on a resolved incident. */
+export type UpdateStatus = IncidentStatus | MaintenanceStatus;
+export type EventStatus = UpdateStatus | 'postmortem';
+
+export const impacts = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
+export type Impact = (typeof impacts)[number];
+
+export type IncidentKind = 'incident' | 'maintenance';
+
+export interface AffectedComponent {
+  componentId: ComponentId;
+  /** The name as it was when the update was posted ("Group - Component" for grouped ones). */
+  name: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+}
+
+export interface IncidentUpdate {
+  id: IncidentUpdateId;
+  incidentId: IncidentId;
+  status: UpdateStatus;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  displayAt: Date;
+  deliverNotifications: boolean;
+  affectedComponents: AffectedComponent[];
+}
+
+export interface MaintenanceSchedule {
+  scheduledFor: Date;
+  scheduledUntil: Date;
+  /** Minutes before the start to remind subscribers; 0 for no reminder. */
+  remindPrior: number;
+  remindedAt: Date | null;
+  autoInProgress: boolean;
+  autoCompleted: boolean;
+  autoTransitionToMaintenanceState: boolean;
+  autoTransitionToOperationalState: boolean;
+  autoTransitionDeliverNotificationsAtStart: boolean;
+  autoTransitionDeliverNotificationsAtEnd: boolean;
+}
+
+export interface Postmortem {
+  /** Published text (Markdown); null while unpublished. */
+  body: string | null;
+  draft: string | null;
+  lastUpdatedAt: Date | null;
+  publishedAt: Date | null;
+  notifiedSubscribers: boolean;
+  ignored: boolean;
+}
+
+export interface Incident {
+  id: IncidentId;
+  kind: IncidentKind;
+  name: string;
+  status: EventStatus;
+  impact: Impact;
+  impactOverride: Impact | null;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date;
+  monitoringAt: Date | null;
+  resolvedAt: Date | null;
+  backfilled: boolean;
+  schedule: MaintenanceSchedule | null;
+  postmortem: Postmortem;
+  metadata: Record<string, unknown>;
+  /** Components attached now, in order. */
+  componentIds: ComponentId[];
+  /** Newest first. */
+  updates: IncidentUpdate[];
+}
+
+export function isIncidentStatus(value: string): value is IncidentStatus {
+  return (incidentStatuses as readonly string[]).includes(value);
+}
+
+export function isMaintenanceStatus(value: string): value is MaintenanceStatus {
+  return (maintenanceStatuses as readonly string[]).includes(value);
+}
+
+export function isResolved(incident: Pick<Incident, 'status'>): boolean {
+  return incident.status === 'resolved' || incident.status === 'postmortem' || incident.status === 'completed';
+}
+
+/** Refuses a status that does not belong to the event's kind. Any order is allowed, as in Statuspage (reopening included). */
+export function checkUpdateStatus(kind: IncidentKind, status: string): UpdateStatus {
+  if (kind === 'incident' && isIncidentStatus(status)) return status;
+  if (kind === 'maintenance' && isMaintenanceStatus(status)) return status;
+  const allowed = (kind === 'incident' ? incidentStatuses : maintenanceStatuses).join(', ');
+  throw new AppError('incident_transition_invalid', `An ${kind === 'incident' ? 'incident' : 'maintenance'} cannot take the status "${status}"; use one of ${allowed}.`);
+}
+
+/**
+ * The impact derived from affected components: Statuspage's top-level blend applied to the worst
+ * status each component reached during the incident, so a resolved incident keeps its impact.
+ * An override wins; a maintenance's impact is always `maintenance`.
+ */
+export function deriveImpact(kind: IncidentKind, updates: Pick<IncidentUpdate, 'affectedComponents'>[], override: Impact | null): Impact {
+  if (override !== null) return override;
+  if (kind === 'maintenance') return 'maintenance';
+  const peak = new Map<string, ComponentStatus>();
+  for (const update of updates) {
+    for (const affected of update.affectedComponents) {
+      const before = peak.get(affected.componentId);
+      if (before === undefined || compareSeverity(affected.newStatus, before) > 0) peak.set(affected.componentId, affected.newStatus);
+    }
+  }
+  const statuses = [...peak.values()].filter((s) => s !== 'under_maintenance');
+  if (statuses.length === 0) return 'none';
+  const indicator = overallStatus(statuses).indicator;
+  return indicator === 'maintenance' ? 'none' : indicator;
+}
+
+export type UpdateLabel = EventStatus | 'update';
+
+/**
+ * What each update is called on the page and in feeds, newest first: its status, or "Update" when
+ * it kept the status of the update before it.
+ */
+export function updateLabels(updatesNewestFirst: Pick<IncidentUpdate, 'status'>[]): UpdateLabel[] {
+  return updatesNewestFirst.map((update, index) => {
+    const previous = updatesNewestFirst[index + 1];
+    return previous !== undefined && previous.status === update.status ? 'update' : update.status;
+  });
+}
+
+/** Statuspage's text when an update is posted with an empty body. */
+export const defaultUpdateBodies: Record<UpdateStatus, string> = {
+  investigating: 'We are currently investigating this issue.',
+  identified: 'The issue has been identified and a fix is being implemented.',
+  monitoring: 'A fix has been implemented and we are monitoring the results.',
+  resolved: 'This incident has been resolved.',
+  scheduled: 'We will be undergoing scheduled maintenance during this time.',
+  in_progress: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
+  verifying: 'Verification is currently underway for the maintenance items.',
+  completed: 'The scheduled maintenance has been completed.',
+};
+
+/** The timestamps an incident gains as its status moves. */
+export function lifecycleTimes(
+  current: Pick<Incident, 'monitoringAt' | 'resolvedAt'>,
+  status: UpdateStatus,
+  at: Date,
+): { monitoringAt: Date | null; resolvedAt: Date | null } {
+  const monitoringAt = current.monitoringAt ?? (status === 'monitoring' || status === 'verifying' ? at : null);
+  const resolvedAt = status === 'resolved' || status === 'completed' ? (current.resolvedAt ?? at) : null;
+  return { monitoringAt, resolvedAt };
+}

@@ -1,0 +1,11 @@
+export * from './incident.ts';
+export * from './incident-schemas.ts';
+export { openIncident } from './open-incident.ts';
+export { postIncidentUpdate } from './post-incident-update.ts';
+export { editIncidentUpdate } from './edit-incident-update.ts';
+export { updateIncident } from './update-incident.ts';
+export { deleteIncident } from './delete-incident.ts';
+export { scheduleMaintenance } from './schedule-maintenance.ts';
+export { savePostmortemDraft, publishPostmortem, revertPostmortem, deletePostmortem } from './postmortem.ts';
+export { queryIncidents, getIncident } from './list-incidents.ts';
+export { listIncidents, findIncident, insertIncident, insertIncidentUpdate, saveIncident, countIncidents, type IncidentFilter } from './incident-store.ts';

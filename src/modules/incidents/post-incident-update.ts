@@ -1,0 +1,56 @@
+import type { Ctx } from '../../shared/context.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { newId, type ComponentId, type IncidentUpdateId } from '../../shared/ids.ts';
+import { write } from '../../storage/write.ts';
+import { touchPage } from '../page/page-store.ts';
+import { changeComponentStatuses } from './change-component-statuses.ts';
+import { checkUpdateStatus, defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
+import { postIncidentUpdateSchema, type PostIncidentUpdateInput } from './incident-schemas.ts';
+import { findIncident, insertIncidentUpdate, replaceIncidentComponents, saveIncident } from './incident-store.ts';
+
+/**
+ * Posts an update to an incident or maintenance: its status, message and component changes.
+ * Resolving is an update with status `resolved` (or `completed` for a maintenance).
+ */
+export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: PostIncidentUpdateInput): Promise<Incident> {
+  const data = postIncidentUpdateSchema.parse(input);
+  return write(ctx, async (tx) => {
+    const incident = await findIncident(tx, incidentId);
+    if (incident === undefined) throw notFound('incident', incidentId);
+    const status = checkUpdateStatus(incident.kind, data.status);
+    if (incident.status === 'postmortem') {
+      throw new AppError('incident_transition_invalid', 'This incident has a published postmortem; revert the postmortem before posting updates.');
+    }
+    const now = ctx.clock.now();
+    const displayAt = data.displayAt ?? now;
+    const cause = { cause: incident.kind === 'maintenance' ? ('maintenance' as const) : ('incident' as const), causeId: incident.id };
+    const affectedComponents = await changeComponentStatuses(tx, data.components, displayAt, cause, now);
+    const update: IncidentUpdate = {
+      id: newId<IncidentUpdateId>(),
+      incidentId: incident.id,
+      status,
+      body: data.body?.trim() || defaultUpdateBodies[status],
+      createdAt: now,
+      updatedAt: now,
+      displayAt,
+      deliverNotifications: data.deliverNotifications,
+      affectedComponents,
+    };
+    const updates = [update, ...incident.updates];
+    const componentIds = [...new Set([...incident.componentIds, ...(Object.keys(data.components) as ComponentId[])])];
+    const next: Incident = {
+      ...incident,
+      status,
+      impact: deriveImpact(incident.kind, updates, incident.impactOverride),
+      updatedAt: now,
+      ...lifecycleTimes(incident, status, displayAt),
+      componentIds,
+      updates,
+    };
+    await insertIncidentUpdate(tx, update);
+    await saveIncident(tx, next);
+    if (componentIds.length !== incident.componentIds.length) await replaceIncidentComponents(tx, incident.id, componentIds);
+    await touchPage(tx, now);
+    return next;
+  });
+}

@@ -1,0 +1,6 @@
+export type { Page, PageSettings } from './page.ts';
+export { pageSettingsSchema, isTimeZone, timeZoneSchema, localeSchema } from './page.ts';
+export { getPage } from './get-page.ts';
+export { ensurePage, type NewPage } from './ensure-page.ts';
+export { updatePageSettings, pageChangesSchema, type PageChanges } from './update-page-settings.ts';
+export { findPage, insertPage, updatePageRow, touchPage } from './page-store.ts';

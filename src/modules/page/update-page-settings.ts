@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Ctx } from '../../shared/context.ts';
+import { invalid } from '../../shared/errors.ts';
+import { write } from '../../storage/write.ts';
+import { localeSchema, pageSettingsSchema, timeZoneSchema, type Page } from './page.ts';
+import { findPage, updatePageRow } from './page-store.ts';
+import { getPage } from './get-page.ts';
+
+export const pageChangesSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    url: z.url(),
+    timeZone: timeZoneSchema,
+    defaultLocale: localeSchema,
+    locales: z.array(localeSchema).min(1),
+    settings: pageSettingsSchema,
+  })
+  .partial()
+  .strict();
+export type PageChanges = z.infer<typeof pageChangesSchema>;
+
+/** Changes the page's name, URL, time zone, languages or presentation. */
+export async function updatePageSettings(ctx: Ctx, changes: PageChanges): Promise<Page> {
+  return write(ctx, async (tx) => {
+    const page = await getPage({ db: tx });
+    const defaultLocale = changes.defaultLocale ?? page.defaultLocale;
+    const locales = changes.locales ?? page.locales;
+    if (!locales.includes(defaultLocale)) {
+      throw invalid('The default language must be one of the enabled languages.', [{ path: 'defaultLocale', message: `${defaultLocale} is not enabled` }]);
+    }
+    await updatePageRow(tx, page.id, { ...changes, locales: [...new Set(locales)] }, ctx.clock.now());
+    return (await findPage(tx))!;
+  });
+}

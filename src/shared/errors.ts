@@ -1,0 +1,62 @@
+/**
+ * The one catalogue of failures Aviso can report. Codes are stable and part of the public API;
+ * every client-facing message comes from here or from the `message` given to an AppError.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, message: 'The request is not valid.' },
+  bad_request: { status: 400, message: 'The request could not be understood.' },
+  unauthorized: { status: 401, message: 'Authentication is required.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  not_found: { status: 404, message: 'Nothing was found here.' },
+  page_not_found: { status: 404, message: 'The page does not exist.' },
+  component_not_found: { status: 404, message: 'The component does not exist.' },
+  incident_not_found: { status: 404, message: 'The incident does not exist.' },
+  incident_update_not_found: { status: 404, message: 'The incident update does not exist.' },
+  maintenance_not_found: { status: 404, message: 'The maintenance does not exist.' },
+  conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  component_group_invalid: { status: 422, message: 'The component group is not valid.' },
+  incident_transition_invalid: { status: 422, message: 'This status change is not allowed.' },
+  page_file_invalid: { status: 422, message: 'The page file is not valid.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  rate_limited: { status: 429, message: 'Too many requests; try again later.' },
+  database_unavailable: { status: 503, message: 'The database cannot be reached.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface ErrorDetail {
+  /** Where the problem is: a field path (`incident.name`) or a file position (`line 12`). */
+  path?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+type Entity = 'component' | 'incident' | 'incident_update' | 'maintenance' | 'page';
+
+export function notFound(entity: Entity, id: string): AppError {
+  const code: ErrorCode = `${entity}_not_found`;
+  const label = entity.replace('_', ' ');
+  return new AppError(code, `No ${label} has the id "${id}".`);
+}
+
+export function invalid(message: string, details?: ErrorDetail[]): AppError {
+  return new AppError('validation_failed', message, details);
+}

@@ -1,0 +1,141 @@
+import type { Generated } from 'kysely';
+
+/**
+ * One typed row per table, as the stores see them (camelCase; CamelCasePlugin maps to snake_case).
+ * Portable column types only, so SQLite and PostgreSQL share every query:
+ * timestamps are ISO-8601 UTC text with milliseconds (`2025-11-20T10:00:00.000Z`, sortable as text),
+ * booleans are integers 0/1, JSON is text.
+ */
+export interface PagesTable {
+  id: string;
+  name: string;
+  url: string;
+  timeZone: string;
+  defaultLocale: string;
+  /** JSON array of enabled locale codes. */
+  locales: string;
+  /** JSON object of optional presentation settings (colours, logo, footer links, …). */
+  settings: string;
+  /** Bumped by every write: caches key on it, other instances poll it. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ComponentsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  /** 1-based, within its parent (the page's top level or a group). */
+  position: number;
+  isGroup: number;
+  groupId: string | null;
+  status: string;
+  showcase: number;
+  onlyShowIfDegraded: number;
+  /** `YYYY-MM-DD`; uptime counts from this date. */
+  startDate: string | null;
+  thirdPartySourceUrl: string | null;
+  thirdPartyComponentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Append-only: every status a component ever had, from when, and why. */
+export interface ComponentStatusChangesTable {
+  id: Generated<number>;
+  componentId: string;
+  status: string;
+  changedAt: string;
+  cause: string;
+  causeId: string | null;
+  recordedAt: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  kind: string;
+  name: string;
+  status: string;
+  impact: string;
+  impactOverride: string | null;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string;
+  monitoringAt: string | null;
+  resolvedAt: string | null;
+  backfilled: number;
+  scheduledFor: string | null;
+  scheduledUntil: string | null;
+  scheduledRemindPrior: number;
+  scheduledRemindedAt: string | null;
+  scheduledAutoInProgress: number;
+  scheduledAutoCompleted: number;
+  autoTransitionToMaintenanceState: number;
+  autoTransitionToOperationalState: number;
+  autoTransitionDeliverNotificationsAtStart: number;
+  autoTransitionDeliverNotificationsAtEnd: number;
+  postmortemBody: string | null;
+  postmortemBodyDraft: string | null;
+  postmortemBodyLastUpdatedAt: string | null;
+  postmortemPublishedAt: string | null;
+  postmortemNotifiedSubscribers: number;
+  postmortemIgnored: number;
+  /** JSON object (Statuspage's `metadata`). */
+  metadata: string;
+}
+
+export interface IncidentUpdatesTable {
+  id: string;
+  incidentId: string;
+  status: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  displayAt: string;
+  deliverNotifications: number;
+}
+
+/** The components an update changed, with the name they had then. */
+export interface IncidentUpdateComponentsTable {
+  incidentUpdateId: string;
+  componentId: string;
+  position: number;
+  name: string;
+  oldStatus: string;
+  newStatus: string;
+}
+
+/** The components currently attached to an incident or maintenance. */
+export interface IncidentComponentsTable {
+  incidentId: string;
+  componentId: string;
+  position: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: string;
+  status: string;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  idempotencyKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Database {
+  pages: PagesTable;
+  components: ComponentsTable;
+  componentStatusChanges: ComponentStatusChangesTable;
+  incidents: IncidentsTable;
+  incidentUpdates: IncidentUpdatesTable;
+  incidentUpdateComponents: IncidentUpdateComponentsTable;
+  incidentComponents: IncidentComponentsTable;
+  jobs: JobsTable;
+}
