@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { App } from '../http/create-app.ts';
+import { isMigrated } from '../storage/migrate.ts';
+import type { AppDeps } from '../app-deps.ts';
+
+/**
+ * `/healthz`: the process is alive and serving. `/readyz`: the database answers and every
+ * migration is applied; when not, it says which, with 503.
+ */
+export function registerHealthRoutes(app: App, deps: AppDeps): void {
+  app.get('/healthz', async (_request, reply) => {
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_request, reply) => {
+    const checks: Record<string, { ok: boolean; message?: string }> = {};
+    try {
+      await sql`select 1`.execute(deps.ctx.db);
+      checks['database'] = { ok: true };
+      const migrated = await isMigrated(deps.ctx.db);
+      checks['migrations'] = migrated ? { ok: true } : { ok: false, message: 'some migrations are not applied' };
+    } catch (error) {
+      checks['database'] = { ok: false, message: `cannot reach the ${deps.database.kind} database: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const ready = Object.values(checks).every((c) => c.ok);
+    return reply
+      .code(ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ready ? 'ready' : 'not_ready', database: deps.database.kind, revision: deps.ctx.revisions.current, checks });
+  });
+}

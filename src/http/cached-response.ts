@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** A rendered response held in memory, pre-compressed, with its validator. */
+export interface CachedResponse {
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  identity: Buffer;
+  gzip: Buffer | null;
+  brotli: Buffer | null;
+  /** Extra headers sent with every copy (CORS, for example). */
+  headers: Record<string, string>;
+}
+
+export interface Rendered {
+  body: string | Buffer;
+  contentType: string;
+  cacheControl?: string;
+  headers?: Record<string, string>;
+}
+
+/** Browsers and CDNs may reuse a copy briefly, keep serving it while revalidating, and through an outage of ours. */
+export const publicCacheControl = 'public, max-age=10, stale-while-revalidate=60, stale-if-error=86400';
+
+const compressMinimum = 512;
+
+export function prepare(rendered: Rendered): CachedResponse {
+  const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
+  const compressible = identity.length >= compressMinimum;
+  return {
+    etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
+    contentType: rendered.contentType,
+    cacheControl: rendered.cacheControl ?? publicCacheControl,
+    identity,
+    gzip: compressible ? gzipSync(identity, { level: 9 }) : null,
+    brotli: compressible
+      ? brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+      : null,
+    headers: rendered.headers ?? {},
+  };
+}
+
+/**
+ * Renders each key once per data revision and serves the stored Buffers afterwards.
+ * Concurrent requests for a key being rendered share one rendering.
+ */
+export class ResponseCache {
+  readonly #entries = new Map<string, { revision: number; response: Promise<CachedResponse> }>();
+  readonly #revision: () => number;
+
+  constructor(revision: () => number) {
+    this.#revision = revision;
+  }
+
+  get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
+    const revision = this.#revision();
+    const entry = this.#entries.get(key);
+    if (entry !== undefined && entry.revision === revision) return entry.response;
+    const response = Promise.resolve()
+      .then(render)
+      .then(prepare);
+    this.#entries.set(key, { revision, response });
+    // A failed rendering is not kept: the next request tries again.
+    response.catch(() => {
+      if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
+    });
+    return response;
+  }
+
+  /** The last good copy of a key whatever its revision (for serving through a database outage). */
+  async stale(key: string): Promise<CachedResponse | undefined> {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    try {
+      return await entry.response;
+    } catch {
+      return undefined;
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+function acceptsEncoding(header: string | undefined, encoding: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim().toLowerCase() !== encoding) return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+/** Sends a cached response: 304 when the client has it, else the best encoding it accepts. */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, response: CachedResponse): FastifyReply {
+  reply.header('etag', response.etag);
+  reply.header('cache-control', response.cacheControl);
+  reply.header('vary', 'Accept-Encoding');
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  if (matchesEtag(request.headers['if-none-match'], response.etag)) return reply.code(304).send();
+  reply.header('content-type', response.contentType);
+  const accept = request.headers['accept-encoding'];
+  if (response.brotli !== null && acceptsEncoding(accept, 'br')) {
+    return reply.header('content-encoding', 'br').send(response.brotli);
+  }
+  if (response.gzip !== null && acceptsEncoding(accept, 'gzip')) {
+    return reply.header('content-encoding', 'gzip').send(response.gzip);
+  }
+  return reply.send(response.identity);
+}

@@ -1,0 +1,53 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import { htmlError, jsonError, toAppError } from './errors.ts';
+
+export type App = FastifyInstance;
+
+/** Paths whose clients expect JSON errors; everything else is a page and gets an HTML error. */
+export function wantsJson(url: string): boolean {
+  return /^\/(api|v1)(\/|$)/.test(url) || url.endsWith('.json');
+}
+
+/**
+ * The HTTP plumbing every surface shares: request ids, logging, body limit, security headers,
+ * zod validation and the one error boundary.
+ */
+export function createHttpApp(log: Logger): App {
+  const app = Fastify({
+    loggerInstance: log,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => Math.random().toString(36).slice(2, 12),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    else request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
+    reply.code(appError.status);
+    if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(appError, request));
+    return reply.type('text/html; charset=utf-8').send(htmlError(appError, request));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('not_found');
+    reply.code(404);
+    if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(error, request));
+    return reply.type('text/html; charset=utf-8').send(htmlError(error, request));
+  });
+
+  return app as unknown as App;
+}
