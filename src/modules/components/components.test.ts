@@ -20,7 +20,7 @@ afterEach(async () => {
 
 describe('components and groups', () => {
   test('components are listed in page order with groups before their children', async () => {
-    const api = await createComponent(t.ctx, { name: 'API' });
+    await createComponent(t.ctx, { name: 'API' });
     const cdn = await createComponent(t.ctx, { name: 'CDN' });
     const dns = await createComponent(t.ctx, { name: 'DNS' });
     const group = await createComponentGroup(t.ctx, { name: 'Edge', componentIds: [dns.id, cdn.id] });
