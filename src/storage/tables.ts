@@ -129,6 +129,91 @@ export interface JobsTable {
   updatedAt: string;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  scope: string;
+  prefix: string;
+  /** SHA-256 of the whole key, hex; the key itself is never stored. */
+  keyHash: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash. */
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's token. */
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** One-time links: the first owner's setup and team invites. */
+export interface AccountTokensTable {
+  tokenHash: string;
+  kind: string;
+  email: string | null;
+  role: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: number;
+  at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** JSON of the entity before and after the write; null when it did not exist. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface IncidentTemplatesTable {
+  id: string;
+  name: string;
+  title: string;
+  body: string;
+  updateStatus: string;
+  /** JSON array of component ids. */
+  componentIds: string;
+  shouldSendNotifications: number;
+  shouldTweet: number;
+  groupId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   pages: PagesTable;
   components: ComponentsTable;
@@ -138,4 +223,11 @@ export interface Database {
   incidentUpdateComponents: IncidentUpdateComponentsTable;
   incidentComponents: IncidentComponentsTable;
   jobs: JobsTable;
+  apiKeys: ApiKeysTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  accountTokens: AccountTokensTable;
+  loginAttempts: LoginAttemptsTable;
+  auditEvents: AuditEventsTable;
+  incidentTemplates: IncidentTemplatesTable;
 }

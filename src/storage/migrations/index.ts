@@ -3,6 +3,10 @@ import * as createPages from './0001-create-pages.ts';
 import * as createComponents from './0002-create-components.ts';
 import * as createIncidents from './0003-create-incidents.ts';
 import * as createJobs from './0004-create-jobs.ts';
+import * as createApiKeys from './0005-create-api-keys.ts';
+import * as createUsers from './0006-create-users.ts';
+import * as createAuditEvents from './0007-create-audit-events.ts';
+import * as createIncidentTemplates from './0008-create-incident-templates.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0002-create-components': createComponents,
   '0003-create-incidents': createIncidents,
   '0004-create-jobs': createJobs,
+  '0005-create-api-keys': createApiKeys,
+  '0006-create-users': createUsers,
+  '0007-create-audit-events': createAuditEvents,
+  '0008-create-incident-templates': createIncidentTemplates,
 };

@@ -1,0 +1,17 @@
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { write } from '../../storage/write.ts';
+import type { ApiKeyInfo } from './api-key.ts';
+import { findApiKey, markApiKeyRevoked } from './api-key-store.ts';
+
+/** Revokes a key for good; requests with it are refused from now on. Revoking twice is harmless. */
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyInfo> {
+  return write(ctx, async (tx) => {
+    const before = await findApiKey(tx, id);
+    if (before === undefined) throw new AppError('api_key_not_found', `No API key has the id "${id}".`);
+    if (before.revokedAt !== null) return before;
+    const now = ctx.clock.now();
+    await markApiKeyRevoked(tx, id, now);
+    return { ...before, revokedAt: now };
+  });
+}
