@@ -1,12 +1,15 @@
 import type { Config } from './config.ts';
 import type { Ctx } from './shared/context.ts';
 import { ensurePage, findPage } from './modules/page/index.ts';
+import { prepareAccounts } from './prepare-accounts.ts';
 
 /**
  * Gives an empty database its page: the configured example (AVISO_EXAMPLE, "kinescope" by
  * default) or, with AVISO_EXAMPLE=none, a blank page. A database that has a page is left alone.
  */
 export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
+  // The first owner (or the setup link) does not depend on the page's content, so it comes first.
+  await prepareAccounts(ctx, config);
   if ((await findPage(ctx.db)) !== undefined) return;
   if (config.example !== 'none') {
     ctx.log.warn({ example: config.example }, 'examples are not available yet; starting blank');

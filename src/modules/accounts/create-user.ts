@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { isUniqueViolation } from '../../storage/dialect.ts';
+import type { Database } from '../../storage/tables.ts';
+import { write } from '../../storage/write.ts';
+import { hashPassword } from './password.ts';
+import { createUserSchema, type CreateUserInput, type User } from './user.ts';
+import { findUserByEmail, insertUser } from './user-store.ts';
+
+/** Adds a team member with a password; an email can belong to one member only. */
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
+  const data = createUserSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return write(ctx, (tx) => insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now()));
+}
+
+/** Inside a write: refuses a taken email, then stores the member. */
+export async function insertNewUser(tx: Kysely<Database>, input: Pick<User, 'email' | 'name' | 'role'>, passwordHash: string, now: Date): Promise<User> {
+  if ((await findUserByEmail(tx, input.email)) !== undefined) throw emailTaken(input.email);
+  const user: User = { id: newId(), email: input.email, name: input.name, role: input.role, createdAt: now, lastLoginAt: null };
+  try {
+    await insertUser(tx, user, passwordHash);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken(input.email);
+    throw error;
+  }
+  return user;
+}
+
+function emailTaken(email: string): AppError {
+  return new AppError('conflict', `A team member already uses ${email}.`, [{ path: 'email', message: 'is already in use' }]);
+}

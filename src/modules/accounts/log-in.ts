@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
+import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { startSession } from './start-session.ts';
+import type { User } from './user.ts';
+import { findUserByEmail, markLoggedIn } from './user-store.ts';
+
+/** Failed logins allowed per window before login is refused for a while. */
+export const loginThrottle = { windowMs: 15 * 60_000, perEmail: 5, perIp: 20 };
+
+const logInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+  ip: z.string().max(100),
+});
+
+/**
+ * Checks a member's password and opens a session. After 5 failures for an email (or 20 from one
+ * address) in 15 minutes, login is refused with `rate_limited` until the window passes.
+ */
+export async function logIn(ctx: Ctx, input: { email: string; password: string; ip: string }): Promise<{ sessionToken: string; user: User }> {
+  const { email, password, ip } = logInSchema.parse(input);
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - loginThrottle.windowMs);
+  if ((await countFailures(ctx.db, 'email', email, since)) >= loginThrottle.perEmail || (await countFailures(ctx.db, 'ip', ip, since)) >= loginThrottle.perIp) {
+    throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.');
+  }
+  const found = await findUserByEmail(ctx.db, email);
+  const valid = found === undefined ? await verifyAgainstNothing(password) : await verifyPassword(password, found.passwordHash);
+  await recordLoginAttempt(ctx.db, { email, ip, succeeded: valid, at: now });
+  if (!valid || found === undefined) throw new AppError('unauthorized', 'The email or the password is not right.');
+  await forgetFailures(ctx.db, email, new Date(now.getTime() - 24 * 3600_000));
+  await markLoggedIn(ctx.db, found.user.id, now);
+  const sessionToken = await startSession(ctx, found.user.id);
+  return { sessionToken, user: { ...found.user, lastLoginAt: now } };
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { fromBool, toNumber, toTimestamp } from '../../storage/dialect.ts';
+import type { Database } from '../../storage/tables.ts';
+
+export async function recordLoginAttempt(db: Kysely<Database>, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
+  await db.insertInto('loginAttempts').values({ email: attempt.email, ip: attempt.ip, succeeded: fromBool(attempt.succeeded), at: toTimestamp(attempt.at) }).execute();
+}
+
+export async function countFailures(db: Kysely<Database>, by: 'email' | 'ip', value: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('loginAttempts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where(by, '=', value)
+    .where('at', '>=', toTimestamp(since))
+    .where('succeeded', '=', 0)
+    .executeTakeFirst();
+  return toNumber(row?.n as number | string | undefined);
+}
+
+/** A successful login forgives the email's earlier failures; old attempts are dropped. */
+export async function forgetFailures(db: Kysely<Database>, email: string, olderThan: Date): Promise<void> {
+  await db.deleteFrom('loginAttempts').where('email', '=', email).where('succeeded', '=', 0).execute();
+  await db.deleteFrom('loginAttempts').where('at', '<', toTimestamp(olderThan)).execute();
+}
