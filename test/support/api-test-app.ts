@@ -1,0 +1,41 @@
+import { buildAviso, type Aviso } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createApiKey } from '../../src/modules/accounts/index.ts';
+import { getPage } from '../../src/modules/page/index.ts';
+import type { FixedClock } from '../../src/shared/clock.ts';
+import type { Ctx } from '../../src/shared/context.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { createTestContext } from './test-context.ts';
+
+export interface ApiTestApp {
+  aviso: Aviso;
+  ctx: Ctx;
+  clock: FixedClock;
+  pageId: string;
+  /** Raw keys, as a user copies them once. */
+  writeKey: string;
+  readKey: string;
+  close(): Promise<void>;
+}
+
+/** The whole app over a fresh database with a page, a pinned clock, and a read-write and a read-only API key. */
+export async function createApiTestApp(options: { now?: string } = {}): Promise<ApiTestApp> {
+  const test = await createTestContext(options.now === undefined ? {} : { now: options.now });
+  const config = loadConfig({ AVISO_EXAMPLE: 'none', AVISO_LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
+  const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
+  const writeKey = (await createApiKey(test.ctx, { name: 'Deploy bot', scope: 'write' })).key;
+  const readKey = (await createApiKey(test.ctx, { name: 'Dashboard', scope: 'read' })).key;
+  const pageId = (await getPage(test.ctx)).id;
+  return {
+    aviso,
+    ctx: test.ctx,
+    clock: test.clock,
+    pageId,
+    writeKey,
+    readKey,
+    close: async () => {
+      await aviso.app.close();
+      await test.close();
+    },
+  };
+}
