@@ -4,6 +4,7 @@ import { registerHealthRoutes } from './health/health-routes.ts';
 import { ResponseCache } from './http/cached-response.ts';
 import { createHttpApp, type App } from './http/create-app.ts';
 import { registerPublicPage } from './public-page/public-page-routes.ts';
+import { registerPublicApi } from './api/v2/routes.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
@@ -27,6 +28,7 @@ export async function buildAviso(options: { config: Config; database: OpenDataba
   const app = createHttpApp(options.log);
   registerHealthRoutes(app, deps);
   registerPublicPage(app, deps);
+  registerPublicApi(app, deps);
   await app.ready();
 
   return {

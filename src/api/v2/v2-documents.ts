@@ -1,0 +1,82 @@
+import type { Ctx } from '../../shared/context.ts';
+import { listComponentsInOrder, overallStatus, type Component } from '../../modules/components/index.ts';
+import { queryIncidents, type EventStatus, type IncidentKind } from '../../modules/incidents/index.ts';
+import { getPage, type Page } from '../../modules/page/index.ts';
+import {
+  childrenByGroup,
+  listCap,
+  presentComponent,
+  presentIncident,
+  presentMaintenance,
+  presentPage,
+  presentStatus,
+  presentationContext,
+  type PresentContext,
+} from './presenters.ts';
+
+/** The v2 documents, one per endpoint, keyed by the path after `/api/v2/` (without `.json`). */
+export const v2Documents = {
+  summary: summaryDocument,
+  status: statusDocument,
+  components: componentsDocument,
+  incidents: (ctx: ReadCtx) => eventsDocument(ctx, 'incident', undefined),
+  'incidents/unresolved': (ctx: ReadCtx) => eventsDocument(ctx, 'incident', unresolvedIncident),
+  'scheduled-maintenances': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', undefined),
+  'scheduled-maintenances/upcoming': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', ['scheduled']),
+  'scheduled-maintenances/active': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', activeMaintenance),
+} as const;
+export type V2DocumentName = keyof typeof v2Documents;
+
+type ReadCtx = Pick<Ctx, 'db'>;
+
+const unresolvedIncident: EventStatus[] = ['investigating', 'identified', 'monitoring'];
+const activeMaintenance: EventStatus[] = ['in_progress', 'verifying'];
+const upcomingOrActiveMaintenance: EventStatus[] = ['scheduled', 'in_progress', 'verifying'];
+
+async function base(ctx: ReadCtx): Promise<{ page: Page; components: Component[]; context: PresentContext }> {
+  const page = await getPage(ctx);
+  const components = await listComponentsInOrder(ctx);
+  return { page, components, context: presentationContext(page, components) };
+}
+
+/** The page rollup over leaf components: groups only repeat their children. */
+function pageStatus(components: readonly Component[]) {
+  return presentStatus(overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status)));
+}
+
+async function events(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined) {
+  return queryIncidents(ctx, { kind, ...(statuses !== undefined && { statuses }), limit: listCap });
+}
+
+async function summaryDocument(ctx: ReadCtx) {
+  const { page, components, context } = await base(ctx);
+  const incidents = await events(ctx, 'incident', unresolvedIncident);
+  const maintenances = await events(ctx, 'maintenance', upcomingOrActiveMaintenance);
+  const children = childrenByGroup(components);
+  return {
+    page: presentPage(page),
+    components: components.map((c) => presentComponent(c, page, children)),
+    incidents: incidents.map((i) => presentIncident(i, context)),
+    scheduled_maintenances: maintenances.map((m) => presentMaintenance(m, context)),
+    status: pageStatus(components),
+  };
+}
+
+async function statusDocument(ctx: ReadCtx) {
+  const page = await getPage(ctx);
+  const components = await listComponentsInOrder(ctx);
+  return { page: presentPage(page), status: pageStatus(components) };
+}
+
+async function componentsDocument(ctx: ReadCtx) {
+  const { page, components } = await base(ctx);
+  const children = childrenByGroup(components);
+  return { page: presentPage(page), components: components.map((c) => presentComponent(c, page, children)) };
+}
+
+async function eventsDocument(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined) {
+  const { page, context } = await base(ctx);
+  const list = await events(ctx, kind, statuses);
+  if (kind === 'incident') return { page: presentPage(page), incidents: list.map((i) => presentIncident(i, context)) };
+  return { page: presentPage(page), scheduled_maintenances: list.map((m) => presentMaintenance(m, context)) };
+}

@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../http/create-app.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { publicRead } from '../api/v2/public-read.ts';
+import { describeBadge, type BadgeQuery } from './describe-badge.ts';
+import { renderBadge } from './badge-svg.ts';
+
+const badgeQuerySchema = z
+  .object({
+    component: z.string().regex(/^[0-9a-z]{12}$/, 'must be a component id').optional(),
+    uptime: z.enum(['30d', '60d', '90d']).optional(),
+    style: z.enum(['flat', 'flat-square']).default('flat'),
+  })
+  .strict();
+
+/** Badges change with the data and, when they show uptime, with the hour. */
+const badgeCacheControl = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
+
+function queryOf(request: FastifyRequest): BadgeQuery {
+  return badgeQuerySchema.parse(request.query ?? {});
+}
+
+/** `/badge.svg` for the page, `/badge.svg?component=<id>` for one component or group. */
+export function registerBadgeRoutes(app: App, deps: AppDeps): void {
+  publicRead(
+    app,
+    deps,
+    '/badge.svg',
+    (request) => {
+      const q = queryOf(request);
+      // Keys come from validated values only, so strangers cannot grow the cache at will.
+      const hour = q.uptime === undefined ? '' : deps.ctx.clock.now().toISOString().slice(0, 13);
+      return `badge:${q.component ?? 'page'}:${q.uptime ?? ''}:${q.style}:${hour}`;
+    },
+    async (request) => ({
+      body: renderBadge(await describeBadge(deps.ctx, queryOf(request))),
+      contentType: 'image/svg+xml; charset=utf-8',
+      cacheControl: badgeCacheControl,
+      headers: { 'cross-origin-resource-policy': 'cross-origin' },
+    }),
+  );
+}

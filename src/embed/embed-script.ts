@@ -1,0 +1,58 @@
+import { embedMessages } from './embed-messages.ts';
+
+/**
+ * The embeddable widget, plain ES2017 with no dependency: it reads `/api/v2/summary.json` from
+ * the Aviso it was loaded from (known from its own `src`), and while an incident is unresolved or
+ * a maintenance is under way shows a dismissible notice in a bottom corner. It sets no cookie and
+ * stores nothing; its styles live in a shadow root so the host page's CSS cannot touch them.
+ * Options: `data-locale` (else the browser's languages), `data-position="left"`.
+ */
+const css = [
+  ':host{all:initial}',
+  '.b{position:fixed;bottom:16px;right:16px;z-index:2147483000;box-sizing:border-box;max-width:min(360px,calc(100vw - 32px));padding:12px 40px 12px 14px;border-radius:8px;border-left:6px solid var(--c);background:#fff;color:#1f2328;box-shadow:0 4px 16px rgba(0,0,0,.2);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
+  '.l{left:16px;right:auto}',
+  'p{margin:0 0 4px}',
+  '.k{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.03em;color:#59636e}',
+  '.t{font-weight:600}',
+  'a{color:#0550ae}',
+  'button{position:absolute;top:6px;right:6px;width:28px;height:28px;border:0;border-radius:4px;background:transparent;color:inherit;font-size:20px;line-height:1;cursor:pointer}',
+  'button:focus-visible,a:focus-visible{outline:2px solid #0969da;outline-offset:2px}',
+  '@media (prefers-color-scheme:dark){.b{background:#1f2328;color:#f0f3f6}.k{color:#9198a1}a{color:#71b7ff}}',
+  '@media (prefers-reduced-motion:no-preference){.b{animation:i .25s ease-out}}',
+  '@keyframes i{from{opacity:0;transform:translateY(8px)}}',
+].join('');
+
+const source = `(function(){
+var s=document.currentScript;if(!s||!window.fetch||!window.URL)return;
+var M=__MESSAGES__,C=__CSS__,U=new URL("api/v2/summary.json",s.src).href;
+var Z={critical:"#cf222e",major:"#bc4c00",minor:"#d4a72c",none:"#59636e",maintenance:"#0969da"};
+function pick(){var a=[s.getAttribute("data-locale")].concat(navigator.languages||[navigator.language]);
+for(var i=0;i<a.length;i++){var l=a[i];if(!l)continue;if(M[l])return l;var p=l.split("-")[0].toLowerCase();
+for(var k in M)if(k.split("-")[0].toLowerCase()===p)return k}return "en"}
+var L=pick(),T=M[L];
+function el(n,c,x){var e=document.createElement(n);if(c)e.className=c;if(x)e.textContent=x;return e}
+function show(d){
+var a=(d.incidents||[]).filter(function(i){return /^(investigating|identified|monitoring)$/.test(i.status)}),
+m=(d.scheduled_maintenances||[]).filter(function(i){return i.status==="in_progress"||i.status==="verifying"}),
+e=a[0]||m[0];if(!e)return;
+var u=(e.incident_updates||[])[0]||{},h=el("div");h.setAttribute("data-aviso-embed","");
+var r=h.attachShadow?h.attachShadow({mode:"open"}):h,st=el("style",0,C),b=el("div","b");
+if(s.getAttribute("data-position")==="left")b.className+=" l";
+b.style.setProperty("--c",Z[e.impact]||Z.none);
+b.setAttribute("role","status");b.setAttribute("aria-live","polite");b.setAttribute("aria-label",T.region);b.setAttribute("lang",L);
+r.appendChild(st);r.appendChild(b);document.body.appendChild(h);
+var x=el("button",0,"\\u00d7");x.type="button";x.setAttribute("aria-label",T.dismiss);x.onclick=function(){h.remove()};
+var w=el("a",0,T.details);w.href=e.shortlink;w.target="_blank";w.rel="noopener";
+var bd=String(u.body||"");if(bd.length>200)bd=bd.slice(0,199)+"\\u2026";
+setTimeout(function(){
+b.appendChild(el("p","k",(a[0]?T.incident:T.maintenance)+" \\u00b7 "+(T[u.status||e.status]||u.status||e.status)));
+b.appendChild(el("p","t",e.name));if(bd)b.appendChild(el("p",0,bd));b.appendChild(w);b.appendChild(x)},30)}
+function go(){fetch(U,{credentials:"omit"}).then(function(r){return r.ok?r.json():null}).then(function(d){if(d)show(d)},function(){})}
+if(document.body)go();else document.addEventListener("DOMContentLoaded",go);
+})();
+`;
+
+/** The widget's JavaScript with its messages and styles inlined. */
+export function embedScript(): string {
+  return source.replace('__MESSAGES__', () => JSON.stringify(embedMessages)).replace('__CSS__', () => JSON.stringify(css));
+}

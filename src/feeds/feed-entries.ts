@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon';
+import MarkdownIt from 'markdown-it';
+import type { Ctx } from '../shared/context.ts';
+import { queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import { incidentUrl } from '../api/v2/presenters.ts';
+
+/** Statuspage's feeds are in English whatever the page language; readers and parsers expect it. */
+const labelText: Record<UpdateLabel, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+  update: 'Update',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+};
+
+/** Statuspage's history feeds hold the 25 events with the latest activity. */
+export const feedSize = 25;
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  link: string;
+  /** When the event last said something: its newest update or its postmortem. */
+  updated: Date;
+  /** One paragraph per update, newest first, as Statuspage writes it. */
+  html: string;
+}
+
+export interface Feed {
+  page: Page;
+  host: string;
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: true });
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** `Dec <var data-var='date'> 9</var>, <var data-var='time'>14:45</var> UTC`, in the page time zone, day space-padded. */
+function stamp(at: Date, timeZone: string): string {
+  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-US');
+  const day = String(local.day).padStart(2, ' ');
+  return `<small>${local.toFormat('LLL')} <var data-var='date'>${day}</var>, <var data-var='time'>${local.toFormat('HH:mm')}</var> ${escapeHtml(local.toFormat('ZZZZ'))}</small>`;
+}
+
+function paragraph(at: Date, label: UpdateLabel, body: string, timeZone: string): string {
+  const text = escapeHtml(body).replace(/\r?\n/g, '<br>');
+  return `<p>${stamp(at, timeZone)}<br><strong>${labelText[label]}</strong> - ${text}</p>`;
+}
+
+export function lastActivity(event: Incident): Date {
+  const times = [event.updates[0]?.displayAt ?? event.createdAt, event.postmortem.publishedAt].filter((d): d is Date => d !== null);
+  return new Date(Math.max(...times.map((d) => d.getTime())));
+}
+
+export function entryHtml(event: Incident, timeZone: string): string {
+  const labels = updateLabels(event.updates);
+  const parts: string[] = [];
+  const { publishedAt, body } = event.postmortem;
+  if (event.status === 'postmortem' && publishedAt !== null && body !== null) {
+    parts.push(`<p>${stamp(publishedAt, timeZone)}<br><strong>${labelText.postmortem}</strong></p>${markdown.render(body)}`);
+  }
+  event.updates.forEach((update, index) => parts.push(paragraph(update.displayAt, labels[index] ?? update.status, update.body, timeZone)));
+  return parts.join('');
+}
+
+/** The feed's content: incidents and maintenances together, latest activity first. */
+export async function loadFeed(ctx: Pick<Ctx, 'db'>): Promise<Feed> {
+  const page = await getPage(ctx);
+  // Events are listed by start; the latest activity is among the recently started ones.
+  const events = await queryIncidents(ctx, { limit: feedSize * 4 });
+  const entries = events
+    .map((event) => ({ event, updated: lastActivity(event) }))
+    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.event.id.localeCompare(b.event.id))
+    .slice(0, feedSize)
+    .map(({ event, updated }) => ({
+      id: event.id,
+      title: event.name,
+      link: incidentUrl(page, event.id),
+      updated,
+      html: entryHtml(event, page.timeZone),
+    }));
+  return { page, host: new URL(page.url).host, updated: page.updatedAt, entries };
+}
