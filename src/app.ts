@@ -1,7 +1,9 @@
 import type { Config } from './config.ts';
 import type { AppDeps } from './app-deps.ts';
 import { registerHealthRoutes } from './health/health-routes.ts';
+import { join } from 'node:path';
 import { ResponseCache } from './http/cached-response.ts';
+import { RenderedStore } from './http/rendered-store.ts';
 import { createHttpApp, type App } from './http/create-app.ts';
 import { registerPublicPage } from './public-page/public-page-routes.ts';
 import { registerPublicApi } from './api/v2/routes.ts';
@@ -9,6 +11,7 @@ import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
 import type { OpenDatabase } from './storage/database.ts';
+import { startRevisionListener } from './storage/revision-listener.ts';
 import { Revisions } from './storage/revisions.ts';
 
 export interface Aviso {
@@ -17,12 +20,30 @@ export interface Aviso {
   close(): Promise<void>;
 }
 
-/** The composition root: wires the context, the cache and the surfaces. No logic of its own. */
-export async function buildAviso(options: { config: Config; database: OpenDatabase; log: Logger; clock?: Clock }): Promise<Aviso> {
+/**
+ * The composition root: wires the context, the cache and the surfaces. No logic of its own.
+ * `resilient` (a serving instance, see start-aviso.ts): renderings are kept on disk under the data
+ * directory, other instances' writes are followed, and an unreachable database starts it offline.
+ */
+export async function buildAviso(options: {
+  config: Config;
+  database: OpenDatabase;
+  log: Logger;
+  clock?: Clock;
+  resilient?: boolean;
+}): Promise<Aviso> {
   const revisions = new Revisions();
-  await revisions.load(options.database.db);
+  const keeper = options.resilient ? new RenderedStore(join(options.config.dataDir, 'rendered'), options.log) : undefined;
+  const cache = new ResponseCache(() => revisions.current, keeper);
+  const loaded = await revisions.load(options.database.db).then(
+    () => true,
+    (error: unknown) => {
+      if (!options.resilient) throw error;
+      return false;
+    },
+  );
+  cache.setOffline(!loaded);
   const ctx: Ctx = { db: options.database.db, clock: options.clock ?? systemClock, log: options.log, actor: systemActor, revisions };
-  const cache = new ResponseCache(() => revisions.current);
   const deps: AppDeps = { config: options.config, ctx, database: options.database, cache };
 
   const app = createHttpApp(options.log);
@@ -30,12 +51,23 @@ export async function buildAviso(options: { config: Config; database: OpenDataba
   registerPublicPage(app, deps);
   registerPublicApi(app, deps);
   await app.ready();
+  const { config } = options;
+  const listener = options.resilient
+    ? startRevisionListener({
+        database: options.database,
+        revisions,
+        log: options.log,
+        postgresUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
+      })
+    : undefined;
 
   return {
     app,
     deps,
     close: async () => {
+      await listener?.close();
       await app.close();
+      await keeper?.flush();
     },
   };
 }

@@ -1,28 +1,17 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { buildAviso } from './app.ts';
 import { createLogger } from './shared/logger.ts';
-import { openDatabase } from './storage/database.ts';
-import { migrate } from './storage/migrate.ts';
-import { systemActor } from './shared/context.ts';
-import { systemClock } from './shared/clock.ts';
-import { Revisions } from './storage/revisions.ts';
-import { prepareContent } from './prepare-content.ts';
+import { startAviso } from './start-aviso.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
-  const database = openDatabase(config.database);
-  const applied = await migrate(database.db);
-  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-  await prepareContent({ db: database.db, clock: systemClock, log, actor: systemActor, revisions: new Revisions() }, config);
-
-  const aviso = await buildAviso({ config, database, log });
-  await aviso.app.listen({ port: config.port, host: config.host });
-  log.info(`Aviso is serving ${config.publicUrl} (${database.kind} database)`);
+  // Starts even when the database is unreachable: it serves the last good pages and keeps retrying.
+  const started = await startAviso({ config, log });
+  await started.aviso.app.listen({ port: config.port, host: config.host });
+  log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
-    await aviso.close();
-    await database.close();
+    await started.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -22,6 +22,8 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
     } catch (error) {
       checks['database'] = { ok: false, message: `cannot reach the ${deps.database.kind} database: ${error instanceof Error ? error.message : String(error)}` };
     }
+    // Started without its database: it serves the last good pages until it has reconnected and migrated.
+    if (deps.cache.offline) checks['content'] = { ok: false, message: 'serving the last good pages kept on disk until the database is back' };
     const ready = Object.values(checks).every((c) => c.ok);
     return reply
       .code(ready ? 200 : 503)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../shared/errors.ts';
 
 /** A rendered response held in memory, pre-compressed, with its validator. */
 export interface CachedResponse {
@@ -42,42 +43,76 @@ export function prepare(rendered: Rendered): CachedResponse {
   };
 }
 
+/** Where the last good renderings are kept between runs (see rendered-store.ts). */
+export interface RenderingKeeper {
+  save(key: string, response: CachedResponse): void;
+  load(key: string): Promise<CachedResponse | undefined>;
+}
+
 /**
  * Renders each key once per data revision and serves the stored Buffers afterwards.
- * Concurrent requests for a key being rendered share one rendering.
+ * Concurrent requests for a key being rendered share one rendering. When a rendering fails, or
+ * while the database is known to be unreachable, the last good copy (from memory, else from disk)
+ * is served instead.
  */
 export class ResponseCache {
   readonly #entries = new Map<string, { revision: number; response: Promise<CachedResponse> }>();
+  readonly #lastGood = new Map<string, CachedResponse>();
   readonly #revision: () => number;
+  readonly #keeper: RenderingKeeper | undefined;
+  #offline = false;
 
-  constructor(revision: () => number) {
+  constructor(revision: () => number, keeper?: RenderingKeeper) {
     this.#revision = revision;
+    this.#keeper = keeper;
+  }
+
+  /** While offline, keys with a last good copy are not rendered (the database would not answer). */
+  setOffline(offline: boolean): void {
+    this.#offline = offline;
+  }
+
+  get offline(): boolean {
+    return this.#offline;
   }
 
   get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
     const revision = this.#revision();
     const entry = this.#entries.get(key);
     if (entry !== undefined && entry.revision === revision) return entry.response;
-    const response = Promise.resolve()
+    if (this.#offline) return this.stale(key).then((good) => good ?? this.#render(key, revision, render));
+    return this.#render(key, revision, render);
+  }
+
+  #render(key: string, revision: number, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
+    const response: Promise<CachedResponse> = Promise.resolve()
       .then(render)
-      .then(prepare);
+      .then(prepare)
+      .then(
+        (fresh) => {
+          this.#lastGood.set(key, fresh);
+          this.#keeper?.save(key, fresh);
+          return fresh;
+        },
+        async (error: unknown) => {
+          // A failed rendering is not kept: the next request tries again.
+          if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
+          const good = await this.stale(key);
+          if (good !== undefined) return good;
+          throw this.#offline ? new AppError('database_unavailable') : error;
+        },
+      );
     this.#entries.set(key, { revision, response });
-    // A failed rendering is not kept: the next request tries again.
-    response.catch(() => {
-      if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
-    });
     return response;
   }
 
   /** The last good copy of a key whatever its revision (for serving through a database outage). */
   async stale(key: string): Promise<CachedResponse | undefined> {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return undefined;
-    try {
-      return await entry.response;
-    } catch {
-      return undefined;
-    }
+    const good = this.#lastGood.get(key);
+    if (good !== undefined || this.#keeper === undefined) return good;
+    const kept = await this.#keeper.load(key).catch(() => undefined);
+    if (kept !== undefined && !this.#lastGood.has(key)) this.#lastGood.set(key, kept);
+    return this.#lastGood.get(key);
   }
 
   clear(): void {

@@ -16,14 +16,18 @@ export interface OpenDatabase {
 /** Opens SQLite (a file, WAL, foreign keys on) or PostgreSQL (a pool); both speak camelCase to the stores. */
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    const sqlite = new BetterSqlite3(target.file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // WAL with synchronous=FULL: an accepted write survives a power cut, not only a crash.
-    sqlite.pragma('synchronous = FULL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    // Opened on first use, and again on the next use if that failed, like a PostgreSQL pool.
+    const open = async () => {
+      if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+      const sqlite = new BetterSqlite3(target.file);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+      // WAL with synchronous=FULL: an accepted write survives a power cut, not only a crash.
+      sqlite.pragma('synchronous = FULL');
+      return sqlite;
+    };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: open }), plugins: [new CamelCasePlugin()] });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10, connectionTimeoutMillis: 5000 });

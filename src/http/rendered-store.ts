@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../shared/logger.ts';
+import { prepare, type CachedResponse } from './cached-response.ts';
+
+const storedSchema = z.object({
+  key: z.string(),
+  contentType: z.string(),
+  cacheControl: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.base64(),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only responses anyone may cache are written to disk; private or no-store ones never are. */
+export function isPublic(response: Pick<CachedResponse, 'cacheControl'>): boolean {
+  const directives = response.cacheControl.toLowerCase();
+  return /\bpublic\b/.test(directives) && !/\b(private|no-store)\b/.test(directives);
+}
+
+/**
+ * The last good rendering of each public cache key, on disk, so an instance that starts while its
+ * database is unreachable can still serve the page. Files are replaced atomically (temp + rename).
+ */
+export class RenderedStore {
+  readonly #dir: string;
+  readonly #log: Logger;
+  readonly #saved = new Map<string, string>();
+  readonly #pending = new Map<string, Promise<void>>();
+
+  constructor(dir: string, log: Logger) {
+    this.#dir = dir;
+    this.#log = log;
+  }
+
+  #file(key: string): string {
+    return join(this.#dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+  }
+
+  /** Writes in the background, one write at a time per key, and skips a copy already on disk. */
+  save(key: string, response: CachedResponse): void {
+    if (!isPublic(response) || this.#saved.get(key) === response.etag) return;
+    this.#saved.set(key, response.etag);
+    const previous = this.#pending.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.#write(key, response));
+    this.#pending.set(key, next);
+    void next.finally(() => {
+      if (this.#pending.get(key) === next) this.#pending.delete(key);
+    });
+  }
+
+  async #write(key: string, response: CachedResponse): Promise<void> {
+    const file = this.#file(key);
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const stored = {
+      key,
+      contentType: response.contentType,
+      cacheControl: response.cacheControl,
+      headers: response.headers,
+      body: response.identity.toString('base64'),
+    };
+    try {
+      await mkdir(this.#dir, { recursive: true });
+      await writeFile(temp, JSON.stringify(stored));
+      await rename(temp, file);
+    } catch (error) {
+      this.#saved.delete(key);
+      await rm(temp, { force: true }).catch(() => {});
+      this.#log.warn({ err: error, key }, 'could not keep the rendering on disk');
+    }
+  }
+
+  /** The copy on disk, with the same ETag it was served with; undefined when there is none. */
+  async load(key: string): Promise<CachedResponse | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.#file(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const parsed = storedSchema.safeParse(parseJson(text));
+    if (!parsed.success || parsed.data.key !== key) {
+      this.#log.warn({ key }, 'ignoring an unreadable rendering on disk');
+      return undefined;
+    }
+    const { contentType, cacheControl, headers, body } = parsed.data;
+    return prepare({ body: Buffer.from(body, 'base64'), contentType, cacheControl, headers });
+  }
+
+  /** Resolves when every write started so far has finished. */
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending.values());
+  }
+}

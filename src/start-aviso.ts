@@ -1,0 +1,87 @@
+import type { Config } from './config.ts';
+import { buildAviso, type Aviso } from './app.ts';
+import { prepareContent } from './prepare-content.ts';
+import { systemClock } from './shared/clock.ts';
+import { systemActor, type Ctx } from './shared/context.ts';
+import type { Logger } from './shared/logger.ts';
+import { openDatabase, type OpenDatabase } from './storage/database.ts';
+import { migrate } from './storage/migrate.ts';
+import { Revisions } from './storage/revisions.ts';
+
+export interface StartedAviso {
+  aviso: Aviso;
+  database: OpenDatabase;
+  /** Resolves once the database has answered, been migrated and the page is served fresh. */
+  connected: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Aviso whether or not its database answers. When it does not, the last good renderings
+ * kept on disk are served (`/readyz` says why it is not ready) while the database is retried in
+ * the background with backoff; once it answers it is migrated and the page is served fresh.
+ */
+export async function startAviso(options: {
+  config: Config;
+  log: Logger;
+  retryMs?: { first: number; max: number };
+}): Promise<StartedAviso> {
+  const { config, log } = options;
+  const retry = options.retryMs ?? { first: 1000, max: 30_000 };
+  const database = openDatabase(config.database);
+
+  const prepare = async (ctx: Ctx) => {
+    const applied = await migrate(database.db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+    await prepareContent(ctx, config);
+  };
+  const firstTry = await prepare({ db: database.db, clock: systemClock, log, actor: systemActor, revisions: new Revisions() }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const aviso = await buildAviso({ config, database, log, resilient: true });
+  const { cache, ctx } = aviso.deps;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: () => void = () => {};
+  const connectInBackground = async (error: unknown): Promise<void> => {
+    let wait = retry.first;
+    for (;;) {
+      log.warn({ err: error, retryInMs: wait }, `the ${database.kind} database cannot be reached; serving the last good pages`);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, wait);
+      });
+      if (stopped) return;
+      try {
+        await prepare(ctx);
+        await ctx.revisions.load(ctx.db);
+        cache.setOffline(false);
+        log.info(`the ${database.kind} database answers again; serving fresh pages`);
+        return;
+      } catch (next) {
+        error = next;
+        wait = Math.min(wait * 2, retry.max);
+      }
+    }
+  };
+  const connected =
+    firstTry === undefined && !cache.offline
+      ? Promise.resolve()
+      : connectInBackground(firstTry ?? new Error('the data revision could not be read'));
+
+  return {
+    aviso,
+    database,
+    connected,
+    close: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      wake();
+      await connected;
+      await aviso.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import pg from 'pg';
+import type { Logger } from '../shared/logger.ts';
+import type { OpenDatabase } from './database.ts';
+import { revisionChannel, type Revisions } from './revisions.ts';
+
+export interface RevisionListener {
+  close(): Promise<void>;
+}
+
+export interface RevisionListenerOptions {
+  database: OpenDatabase;
+  revisions: Revisions;
+  log: Logger;
+  /** The PostgreSQL address for the LISTEN connection; without it only the poll runs. */
+  postgresUrl?: string | undefined;
+  /** How often pages.revision is read as a safety net (SQLite has no NOTIFY, so it polls faster). */
+  pollMs?: number;
+  /** First and longest wait before reconnecting a dropped LISTEN connection. */
+  backoffMs?: { first: number; max: number };
+}
+
+export const defaultPollMs = { sqlite: 250, postgres: 5000 } as const;
+
+/**
+ * Keeps this instance's data revision in step with writes made by other instances: on PostgreSQL a
+ * dedicated connection LISTENs on `aviso_revision` and reconnects with backoff when it drops; on
+ * every database a slow poll of `pages.revision` catches anything a notification missed.
+ */
+export function startRevisionListener(options: RevisionListenerOptions): RevisionListener {
+  const { database, revisions, log } = options;
+  const backoff = options.backoffMs ?? { first: 100, max: 10_000 };
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let wait = backoff.first;
+
+  const poll = async () => {
+    try {
+      await revisions.load(database.db);
+    } catch (error) {
+      log.debug({ err: error }, 'could not read the data revision');
+    }
+  };
+  const pollTimer = setInterval(() => void poll(), options.pollMs ?? defaultPollMs[database.kind]);
+  pollTimer.unref();
+
+  const scheduleReconnect = (dropped: pg.Client) => {
+    if (closed || dropped !== client) return;
+    client = undefined;
+    dropped.removeAllListeners('notification');
+    dropped.end().catch(() => {});
+    log.warn({ retryInMs: wait }, 'the revision LISTEN connection dropped; reconnecting');
+    retryTimer = setTimeout(() => void connect(), wait);
+    wait = Math.min(wait * 2, backoff.max);
+  };
+
+  const connect = async (): Promise<void> => {
+    if (closed || options.postgresUrl === undefined) return;
+    const next = new pg.Client({ connectionString: options.postgresUrl, connectionTimeoutMillis: 5000, keepAlive: true });
+    client = next;
+    next.on('notification', (message) => {
+      const revision = Number(message.payload);
+      if (message.channel === revisionChannel && Number.isSafeInteger(revision)) revisions.advance(revision);
+    });
+    next.on('error', () => scheduleReconnect(next));
+    next.on('end', () => scheduleReconnect(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${revisionChannel}`);
+      if (closed) return void next.end().catch(() => {});
+      wait = backoff.first;
+      // Writes made while the connection was down sent notifications nobody heard.
+      await poll();
+    } catch (error) {
+      log.debug({ err: error }, 'could not LISTEN for data revisions');
+      scheduleReconnect(next);
+    }
+  };
+  void connect();
+
+  return {
+    close: async () => {
+      closed = true;
+      clearInterval(pollTimer);
+      clearTimeout(retryTimer);
+      const current = client;
+      client = undefined;
+      if (current !== undefined) await current.end().catch(() => {});
+    },
+  };
+}
