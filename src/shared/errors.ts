@@ -21,6 +21,7 @@ export const errorCatalogue = {
   component_group_invalid: { status: 422, message: 'The component group is not valid.' },
   incident_transition_invalid: { status: 422, message: 'This status change is not allowed.' },
   page_file_invalid: { status: 422, message: 'The page file is not valid.' },
+  example_not_found: { status: 404, message: 'The example page does not exist.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
   database_unavailable: { status: 503, message: 'The database cannot be reached.' },
