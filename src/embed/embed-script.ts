@@ -5,7 +5,8 @@ import { embedMessages } from './embed-messages.ts';
  * the Aviso it was loaded from (known from its own `src`), and while an incident is unresolved or
  * a maintenance is under way shows a dismissible notice in a bottom corner. It sets no cookie and
  * stores nothing; its styles live in a shadow root so the host page's CSS cannot touch them.
- * Options: `data-locale` (else the browser's languages), `data-position="left"`.
+ * Options: `data-locale` (else the browser's languages), `data-position="left"`. Once it has
+ * decided, it sets `data-state` on its script tag: `shown`, `quiet` or `failed`.
  */
 const css = [
   ':host{all:initial}',
@@ -34,7 +35,7 @@ function el(n,c,x){var e=document.createElement(n);if(c)e.className=c;if(x)e.tex
 function show(d){
 var a=(d.incidents||[]).filter(function(i){return /^(investigating|identified|monitoring)$/.test(i.status)}),
 m=(d.scheduled_maintenances||[]).filter(function(i){return i.status==="in_progress"||i.status==="verifying"}),
-e=a[0]||m[0];if(!e)return;
+e=a[0]||m[0];s.setAttribute("data-state",e?"shown":"quiet");if(!e)return;
 var u=(e.incident_updates||[])[0]||{},h=el("div");h.setAttribute("data-aviso-embed","");
 var r=h.attachShadow?h.attachShadow({mode:"open"}):h,st=el("style",0,C),b=el("div","b");
 if(s.getAttribute("data-position")==="left")b.className+=" l";
@@ -47,7 +48,7 @@ var bd=String(u.body||"");if(bd.length>200)bd=bd.slice(0,199)+"\\u2026";
 setTimeout(function(){
 b.appendChild(el("p","k",(a[0]?T.incident:T.maintenance)+" \\u00b7 "+(T[u.status||e.status]||u.status||e.status)));
 b.appendChild(el("p","t",e.name));if(bd)b.appendChild(el("p",0,bd));b.appendChild(w);b.appendChild(x)},30)}
-function go(){fetch(U,{credentials:"omit"}).then(function(r){return r.ok?r.json():null}).then(function(d){if(d)show(d)},function(){})}
+function go(){fetch(U,{credentials:"omit"}).then(function(r){return r.ok?r.json():null}).then(function(d){d?show(d):s.setAttribute("data-state","failed")},function(){s.setAttribute("data-state","failed")})}
 if(document.body)go();else document.addEventListener("DOMContentLoaded",go);
 })();
 `;

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { postIncidentUpdate } from '../modules/incidents/index.ts';
+import { supportedLocales } from '../shared/locales.ts';
+import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
+import { embedMessageKeys, embedMessages } from './embed-messages.ts';
+import { embedScript } from './embed-script.ts';
+
+describe('the widget in every language', () => {
+  it('has every message in each of the six languages, none left in English by mistake', () => {
+    assert.deepEqual(Object.keys(embedMessages).sort(), [...supportedLocales].sort());
+    for (const locale of supportedLocales) {
+      const messages = embedMessages[locale];
+      assert.deepEqual(Object.keys(messages).sort(), [...embedMessageKeys].sort(), locale);
+      for (const key of embedMessageKeys) assert.ok(messages[key].trim().length > 0, `${locale}.${key}`);
+      if (locale !== 'en') assert.notEqual(messages.details, embedMessages.en.details, locale);
+    }
+  });
+
+  it('stays small: under 5 KB before compression', () => {
+    const script = embedScript();
+    assert.ok(Buffer.byteLength(script) < 5 * 1024, `${Buffer.byteLength(script)} bytes`);
+    assert.ok(gzipSync(script).length < 2.5 * 1024);
+  });
+});
+
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the widget embedded in another site, in Chromium', () => {
+  let app: PublicApp;
+  let s: Scenario;
+  let aviso: string;
+  let site: Server;
+  let siteUrl: string;
+  let browser: Browser;
+
+  before(async () => {
+    app = await createPublicApp();
+    s = await buildScenario(app);
+    await app.aviso.app.listen({ port: 0, host: '127.0.0.1' });
+    aviso = `http://127.0.0.1:${(app.aviso.app.server.address() as AddressInfo).port}`;
+    // Another origin: another port, a page that only includes the script.
+    site = createServer((request, response) => {
+      const query = new URL(request.url ?? '/', 'http://x').searchParams;
+      const attributes = query.get('locale') ? ` data-locale="${query.get('locale')}"` : '';
+      response.setHeader('set-cookie', 'shop_session=1; Path=/');
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(`<!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1><script src="${aviso}/embed.js"${attributes}></script></body></html>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => site?.close(resolve));
+    await app?.close();
+  });
+
+  async function open(path: string, options: BrowserContextOptions = {}) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const summaryCookies: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v2/summary.json')) summaryCookies.push(request.headers()['cookie'] ?? '');
+    });
+    await page.goto(`${siteUrl}${path}`);
+    return { context, page, errors, summaryCookies };
+  }
+
+  it('shows the active incident across origins, in the language asked, and can be dismissed from the keyboard', async () => {
+    const { context, page, errors } = await open('/?locale=de');
+    const notice = page.getByRole('status');
+    await notice.getByRole('link').waitFor();
+    assert.equal(await notice.getAttribute('lang'), 'de');
+    assert.equal(await notice.getAttribute('aria-live'), 'polite');
+    const text = (await notice.textContent()) ?? '';
+    assert.match(text, /Störung · Ursache gefunden/);
+    assert.match(text, /Slow dashboard/);
+    assert.match(text, /The fix is rolling out region by region\./);
+    const link = notice.getByRole('link', { name: 'Details ansehen' });
+    assert.equal(await link.getAttribute('href'), `http://127.0.0.1/incidents/${s.activeIncident.id}`);
+
+    const close = notice.getByRole('button', { name: 'Schließen' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-aviso-embed]').waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("follows the browser's language when the site does not choose, and sets no cookie of its own", async () => {
+    const { context, page, errors, summaryCookies } = await open('/', { locale: 'pt-BR' });
+    const notice = page.getByRole('status');
+    await notice.getByRole('link').waitFor();
+    assert.match((await notice.textContent()) ?? '', /Incidente · Causa identificada/);
+    assert.equal(await notice.getByRole('button').getAttribute('aria-label'), 'Fechar');
+    const cookies = await context.cookies();
+    assert.deepEqual(cookies.map((c) => c.name), ['shop_session']);
+    // The site's cookie is for 127.0.0.1 like Aviso's; the widget's read carries none.
+    assert.deepEqual(summaryCookies, ['']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('follows dark mode and reduced motion', async () => {
+    const { context, page } = await open('/?locale=fr', { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const box = page.locator('[data-aviso-embed] .b');
+    await box.getByRole('link').waitFor();
+    const style = await box.evaluate((element) => {
+      const computed = getComputedStyle(element);
+      return { background: computed.backgroundColor, animation: computed.animationName };
+    });
+    assert.deepEqual(style, { background: 'rgb(31, 35, 40)', animation: 'none' });
+    await context.close();
+  });
+
+  it('shows the maintenance under way once the incident is resolved, and nothing when all is quiet', async () => {
+    app.clock.set('2025-11-20T12:30:00.000Z');
+    await postIncidentUpdate(app.appCtx, s.activeIncident.id, { status: 'resolved', components: { [s.dashboard.id]: 'operational' } });
+    const first = await open('/?locale=es');
+    const notice = first.page.getByRole('status');
+    await notice.getByRole('link').waitFor();
+    assert.match((await notice.textContent()) ?? '', /Mantenimiento · En curso/);
+    assert.match((await notice.textContent()) ?? '', /CDN certificate rotation/);
+    await first.context.close();
+
+    app.clock.set('2025-11-20T13:00:00.000Z');
+    await postIncidentUpdate(app.appCtx, s.activeMaintenance.id, { status: 'completed', components: { [s.cdn.id]: 'operational' } });
+    const quiet = await open('/?locale=ru');
+    await quiet.page.locator('script[data-state="quiet"]').waitFor({ state: 'attached' });
+    assert.equal(await quiet.page.locator('[data-aviso-embed]').count(), 0);
+    assert.deepEqual(quiet.errors, []);
+    await quiet.context.close();
+  });
+});
