@@ -6,6 +6,7 @@ import { ResponseCache } from './http/cached-response.ts';
 import { RenderedStore } from './http/rendered-store.ts';
 import { createHttpApp, type App } from './http/create-app.ts';
 import { registerPublicPage } from './public-page/public-page-routes.ts';
+import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
@@ -49,6 +50,7 @@ export async function buildAviso(options: {
   const app = createHttpApp(options.log);
   registerHealthRoutes(app, deps);
   registerPublicPage(app, deps);
+  registerAdmin(app, deps);
   registerPublicApi(app, deps);
   await app.ready();
   const { config } = options;

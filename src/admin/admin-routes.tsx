@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import type { App } from '../http/create-app.ts';
+import { toAppError } from '../http/errors.ts';
+import { can } from '../modules/accounts/index.ts';
+import { getPage } from '../modules/page/index.ts';
+import { AppError } from '../shared/errors.ts';
+import { checkAnonymousCsrf, checkSessionCsrf, loadSession, maybeSessionOf } from './admin-session.ts';
+import { sendHtml } from './admin-screen.tsx';
+import { registerApiKeyRoutes } from './api-keys/api-key-routes.tsx';
+import { registerAuditRoutes } from './audit/audit-routes.tsx';
+import { registerAuthRoutes, publicPaths } from './auth/auth-routes.tsx';
+import { registerComponentRoutes } from './components/component-routes.tsx';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes.tsx';
+import { registerIncidentRoutes } from './incidents/incident-routes.tsx';
+import { registerMaintenanceRoutes } from './maintenances/maintenance-routes.tsx';
+import { registerSettingsRoutes } from './settings/settings-routes.tsx';
+import { registerTeamRoutes } from './team/team-routes.tsx';
+import { registerTemplateRoutes } from './templates/template-routes.tsx';
+import { adminCss } from './view/admin-styles.ts';
+import { Layout } from './view/layout.tsx';
+
+const css = Buffer.from(adminCss, 'utf8');
+
+/** The admin app under /admin: forms and cookies are parsed only in this scope. */
+export function registerAdmin(app: App, deps: AppDeps): void {
+  app.register(
+    async (scope) => {
+      await scope.register(cookie);
+      await scope.register(formbody, { bodyLimit: 256 * 1024 });
+
+      scope.addHook('preHandler', async (request, reply) => {
+        const session = await loadSession(deps, request);
+        const isPublic = publicPaths.has(request.routeOptions.url ?? '');
+        if (isPublic) {
+          if (request.method === 'POST') checkAnonymousCsrf(request);
+          return;
+        }
+        if (session === null) {
+          if (request.method === 'GET') return reply.code(303).redirect(`/admin/login?next=${encodeURIComponent(request.url)}`);
+          throw new AppError('unauthorized', 'Your session has ended. Log in again; nothing was changed.');
+        }
+        if (request.method === 'POST') checkSessionCsrf(request, session);
+        return undefined;
+      });
+
+      scope.setErrorHandler(async (error, request, reply) => renderError(deps, error, request, reply));
+
+      scope.get('/assets/admin.css', async (_request, reply) =>
+        reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+      );
+      registerAuthRoutes(scope, deps);
+      registerDashboardRoutes(scope, deps);
+      registerIncidentRoutes(scope, deps);
+      registerMaintenanceRoutes(scope, deps);
+      registerComponentRoutes(scope, deps);
+      registerTemplateRoutes(scope, deps);
+      registerSettingsRoutes(scope, deps);
+      registerTeamRoutes(scope, deps);
+      registerApiKeyRoutes(scope, deps);
+      registerAuditRoutes(scope, deps);
+    },
+    { prefix: '/admin' },
+  );
+}
+
+/** The admin app's error page: the message from the catalogue, inside the admin frame; never a stack. */
+async function renderError(deps: AppDeps, error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'admin request failed');
+  const session = maybeSessionOf(request);
+  const pageName = await getPage(deps.ctx).then(
+    (p) => p.name,
+    () => 'Aviso',
+  );
+  return sendHtml(
+    reply,
+    <Layout title={`Error ${appError.status}`} pageName={pageName} session={session} section="none" can={(p) => session !== null && can(session.user.role, p)}>
+      <h1>{appError.message}</h1>
+      {appError.status >= 500 && (
+        <p>
+          Reference: <code>{String(request.id)}</code>
+        </p>
+      )}
+      {appError.code === 'unauthorized' ? (
+        <p>
+          <a href="/admin/login">Log in</a>
+        </p>
+      ) : (
+        <p>
+          <a href="/admin">Back to the dashboard</a>
+        </p>
+      )}
+    </Layout>,
+    appError.status,
+  );
+}

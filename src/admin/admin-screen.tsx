@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { AppDeps } from '../app-deps.ts';
+import { can, type Permission } from '../modules/accounts/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import type { Ctx } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+import { sessionOf, type AdminSession } from './admin-session.ts';
+import { formErrors, type FormBody, type FormState } from './form-values.ts';
+import { noticeText } from './notices.ts';
+import { Layout, type Section } from './view/layout.tsx';
+
+/** What a signed-in screen works with: who is acting, their use-case context, and the page. */
+export interface Screen {
+  session: AdminSession;
+  ctx: Ctx;
+  page: Page;
+  can(permission: Permission): boolean;
+  notice: string | undefined;
+}
+
+/** Builds the screen for a request, refusing it when the user's role lacks the permission. */
+export async function screen(deps: AppDeps, request: FastifyRequest, needs: Permission = 'read'): Promise<Screen> {
+  const session = sessionOf(request);
+  if (!can(session.user.role, needs)) {
+    throw new AppError('forbidden', `Your role (${session.user.role}) does not allow this. Ask an owner or admin.`);
+  }
+  const ctx: Ctx = { ...deps.ctx, actor: session.actor };
+  const page = await getPage(deps.ctx);
+  const query = request.query as Record<string, unknown> | undefined;
+  return {
+    session,
+    ctx,
+    page,
+    can: (permission) => can(session.user.role, permission),
+    notice: noticeText(query?.['notice']),
+  };
+}
+
+export function sendHtml(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>${renderToString(node)}`);
+}
+
+/** Sends a signed-in screen in the admin frame. */
+export function show(reply: FastifyReply, s: Screen, title: string, section: Section, body: VNode, status = 200): FastifyReply {
+  return sendHtml(
+    reply,
+    <Layout title={title} pageName={s.page.name} session={s.session} section={section} notice={s.notice} can={s.can}>
+      {body}
+    </Layout>,
+    status,
+  );
+}
+
+/** After a successful POST: back to a screen, with a fixed confirmation named by its key. */
+export function redirectTo(reply: FastifyReply, path: string, notice?: string): FastifyReply {
+  const [base = path, hash] = path.split('#');
+  const withNotice = notice === undefined ? base : `${base}${base.includes('?') ? '&' : '?'}notice=${encodeURIComponent(notice)}`;
+  const target = hash === undefined ? withNotice : `${withNotice}#${hash}`;
+  return reply.code(303).redirect(target);
+}
+
+/**
+ * Runs a form's action; an expected failure re-renders the form with the user's input and the
+ * messages next to the fields (status 4xx), anything else goes to the error boundary.
+ */
+export async function submitForm(
+  reply: FastifyReply,
+  values: FormBody,
+  action: () => Promise<FastifyReply>,
+  rerender: (form: FormState, status: number) => FastifyReply | Promise<FastifyReply>,
+  fields: Record<string, string> = {},
+): Promise<FastifyReply> {
+  try {
+    return await action();
+  } catch (error) {
+    const failed = formErrors(error, fields);
+    if (failed === null) throw error;
+    const form: FormState = { values, errors: failed.errors };
+    if (failed.message !== undefined) form.message = failed.message;
+    return rerender(form, failed.status);
+  }
+}

@@ -1,0 +1,111 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { acceptInvite, completeSetup, describeInvite, isSetupNeeded, isSetupTokenValid, logIn, logOut, sessionLifetimeMs } from '../../modules/accounts/index.ts';
+import { getPage } from '../../modules/page/index.ts';
+import { sendHtml, redirectTo, submitForm } from '../admin-screen.tsx';
+import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
+import { asBody, emptyForm, text } from '../form-values.ts';
+import { noticeText } from '../notices.ts';
+import { InviteScreen, LinkInvalidScreen, LoginScreen, SetupScreen } from './auth-views.tsx';
+
+/** Screens reachable without a session; their POSTs carry the pre-login form token. */
+export const publicPaths = new Set(['/admin/login', '/admin/setup', '/admin/invite', '/admin/assets/admin.css']);
+
+type WithToken = { Querystring: { token?: string; next?: string; notice?: string } };
+
+/** Logs in and sets the session cookie: HttpOnly, SameSite=Lax, Secure over TLS, only for /admin. */
+async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<void> {
+  const { sessionToken } = await logIn(deps.ctx, { email, password, ip: request.ip });
+  reply.setCookie(sessionCookie, sessionToken, cookieOptions(request, Math.floor(sessionLifetimeMs / 1000)));
+}
+
+/** Login, logout, first-owner setup and invitation acceptance. */
+export function registerAuthRoutes(scope: App, deps: AppDeps): void {
+  const frame = async (request: FastifyRequest, reply: FastifyReply, notice?: unknown) => ({
+    pageName: (await getPage(deps.ctx)).name,
+    token: anonymousFormToken(request, reply),
+    notice: noticeText(notice),
+  });
+
+  scope.get<WithToken>('/login', async (request, reply) => {
+    const f = await frame(request, reply, request.query.notice);
+    return sendHtml(reply, <LoginScreen frame={f} form={emptyForm()} next={safeNext(request.query.next)} setupNeeded={await isSetupNeeded(deps.ctx)} />);
+  });
+
+  scope.post('/login', async (request, reply) => {
+    const body = asBody(request.body);
+    const next = safeNext(text(body, 'next'));
+    return submitForm(
+      reply,
+      { email: text(body, 'email') },
+      async () => {
+        await startSession(deps, request, reply, text(body, 'email'), text(body, 'password'));
+        return redirectTo(reply, next);
+      },
+      async (form, status) => {
+        const f = await frame(request, reply);
+        return sendHtml(reply, <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} />, status);
+      },
+    );
+  });
+
+  scope.post('/logout', async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token !== undefined) await logOut(deps.ctx, token);
+    reply.clearCookie(sessionCookie, cookieOptions(request));
+    return redirectTo(reply, '/admin/login', 'logged-out');
+  });
+
+  scope.get<WithToken>('/setup', async (request, reply) => {
+    const linkToken = request.query.token ?? '';
+    const f = await frame(request, reply);
+    if (!(await isSetupTokenValid(deps.ctx, linkToken))) return sendHtml(reply, <LinkInvalidScreen frame={f} what="setup" />, 410);
+    return sendHtml(reply, <SetupScreen frame={f} form={emptyForm()} linkToken={linkToken} />);
+  });
+
+  scope.post('/setup', async (request, reply) => {
+    const body = asBody(request.body);
+    const linkToken = text(body, 'token');
+    return submitForm(
+      reply,
+      { name: text(body, 'name'), email: text(body, 'email'), _csrf: text(body, '_csrf') },
+      async () => {
+        const user = await completeSetup(deps.ctx, linkToken, { email: text(body, 'email'), name: text(body, 'name'), password: text(body, 'password') });
+        await startSession(deps, request, reply, user.email, text(body, 'password'));
+        return redirectTo(reply, '/admin', 'welcome');
+      },
+      async (form, status) => {
+        const f = await frame(request, reply);
+        if (status === 410) return sendHtml(reply, <LinkInvalidScreen frame={f} what="setup" />, 410);
+        return sendHtml(reply, <SetupScreen frame={f} form={form} linkToken={linkToken} />, status);
+      },
+    );
+  });
+
+  scope.get<WithToken>('/invite', async (request, reply) => {
+    const linkToken = request.query.token ?? '';
+    const f = await frame(request, reply);
+    const invite = await describeInvite(deps.ctx, linkToken);
+    if (invite === null) return sendHtml(reply, <LinkInvalidScreen frame={f} what="invite" />, 410);
+    return sendHtml(reply, <InviteScreen frame={f} form={emptyForm()} linkToken={linkToken} email={invite.email} role={invite.role} />);
+  });
+
+  scope.post('/invite', async (request, reply) => {
+    const body = asBody(request.body);
+    const linkToken = text(body, 'token');
+    const invite = await describeInvite(deps.ctx, linkToken);
+    const f = await frame(request, reply);
+    if (invite === null) return sendHtml(reply, <LinkInvalidScreen frame={f} what="invite" />, 410);
+    return submitForm(
+      reply,
+      { name: text(body, 'name'), _csrf: text(body, '_csrf') },
+      async () => {
+        const user = await acceptInvite(deps.ctx, linkToken, { name: text(body, 'name'), password: text(body, 'password') });
+        await startSession(deps, request, reply, user.email, text(body, 'password'));
+        return redirectTo(reply, '/admin', 'welcome');
+      },
+      (form, status) => sendHtml(reply, <InviteScreen frame={f} form={form} linkToken={linkToken} email={invite.email} role={invite.role} />, status),
+    );
+  });
+}

@@ -1,0 +1,91 @@
+import type { FormState } from '../form-values.ts';
+import { Layout } from '../view/layout.tsx';
+import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
+
+interface Frame {
+  pageName: string;
+  token: string;
+  notice?: string | undefined;
+}
+
+export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; form: FormState; next: string; setupNeeded: boolean }) {
+  return (
+    <Layout title="Log in" pageName={frame.pageName} session={null} notice={frame.notice}>
+      <div class="center">
+        <h1>Log in</h1>
+        {setupNeeded && (
+          <p class="alert">
+            Aviso has no team member yet. Open the setup link printed in the server log when Aviso started, or set AVISO_ADMIN_EMAIL and AVISO_ADMIN_PASSWORD and restart.
+          </p>
+        )}
+        <FormAlert form={form} />
+        <form method="post" action="/admin/login" class="card" novalidate>
+          <CsrfField token={frame.token} />
+          <input type="hidden" name="next" value={next} />
+          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
+          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="current-password" />
+          <button type="submit">Log in</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function SetupScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
+  return (
+    <Layout title="Set up Aviso" pageName={frame.pageName} session={null}>
+      <div class="center">
+        <h1>Set up Aviso</h1>
+        <p>Create the owner account. The owner manages the team and every setting.</p>
+        <FormAlert form={form} />
+        <form method="post" action="/admin/setup" class="card" novalidate>
+          <CsrfField token={frame.token} />
+          <input type="hidden" name="token" value={linkToken} />
+          <Field name="name" label="Your name" form={form} required autocomplete="name" />
+          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
+          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="new-password" hint="At least 10 characters." />
+          <button type="submit">Create owner account</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function InviteScreen({ frame, form, linkToken, email, role }: { frame: Frame; form: FormState; linkToken: string; email: string; role: string }) {
+  return (
+    <Layout title="Join the team" pageName={frame.pageName} session={null}>
+      <div class="center">
+        <h1>Join the team</h1>
+        <p>
+          You are invited as <strong>{role}</strong> with the email <strong>{email}</strong>.
+        </p>
+        <FormAlert form={form} />
+        <form method="post" action="/admin/invite" class="card" novalidate>
+          <CsrfField token={frame.token} />
+          <input type="hidden" name="token" value={linkToken} />
+          <Field name="name" label="Your name" form={form} required autocomplete="name" />
+          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="new-password" hint="At least 10 characters." />
+          <button type="submit">Join</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup' | 'invite' }) {
+  return (
+    <Layout title="Link not valid" pageName={frame.pageName} session={null}>
+      <div class="center">
+        <h1>This link is not valid any more</h1>
+        <p>
+          {what === 'setup'
+            ? 'Aviso is already set up, or the setup link expired. Restart Aviso to print a new link, or log in.'
+            : 'The invitation was used or has expired. Ask an owner for a new one.'}
+        </p>
+        <p>
+          <a href="/admin/login">Log in</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

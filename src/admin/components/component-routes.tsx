@@ -1,0 +1,153 @@
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import {
+  createComponent,
+  createComponentGroup,
+  deleteComponent,
+  listComponentsInOrder,
+  updateComponent,
+  isComponentStatus,
+  type Component,
+} from '../../modules/components/index.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { write } from '../../storage/write.ts';
+import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
+import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
+import { componentFieldPaths, componentInput, componentValues } from './component-form.ts';
+import { ComponentForm, ComponentList, ConfirmDelete, GroupForm } from './component-views.tsx';
+
+type Params = { Params: { id: string } };
+
+async function findOne(ctx: Parameters<typeof listComponentsInOrder>[0], id: string): Promise<{ component: Component; all: Component[] }> {
+  const all = await listComponentsInOrder(ctx);
+  const component = all.find((c) => c.id === id);
+  if (component === undefined) throw notFound('component', id);
+  return { component, all };
+}
+
+/** Components and groups: list in page order, add, edit, set status, reorder, delete. */
+export function registerComponentRoutes(scope: App, deps: AppDeps): void {
+  scope.get('/components', async (request, reply) => {
+    const s = await screen(deps, request);
+    return show(reply, s, 'Components', 'components', <ComponentList s={s} components={await listComponentsInOrder(s.ctx)} />);
+  });
+
+  scope.get('/components/new', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const groups = (await listComponentsInOrder(s.ctx)).filter((c) => c.isGroup);
+    return show(reply, s, 'Add a component', 'components', <ComponentForm s={s} form={emptyForm()} component={null} groups={groups} />);
+  });
+
+  scope.post('/components', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        await createComponent(s.ctx, componentInput(body));
+        return redirectTo(reply, '/admin/components', 'component-created');
+      },
+      async (form, status) => {
+        const groups = (await listComponentsInOrder(s.ctx)).filter((c) => c.isGroup);
+        return show(reply, s, 'Add a component', 'components', <ComponentForm s={s} form={form} component={null} groups={groups} />, status);
+      },
+      componentFieldPaths,
+    );
+  });
+
+  scope.get<Params>('/components/:id/edit', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const { component, all } = await findOne(s.ctx, request.params.id);
+    const form = emptyForm(componentValues(component));
+    return show(reply, s, `Edit ${component.name}`, 'components', <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />);
+  });
+
+  scope.post<Params>('/components/:id', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const { component, all } = await findOne(s.ctx, request.params.id);
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        if (component.isGroup) {
+          await updateComponent(s.ctx, component.id, { name: text(body, 'name'), description: optional(body, 'description'), showcase: checked(body, 'showcase') });
+        } else {
+          const input = componentInput(body);
+          // The status is only written when it changed, so an edit does not add a history entry.
+          const { status, ...rest } = input;
+          await updateComponent(s.ctx, component.id, status === component.status ? rest : input);
+        }
+        return redirectTo(reply, '/admin/components', 'component-saved');
+      },
+      (form, status) =>
+        show(reply, s, `Edit ${component.name}`, 'components', <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />, status),
+      componentFieldPaths,
+    );
+  });
+
+  scope.post<Params>('/components/:id/status', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const status = text(asBody(request.body), 'status');
+    if (!isComponentStatus(status)) throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
+    await updateComponent(s.ctx, request.params.id, { status });
+    return redirectTo(reply, '/admin/components', 'status-changed');
+  });
+
+  scope.post<Params>('/components/:id/move', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const direction = text(asBody(request.body), 'direction') === 'up' ? -1 : 1;
+    const { component, all } = await findOne(s.ctx, request.params.id);
+    const peers = all.filter((c) => c.groupId === component.groupId);
+    const from = peers.indexOf(component);
+    const to = from + direction;
+    if (to >= 0 && to < peers.length) {
+      [peers[from], peers[to]] = [peers[to]!, peers[from]!];
+      // Every sibling gets its new place in one transaction, so the order is never half-saved.
+      await write(s.ctx, async (tx) => {
+        const inTx = { ...s.ctx, db: tx };
+        for (const [index, peer] of peers.entries()) {
+          if (peer.position !== index + 1) await updateComponent(inTx, peer.id, { position: index + 1 });
+        }
+      });
+    }
+    return redirectTo(reply, '/admin/components', 'component-moved');
+  });
+
+  scope.get<Params>('/components/:id/delete', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const { component } = await findOne(s.ctx, request.params.id);
+    return show(reply, s, `Delete ${component.name}`, 'components', <ConfirmDelete s={s} component={component} />);
+  });
+
+  scope.post<Params>('/components/:id/delete', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    await deleteComponent(s.ctx, request.params.id);
+    return redirectTo(reply, '/admin/components', 'component-deleted');
+  });
+
+  scope.get('/groups/new', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    return show(reply, s, 'Create a group', 'components', <GroupForm s={s} form={emptyForm()} components={await listComponentsInOrder(s.ctx)} />);
+  });
+
+  scope.post('/groups', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        await createComponentGroup(s.ctx, {
+          name: text(body, 'name'),
+          description: optional(body, 'description'),
+          componentIds: list(body, 'componentIds'),
+          showcase: checked(body, 'showcase'),
+        });
+        return redirectTo(reply, '/admin/components', 'group-created');
+      },
+      async (form, status) => show(reply, s, 'Create a group', 'components', <GroupForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} />, status),
+    );
+  });
+}

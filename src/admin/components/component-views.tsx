@@ -1,0 +1,195 @@
+import { componentStatuses, type Component } from '../../modules/components/index.ts';
+import type { Screen } from '../admin-screen.tsx';
+import type { FormState } from '../form-values.ts';
+import { componentStatusLabels } from '../view/format.ts';
+import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
+
+export const statusOptions = componentStatuses.map((s) => [s, componentStatusLabels[s]] as const);
+
+export function StatusBadge({ status }: { status: Component['status'] }) {
+  return <span class={`badge s-${status}`}>{componentStatusLabels[status]}</span>;
+}
+
+function MoveButton({ s, c, direction }: { s: Screen; c: Component; direction: 'up' | 'down' }) {
+  return (
+    <form method="post" action={`/admin/components/${c.id}/move`} class="inline">
+      <CsrfField token={s.session.csrfToken} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" class="secondary">
+        {direction === 'up' ? 'Move up' : 'Move down'}
+        <span class="sr-only"> {c.name}</span>
+      </button>
+    </form>
+  );
+}
+
+export function ComponentList({ s, components }: { s: Screen; components: Component[] }) {
+  const manage = s.can('manage_components');
+  const siblings = (c: Component) => components.filter((x) => x.groupId === c.groupId);
+  return (
+    <>
+      <h1>Components</h1>
+      {manage && (
+        <p class="actions">
+          <a class="button" href="/admin/components/new">
+            Add a component
+          </a>
+          <a class="button secondary" href="/admin/groups/new">
+            Create a group
+          </a>
+        </p>
+      )}
+      {components.length === 0 ? (
+        <p>No components yet. Add the services your visitors rely on.</p>
+      ) : (
+        <ul class="items" aria-label="Components in page order">
+          {components.map((c) => {
+            const peers = siblings(c);
+            const index = peers.indexOf(c);
+            return (
+              <li key={c.id} class={c.groupId ? 'child' : undefined}>
+                <h2 style="margin:0;font-size:1.05rem">
+                  {c.name} {c.isGroup ? <span class="meta">(group)</span> : null} <StatusBadge status={c.status} />
+                </h2>
+                <p class="meta">
+                  {[
+                    c.showcase ? 'Showcased (uptime bars)' : 'Not showcased',
+                    c.startDate ? `Uptime from ${c.startDate}` : null,
+                    c.thirdParty ? `Third-party: ${c.thirdParty.sourceUrl}` : null,
+                    c.onlyShowIfDegraded ? 'Shown only when degraded' : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {manage && (
+                  <div class="actions">
+                    {!c.isGroup && (
+                      <form method="post" action={`/admin/components/${c.id}/status`} class="actions" style="margin:0">
+                        <CsrfField token={s.session.csrfToken} />
+                        <label for={`status-${c.id}`} class="sr-only">
+                          Status of {c.name}
+                        </label>
+                        <select id={`status-${c.id}`} name="status" style="width:auto">
+                          {statusOptions.map(([value, label]) => (
+                            <option key={value} value={value} selected={value === c.status}>
+                              {label}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" class="secondary">
+                          Set status<span class="sr-only"> of {c.name}</span>
+                        </button>
+                      </form>
+                    )}
+                    {index > 0 && <MoveButton s={s} c={c} direction="up" />}
+                    {index < peers.length - 1 && <MoveButton s={s} c={c} direction="down" />}
+                    <a href={`/admin/components/${c.id}/edit`}>
+                      Edit<span class="sr-only"> {c.name}</span>
+                    </a>
+                    <a href={`/admin/components/${c.id}/delete`}>
+                      Delete<span class="sr-only"> {c.name}</span>
+                    </a>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function ComponentForm({ s, form, component, groups }: { s: Screen; form: FormState; component: Component | null; groups: Component[] }) {
+  const isGroup = component?.isGroup ?? false;
+  const action = component ? `/admin/components/${component.id}` : '/admin/components';
+  return (
+    <>
+      <h1>{component ? `Edit ${component.name}` : 'Add a component'}</h1>
+      <FormAlert form={form} />
+      <form method="post" action={action} class="card" novalidate>
+        <CsrfField token={s.session.csrfToken} />
+        <Field name="name" label="Name" form={form} required />
+        <TextArea name="description" label="Description (optional)" form={form} rows={3} hint="Shown to visitors next to the component." />
+        {!isGroup && (
+          <>
+            <Select
+              name="groupId"
+              label="Group"
+              form={form}
+              options={[['', 'No group (top level)'] as const, ...groups.map((g) => [g.id, g.name] as const)]}
+            />
+            <Select name="status" label="Status" form={form} options={statusOptions} initial="operational" />
+            <Field name="startDate" label="Start date (optional)" type="date" form={form} hint="Uptime is counted from this day; days before it show as no data." />
+          </>
+        )}
+        <Fieldset legend="Display">
+          <Checkbox name="showcase" label="Showcase: show the uptime bars for this component" form={form} initial={component?.showcase ?? true} />
+          {!isGroup && (
+            <Checkbox name="onlyShowIfDegraded" label="Show on the page only while it is not operational" form={form} initial={component?.onlyShowIfDegraded ?? false} />
+          )}
+        </Fieldset>
+        {!isGroup && (
+          <Fieldset legend="Third-party source (optional)">
+            <p class="hint">Mirror a component of another Statuspage-compatible page. Third-party changes never notify subscribers.</p>
+            <Field name="thirdPartySourceUrl" label="Source page URL" type="url" form={form} />
+            <Field name="thirdPartyComponentId" label="Component id on that page" form={form} />
+          </Fieldset>
+        )}
+        <div class="actions">
+          <button type="submit">{component ? 'Save' : 'Add component'}</button>
+          <a href="/admin/components">Cancel</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function GroupForm({ s, form, components }: { s: Screen; form: FormState; components: Component[] }) {
+  const candidates = components.filter((c) => !c.isGroup);
+  return (
+    <>
+      <h1>Create a group</h1>
+      <FormAlert form={form} />
+      <form method="post" action="/admin/groups" class="card" novalidate>
+        <CsrfField token={s.session.csrfToken} />
+        <Field name="name" label="Group name" form={form} required />
+        <TextArea name="description" label="Description (optional)" form={form} rows={3} />
+        <Fieldset legend="Components in this group" name="componentIds" error={form.errors['componentIds']}>
+          {candidates.length === 0 && <p>Add components first; a group is never empty.</p>}
+          {candidates.map((c) => (
+            <Checkbox key={c.id} name="componentIds" value={c.id} label={c.name} form={form} />
+          ))}
+        </Fieldset>
+        <Checkbox name="showcase" label="Showcase: show the group's uptime bars" form={form} initial />
+        <div class="actions">
+          <button type="submit">Create group</button>
+          <a href="/admin/components">Cancel</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function ConfirmDelete({ s, component }: { s: Screen; component: Component }) {
+  return (
+    <>
+      <h1>Delete {component.name}?</h1>
+      <div class="card">
+        <p>
+          {component.isGroup
+            ? 'The group is removed and its components move to the top level of the page.'
+            : 'The component is removed from the page. Its past incidents stay in the history.'}{' '}
+          This cannot be undone.
+        </p>
+        <form method="post" action={`/admin/components/${component.id}/delete`} class="actions">
+          <CsrfField token={s.session.csrfToken} />
+          <button type="submit" class="danger">
+            Delete {component.name}
+          </button>
+          <a href="/admin/components">Keep it</a>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import { ZodError } from 'zod';
+import { AppError } from '../shared/errors.ts';
+
+/** A submitted HTML form as @fastify/formbody parses it: a repeated field becomes an array. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** What a form is re-rendered with: the user's input, and messages per field and for the whole form. */
+export interface FormState {
+  values: FormBody;
+  errors: Record<string, string>;
+  message?: string;
+}
+
+export const emptyForm = (values: FormBody = {}): FormState => ({ values, errors: {} });
+
+export function asBody(body: unknown): FormBody {
+  return body !== null && typeof body === 'object' ? (body as FormBody) : {};
+}
+
+/** One value of a field; the first when the field was repeated. */
+export function text(body: FormBody, name: string): string {
+  const value = body[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** Every value of a field (checkbox groups, multi-selects). */
+export function list(body: FormBody, name: string): string[] {
+  const value = body[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+}
+
+export function checked(body: FormBody, name: string): boolean {
+  return list(body, name).some((v) => v === 'on' || v === 'true' || v === '1');
+}
+
+/** Empty text means "none" for optional fields. */
+export function optional(body: FormBody, name: string): string | null {
+  const value = text(body, name).trim();
+  return value === '' ? null : value;
+}
+
+/** A field that failed to parse before any verb saw it. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FieldError';
+  }
+}
+
+/** `YYYY-MM-DDTHH:mm` from a datetime-local input, read in the page's time zone. */
+export function parseLocalDateTime(body: FormBody, name: string, timeZone: string): Date | undefined {
+  const value = text(body, name).trim();
+  if (value === '') return undefined;
+  const parsed = DateTime.fromISO(value, { zone: timeZone });
+  if (!parsed.isValid) throw new FieldError(name, 'Enter a date and time, for example 2025-11-20 14:30.');
+  return parsed.toJSDate();
+}
+
+/** The value a datetime-local input shows for an instant, in the page's time zone. */
+export function toLocalInput(date: Date | null | undefined, timeZone: string): string {
+  if (date === null || date === undefined) return '';
+  return DateTime.fromJSDate(date).setZone(timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+export function parseInteger(body: FormBody, name: string, fallback: number): number {
+  const value = text(body, name).trim();
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new FieldError(name, 'Enter a whole number.');
+  return Number(value);
+}
+
+/**
+ * Turns an expected failure into messages next to the fields; returns null for anything else,
+ * which the caller rethrows so the error boundary handles it.
+ * `fields` maps a verb's field path (`scheduledUntil`) to the form field that holds it.
+ */
+export function formErrors(error: unknown, fields: Record<string, string> = {}): (Pick<FormState, 'errors' | 'message'> & { status: number }) | null {
+  const errors: Record<string, string> = {};
+  const place = (path: string, message: string) => {
+    const head = path.split('.')[0] ?? '';
+    const field = fields[path] ?? fields[head] ?? head;
+    if (field !== '' && errors[field] === undefined) errors[field] = message;
+    return field !== '';
+  };
+  if (error instanceof FieldError) {
+    errors[error.field] = error.message;
+    return { errors, message: 'Please correct the field marked below.', status: 400 };
+  }
+  if (error instanceof ZodError) {
+    const loose: string[] = [];
+    for (const issue of error.issues) {
+      const message = humanise(issue.message);
+      if (!place(issue.path.map(String).join('.'), message)) loose.push(message);
+    }
+    return { errors, message: loose[0] ?? 'Please correct the fields marked below.', status: 400 };
+  }
+  if (error instanceof AppError && error.status < 500 && error.code !== 'forbidden') {
+    for (const detail of error.details ?? []) if (detail.path !== undefined) place(detail.path, detail.message);
+    return { errors, message: error.message, status: error.status };
+  }
+  return null;
+}
+
+function humanise(message: string): string {
+  if (/^Too small: expected string to have >=1/.test(message)) return 'This field is required.';
+  if (/^Invalid input: expected/.test(message)) return 'This value is not valid.';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

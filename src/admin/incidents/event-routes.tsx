@@ -1,0 +1,61 @@
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { deleteIncident, editIncidentUpdate, getIncident, type IncidentKind } from '../../modules/incidents/index.ts';
+import { notFound } from '../../shared/errors.ts';
+import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
+import { asBody, emptyForm, FieldError, parseLocalDateTime, text, toLocalInput } from '../form-values.ts';
+import { ConfirmDeleteIncident, EditUpdate } from './incident-views.tsx';
+
+type UpdateParams = { Params: { id: string; updateId: string } };
+
+/** Correcting an update and deleting the event work the same for incidents and maintenances. */
+export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: IncidentKind): void {
+  const base = kind === 'incident' ? '/incidents' : '/maintenances';
+  const section = kind === 'incident' ? 'incidents' : 'maintenances';
+  const load = async (ctx: Parameters<typeof getIncident>[0], id: string) => {
+    const event = await getIncident(ctx, id);
+    if (event.kind !== kind) throw notFound(kind, id);
+    return event;
+  };
+
+  scope.get<UpdateParams>(`${base}/:id/updates/:updateId/edit`, async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const event = await load(s.ctx, request.params.id);
+    const update = event.updates.find((u) => u.id === request.params.updateId);
+    if (update === undefined) throw notFound('incident_update', request.params.updateId);
+    const form = emptyForm({ body: update.body, displayAt: toLocalInput(update.displayAt, s.page.timeZone) });
+    return show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />);
+  });
+
+  scope.post<UpdateParams>(`${base}/:id/updates/:updateId`, async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const event = await load(s.ctx, request.params.id);
+    const update = event.updates.find((u) => u.id === request.params.updateId);
+    if (update === undefined) throw notFound('incident_update', request.params.updateId);
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const displayAt = parseLocalDateTime(body, 'displayAt', s.page.timeZone);
+        if (displayAt === undefined) throw new FieldError('displayAt', 'Enter the time the update is shown at.');
+        await editIncidentUpdate(s.ctx, event.id, update.id, { body: text(body, 'body'), displayAt });
+        return redirectTo(reply, `/admin${base}/${event.id}`, 'update-edited');
+      },
+      (form, status) => show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />, status),
+    );
+  });
+
+  scope.get<{ Params: { id: string } }>(`${base}/:id/delete`, async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const event = await load(s.ctx, request.params.id);
+    return show(reply, s, `Delete ${event.name}`, section, <ConfirmDeleteIncident s={s} incident={event} />);
+  });
+
+  scope.post<{ Params: { id: string } }>(`${base}/:id/delete`, async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const event = await load(s.ctx, request.params.id);
+    await deleteIncident(s.ctx, event.id);
+    return redirectTo(reply, `/admin${base}`, kind === 'incident' ? 'incident-deleted' : 'maintenance-deleted');
+  });
+}

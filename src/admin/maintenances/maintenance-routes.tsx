@@ -1,0 +1,106 @@
+import type { FastifyReply } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { listComponentsInOrder } from '../../modules/components/index.ts';
+import { getIncident, postIncidentUpdate, queryIncidents, scheduleMaintenance, type Incident } from '../../modules/incidents/index.ts';
+import { notFound } from '../../shared/errors.ts';
+import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
+import { asBody, checked, emptyForm, FieldError, list, parseInteger, parseLocalDateTime, text, type FormBody, type FormState } from '../form-values.ts';
+import { registerEventEditRoutes } from '../incidents/event-routes.tsx';
+import { incidentFieldPaths, postUpdateInput } from '../incidents/incident-form.ts';
+import { MaintenanceDetail, MaintenanceList, NewMaintenance } from './maintenance-views.tsx';
+
+type Params = { Params: { id: string } };
+
+function scheduleInput(body: FormBody, timeZone: string) {
+  const scheduledFor = parseLocalDateTime(body, 'scheduledFor', timeZone);
+  const scheduledUntil = parseLocalDateTime(body, 'scheduledUntil', timeZone);
+  if (scheduledFor === undefined) throw new FieldError('scheduledFor', 'Enter when the maintenance starts.');
+  if (scheduledUntil === undefined) throw new FieldError('scheduledUntil', 'Enter when the maintenance ends.');
+  return {
+    name: text(body, 'name'),
+    body: text(body, 'body'),
+    scheduledFor,
+    scheduledUntil,
+    componentIds: list(body, 'componentIds'),
+    remindPrior: parseInteger(body, 'remindPrior', 60),
+    autoInProgress: checked(body, 'autoInProgress'),
+    autoCompleted: checked(body, 'autoCompleted'),
+    autoTransitionToMaintenanceState: checked(body, 'autoTransitionToMaintenanceState'),
+    autoTransitionToOperationalState: checked(body, 'autoTransitionToOperationalState'),
+    autoTransitionDeliverNotificationsAtStart: checked(body, 'autoTransitionDeliverNotificationsAtStart'),
+    autoTransitionDeliverNotificationsAtEnd: checked(body, 'autoTransitionDeliverNotificationsAtEnd'),
+    deliverNotifications: checked(body, 'deliverNotifications'),
+  };
+}
+
+async function loadMaintenance(s: Screen, id: string): Promise<Incident> {
+  const maintenance = await getIncident(s.ctx, id);
+  if (maintenance.kind !== 'maintenance') throw notFound('maintenance', id);
+  return maintenance;
+}
+
+/** Maintenance windows: list, schedule with automation, post updates, complete. */
+export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
+  scope.get('/maintenances', async (request, reply) => {
+    const s = await screen(deps, request);
+    const current = (await queryIncidents(s.ctx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] })).reverse();
+    const past = await queryIncidents(s.ctx, { kind: 'maintenance', statuses: ['completed'], limit: 50 });
+    return show(reply, s, 'Maintenance', 'maintenances', <MaintenanceList s={s} current={current} past={past} />);
+  });
+
+  const showNew = async (reply: FastifyReply, s: Screen, form: FormState, status = 200) =>
+    show(reply, s, 'Schedule maintenance', 'maintenances', <NewMaintenance s={s} form={form} components={await listComponentsInOrder(s.ctx)} />, status);
+
+  scope.get('/maintenances/new', async (request, reply) => showNew(reply, await screen(deps, request, 'post_incidents'), emptyForm()));
+
+  scope.post('/maintenances', async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const maintenance = await scheduleMaintenance(s.ctx, scheduleInput(body, s.page.timeZone));
+        return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-scheduled');
+      },
+      (form, status) => showNew(reply, s, form, status),
+    );
+  });
+
+  const showDetail = async (reply: FastifyReply, s: Screen, maintenance: Incident, form?: FormState, status = 200) =>
+    show(
+      reply,
+      s,
+      maintenance.name,
+      'maintenances',
+      <MaintenanceDetail s={s} maintenance={maintenance} components={await listComponentsInOrder(s.ctx)} form={form} />,
+      status,
+    );
+
+  scope.get<Params>('/maintenances/:id', async (request, reply) => {
+    const s = await screen(deps, request);
+    return showDetail(reply, s, await loadMaintenance(s, request.params.id));
+  });
+
+  scope.post<Params>('/maintenances/:id/updates', async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const maintenance = await loadMaintenance(s, request.params.id);
+    const components = await listComponentsInOrder(s.ctx);
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const completing = text(body, 'status') === 'completed';
+        const values = completing ? body : { ...body, restore: undefined };
+        await postIncidentUpdate(s.ctx, maintenance.id, postUpdateInput(values, components, maintenance, s.page.timeZone));
+        return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-updated');
+      },
+      (form, status) => showDetail(reply, s, maintenance, form, status),
+      incidentFieldPaths,
+    );
+  });
+
+  registerEventEditRoutes(scope, deps, 'maintenance');
+}

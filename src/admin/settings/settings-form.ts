@@ -1,0 +1,83 @@
+import type { Page, PageChanges } from '../../modules/page/index.ts';
+import { supportedLocales } from '../../shared/locales.ts';
+import { FieldError, list, optional, text, type FormBody } from '../form-values.ts';
+
+export const colourFields = [
+  ['operational', 'Operational'],
+  ['degraded', 'Degraded performance'],
+  ['partial', 'Partial outage'],
+  ['major', 'Major outage'],
+  ['maintenance', 'Under maintenance'],
+  ['noData', 'No data'],
+  ['link', 'Links'],
+  ['headerBackground', 'Header background'],
+] as const;
+
+export const footerLinkRows = 5;
+
+/** The settings form as updatePageSettings takes it; empty optional fields clear the setting. */
+export function pageChanges(body: FormBody, current: Page['settings']): PageChanges {
+  const colours: Record<string, string> = {};
+  for (const [key] of colourFields) {
+    const value = optional(body, `colour-${key}`);
+    if (value !== null) colours[key] = value;
+  }
+  const footerLinks: { label: string; url: string }[] = [];
+  for (let i = 0; i < footerLinkRows; i++) {
+    const label = optional(body, `footerLabel-${i}`);
+    const url = optional(body, `footerUrl-${i}`);
+    if (label === null && url === null) continue;
+    if (label === null) throw new FieldError(`footerLabel-${i}`, 'Give the link a label.');
+    if (url === null) throw new FieldError(`footerUrl-${i}`, 'Give the link an address.');
+    footerLinks.push({ label, url });
+  }
+  // Settings this form does not show (subscriptions, Twitter) are kept as they are.
+  const settings: Record<string, unknown> = { ...current, colours, footerLinks };
+  for (const key of ['logoUrl', 'faviconUrl', 'homepageUrl', 'supportUrl'] as const) {
+    const value = optional(body, key);
+    if (value !== null) settings[key] = value;
+    else delete settings[key];
+  }
+  const locales = list(body, 'locales');
+  return {
+    name: text(body, 'name'),
+    url: text(body, 'url').trim(),
+    timeZone: text(body, 'timeZone').trim(),
+    defaultLocale: text(body, 'defaultLocale') as PageChanges['defaultLocale'] & string,
+    locales: (locales.length === 0 ? [text(body, 'defaultLocale')] : locales) as (typeof supportedLocales)[number][],
+    settings: settings as PageChanges['settings'] & object,
+  };
+}
+
+/** Maps the verb's field paths to the form's fields. */
+export const settingsFieldPaths: Record<string, string> = {
+  ...Object.fromEntries(colourFields.map(([key]) => [`settings.colours.${key}`, `colour-${key}`])),
+  ...Object.fromEntries(Array.from({ length: footerLinkRows }, (_, i) => [`settings.footerLinks.${i}`, `footerUrl-${i}`])),
+  ...Object.fromEntries(Array.from({ length: footerLinkRows }, (_, i) => [`settings.footerLinks.${i}.url`, `footerUrl-${i}`])),
+  ...Object.fromEntries(Array.from({ length: footerLinkRows }, (_, i) => [`settings.footerLinks.${i}.label`, `footerLabel-${i}`])),
+  'settings.logoUrl': 'logoUrl',
+  'settings.faviconUrl': 'faviconUrl',
+  'settings.homepageUrl': 'homepageUrl',
+  'settings.supportUrl': 'supportUrl',
+  locales: 'locales',
+};
+
+export function settingsValues(page: Page): FormBody {
+  const values: FormBody = {
+    name: page.name,
+    url: page.url,
+    timeZone: page.timeZone,
+    defaultLocale: page.defaultLocale,
+    locales: page.locales,
+    logoUrl: page.settings.logoUrl ?? '',
+    faviconUrl: page.settings.faviconUrl ?? '',
+    homepageUrl: page.settings.homepageUrl ?? '',
+    supportUrl: page.settings.supportUrl ?? '',
+  };
+  for (const [key] of colourFields) values[`colour-${key}`] = page.settings.colours?.[key] ?? '';
+  (page.settings.footerLinks ?? []).forEach((link, i) => {
+    values[`footerLabel-${i}`] = link.label;
+    values[`footerUrl-${i}`] = link.url;
+  });
+  return values;
+}

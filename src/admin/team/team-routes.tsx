@@ -1,0 +1,120 @@
+import type { FastifyReply } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { changeUserRole, inviteUser, isRole, listUsers, removeUser, roles, type User } from '../../modules/accounts/index.ts';
+import { AppError } from '../../shared/errors.ts';
+import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
+import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
+import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
+import { formatTime } from '../view/format.ts';
+
+const roleOptions = roles.map((r) => [r, r.charAt(0).toUpperCase() + r.slice(1)] as const);
+const roleHelp = 'Owner: everything, including the team. Admin: components, page settings, API keys. Editor: posts incidents and maintenance. Viewer: reads only.';
+
+function TeamScreen({ s, users, form, invite }: { s: Screen; users: User[]; form: FormState; invite?: { link: string; email: string; expiresAt: Date } }) {
+  const manage = s.can('manage_team');
+  return (
+    <>
+      <h1>Team</h1>
+      <p class="hint">{roleHelp}</p>
+      {invite && (
+        <div class="notice" role="status">
+          <p>
+            Send this link to {invite.email}. It works once, until {formatTime(invite.expiresAt, s.page.timeZone)}:
+          </p>
+          <p class="secret">{invite.link}</p>
+        </div>
+      )}
+      <ul class="items" aria-label="Team members">
+        {users.map((u) => (
+          <li key={u.id}>
+            <h2 style="margin:0;font-size:1.05rem">
+              {u.name} <span class="meta">({u.role})</span>
+            </h2>
+            <p class="meta">
+              {u.email} · last login {formatTime(u.lastLoginAt, s.page.timeZone)}
+            </p>
+            {manage && u.id !== s.session.user.id && (
+              <div class="actions">
+                <form method="post" action={`/admin/team/${u.id}/role`} class="actions" style="margin:0">
+                  <CsrfField token={s.session.csrfToken} />
+                  <label for={`role-${u.id}`} class="sr-only">
+                    Role of {u.name}
+                  </label>
+                  <select id={`role-${u.id}`} name="role" style="width:auto">
+                    {roleOptions.map(([value, label]) => (
+                      <option key={value} value={value} selected={value === u.role}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary">
+                    Change role<span class="sr-only"> of {u.name}</span>
+                  </button>
+                </form>
+                <form method="post" action={`/admin/team/${u.id}/remove`} class="inline">
+                  <CsrfField token={s.session.csrfToken} />
+                  <button type="submit" class="danger">
+                    Remove<span class="sr-only"> {u.name}</span>
+                  </button>
+                </form>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {manage && (
+        <section aria-labelledby="invite">
+          <h2 id="invite">Invite a team member</h2>
+          <FormAlert form={form} />
+          <form method="post" action="/admin/team/invites" class="card" novalidate>
+            <CsrfField token={s.session.csrfToken} />
+            <Field name="email" label="Email" type="email" form={form} required />
+            <Select name="role" label="Role" form={form} options={roleOptions} initial="editor" />
+            <button type="submit">Create invitation link</button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The team: members and roles; owners and admins invite by link, change roles, remove. */
+export function registerTeamRoutes(scope: App, deps: AppDeps): void {
+  const render = async (reply: FastifyReply, s: Screen, form: FormState, status = 200, invite?: { link: string; email: string; expiresAt: Date }) =>
+    show(reply, s, 'Team', 'team', <TeamScreen s={s} users={await listUsers(s.ctx)} form={form} {...(invite && { invite })} />, status);
+
+  scope.get('/team', async (request, reply) => render(reply, await screen(deps, request), emptyForm()));
+
+  scope.post('/team/invites', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_team');
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const role = text(body, 'role');
+        if (!isRole(role)) throw new AppError('validation_failed', 'Choose one of the listed roles.', [{ path: 'role', message: 'Choose one of the listed roles.' }]);
+        const baseUrl = `${request.protocol}://${request.host}`;
+        const invite = await inviteUser(s.ctx, { email: text(body, 'email'), role, baseUrl });
+        // The link is shown once, on this response, and never put in a URL.
+        return render(reply, { ...s, notice: 'The invitation is ready.' }, emptyForm(), 200, { link: invite.link, email: text(body, 'email'), expiresAt: invite.expiresAt });
+      },
+      (form, status) => render(reply, s, form, status),
+    );
+  });
+
+  scope.post<{ Params: { id: string } }>('/team/:id/role', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_team');
+    const role = text(asBody(request.body), 'role');
+    if (!isRole(role)) throw new AppError('validation_failed', 'Choose one of the listed roles.');
+    await changeUserRole(s.ctx, request.params.id, role);
+    return redirectTo(reply, '/admin/team', 'member-updated');
+  });
+
+  scope.post<{ Params: { id: string } }>('/team/:id/remove', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_team');
+    await removeUser(s.ctx, request.params.id);
+    return redirectTo(reply, '/admin/team', 'member-removed');
+  });
+}

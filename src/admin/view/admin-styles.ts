@@ -1,0 +1,70 @@
+/**
+ * The admin app's one stylesheet: plain, readable at 360 px, colours with at least 4.5:1 contrast,
+ * a focus ring that is always visible.
+ */
+export const adminCss = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933;background:#f5f7fa}
+a{color:#1d4ed8}
+a:hover{color:#1e3a8a}
+:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+.skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:.5rem;top:.5rem}
+header.bar{background:#1f2933;color:#fff}
+header.bar .inner{max-width:64rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+header.bar a{color:#fff}
+header.bar .brand{font-weight:700;text-decoration:none}
+header.bar :focus-visible{outline-color:#93c5fd}
+nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .9rem}
+nav.main a{text-decoration:none;padding:.25rem 0;display:inline-block}
+nav.main a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:600}
+.who{display:flex;gap:.5rem;align-items:center;font-size:.9rem}
+.who button{background:transparent;color:#fff;border:1px solid #cbd2d9}
+main{max-width:64rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
+h3{font-size:1.05rem;margin:1rem 0 .5rem}
+.card{background:#fff;border:1px solid #cbd2d9;border-radius:6px;padding:1rem;margin:0 0 1rem}
+.grid{display:grid;gap:1rem}
+@media(min-width:48rem){.grid.two{grid-template-columns:1fr 1fr}}
+label,legend{font-weight:600;display:block;margin:0 0 .25rem}
+fieldset{border:1px solid #cbd2d9;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem 1rem;min-width:0}
+.field{margin:0 0 1rem}
+.hint{color:#52606d;font-size:.9rem;margin:.1rem 0 .3rem}
+input[type=text],input[type=email],input[type=password],input[type=url],input[type=number],input[type=date],input[type=datetime-local],select,textarea{
+  font:inherit;width:100%;max-width:40rem;padding:.45rem .5rem;border:1px solid #7b8794;border-radius:4px;background:#fff;color:#1f2933}
+textarea{min-height:6rem}
+input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:#b42318;border-width:2px}
+.check{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
+.check input{margin-top:.35rem;width:1.1rem;height:1.1rem}
+.check label{font-weight:400;margin:0}
+.error{color:#b42318;font-weight:600;margin:.25rem 0}
+.alert{border-left:4px solid #b42318;background:#fdecea;padding:.75rem 1rem;margin:0 0 1rem}
+.notice{border-left:4px solid #0f7b3f;background:#e6f4ea;padding:.75rem 1rem;margin:0 0 1rem}
+.secret{font-family:ui-monospace,monospace;word-break:break-all;background:#fff;border:1px dashed #52606d;padding:.5rem}
+button,.button{font:inherit;display:inline-block;padding:.45rem .9rem;border-radius:4px;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer;text-decoration:none;line-height:1.4}
+button.secondary,.button.secondary{background:#fff;color:#1d4ed8}
+button.danger{background:#b42318;border-color:#b42318;color:#fff}
+button.link{background:none;border:none;color:#1d4ed8;text-decoration:underline;padding:0}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
+.inline{display:inline}
+ul.items{list-style:none;margin:0;padding:0}
+ul.items>li{background:#fff;border:1px solid #cbd2d9;border-radius:6px;padding:.75rem 1rem;margin:0 0 .5rem}
+ul.items>li.child{margin-left:1.25rem}
+.meta{color:#52606d;font-size:.9rem}
+.badge{display:inline-block;border-radius:999px;padding:0 .6rem;font-size:.85rem;font-weight:600;border:1px solid currentColor}
+.s-operational{color:#0f7b3f}.s-degraded_performance{color:#8a5a00}.s-partial_outage{color:#b54708}.s-major_outage{color:#b42318}.s-under_maintenance{color:#1d4ed8}
+.i-none{color:#0f7b3f}.i-minor{color:#8a5a00}.i-major{color:#b54708}.i-critical{color:#b42318}.i-maintenance{color:#1d4ed8}
+.overall{font-size:1.15rem;font-weight:700}
+.update{border-top:1px solid #e4e7eb;padding:.75rem 0}
+.update:first-child{border-top:none}
+.body{white-space:pre-wrap;overflow-wrap:anywhere}
+dl.pairs{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
+dl.pairs dt{font-weight:600}
+dl.pairs dd{margin:0;overflow-wrap:anywhere}
+pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f7fa;padding:.5rem;font-size:.85rem;margin:.25rem 0}
+.pager{display:flex;gap:1rem;margin:1rem 0}
+.center{max-width:28rem;margin:2rem auto}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+`;

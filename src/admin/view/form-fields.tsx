@@ -1,0 +1,167 @@
+import type { ComponentChildren } from 'preact';
+import { text, type FormState } from '../form-values.ts';
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** The summary at the top of a form that failed; focusable so it can be announced. */
+export function FormAlert({ form }: { form: FormState | undefined }) {
+  if (form === undefined) return null;
+  const fields = Object.keys(form.errors);
+  if (form.message === undefined && fields.length === 0) return null;
+  return (
+    <div class="alert" role="alert" id="form-alert" tabIndex={-1}>
+      <p>
+        <strong>{form.message ?? 'Please correct the fields marked below.'}</strong>
+      </p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((f) => (
+            <li key={f}>
+              <a href={`#f-${f}`}>{form.errors[f]}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  form: FormState;
+  hint?: string;
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'datetime-local';
+  required?: boolean;
+  autocomplete?: string;
+  /** A value shown when the form has none for this field yet. */
+  initial?: string;
+}
+
+function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function FieldMessages({ name, hint, error }: { name: string; hint: string | undefined; error: string | undefined }) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`f-${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`f-${name}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function valueOf(form: FormState, name: string, initial: string | undefined): string {
+  return form.values[name] !== undefined ? text(form.values, name) : (initial ?? '');
+}
+
+export function Field(props: FieldProps) {
+  const error = props.form.errors[props.name];
+  return (
+    <div class="field">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={valueOf(props.form, props.name, props.initial)}
+        required={props.required}
+        autoComplete={props.autocomplete}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number }) {
+  const error = props.form.errors[props.name];
+  return (
+    <div class="field">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <textarea
+        id={`f-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 5}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      >
+        {valueOf(props.form, props.name, props.initial)}
+      </textarea>
+    </div>
+  );
+}
+
+export function Select(props: Omit<FieldProps, 'type' | 'autocomplete'> & { options: readonly (readonly [string, string])[] }) {
+  const error = props.form.errors[props.name];
+  const current = valueOf(props.form, props.name, props.initial);
+  return (
+    <div class="field">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <select
+        id={`f-${props.name}`}
+        name={props.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={value === current}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A checkbox; unchecked boxes send nothing, so `initial` decides the state of a fresh form. */
+export function Checkbox(props: { name: string; label: string; form: FormState; initial?: boolean; value?: string; hint?: string }) {
+  const value = props.value ?? 'on';
+  const submitted = props.form.values[props.name];
+  // A submitted form carries the CSRF field; only then does an absent box mean "unchecked".
+  const isChecked = props.form.values['_csrf'] !== undefined ? [submitted ?? []].flat().includes(value) : (props.initial ?? false);
+  const id = `f-${props.name}${props.value ? `-${props.value}` : ''}`;
+  return (
+    <div class="check">
+      <input type="checkbox" id={id} name={props.name} value={value} checked={isChecked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+      <label for={id}>
+        {props.label}
+        {props.hint && (
+          <span class="hint" id={`${id}-hint`}>
+            {' '}
+            {props.hint}
+          </span>
+        )}
+      </label>
+    </div>
+  );
+}
+
+export function Fieldset({ legend, children, error, name }: { legend: string; children: ComponentChildren; error?: string | undefined; name?: string }) {
+  return (
+    <fieldset id={name ? `f-${name}` : undefined} aria-describedby={error && name ? `f-${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error && name && (
+        <p class="error" id={`f-${name}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
