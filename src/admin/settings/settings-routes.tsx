@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
-import { updatePageSettings } from '../../modules/page/index.ts';
+import { pageChangesSchema, updatePageSettings } from '../../modules/page/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, type FormState } from '../form-values.ts';
@@ -67,7 +67,8 @@ export function registerSettingsRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await updatePageSettings(s.ctx, pageChanges(body, s.page.settings));
+        // The verb trusts its input, so the form is parsed here, at the edge.
+        await updatePageSettings(s.ctx, pageChangesSchema.parse(pageChanges(body, s.page.settings)));
         return redirectTo(reply, '/admin/settings', 'settings-saved');
       },
       (form, status) => show(reply, s, 'Page settings', 'settings', <SettingsForm s={s} form={form} />, status),

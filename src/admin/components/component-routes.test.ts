@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAdminTestApp } from '../../../test/support/admin-client.ts';
+import { createComponent, listComponentsInOrder } from '../../modules/components/index.ts';
+
+test('an admin adds, edits, reorders, sets the status of and deletes components', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/components/new');
+  for (const name of ['Website', 'API', 'Mail']) {
+    const created = await admin.post('/admin/components', { name, status: 'operational', showcase: 'on', startDate: '2025-01-01' });
+    assert.equal(created.statusCode, 303);
+  }
+  const names = async () => (await listComponentsInOrder(app.ctx)).map((c) => c.name);
+  assert.deepEqual(await names(), ['Website', 'API', 'Mail']);
+  const [, api, mail] = await listComponentsInOrder(app.ctx);
+
+  await admin.get('/admin/components');
+  await admin.post(`/admin/components/${mail!.id}/move`, { direction: 'up' });
+  assert.deepEqual(await names(), ['Website', 'Mail', 'API']);
+
+  await admin.post(`/admin/components/${api!.id}/status`, { status: 'major_outage' });
+  const edit = await admin.get(`/admin/components/${api!.id}/edit`);
+  assert.match(edit.body, /value="2025-01-01"/);
+  await admin.post(`/admin/components/${api!.id}`, {
+    name: 'Public API',
+    status: 'major_outage',
+    startDate: '2025-02-01',
+    thirdPartySourceUrl: 'https://status.example.com',
+    thirdPartyComponentId: 'abc',
+  });
+  const saved = (await listComponentsInOrder(app.ctx)).find((c) => c.id === api!.id)!;
+  assert.equal(saved.name, 'Public API');
+  assert.equal(saved.status, 'major_outage');
+  assert.equal(saved.showcase, false, 'an unticked box turns showcase off');
+  assert.equal(saved.startDate, '2025-02-01');
+  assert.deepEqual(saved.thirdParty, { sourceUrl: 'https://status.example.com', componentId: 'abc' });
+
+  const confirm = await admin.get(`/admin/components/${mail!.id}/delete`);
+  assert.match(confirm.body, /Delete Mail\?/);
+  await admin.post(`/admin/components/${mail!.id}/delete`, {});
+  assert.deepEqual(await names(), ['Website', 'Public API']);
+});
+
+test('a group is created from components, and a bad third-party source is shown on its field', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const a = await createComponent(app.ctx, { name: 'EU' });
+  const b = await createComponent(app.ctx, { name: 'US' });
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/groups/new');
+  const empty = await admin.post('/admin/groups', { name: 'Regions' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /a group needs at least one component/i);
+  await admin.post('/admin/groups', { name: 'Regions', componentIds: [a.id, b.id], showcase: 'on' });
+  assert.deepEqual(
+    (await listComponentsInOrder(app.ctx)).map((c) => [c.name, c.groupId === null ? 'top' : 'child']),
+    [['Regions', 'top'], ['EU', 'child'], ['US', 'child']],
+  );
+
+  await admin.get('/admin/components/new');
+  const half = await admin.post('/admin/components', { name: 'Mirror', thirdPartySourceUrl: 'https://status.example.com' });
+  assert.equal(half.statusCode, 400);
+  assert.match(half.body, /id="f-thirdPartyComponentId-error"[^>]*>Give both/);
+  assert.match(half.body, /value="Mirror"/);
+});
+
+test('an editor cannot change components', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const api = await createComponent(app.ctx, { name: 'API' });
+  const editor = await app.signIn('editor');
+  const list = await editor.get('/admin/components');
+  assert.doesNotMatch(list.body, /Add a component/);
+  assert.equal((await editor.post(`/admin/components/${api.id}/status`, { status: 'major_outage' })).statusCode, 403);
+  assert.equal((await listComponentsInOrder(app.ctx))[0]?.status, 'operational');
+});
