@@ -10,6 +10,13 @@ export interface FormState {
   values: FormBody;
   errors: Record<string, string>;
   message?: string;
+  /** Keeps element ids unique when one screen shows several forms with the same field names. */
+  scope?: string;
+}
+
+/** The id of a field's element; messages and the error summary point at it. */
+export function fieldId(form: Pick<FormState, 'scope'>, name: string): string {
+  return `f-${form.scope ? `${form.scope}-` : ''}${name}`;
 }
 
 export const emptyForm = (values: FormBody = {}): FormState => ({ values, errors: {} });

@@ -16,7 +16,7 @@ export function ComponentChanges({ form, components, legend }: { form: FormState
   const groups = new Map(components.filter((c) => c.isGroup).map((c) => [c.id, c.name]));
   const leaves = components.filter((c) => !c.isGroup);
   return (
-    <Fieldset legend={legend ?? 'Affected components and their new status'} name="components" error={form.errors['components']}>
+    <Fieldset legend={legend ?? 'Affected components and their new status'} name="components" error={form.errors['components']} form={form}>
       {leaves.length === 0 && <p class="hint">There are no components yet.</p>}
       {leaves.map((c) => {
         const name = c.groupId && groups.has(c.groupId) ? `${groups.get(c.groupId)} – ${c.name}` : c.name;

@@ -164,7 +164,8 @@ export interface DetailForms {
 
 export function IncidentDetail({ s, incident, components, forms }: { s: Screen; incident: Incident; components: Component[]; forms: DetailForms }) {
   const canPost = s.can('post_incidents');
-  const updateForm = forms.update ?? { values: {}, errors: {} };
+  const updateForm: FormState = { ...(forms.update ?? { values: {}, errors: {} }), scope: 'update' };
+  const resolveForm: FormState = { values: {}, errors: {}, scope: 'resolve' };
   const resolved = isResolved(incident);
   const attached = components.filter((c) => incident.componentIds.includes(c.id));
   return (
@@ -183,7 +184,7 @@ export function IncidentDetail({ s, incident, components, forms }: { s: Screen; 
       {canPost && incident.status !== 'postmortem' && (
         <section aria-labelledby="post-update">
           <h2 id="post-update">Post an update</h2>
-          <FormAlert form={forms.update} />
+          <FormAlert form={forms.update && updateForm} />
           <form method="post" action={`/admin/incidents/${incident.id}/updates`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
             <Select name="status" label="Status" form={updateForm} options={incidentStatusOptions} initial={resolved ? 'resolved' : incident.status} />
@@ -197,9 +198,9 @@ export function IncidentDetail({ s, incident, components, forms }: { s: Screen; 
               <h3 style="margin-top:0">Resolve</h3>
               <CsrfField token={s.session.csrfToken} />
               <input type="hidden" name="status" value="resolved" />
-              <TextArea name="body" label="Resolution message" form={{ values: {}, errors: {} }} rows={3} hint="Left empty: “This incident has been resolved.”" />
-              <Checkbox name="restore" label="Set the affected components back to operational" form={{ values: {}, errors: {} }} initial />
-              <Checkbox name="deliverNotifications" label="Notify subscribers" form={{ values: {}, errors: {} }} initial />
+              <TextArea name="body" label="Resolution message" form={resolveForm} rows={3} hint="Left empty: “This incident has been resolved.”" />
+              <Checkbox name="restore" label="Set the affected components back to operational" form={resolveForm} initial />
+              <Checkbox name="deliverNotifications" label="Notify subscribers" form={resolveForm} initial />
               <button type="submit">Resolve incident</button>
             </form>
           )}
@@ -217,12 +218,12 @@ export function IncidentDetail({ s, incident, components, forms }: { s: Screen; 
 
 function PostmortemSection({ s, incident, form }: { s: Screen; incident: Incident; form: FormState | undefined }) {
   const pm = incident.postmortem;
-  const state = form ?? { values: { body: pm.draft ?? pm.body ?? '' }, errors: {} };
+  const state: FormState = { ...(form ?? { values: { body: pm.draft ?? pm.body ?? '' }, errors: {} }), scope: 'postmortem' };
   return (
     <section aria-labelledby="postmortem">
       <h2 id="postmortem">Postmortem</h2>
       <p>{pm.publishedAt ? `Published ${formatTime(pm.publishedAt, s.page.timeZone)}.` : pm.draft ? 'Draft, not yet visible to visitors.' : 'Not written yet.'}</p>
-      <FormAlert form={form} />
+      <FormAlert form={form && state} />
       {pm.publishedAt === null ? (
         <>
           <form method="post" action={`/admin/incidents/${incident.id}/postmortem`} class="card" novalidate>
@@ -233,7 +234,7 @@ function PostmortemSection({ s, incident, form }: { s: Screen; incident: Inciden
           {pm.draft && (
             <form method="post" action={`/admin/incidents/${incident.id}/postmortem/publish`} class="card">
               <CsrfField token={s.session.csrfToken} />
-              <Checkbox name="notifySubscribers" label="Notify subscribers" form={{ values: {}, errors: {} }} />
+              <Checkbox name="notifySubscribers" label="Notify subscribers" form={{ values: {}, errors: {}, scope: 'publish' }} />
               <button type="submit">Publish postmortem</button>
             </form>
           )}
@@ -254,11 +255,11 @@ function PostmortemSection({ s, incident, form }: { s: Screen; incident: Inciden
 }
 
 function EditIncident({ s, incident, form }: { s: Screen; incident: Incident; form: FormState | undefined }) {
-  const state = form ?? { values: { name: incident.name, impactOverride: incident.impactOverride ?? '' }, errors: {} };
+  const state: FormState = { ...(form ?? { values: { name: incident.name, impactOverride: incident.impactOverride ?? '' }, errors: {} }), scope: 'edit' };
   return (
     <section aria-labelledby="edit-incident">
       <h2 id="edit-incident">Edit incident</h2>
-      <FormAlert form={form} />
+      <FormAlert form={form && state} />
       <form method="post" action={`/admin/incidents/${incident.id}`} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Name" form={state} required />

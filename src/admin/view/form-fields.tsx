@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { text, type FormState } from '../form-values.ts';
+import { fieldId, text, type FormState } from '../form-values.ts';
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -19,7 +19,7 @@ export function FormAlert({ form }: { form: FormState | undefined }) {
         <ul>
           {fields.map((f) => (
             <li key={f}>
-              <a href={`#f-${f}`}>{form.errors[f]}</a>
+              <a href={`#${fieldId(form, f)}`}>{form.errors[f]}</a>
             </li>
           ))}
         </ul>
@@ -40,21 +40,21 @@ interface FieldProps {
   initial?: string;
 }
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
-  const ids = [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean);
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ name, hint, error }: { name: string; hint: string | undefined; error: string | undefined }) {
+function FieldMessages({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
   return (
     <>
       {hint && (
-        <p class="hint" id={`f-${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
       {error && (
-        <p class="error" id={`f-${name}-error`}>
+        <p class="error" id={`${id}-error`}>
           {error}
         </p>
       )}
@@ -68,19 +68,20 @@ function valueOf(form: FormState, name: string, initial: string | undefined): st
 
 export function Field(props: FieldProps) {
   const error = props.form.errors[props.name];
+  const id = fieldId(props.form, props.name);
   return (
     <div class="field">
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <label for={id}>{props.label}</label>
+      <FieldMessages id={id} hint={props.hint} error={error} />
       <input
-        id={`f-${props.name}`}
+        id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={valueOf(props.form, props.name, props.initial)}
         required={props.required}
         autoComplete={props.autocomplete}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(id, props.hint, error)}
       />
     </div>
   );
@@ -88,17 +89,18 @@ export function Field(props: FieldProps) {
 
 export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number }) {
   const error = props.form.errors[props.name];
+  const id = fieldId(props.form, props.name);
   return (
     <div class="field">
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <label for={id}>{props.label}</label>
+      <FieldMessages id={id} hint={props.hint} error={error} />
       <textarea
-        id={`f-${props.name}`}
+        id={id}
         name={props.name}
         rows={props.rows ?? 5}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(id, props.hint, error)}
       >
         {valueOf(props.form, props.name, props.initial)}
       </textarea>
@@ -109,15 +111,16 @@ export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { ro
 export function Select(props: Omit<FieldProps, 'type' | 'autocomplete'> & { options: readonly (readonly [string, string])[] }) {
   const error = props.form.errors[props.name];
   const current = valueOf(props.form, props.name, props.initial);
+  const id = fieldId(props.form, props.name);
   return (
     <div class="field">
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <FieldMessages name={props.name} hint={props.hint} error={error} />
+      <label for={id}>{props.label}</label>
+      <FieldMessages id={id} hint={props.hint} error={error} />
       <select
-        id={`f-${props.name}`}
+        id={id}
         name={props.name}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(id, props.hint, error)}
       >
         {props.options.map(([value, label]) => (
           <option key={value} value={value} selected={value === current}>
@@ -135,7 +138,7 @@ export function Checkbox(props: { name: string; label: string; form: FormState; 
   const submitted = props.form.values[props.name];
   // A submitted form carries the CSRF field; only then does an absent box mean "unchecked".
   const isChecked = props.form.values['_csrf'] !== undefined ? [submitted ?? []].flat().includes(value) : (props.initial ?? false);
-  const id = `f-${props.name}${props.value ? `-${props.value}` : ''}`;
+  const id = `${fieldId(props.form, props.name)}${props.value ? `-${props.value}` : ''}`;
   return (
     <div class="check">
       <input type="checkbox" id={id} name={props.name} value={value} checked={isChecked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
@@ -152,16 +155,17 @@ export function Checkbox(props: { name: string; label: string; form: FormState; 
   );
 }
 
-export function Fieldset({ legend, children, error, name }: { legend: string; children: ComponentChildren; error?: string | undefined; name?: string }) {
+export function Fieldset(props: { legend: string; children: ComponentChildren; error?: string | undefined; name?: string; form?: FormState }) {
+  const id = props.name ? fieldId(props.form ?? {}, props.name) : undefined;
   return (
-    <fieldset id={name ? `f-${name}` : undefined} aria-describedby={error && name ? `f-${name}-error` : undefined}>
-      <legend>{legend}</legend>
-      {error && name && (
-        <p class="error" id={`f-${name}-error`}>
-          {error}
+    <fieldset id={id} aria-describedby={props.error && id ? `${id}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.error && id && (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
         </p>
       )}
-      {children}
+      {props.children}
     </fieldset>
   );
 }

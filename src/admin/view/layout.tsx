@@ -47,7 +47,7 @@ export function Layout(props: LayoutProps) {
         <header class="bar">
           <div class="inner">
             <a class="brand" href={session ? '/admin' : '/'}>
-              {props.pageName} · Aviso
+              {props.pageName} admin
             </a>
             {session && (
               <nav class="main" aria-label="Admin">

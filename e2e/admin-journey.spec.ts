@@ -1,0 +1,216 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+
+/**
+ * The operator's whole journey in the admin app, on a blank Aviso of its own (one per project), so
+ * that the owner is set up through the one-time link Aviso prints when it starts.
+ */
+let server: ChildProcess | undefined;
+let base = '';
+let setupLink = '';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Starts Aviso and reads the setup link from its log, as an operator would. */
+async function startAviso(): Promise<void> {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AVISO_DATA_DIR: mkdtempSync(join(tmpdir(), 'aviso-admin-e2e-')),
+      AVISO_EXAMPLE: 'none',
+      AVISO_LOG_LEVEL: 'info',
+      AVISO_PUBLIC_URL: base,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  setupLink = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no setup link printed:\n${output}`)), 60_000);
+    server!.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const link = /create the owner at (http\S+?)"/.exec(output)?.[1];
+      if (link !== undefined) {
+        clearTimeout(timer);
+        resolve(link);
+      }
+    });
+    server!.once('exit', (code) => reject(new Error(`Aviso exited with ${code}:\n${output}`)));
+  });
+  server.stdout!.resume();
+  for (let i = 0; i < 100; i++) {
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('Aviso did not become ready');
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  await startAviso();
+});
+
+test.afterAll(() => {
+  if (server?.pid !== undefined) server.kill('SIGTERM');
+});
+
+/** Zero axe-core violations (WCAG 2.0/2.1 A and AA) on the screen shown, and a screenshot of it. */
+async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? ''}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
+  await page.screenshot({ path: `screenshots/admin-${testInfo.project.name}-${name}.png`, fullPage: true });
+  expect(violations, `axe on ${name}`).toEqual([]);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(sideways, `${name} fits the window without scrolling sideways`).toBe(false);
+}
+
+/** A component's row on the public page. */
+function componentRow(page: Page, name: string) {
+  return page.getByRole('region', { name: 'Components' }).getByRole('listitem').filter({ hasText: name });
+}
+
+test('an owner sets up Aviso, opens an incident, follows it to a published postmortem, and finds it in the history', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+
+  await test.step('set up the owner through the setup link', async () => {
+    await page.goto(setupLink);
+    await expect(page.getByRole('heading', { name: 'Set up Aviso' })).toBeVisible();
+    await checkScreen(page, testInfo, 'setup');
+    await page.getByLabel('Your name').fill('Olga Owner');
+    await page.getByLabel('Email').fill('olga@example.com');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create owner account' }).click();
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByText('Olga Owner (owner)')).toBeVisible();
+    await checkScreen(page, testInfo, 'dashboard-empty');
+  });
+
+  await test.step('add a component', async () => {
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Components' }).click();
+    await page.getByRole('link', { name: 'Add a component' }).click();
+    await page.getByRole('button', { name: 'Add component' }).click();
+    await expect(page.getByRole('alert')).toContainText('required');
+    await checkScreen(page, testInfo, 'component-form-errors');
+    await page.getByLabel('Name', { exact: true }).fill('Checkout API');
+    await page.getByRole('button', { name: 'Add component' }).click();
+    await expect(page.getByRole('status')).toContainText('The component is added.');
+    await expect(page.getByRole('heading', { name: /Checkout API/ })).toBeVisible();
+    await checkScreen(page, testInfo, 'components');
+  });
+
+  await test.step('open an incident from the dashboard that puts it in partial outage', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByLabel('Incident name').fill('Checkout errors');
+    await page.getByLabel('Status', { exact: true }).selectOption('identified');
+    await page.getByLabel('Message', { exact: true }).fill('Card payments fail for some customers; a fix is rolling out.');
+    await page.getByLabel('Checkout API').selectOption('partial_outage');
+    await checkScreen(page, testInfo, 'dashboard-form-filled');
+    await page.getByRole('button', { name: 'Post incident' }).click();
+    await expect(page.getByRole('heading', { name: 'Checkout errors', level: 1 })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('The incident is open');
+    await checkScreen(page, testInfo, 'incident-open');
+  });
+
+  await test.step('see it on the public page: the incident and the component in partial outage', async () => {
+    await page.goto(`${base}/?locale=en`);
+    const ongoing = page.getByRole('region', { name: 'Ongoing incidents' });
+    await expect(ongoing.getByRole('link', { name: 'Checkout errors' })).toBeVisible();
+    await expect(ongoing).toContainText('Card payments fail for some customers');
+    await expect(componentRow(page, 'Checkout API')).toContainText('Partial outage');
+  });
+
+  await test.step('post an update', async () => {
+    await page.goto(`${base}/admin/incidents`);
+    await checkScreen(page, testInfo, 'incidents');
+    await page.getByRole('link', { name: 'Checkout errors' }).first().click();
+    await page.getByLabel('Status', { exact: true }).selectOption('monitoring');
+    await page.getByLabel('Message', { exact: true }).fill('The fix is out; we are watching payments recover.');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect(page.getByRole('status')).toContainText('The update is posted.');
+    await expect(page.getByText('The fix is out; we are watching payments recover.')).toBeVisible();
+  });
+
+  await test.step('resolve it, setting the component back to operational', async () => {
+    await page.getByLabel('Resolution message').fill('Payments work normally again.');
+    await page.getByRole('button', { name: 'Resolve incident' }).click();
+    await expect(page.getByRole('status')).toContainText('The incident is resolved.');
+    await checkScreen(page, testInfo, 'incident-resolved');
+  });
+
+  await test.step('write and publish the postmortem', async () => {
+    await page.getByLabel('Postmortem (Markdown)').fill('## Root cause\n\nAn expired certificate on the card processor link.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toContainText('draft is saved');
+    await page.getByRole('button', { name: 'Publish postmortem' }).click();
+    await expect(page.getByRole('status')).toContainText('The postmortem is published.');
+    await checkScreen(page, testInfo, 'incident-postmortem');
+  });
+
+  await test.step('find it all in the history', async () => {
+    await page.goto(`${base}/history?locale=en`);
+    await page.getByRole('link', { name: 'Checkout errors' }).first().click();
+    await expect(page.getByText('An expired certificate on the card processor link.')).toBeVisible();
+    await expect(page.getByText('Payments work normally again.')).toBeVisible();
+    await expect(page.getByText('The fix is out; we are watching payments recover.')).toBeVisible();
+    await expect(page.getByText('Card payments fail for some customers; a fix is rolling out.')).toBeVisible();
+    await page.goto(`${base}/?locale=en`);
+    await expect(page.getByRole('region', { name: 'Ongoing incidents' })).toHaveCount(0);
+    await expect(componentRow(page, 'Checkout API')).toContainText('Operational');
+  });
+
+  await test.step('every other admin screen passes the same checks', async () => {
+    for (const [path, name] of [
+      ['/admin/incidents/new', 'incident-new'],
+      ['/admin/incidents/backfill', 'incident-backfill'],
+      ['/admin/maintenances/new', 'maintenance-new'],
+      ['/admin/maintenances', 'maintenances'],
+      ['/admin/groups/new', 'group-new'],
+      ['/admin/templates', 'templates'],
+      ['/admin/settings', 'settings'],
+      ['/admin/team', 'team'],
+      ['/admin/api-keys', 'api-keys'],
+      ['/admin/audit', 'audit'],
+    ] as const) {
+      await page.goto(`${base}${path}`);
+      await checkScreen(page, testInfo, name);
+    }
+    await page.goto(`${base}/admin/api-keys`);
+    await page.getByLabel('Name', { exact: true }).fill('Deploy bot');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await expect(page.getByRole('status').getByText(/^avk_[A-Za-z0-9_-]{40,}$/)).toBeVisible();
+    await checkScreen(page, testInfo, 'api-key-created');
+  });
+
+  await test.step('log out', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await checkScreen(page, testInfo, 'login');
+  });
+});
