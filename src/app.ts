@@ -8,6 +8,7 @@ import { createHttpApp, type App } from './http/create-app.ts';
 import { registerPublicPage } from './public-page/public-page-routes.ts';
 import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
+import { registerStatuspageV1 } from './api/statuspage-v1/plugin.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
@@ -52,6 +53,7 @@ export async function buildAviso(options: {
   registerPublicPage(app, deps);
   registerAdmin(app, deps);
   registerPublicApi(app, deps);
+  await registerStatuspageV1(app, deps);
   await app.ready();
   const { config } = options;
   const listener = options.resilient
