@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -78,6 +79,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.AVISO_ADMIN_EMAIL === undefined) !== (e.AVISO_ADMIN_PASSWORD === undefined)) {
     problems.push('AVISO_ADMIN_EMAIL and AVISO_ADMIN_PASSWORD must be set together');
   }
+  const examples = bundledExamples();
+  if (e.AVISO_EXAMPLE !== 'none' && !examples.includes(e.AVISO_EXAMPLE)) {
+    problems.push(`AVISO_EXAMPLE: there is no example page "${e.AVISO_EXAMPLE}"; the examples are: ${examples.join(', ')} (or "none" for a blank page)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolve(e.AVISO_DATA_DIR);
@@ -108,4 +113,12 @@ export function loadTestDatabase(env: Record<string, string | undefined> = proce
     return { kind: 'postgres', url: env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' };
   }
   return { kind: 'sqlite' };
+}
+
+/** The example pages shipped in `examples/` (AVISO_EXAMPLE names one of them). */
+function bundledExamples(): string[] {
+  return readdirSync(new URL('../examples/', import.meta.url))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
 }

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Ctx } from './shared/context.ts';
 import { ensurePage, findPage } from './modules/page/index.ts';
+import { loadExample } from './modules/page-as-code/index.ts';
 import { prepareAccounts } from './prepare-accounts.ts';
 
 /**
@@ -12,7 +13,9 @@ export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
   await prepareAccounts(ctx, config);
   if ((await findPage(ctx.db)) !== undefined) return;
   if (config.example !== 'none') {
-    ctx.log.warn({ example: config.example }, 'examples are not available yet; starting blank');
+    await loadExample(ctx, config.example);
+    ctx.log.info({ example: config.example }, 'example page loaded');
+    return;
   }
   await ensurePage(ctx, { name: 'Aviso', url: config.publicUrl, timeZone: 'Etc/UTC', defaultLocale: 'en', locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'] });
 }

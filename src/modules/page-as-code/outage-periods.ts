@@ -65,6 +65,9 @@ export function appendForOutages(
   history: { status: ComponentStatus; at: string }[],
   wanted: Outage[],
 ): { ok: true; append: Transition[] } | { ok: false; lost: Outage[] } {
+  // A recorded outage must stay as it is; an ongoing one may only be given its end.
+  const lost = outagesFromHistory(history).filter((r) => !wanted.some((w) => w.status === r.status && w.from === r.from && (w.to === r.to || r.to === null)));
+  if (lost.length > 0) return { ok: false, lost };
   const recorded = new Set(effectiveTransitions(history).map((t) => `${t.at} ${t.status}`));
   const append = transitionsFromOutages(wanted).filter((t) => !recorded.has(`${t.at} ${t.status}`));
   // Appended changes sort after recorded ones at the same instant, as the store orders them.
@@ -73,8 +76,7 @@ export function appendForOutages(
   const result = outagesFromHistory(merged);
   if (sameOutages(result, wanted)) return { ok: true, append };
   const wantedKeys = new Set(wanted.map(outageKey));
-  const lost = outagesFromHistory(history).filter((o) => !wantedKeys.has(outageKey(o)));
-  return { ok: false, lost: lost.length > 0 ? lost : result.filter((o) => !wantedKeys.has(outageKey(o))) };
+  return { ok: false, lost: result.filter((o) => !wantedKeys.has(outageKey(o))) };
 }
 
 function effectiveTransitions(history: { status: ComponentStatus; at: string }[]): Transition[] {

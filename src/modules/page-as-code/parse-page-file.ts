@@ -33,7 +33,9 @@ export function parsePageFile(text: string): ParsedPageFile {
   const top = pageFileSchema.safeParse(raw, { reportInput: true });
   if (!top.success) addIssues(problems, [], top.error.issues);
   const components: (ComponentInput | GroupInput)[] = [];
-  const items = top.success ? top.data.components : [];
+  // Checked even when the rest of the file is not valid, so one run reports every problem.
+  const listed = typeof raw === 'object' && raw !== null && 'components' in raw ? raw.components : undefined;
+  const items: unknown[] = Array.isArray(listed) ? listed : [];
   items.forEach((item, index) => {
     const isGroup = typeof item === 'object' && item !== null && 'components' in item;
     const result = (isGroup ? groupSchema : componentSchema).safeParse(item, { reportInput: true });
