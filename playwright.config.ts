@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests in Debian's Chromium against a real Aviso on a free port, with a temp data dir and
+ * the example page. The runner picks the port and the dir once; its workers inherit them.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+if (process.env['AVISO_E2E_PORT'] === undefined) {
+  process.env['AVISO_E2E_PORT'] = String(await freePort());
+  process.env['AVISO_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'aviso-e2e-'));
+}
+const port = process.env['AVISO_E2E_PORT'];
+const baseURL = `http://127.0.0.1:${port}`;
+
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  forbidOnly: true,
+  fullyParallel: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: [['list']],
+  globalTeardown: './e2e/global-teardown.ts',
+  use: { baseURL, ...chromium, timezoneId: 'UTC' },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', use: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
+  ],
+  webServer: {
+    command: 'node --import tsx src/main.ts',
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: port ?? '',
+      HOST: '127.0.0.1',
+      AVISO_DATA_DIR: process.env['AVISO_E2E_DATA_DIR'] ?? '',
+      AVISO_EXAMPLE: 'kinescope',
+      AVISO_LOG_LEVEL: 'warn',
+    },
+  },
+});
