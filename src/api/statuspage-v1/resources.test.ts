@@ -1,0 +1,229 @@
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApiKey } from '../../modules/accounts/index.ts';
+import { apiClient } from '../../../test/support/api-client.ts';
+import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
+
+let t: ApiTestApp;
+let call: ReturnType<typeof apiClient>;
+let base = '';
+let key = '';
+before(async () => {
+  t = await createApiTestApp({ now: '2025-11-20T12:00:00.000Z' });
+  call = apiClient(t, () => key);
+  base = `/v1/pages/${t.pageId}`;
+});
+// Each test gets its own key, so the per-key rate limit never decides an outcome here.
+beforeEach(async () => {
+  key = (await createApiKey(t.ctx, { name: 'Test key', scope: 'write' })).key;
+});
+after(async () => t.close());
+
+async function newComponent(name: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const response = await call('POST', `${base}/components`, { json: { component: { name, ...extra } } });
+  assert.equal(response.statusCode, 201, response.body);
+  return response.json().id;
+}
+
+test('the page is read and its settings changed in Statuspage terms', async () => {
+  const pages = (await call('GET', '/v1/pages.json')).json();
+  assert.equal(pages.length, 1);
+  assert.equal(pages[0].id, t.pageId);
+  assert.equal(pages[0].time_zone, 'Etc/UTC');
+  const changed = await call('PATCH', `/v1/pages/${t.pageId}`, {
+    json: { page: { name: 'Acme Status', time_zone: 'America/Sao_Paulo', css_reds: '#cc0000', hidden_from_search: true } },
+  });
+  assert.equal(changed.statusCode, 200);
+  assert.equal(changed.json().name, 'Acme Status');
+  assert.equal(changed.json().time_zone, 'America/Sao_Paulo');
+  assert.equal(changed.json().css_reds, '#cc0000');
+  const badZone = await call('PUT', `/v1/pages/${t.pageId}`, { form: 'page[time_zone]=Mars/Olympus' });
+  assert.equal(badZone.statusCode, 422);
+  assert.match(badZone.json().message, /^page\.time_zone: /);
+  assert.equal((await call('GET', `/v1/pages/${t.pageId}.json`)).json().time_zone, 'America/Sao_Paulo');
+  await call('PATCH', `/v1/pages/${t.pageId}`, { json: { page: { time_zone: 'Etc/UTC' } } });
+});
+
+test('components are listed in page order with every field, paginated with page and per_page', async () => {
+  const ids = [];
+  for (const name of ['Alpha', 'Beta', 'Gamma']) ids.push(await newComponent(name));
+  const all = (await call('GET', `${base}/components`)).json();
+  const names = all.map((c: { name: string }) => c.name);
+  assert.deepEqual(names.slice(-3), ['Alpha', 'Beta', 'Gamma']);
+  assert.deepEqual(Object.keys(all[0]), [
+    'id', 'page_id', 'group_id', 'created_at', 'updated_at', 'group', 'name', 'description', 'position', 'status', 'showcase', 'only_show_if_degraded', 'automation_email', 'start_date',
+  ]);
+  assert.match(all[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  const second = (await call('GET', `${base}/components?per_page=2&page=2`)).json();
+  assert.deepEqual(second.map((c: { name: string }) => c.name), names.slice(2, 4));
+  assert.equal((await call('GET', `${base}/components?per_page=0`)).statusCode, 422);
+
+  const renamed = await call('PUT', `${base}/components/${ids[1]}`, { json: { component: { name: 'Beta API', start_date: '2025-01-01', only_show_if_degraded: true } } });
+  assert.equal(renamed.json().name, 'Beta API');
+  assert.equal(renamed.json().start_date, '2025-01-01');
+  assert.equal(renamed.json().only_show_if_degraded, true);
+  const deleted = await call('DELETE', `${base}/components/${ids[2]}`);
+  assert.equal(deleted.statusCode, 204);
+  assert.equal((await call('GET', `${base}/components/${ids[2]}`)).statusCode, 404);
+});
+
+test('component groups: create with components, show the worst child, change members, delete', async () => {
+  const web = await newComponent('Web');
+  const cdn = await newComponent('CDN', { status: 'degraded_performance' });
+  const dns = await newComponent('DNS');
+  const created = await call('POST', `${base}/component-groups`, { json: { description: 'Edge services', component_group: { name: 'Edge', components: [web, cdn] } } });
+  assert.equal(created.statusCode, 201);
+  const group = created.json();
+  assert.deepEqual(Object.keys(group), ['id', 'page_id', 'name', 'description', 'components', 'position', 'created_at', 'updated_at']);
+  assert.deepEqual(group.components, [web, cdn]);
+  assert.equal(group.description, 'Edge services');
+  const asComponent = (await call('GET', `${base}/components/${group.id}`)).json();
+  assert.equal(asComponent.group, true);
+  assert.equal(asComponent.status, 'degraded_performance');
+  assert.equal((await call('GET', `${base}/components/${web}`)).json().group_id, group.id);
+
+  const changed = await call('PATCH', `${base}/component-groups/${group.id}.json`, { form: `component_group[name]=Edge+network&component_group[components][]=${dns}&component_group[components][]=${web}` });
+  assert.equal(changed.statusCode, 200, changed.body);
+  assert.equal(changed.json().name, 'Edge network');
+  assert.deepEqual(changed.json().components, [dns, web]);
+  assert.equal((await call('GET', `${base}/components/${cdn}`)).json().group_id, null);
+  const empty = await call('PUT', `${base}/component-groups/${group.id}`, { json: { component_group: { components: [] } } });
+  assert.equal(empty.statusCode, 422);
+  const missingName = await call('POST', `${base}/component-groups`, { json: { component_group: { components: [web] } } });
+  assert.equal(missingName.statusCode, 422);
+  assert.match(missingName.json().message, /^component_group\.name: is required/);
+
+  const listed = (await call('GET', `${base}/component-groups`)).json();
+  assert.deepEqual(listed.map((g: { id: string }) => g.id), [group.id]);
+  const deleted = await call('DELETE', `${base}/component-groups/${group.id}`);
+  assert.equal(deleted.statusCode, 200);
+  assert.equal(deleted.json().name, 'Edge network');
+  assert.equal((await call('GET', `${base}/component-groups/${group.id}`)).statusCode, 404);
+  assert.equal((await call('GET', `${base}/components/${web}`)).json().group_id, null);
+});
+
+test('uptime for a component and a group over a range, with Statuspage fields', async () => {
+  const db = await newComponent('Database', { start_date: '2025-11-01' });
+  const cache = await newComponent('Cache', { start_date: '2025-11-01' });
+  const group = (await call('POST', `${base}/component-groups`, { json: { component_group: { name: 'Storage', components: [db, cache] } } })).json();
+  t.clock.set('2025-11-21T00:00:00.000Z');
+  const incident = (await call('POST', `${base}/incidents`, { json: { incident: { name: 'DB down', components: { [db]: 'major_outage' } } } })).json();
+  t.clock.set('2025-11-21T01:00:00.000Z');
+  await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { status: 'resolved', components: { [db]: 'operational' } } } });
+  t.clock.set('2025-11-22T00:00:00.000Z');
+
+  const uptime = await call('GET', `${base}/components/${db}/uptime?start=2025-11-21&end=2025-11-21`);
+  assert.equal(uptime.statusCode, 200, uptime.body);
+  const u = uptime.json();
+  assert.deepEqual(Object.keys(u), ['range_start', 'range_end', 'uptime_percentage', 'major_outage', 'partial_outage', 'warnings', 'id', 'name', 'related_events']);
+  assert.equal(u.major_outage, 3600);
+  assert.equal(u.partial_outage, 0);
+  assert.equal(u.uptime_percentage, 95.83);
+  assert.equal(u.range_start, '2025-11-21T00:00:00.000Z');
+  assert.equal(u.range_end, '2025-11-22T00:00:00.000Z');
+  assert.deepEqual(u.related_events, [{ id: incident.id }]);
+  assert.equal(u.warnings, null);
+
+  const adjusted = (await call('GET', `${base}/components/${db}/uptime.json?start=2025-11-21&end=2030-01-01`)).json();
+  assert.match(adjusted.warnings, /End date was adjusted to today/);
+  const groupUptime = (await call('GET', `${base}/component-groups/${group.id}/uptime?start=2025-11-21&end=2025-11-21`)).json();
+  assert.equal(groupUptime.uptime_percentage, 97.91);
+  assert.equal(groupUptime.name, 'Storage');
+
+  await call('PATCH', `${base}/components/${cache}`, { json: { component: { showcase: false } } });
+  assert.equal((await call('GET', `${base}/components/${cache}/uptime`)).statusCode, 422);
+  assert.equal((await call('GET', `${base}/components/${db}/uptime?start=yesterday`)).statusCode, 422);
+});
+
+test('scheduled maintenance through the incidents endpoint, listed as upcoming and scheduled', async () => {
+  const api = await newComponent('Maintained API');
+  const created = await call('POST', `${base}/incidents`, {
+    json: {
+      incident: {
+        name: 'Database upgrade',
+        status: 'scheduled',
+        scheduled_for: '2025-12-01T02:00:00Z',
+        scheduled_until: '2025-12-01T04:00:00Z',
+        scheduled_remind_prior: true,
+        scheduled_auto_in_progress: true,
+        scheduled_auto_completed: true,
+        auto_transition_to_maintenance_state: true,
+        component_ids: [api],
+        body: 'We will upgrade the database.',
+      },
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const m = created.json();
+  assert.equal(m.impact, 'maintenance');
+  assert.equal(m.scheduled_for, '2025-12-01T02:00:00.000Z');
+  assert.equal(m.scheduled_until, '2025-12-01T04:00:00.000Z');
+  assert.equal(m.scheduled_remind_prior, true);
+  assert.equal(m.auto_transition_to_maintenance_state, true);
+  assert.deepEqual(m.components.map((c: { id: string }) => c.id), [api]);
+  assert.deepEqual((await call('GET', `${base}/incidents/upcoming`)).json().map((i: { id: string }) => i.id), [m.id]);
+  assert.deepEqual((await call('GET', `${base}/incidents/scheduled.json`)).json().map((i: { id: string }) => i.id), [m.id]);
+  assert.deepEqual((await call('GET', `${base}/incidents/active_maintenance`)).json(), []);
+
+  const started = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { status: 'in_progress', components: { [api]: 'under_maintenance' } } } });
+  assert.equal(started.json().status, 'in_progress');
+  assert.deepEqual((await call('GET', `${base}/incidents/active_maintenance`)).json().map((i: { id: string }) => i.id), [m.id]);
+  const moved = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { scheduled_until: '2025-12-01T06:00:00Z' } } });
+  assert.equal(moved.statusCode, 422);
+  assert.match(moved.json().message, /^incident\.scheduled_until: /);
+});
+
+test('backfill, edit an update, impact override, revert and delete a postmortem, delete an incident', async () => {
+  const backfilled = await call('POST', `${base}/incidents`, { form: 'incident[name]=Old+outage&incident[backfilled]=true&incident[backfill_date]=2025-10-01&incident[body]=It+happened.' });
+  assert.equal(backfilled.statusCode, 201, backfilled.body);
+  assert.equal(backfilled.json().backfilled, true);
+  assert.equal(backfilled.json().status, 'resolved');
+  assert.equal(backfilled.json().started_at, '2025-10-01T00:00:00.000Z');
+
+  const incident = (await call('POST', `${base}/incidents`, { json: { incident: { name: 'Login errors', body: 'Investigating login errors.' } } })).json();
+  const updateId = incident.incident_updates[0].id;
+  const edited = await call('PATCH', `${base}/incidents/${incident.id}/incident_updates/${updateId}`, {
+    json: { incident_update: { body: 'Investigating errors on login.', display_at: '2025-11-20T11:55:00Z' } },
+  });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.equal(edited.json().body, 'Investigating errors on login.');
+  assert.equal(edited.json().display_at, '2025-11-20T11:55:00.000Z');
+  assert.equal(edited.json().status, 'investigating');
+
+  const overridden = await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { impact_override: 'critical', name: 'Login outage' } } });
+  assert.equal(overridden.json().impact, 'critical');
+  assert.equal(overridden.json().name, 'Login outage');
+  assert.equal(overridden.json().incident_updates.length, 1, 'a rename posts no update');
+
+  const early = await call('PUT', `${base}/incidents/${incident.id}/postmortem/publish`);
+  assert.equal(early.statusCode, 422);
+  await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { status: 'resolved' } } });
+  await call('PUT', `${base}/incidents/${incident.id}/postmortem`, { json: { postmortem: { body_draft: 'Root cause: expired certificate.' } } });
+  assert.equal((await call('PUT', `${base}/incidents/${incident.id}/postmortem/publish`)).statusCode, 200);
+  const reverted = await call('PUT', `${base}/incidents/${incident.id}/postmortem/revert.json`);
+  assert.equal(reverted.statusCode, 200);
+  assert.equal(reverted.json().published_at, null);
+  assert.equal(reverted.json().body_draft, 'Root cause: expired certificate.');
+  assert.equal((await call('GET', `${base}/incidents/${incident.id}`)).json().status, 'resolved');
+  assert.equal((await call('DELETE', `${base}/incidents/${incident.id}/postmortem`)).statusCode, 204);
+  assert.equal((await call('GET', `${base}/incidents/${incident.id}/postmortem`)).json().body_draft, null);
+
+  const deleted = await call('DELETE', `${base}/incidents/${incident.id}`);
+  assert.equal(deleted.statusCode, 200);
+  assert.equal(deleted.json().id, incident.id);
+  assert.equal((await call('GET', `${base}/incidents/${incident.id}`)).statusCode, 404);
+});
+
+test('incidents are paginated with limit and page', async () => {
+  for (const name of ['P1', 'P2', 'P3']) {
+    t.clock.advance(60_000);
+    await call('POST', `${base}/incidents`, { json: { incident: { name } } });
+  }
+  const ids = (list: { id: string }[]) => list.map((i) => i.id);
+  const all = (await call('GET', `${base}/incidents`)).json();
+  const names = all.map((i: { name: string }) => i.name).filter((n: string) => /^P\d$/.test(n));
+  assert.deepEqual(names, ['P3', 'P2', 'P1'], 'most recently started first');
+  assert.deepEqual(ids((await call('GET', `${base}/incidents?limit=2`)).json()), ids(all.slice(0, 2)));
+  assert.deepEqual(ids((await call('GET', `${base}/incidents?limit=2&page=2`)).json()), ids(all.slice(2, 4)));
+  assert.equal((await call('GET', `${base}/incidents?limit=abc`)).statusCode, 422);
+});
