@@ -42,6 +42,7 @@ export function dayColour(day: DayOutage): DayColourLevel {
 }
 
 type Rgb = [number, number, number];
+type ParsedPalette = Record<keyof UptimePalette, Rgb>;
 
 function parseHex(hex: string): Rgb {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -49,10 +50,20 @@ function parseHex(hex: string): Rgb {
   return [parseInt(m[1] as string, 16), parseInt(m[2] as string, 16), parseInt(m[3] as string, 16)];
 }
 
-function lerp(from: string, to: string, t: number): Rgb {
-  const a = parseHex(from);
-  const b = parseHex(to);
-  return [0, 1, 2].map((i) => Math.round((a[i] as number) + ((b[i] as number) - (a[i] as number)) * t)) as Rgb;
+// A page draws hundreds of bars with one palette: parse it once.
+const parsedPalettes = new WeakMap<UptimePalette, ParsedPalette>();
+
+function parsePalette(palette: UptimePalette): ParsedPalette {
+  let parsed = parsedPalettes.get(palette);
+  if (parsed === undefined) {
+    parsed = { operational: parseHex(palette.operational), minor: parseHex(palette.minor), partial: parseHex(palette.partial), major: parseHex(palette.major), noData: parseHex(palette.noData) };
+    parsedPalettes.set(palette, parsed);
+  }
+  return parsed;
+}
+
+function lerp(a: Rgb, b: Rgb, t: number): Rgb {
+  return [Math.round(a[0] + (b[0] - a[0]) * t), Math.round(a[1] + (b[1] - a[1]) * t), Math.round(a[2] + (b[2] - a[2]) * t)];
 }
 
 /**
@@ -60,18 +71,20 @@ function lerp(from: string, to: string, t: number): Rgb {
  * green to yellow, reaches yellow at 20 min, orange at 33 min and red at 1 h of weighted downtime.
  */
 export function dayRgb(day: DayOutage, palette: UptimePalette = defaultUptimePalette): Rgb {
-  if (!day.hasData) return parseHex(palette.noData);
+  const p = parsePalette(palette);
+  if (!day.hasData) return [...p.noData];
   const w = weightedDowntime(day);
-  if (w <= 0) return parseHex(palette.operational);
-  if (w <= minorLimit) return lerp(palette.operational, palette.minor, 0.5 + (0.5 * w) / minorLimit);
-  if (w <= partialLimit) return lerp(palette.minor, palette.partial, (w - minorLimit) / (partialLimit - minorLimit));
-  if (w < majorFrom) return lerp(palette.partial, palette.major, (w - partialLimit) / (majorFrom - partialLimit));
-  return parseHex(palette.major);
+  if (w <= 0) return [...p.operational];
+  if (w <= minorLimit) return lerp(p.operational, p.minor, 0.5 + (0.5 * w) / minorLimit);
+  if (w <= partialLimit) return lerp(p.minor, p.partial, (w - minorLimit) / (partialLimit - minorLimit));
+  if (w < majorFrom) return lerp(p.partial, p.major, (w - partialLimit) / (majorFrom - partialLimit));
+  return [...p.major];
 }
+
+const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** The same colour as '#rrggbb', ready for an SVG `fill`. */
 export function dayFill(day: DayOutage, palette: UptimePalette = defaultUptimePalette): string {
-  return `#${dayRgb(day, palette)
-    .map((c) => c.toString(16).padStart(2, '0'))
-    .join('')}`;
+  const [r, g, b] = dayRgb(day, palette);
+  return `#${hexByte[r]}${hexByte[g]}${hexByte[b]}`;
 }
