@@ -89,11 +89,14 @@ test('an incident is updated, resolved with its components restored, corrected, 
   const id = incidentId(opened.headers.location);
   assert.equal((await getIncident(app.ctx, id)).impact, 'critical');
 
+  // Each update is posted a minute after the one before, as the history orders them by time.
+  app.clock.advance(60_000);
   await editor.get(`/admin/incidents/${id}`);
   assert.equal((await editor.post(`/admin/incidents/${id}/updates`, { status: 'investigating', body: 'Still looking.' })).statusCode, 303);
   const detail = await editor.get(`/admin/incidents/${id}`);
   assert.match(detail.body, /<strong>Update<\/strong>/, 'an update that keeps the status is labelled "Update"');
 
+  app.clock.advance(60_000);
   const resolved = await editor.post(`/admin/incidents/${id}/updates`, { status: 'resolved', body: '', restore: 'on', deliverNotifications: 'on' });
   assert.match(String(resolved.headers.location), /notice=incident-resolved/);
   let incident = await getIncident(app.ctx, id);

@@ -40,7 +40,9 @@ test('maintenance is scheduled in the page time zone with its components and aut
   assert.match(dashboard.body, /Database upgrade/);
 
   await editor.get(`/admin/maintenances/${id}`);
+  app.clock.advance(60_000);
   await editor.post(`/admin/maintenances/${id}/updates`, { status: 'in_progress', [`component-${db.id}`]: 'under_maintenance' });
+  app.clock.advance(60_000);
   await editor.post(`/admin/maintenances/${id}/updates`, { status: 'completed', restore: 'on' });
   const done = await getIncident(app.ctx, id);
   assert.equal(done.status, 'completed');
