@@ -8,7 +8,10 @@ import { renderBadge } from './badge-svg.ts';
 
 const badgeQuerySchema = z
   .object({
-    component: z.string().regex(/^[0-9a-z]{12}$/, 'must be a component id').optional(),
+    component: z
+      .string()
+      .regex(/^[0-9a-z]{12}$/, 'must be a component id')
+      .optional(),
     uptime: z.enum(['30d', '60d', '90d']).optional(),
     style: z.enum(['flat', 'flat-square']).default('flat'),
   })

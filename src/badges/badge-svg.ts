@@ -15,7 +15,7 @@ const labelFill = '#555';
 
 /** Approximate advance widths of Verdana at 11px, enough to size a badge without a font engine. */
 function charWidth(char: string): number {
-  if ('iljI.,:;|!\'`'.includes(char)) return 3.5;
+  if ("iljI.,:;|!'`".includes(char)) return 3.5;
   if ('ftr ()[]-/'.includes(char)) return 4.6;
   if ('mwMW%'.includes(char)) return 10.8;
   if (/[0-9]/.test(char)) return 7;

@@ -40,7 +40,13 @@ const indicatorTone: Record<Indicator, BadgeTone> = {
  * The uptime figure over the last `days` days (today included, cut in the page time zone): a
  * component's own, a group's from its showcased children, the page's from every showcased component.
  */
-async function uptimeFigure(ctx: Pick<Ctx, 'db' | 'clock'>, timeZone: string, components: Component[], subject: Component | undefined, days: number): Promise<UptimeFigure> {
+async function uptimeFigure(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  timeZone: string,
+  components: Component[],
+  subject: Component | undefined,
+  days: number,
+): Promise<UptimeFigure> {
   const subjects = await loadUptimeSubjects(ctx);
   const now = ctx.clock.now();
   const to = localDate(now.getTime(), timeZone);

@@ -5,9 +5,15 @@ import { renderMaintenanceCalendar } from './maintenance-calendar.ts';
 
 /** `/maintenances.ics`, for calendar apps to subscribe to. */
 export function registerCalendarRoutes(app: App, deps: AppDeps): void {
-  publicRead(app, deps, '/maintenances.ics', () => 'calendar:maintenances', async () => ({
-    body: await renderMaintenanceCalendar(deps.ctx),
-    contentType: 'text/calendar; charset=utf-8',
-    headers: { 'content-disposition': 'inline; filename="maintenances.ics"' },
-  }));
+  publicRead(
+    app,
+    deps,
+    '/maintenances.ics',
+    () => 'calendar:maintenances',
+    async () => ({
+      body: await renderMaintenanceCalendar(deps.ctx),
+      contentType: 'text/calendar; charset=utf-8',
+      headers: { 'content-disposition': 'inline; filename="maintenances.ics"' },
+    }),
+  );
 }

@@ -64,7 +64,10 @@ describe('/maintenances.ics', () => {
         url: `http://127.0.0.1/incidents/${s.upcomingMaintenance.id}`,
       },
     );
-    assert.match(upcoming?.description ?? '', /^The API may refuse requests for up to five minutes\.\n\nhttp:\/\/127\.0\.0\.1\/incidents\//);
+    assert.match(
+      upcoming?.description ?? '',
+      /^The API may refuse requests for up to five minutes\.\n\nhttp:\/\/127\.0\.0\.1\/incidents\//,
+    );
   });
 
   it('marks a maintenance called off before its window as cancelled, and a finished one as confirmed', async () => {
@@ -85,7 +88,10 @@ describe('/maintenances.ics', () => {
     await editIncidentUpdate(app.appCtx, id, updated.updates[0]!.id, { body: 'Now up to fifteen minutes.' });
     const last = (await eventOf(id))!;
     seen.push(last.sequence);
-    assert.ok(seen.every((n, i) => i === 0 || n > seen[i - 1]!), `sequence should grow: ${seen.join(', ')}`);
+    assert.ok(
+      seen.every((n, i) => i === 0 || n > seen[i - 1]!),
+      `sequence should grow: ${seen.join(', ')}`,
+    );
     assert.equal(last.summary, 'API gateway upgrade (extended)');
     assert.match(last.description, /^Now up to fifteen minutes\./);
   });
@@ -113,7 +119,13 @@ describe('/maintenances.ics', () => {
       assert.ok(Buffer.byteLength(line) <= 75);
       assert.doesNotMatch(line, /\uFFFD/);
     }
-    assert.equal(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join(''), `DESCRIPTION:${'é'.repeat(80)}`);
+    assert.equal(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(''),
+      `DESCRIPTION:${'é'.repeat(80)}`,
+    );
   });
 
   it('is served from the per-revision cache with a validator', async () => {

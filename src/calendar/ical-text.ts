@@ -6,7 +6,10 @@ export function escapeText(value: string): string {
 
 /** `20251120T120000Z`. */
 export function utcDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

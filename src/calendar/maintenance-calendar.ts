@@ -13,7 +13,12 @@ export const calendarSize = 200;
  */
 export function isCancelled(maintenance: Incident): boolean {
   const schedule = maintenance.schedule;
-  return maintenance.status === 'completed' && schedule !== null && maintenance.resolvedAt !== null && maintenance.resolvedAt < schedule.scheduledFor;
+  return (
+    maintenance.status === 'completed' &&
+    schedule !== null &&
+    maintenance.resolvedAt !== null &&
+    maintenance.resolvedAt < schedule.scheduledFor
+  );
 }
 
 /** The event's last change: the maintenance itself or any of its updates (edits included). */

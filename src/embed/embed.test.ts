@@ -28,7 +28,15 @@ describe('the widget in every language', () => {
   });
 });
 
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('the widget embedded in another site, in Chromium', () => {
   let app: PublicApp;
@@ -49,7 +57,9 @@ describe('the widget embedded in another site, in Chromium', () => {
       const attributes = query.get('locale') ? ` data-locale="${query.get('locale')}"` : '';
       response.setHeader('set-cookie', 'shop_session=1; Path=/');
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.end(`<!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1><script src="${aviso}/embed.js"${attributes}></script></body></html>`);
+      response.end(
+        `<!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1><script src="${aviso}/embed.js"${attributes}></script></body></html>`,
+      );
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -105,7 +115,10 @@ describe('the widget embedded in another site, in Chromium', () => {
     assert.match((await notice.textContent()) ?? '', /Incidente · Causa identificada/);
     assert.equal(await notice.getByRole('button').getAttribute('aria-label'), 'Fechar');
     const cookies = await context.cookies();
-    assert.deepEqual(cookies.map((c) => c.name), ['shop_session']);
+    assert.deepEqual(
+      cookies.map((c) => c.name),
+      ['shop_session'],
+    );
     // The site's cookie is for 127.0.0.1 like Aviso's; the widget's read carries none.
     assert.deepEqual(summaryCookies, ['']);
     assert.deepEqual(errors, []);

@@ -7,12 +7,24 @@ import { renderRss } from './rss.ts';
 
 /** `/history.atom` and `/history.rss`, rendered once per data revision. */
 export function registerFeedRoutes(app: App, deps: AppDeps): void {
-  publicRead(app, deps, '/history.atom', () => 'feed:atom', async () => ({
-    body: renderAtom(await loadFeed(deps.ctx)),
-    contentType: 'application/atom+xml; charset=utf-8',
-  }));
-  publicRead(app, deps, '/history.rss', () => 'feed:rss', async () => ({
-    body: renderRss(await loadFeed(deps.ctx)),
-    contentType: 'application/rss+xml; charset=utf-8',
-  }));
+  publicRead(
+    app,
+    deps,
+    '/history.atom',
+    () => 'feed:atom',
+    async () => ({
+      body: renderAtom(await loadFeed(deps.ctx)),
+      contentType: 'application/atom+xml; charset=utf-8',
+    }),
+  );
+  publicRead(
+    app,
+    deps,
+    '/history.rss',
+    () => 'feed:rss',
+    async () => ({
+      body: renderRss(await loadFeed(deps.ctx)),
+      contentType: 'application/rss+xml; charset=utf-8',
+    }),
+  );
 }

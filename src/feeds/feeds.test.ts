@@ -5,7 +5,11 @@ import Parser from 'rss-parser';
 import { openIncident } from '../modules/incidents/index.ts';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'item' || name === 'link' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => name === 'entry' || name === 'item' || name === 'link',
+});
 const rfc822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -59,14 +63,20 @@ describe('history feeds', () => {
   it('puts a published postmortem first in its entry, rendered from Markdown', async () => {
     const feed = await new Parser().parseString((await get('/history.atom')).body);
     const past = feed.items.find((i) => i.link?.endsWith(s.pastIncident.id));
-    assert.match(past?.content ?? '', /^<p><small>Nov <var data-var='date'>19<\/var>, <var data-var='time'>11:00<\/var> UTC<\/small><br><strong>Postmortem<\/strong><\/p><h2>What happened<\/h2>/);
+    assert.match(
+      past?.content ?? '',
+      /^<p><small>Nov <var data-var='date'>19<\/var>, <var data-var='time'>11:00<\/var> UTC<\/small><br><strong>Postmortem<\/strong><\/p><h2>What happened<\/h2>/,
+    );
     assert.match(past?.content ?? '', /<strong>Resolved<\/strong> - Requests succeed again\./);
   });
 
   it('orders entries by latest activity, newest first', async () => {
     const feed = await new Parser().parseString((await get('/history.atom')).body);
     const times = feed.items.map((i) => Date.parse(i.isoDate ?? ''));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
     assert.ok(feed.items[0]!.link?.endsWith(s.upcomingMaintenance.id));
   });
 
@@ -106,9 +116,12 @@ describe('history feeds', () => {
     const chicago = await createPublicApp({ timeZone: 'America/Chicago' });
     try {
       chicago.clock.set('2025-01-09T15:04:00.000Z');
-        await openIncident(chicago.appCtx, { name: 'Late', body: 'x' });
+      await openIncident(chicago.appCtx, { name: 'Late', body: 'x' });
       const feed = await new Parser().parseString((await chicago.aviso.app.inject('/history.atom')).body);
-      assert.match(feed.items[0]!.content ?? '', /^<p><small>Jan <var data-var='date'> 9<\/var>, <var data-var='time'>09:04<\/var> CST<\/small>/);
+      assert.match(
+        feed.items[0]!.content ?? '',
+        /^<p><small>Jan <var data-var='date'> 9<\/var>, <var data-var='time'>09:04<\/var> CST<\/small>/,
+      );
     } finally {
       await chicago.close();
     }

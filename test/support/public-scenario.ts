@@ -22,7 +22,10 @@ export interface PublicApp extends TestContext {
 
 /** The whole Aviso app over a fresh test database, its page at http://127.0.0.1. */
 export async function createPublicApp(options: { timeZone?: string; now?: string } = {}): Promise<PublicApp> {
-  const test = await createTestContext({ now: options.now ?? '2025-11-20T12:00:00.000Z', ...(options.timeZone !== undefined && { timeZone: options.timeZone }) });
+  const test = await createTestContext({
+    now: options.now ?? '2025-11-20T12:00:00.000Z',
+    ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
+  });
   const config = loadConfig({ AVISO_PUBLIC_URL: 'http://127.0.0.1', AVISO_LOG_LEVEL: 'silent', AVISO_EXAMPLE: 'none' });
   const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
   return {
@@ -67,7 +70,11 @@ export async function buildScenario(app: PublicApp): Promise<Scenario> {
   const api = await createComponent(ctx, { name: 'API', description: 'Public REST API', startDate: '2025-11-01' });
   const dashboard = await createComponent(ctx, { name: 'Dashboard' });
   const login = await createComponent(ctx, { name: 'Login' });
-  const web = await createComponentGroup(ctx, { name: 'Web app', componentIds: [dashboard.id, login.id], description: 'What customers use in the browser' });
+  const web = await createComponentGroup(ctx, {
+    name: 'Web app',
+    componentIds: [dashboard.id, login.id],
+    description: 'What customers use in the browser',
+  });
   const cdn = await createComponent(ctx, { name: 'CDN', showcase: false });
 
   at('2025-11-09T20:00:00.000Z');
@@ -80,7 +87,10 @@ export async function buildScenario(app: PublicApp): Promise<Scenario> {
   at('2025-11-10T02:00:00.000Z');
   await postIncidentUpdate(ctx, completed.id, { status: 'in_progress', components: { [api.id]: 'under_maintenance' } });
   at('2025-11-10T03:30:00.000Z');
-  const completedMaintenance = await postIncidentUpdate(ctx, completed.id, { status: 'completed', components: { [api.id]: 'operational' } });
+  const completedMaintenance = await postIncidentUpdate(ctx, completed.id, {
+    status: 'completed',
+    components: { [api.id]: 'operational' },
+  });
 
   at('2025-11-12T10:00:00.000Z');
   const called = await scheduleMaintenance(ctx, {
@@ -99,7 +109,10 @@ export async function buildScenario(app: PublicApp): Promise<Scenario> {
   at('2025-11-19T11:00:00.000Z');
   const pastIncident = await publishPostmortem(ctx, past.id);
   at('2025-11-19T12:00:00.000Z');
-  const cancelledMaintenance = await postIncidentUpdate(ctx, called.id, { status: 'completed', body: 'This maintenance is cancelled; the switch will be replaced later.' });
+  const cancelledMaintenance = await postIncidentUpdate(ctx, called.id, {
+    status: 'completed',
+    body: 'This maintenance is cancelled; the switch will be replaced later.',
+  });
 
   at('2025-11-20T10:00:00.000Z');
   const active = await openIncident(ctx, { name: 'Slow dashboard', components: { [dashboard.id]: 'partial_outage' } });
@@ -113,9 +126,15 @@ export async function buildScenario(app: PublicApp): Promise<Scenario> {
     componentIds: [cdn.id],
   });
   at('2025-11-20T11:00:00.000Z');
-  const activeMaintenance = await postIncidentUpdate(ctx, running.id, { status: 'in_progress', components: { [cdn.id]: 'under_maintenance' } });
+  const activeMaintenance = await postIncidentUpdate(ctx, running.id, {
+    status: 'in_progress',
+    components: { [cdn.id]: 'under_maintenance' },
+  });
   at('2025-11-20T11:40:00.000Z');
-  const activeIncident = await postIncidentUpdate(ctx, active.id, { status: 'identified', body: 'The fix is rolling out region by region.' });
+  const activeIncident = await postIncidentUpdate(ctx, active.id, {
+    status: 'identified',
+    body: 'The fix is rolling out region by region.',
+  });
 
   at('2025-11-20T11:50:00.000Z');
   const upcomingMaintenance = await scheduleMaintenance(ctx, {
@@ -126,5 +145,17 @@ export async function buildScenario(app: PublicApp): Promise<Scenario> {
     componentIds: [api.id],
   });
   at('2025-11-20T12:00:00.000Z');
-  return { api, dashboard, login, web, cdn, activeIncident, pastIncident, activeMaintenance, upcomingMaintenance, completedMaintenance, cancelledMaintenance };
+  return {
+    api,
+    dashboard,
+    login,
+    web,
+    cdn,
+    activeIncident,
+    pastIncident,
+    activeMaintenance,
+    upcomingMaintenance,
+    completedMaintenance,
+    cancelledMaintenance,
+  };
 }

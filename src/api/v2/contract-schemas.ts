@@ -87,7 +87,12 @@ export const componentSchema = z.strictObject({
   components: z.array(id).min(1).optional(),
 });
 
-export const affectedComponentSchema = z.strictObject({ code: id, name: z.string().min(1), old_status: componentStatus, new_status: componentStatus });
+export const affectedComponentSchema = z.strictObject({
+  code: id,
+  name: z.string().min(1),
+  old_status: componentStatus,
+  new_status: componentStatus,
+});
 /** Statuspage's pre-2019 placeholder when an update changed nothing; Aviso writes null instead. */
 const legacyPlaceholder = z.strictObject({ name: z.string() });
 
@@ -129,7 +134,11 @@ function eventFields(legacy: boolean, status: z.ZodType) {
 
 export const incidentSchema = z.strictObject(eventFields(false, incidentStatus));
 export const legacyIncidentSchema = z.strictObject(eventFields(true, incidentStatus));
-export const maintenanceSchema = z.strictObject({ ...eventFields(false, maintenanceStatus), scheduled_for: timestamp, scheduled_until: timestamp });
+export const maintenanceSchema = z.strictObject({
+  ...eventFields(false, maintenanceStatus),
+  scheduled_for: timestamp,
+  scheduled_until: timestamp,
+});
 
 export const summarySchema = z.strictObject({
   page: pageSchema,
@@ -154,14 +163,17 @@ export function keyOrderProblems(document: unknown): string[] {
     if (typeof value !== 'object' || value === null) return;
     const keys = Object.keys(value);
     const wanted = expected.filter((k) => keys.includes(k));
-    if (keys.join(',') !== wanted.join(',') || keys.length !== wanted.length) problems.push(`${path}: ${keys.join(',')} (expected ${wanted.join(',')})`);
+    if (keys.join(',') !== wanted.join(',') || keys.length !== wanted.length)
+      problems.push(`${path}: ${keys.join(',')} (expected ${wanted.join(',')})`);
   };
   const component = (c: unknown, path: string) => check(c, (c as { group?: boolean }).group ? groupKeys : componentKeys, path);
   const event = (e: Record<string, unknown>, path: string, keys: readonly string[]) => {
     check(e, keys, path);
     (e['incident_updates'] as Record<string, unknown>[] | undefined)?.forEach((u, i) => {
       check(u, updateKeys, `${path}.incident_updates[${i}]`);
-      (u['affected_components'] as unknown[] | null)?.forEach((a, j) => check(a, affectedComponentKeys, `${path}.incident_updates[${i}].affected_components[${j}]`));
+      (u['affected_components'] as unknown[] | null)?.forEach((a, j) =>
+        check(a, affectedComponentKeys, `${path}.incident_updates[${i}].affected_components[${j}]`),
+      );
     });
     (e['components'] as unknown[] | undefined)?.forEach((c, i) => component(c, `${path}.components[${i}]`));
   };
@@ -170,7 +182,9 @@ export function keyOrderProblems(document: unknown): string[] {
   if (doc['status'] !== undefined) check(doc['status'], statusKeys, 'status');
   (doc['components'] as unknown[] | undefined)?.forEach((c, i) => component(c, `components[${i}]`));
   (doc['incidents'] as Record<string, unknown>[] | undefined)?.forEach((e, i) => event(e, `incidents[${i}]`, incidentKeys));
-  (doc['scheduled_maintenances'] as Record<string, unknown>[] | undefined)?.forEach((e, i) => event(e, `scheduled_maintenances[${i}]`, maintenanceKeys));
+  (doc['scheduled_maintenances'] as Record<string, unknown>[] | undefined)?.forEach((e, i) =>
+    event(e, `scheduled_maintenances[${i}]`, maintenanceKeys),
+  );
   return problems;
 }
 

@@ -35,7 +35,10 @@ export function publicRead(
     return reply
       .code(204)
       .headers(preflightHeaders)
-      .header('access-control-allow-headers', typeof asked === 'string' && /^[\w\-, ]{1,500}$/.test(asked) ? asked : 'If-None-Match, Accept')
+      .header(
+        'access-control-allow-headers',
+        typeof asked === 'string' && /^[\w\-, ]{1,500}$/.test(asked) ? asked : 'If-None-Match, Accept',
+      )
       .header('vary', 'Access-Control-Request-Headers')
       .send();
   });

@@ -16,7 +16,10 @@ describe('API v2 answers what Statuspage clients read', () => {
 
   it('summary lists unresolved incidents and upcoming or running maintenances, and the rollup over leaf components', async () => {
     const summary = summarySchema.parse((await get('/api/v2/summary.json')).json());
-    assert.deepEqual(summary.incidents.map((i) => i.id), [s.activeIncident.id]);
+    assert.deepEqual(
+      summary.incidents.map((i) => i.id),
+      [s.activeIncident.id],
+    );
     assert.deepEqual(new Set(summary.scheduled_maintenances.map((m) => m.id)), new Set([s.activeMaintenance.id, s.upcomingMaintenance.id]));
     // One partial outage and one maintenance among four components.
     assert.deepEqual(summary.status, { indicator: 'minor', description: 'Minor Service Outage' });
@@ -30,12 +33,18 @@ describe('API v2 answers what Statuspage clients read', () => {
   it('shows updates newest first, with components frozen as "Group - Component" and null when none changed', async () => {
     const { incidents } = incidentsDocumentSchema.parse((await get('/api/v2/incidents/unresolved.json')).json());
     const incident = incidents[0]!;
-    assert.deepEqual(incident.incident_updates.map((u) => u.status), ['identified', 'identified', 'investigating']);
+    assert.deepEqual(
+      incident.incident_updates.map((u) => u.status),
+      ['identified', 'identified', 'investigating'],
+    );
     assert.equal(incident.incident_updates[0]!.affected_components, null);
     assert.deepEqual(incident.incident_updates[2]!.affected_components, [
       { code: s.dashboard.id, name: 'Web app - Dashboard', old_status: 'operational', new_status: 'partial_outage' },
     ]);
-    assert.deepEqual((incident.components ?? []).map((c) => [c.id, c.status]), [[s.dashboard.id, 'partial_outage']]);
+    assert.deepEqual(
+      (incident.components ?? []).map((c) => [c.id, c.status]),
+      [[s.dashboard.id, 'partial_outage']],
+    );
     assert.equal(incident.shortlink, `http://127.0.0.1/incidents/${incident.id}`);
     assert.equal(incident.started_at, '2025-11-20T10:00:00.000Z');
   });
@@ -43,7 +52,10 @@ describe('API v2 answers what Statuspage clients read', () => {
   it('lists resolved incidents too, a published postmortem as the postmortem status without its text', async () => {
     const response = await get('/api/v2/incidents.json');
     const { incidents } = incidentsDocumentSchema.parse(response.json());
-    assert.deepEqual(incidents.map((i) => i.id), [s.activeIncident.id, s.pastIncident.id]);
+    assert.deepEqual(
+      incidents.map((i) => i.id),
+      [s.activeIncident.id, s.pastIncident.id],
+    );
     const past = incidents[1]!;
     assert.equal(past.status, 'postmortem');
     assert.equal(past.resolved_at, '2025-11-18T09:15:00.000Z');
@@ -53,12 +65,20 @@ describe('API v2 answers what Statuspage clients read', () => {
   it('splits maintenances into all, upcoming and active, with their windows', async () => {
     const all = maintenancesDocumentSchema.parse((await get('/api/v2/scheduled-maintenances.json')).json()).scheduled_maintenances;
     assert.equal(all.length, 4);
-    const upcoming = maintenancesDocumentSchema.parse((await get('/api/v2/scheduled-maintenances/upcoming.json')).json()).scheduled_maintenances;
-    assert.deepEqual(upcoming.map((m) => [m.id, m.status, m.impact, m.scheduled_for, m.scheduled_until]), [
-      [s.upcomingMaintenance.id, 'scheduled', 'maintenance', '2025-11-27T02:00:00.000Z', '2025-11-27T04:00:00.000Z'],
-    ]);
-    const active = maintenancesDocumentSchema.parse((await get('/api/v2/scheduled-maintenances/active.json')).json()).scheduled_maintenances;
-    assert.deepEqual(active.map((m) => [m.id, m.status]), [[s.activeMaintenance.id, 'in_progress']]);
+    const upcoming = maintenancesDocumentSchema.parse(
+      (await get('/api/v2/scheduled-maintenances/upcoming.json')).json(),
+    ).scheduled_maintenances;
+    assert.deepEqual(
+      upcoming.map((m) => [m.id, m.status, m.impact, m.scheduled_for, m.scheduled_until]),
+      [[s.upcomingMaintenance.id, 'scheduled', 'maintenance', '2025-11-27T02:00:00.000Z', '2025-11-27T04:00:00.000Z']],
+    );
+    const active = maintenancesDocumentSchema.parse(
+      (await get('/api/v2/scheduled-maintenances/active.json')).json(),
+    ).scheduled_maintenances;
+    assert.deepEqual(
+      active.map((m) => [m.id, m.status]),
+      [[s.activeMaintenance.id, 'in_progress']],
+    );
   });
 
   it('answers the same paths without .json', async () => {
@@ -81,7 +101,11 @@ describe('API v2 answers what Statuspage clients read', () => {
     const response = await app.aviso.app.inject({
       method: 'OPTIONS',
       url: '/api/v2/summary.json',
-      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+      headers: {
+        origin: 'https://dashboard.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
     });
     assert.equal(response.statusCode, 204);
     assert.equal(response.headers['access-control-allow-origin'], '*');

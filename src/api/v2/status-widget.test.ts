@@ -11,7 +11,15 @@ import { buildScenario, createPublicApp, type PublicApp } from '../../../test/su
 // Statuspage's own published web component, unmodified, as a site would include it.
 const widgetPackage = createRequire(import.meta.url).resolve('@statuspage/status-widget/package.json');
 const widgetScript = readFileSync(join(dirname(widgetPackage), 'dist', 'index.js'));
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe("Statuspage's <statuspage-widget>, pointed at Aviso from another origin", () => {
   let app: PublicApp;
