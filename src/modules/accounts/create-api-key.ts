@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { newId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { apiKeyPrefix, createApiKeySchema, type ApiKeyInfo, type CreateApiKeyInput } from './api-key.ts';
 import { insertApiKey } from './api-key-store.ts';
 import { hashSecret, newSecret } from './secret.ts';
@@ -21,6 +22,7 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<
   };
   await write(ctx, async (tx) => {
     await insertApiKey(tx, info, hashSecret(key));
+    await recordAudit(tx, ctx.actor, { action: 'api_key.create', entityType: 'api_key', entityId: info.id, before: null, after: info, at: info.createdAt });
   });
   return { key, info };
 }

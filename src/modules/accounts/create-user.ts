@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../../shared/context.ts';
+import type { Actor, Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { isUniqueViolation } from '../../storage/dialect.ts';
 import type { Database } from '../../storage/tables.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from './password.ts';
 import { createUserSchema, type CreateUserInput, type User } from './user.ts';
 import { findUserByEmail, insertUser } from './user-store.ts';
@@ -13,11 +14,17 @@ import { findUserByEmail, insertUser } from './user-store.ts';
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return write(ctx, (tx) => insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now()));
+  return write(ctx, (tx) => insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now(), { actor: ctx.actor, action: 'user.create' }));
 }
 
-/** Inside a write: refuses a taken email, then stores the member. */
-export async function insertNewUser(tx: Kysely<Database>, input: Pick<User, 'email' | 'name' | 'role'>, passwordHash: string, now: Date): Promise<User> {
+/** Inside a write: refuses a taken email, then stores the member and records who added them (the member themselves when actor is null). */
+export async function insertNewUser(
+  tx: Kysely<Database>,
+  input: Pick<User, 'email' | 'name' | 'role'>,
+  passwordHash: string,
+  now: Date,
+  audit: { actor: Actor | null; action: string },
+): Promise<User> {
   if ((await findUserByEmail(tx, input.email)) !== undefined) throw emailTaken(input.email);
   const user: User = { id: newId(), email: input.email, name: input.name, role: input.role, createdAt: now, lastLoginAt: null };
   try {
@@ -26,6 +33,8 @@ export async function insertNewUser(tx: Kysely<Database>, input: Pick<User, 'ema
     if (isUniqueViolation(error)) throw emailTaken(input.email);
     throw error;
   }
+  const actor = audit.actor ?? { kind: 'user' as const, id: user.id, name: user.name };
+  await recordAudit(tx, actor, { action: audit.action, entityType: 'user', entityId: user.id, before: null, after: user, at: now });
   return user;
 }
 

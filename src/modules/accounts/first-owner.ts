@@ -22,7 +22,7 @@ export async function ensureFirstOwner(ctx: Ctx, options: { admin: { email: stri
       const user = await write(ctx, async (tx) => {
         // Another instance starting at the same time may have created the owner already.
         if ((await countUsers(tx)) > 0) return undefined;
-        return insertNewUser(tx, data, passwordHash, ctx.clock.now());
+        return insertNewUser(tx, data, passwordHash, ctx.clock.now(), { actor: ctx.actor, action: 'user.create_owner' });
       });
       return user === undefined ? { kind: 'exists' } : { kind: 'created', user };
     } catch (error) {
@@ -53,6 +53,6 @@ export async function completeSetup(ctx: Ctx, token: string, input: { email: str
     const now = ctx.clock.now();
     await useLinkToken(tx, 'setup', token, now);
     if ((await countUsers(tx)) > 0) throw new AppError('link_invalid', 'Aviso is already set up; log in instead.');
-    return insertNewUser(tx, { email, name: data.name, role: 'owner' }, passwordHash, now);
+    return insertNewUser(tx, { email, name: data.name, role: 'owner' }, passwordHash, now, { actor: null, action: 'user.setup' });
   });
 }

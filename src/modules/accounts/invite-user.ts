@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { issueLinkToken, readLinkToken, useLinkToken } from './account-links.ts';
 import { insertNewUser } from './create-user.ts';
 import { hashPassword } from './password.ts';
@@ -27,6 +28,8 @@ export async function inviteUser(ctx: Ctx, input: { email: string; role: Role; b
     const base = (data.baseUrl ?? page?.url ?? '').replace(/\/+$/, '');
     const createdBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
     const { token, expiresAt } = await issueLinkToken(tx, { kind: 'invite', email: data.email, role: data.role, createdBy }, ctx.clock.now());
+    const after = { email: data.email, role: data.role, expiresAt };
+    await recordAudit(tx, ctx.actor, { action: 'user.invite', entityType: 'invite', entityId: null, before: null, after, at: ctx.clock.now() });
     return { link: `${base}/admin/invite?token=${encodeURIComponent(token)}`, token, expiresAt };
   });
 }
@@ -45,6 +48,6 @@ export async function acceptInvite(ctx: Ctx, token: string, input: { name: strin
     const now = ctx.clock.now();
     const invite = await useLinkToken(tx, 'invite', token, now);
     if (invite.email === null) throw new AppError('link_invalid');
-    return insertNewUser(tx, { email: invite.email, name: data.name, role: invite.role }, passwordHash, now);
+    return insertNewUser(tx, { email: invite.email, name: data.name, role: invite.role }, passwordHash, now, { actor: null, action: 'user.accept_invite' });
   });
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { roleSchema, type Role } from './role.ts';
 import { deleteUserSessions } from './session-store.ts';
 import { checkMayGrant } from './team-permissions.ts';
@@ -28,7 +29,9 @@ export async function changeUserRole(ctx: Ctx, id: string, role: Role): Promise<
       throw new AppError('conflict', 'The page needs at least one owner; make someone else owner first.');
     }
     const changed = { ...user, role: next };
-    await saveUser(tx, changed, ctx.clock.now());
+    const now = ctx.clock.now();
+    await saveUser(tx, changed, now);
+    await recordAudit(tx, ctx.actor, { action: 'user.change_role', entityType: 'user', entityId: id, before: user, after: changed, at: now });
     return changed;
   });
 }
@@ -41,6 +44,7 @@ export async function removeUser(ctx: Ctx, id: string): Promise<User> {
     if (user.role === 'owner' && (await countUsers(tx, 'owner')) <= 1) throw new AppError('conflict', 'The last owner cannot be removed.');
     await deleteUserSessions(tx, id);
     await deleteUserRow(tx, id);
+    await recordAudit(tx, ctx.actor, { action: 'user.remove', entityType: 'user', entityId: id, before: user, after: null, at: ctx.clock.now() });
     return user;
   });
 }

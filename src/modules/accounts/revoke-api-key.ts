@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { ApiKeyInfo } from './api-key.ts';
 import { findApiKey, markApiKeyRevoked } from './api-key-store.ts';
 
@@ -12,6 +13,8 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyInfo> {
     if (before.revokedAt !== null) return before;
     const now = ctx.clock.now();
     await markApiKeyRevoked(tx, id, now);
-    return { ...before, revokedAt: now };
+    const after = { ...before, revokedAt: now };
+    await recordAudit(tx, ctx.actor, { action: 'api_key.revoke', entityType: 'api_key', entityId: id, before, after, at: now });
+    return after;
   });
 }

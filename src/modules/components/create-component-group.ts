@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { touchPage } from '../page/page-store.ts';
 import { worstStatus, type Component } from './component.ts';
 import { createComponentGroupSchema, type CreateComponentGroupInput } from './component-schemas.ts';
@@ -42,6 +43,8 @@ export async function createComponentGroup(ctx: Ctx, input: CreateComponentGroup
     for (const child of children) {
       await saveComponent(tx, { ...child, groupId: group.id, position: position++, updatedAt: now });
     }
+    const after = { ...group, componentIds: children.map((c) => c.id) };
+    await recordAudit(tx, ctx.actor, { action: 'component_group.create', entityType: 'component_group', entityId: group.id, before: null, after, at: now });
     await touchPage(tx, now);
     return group;
   });

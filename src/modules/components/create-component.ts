@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { touchPage } from '../page/page-store.ts';
 import type { Component } from './component.ts';
 import { createComponentSchema, type CreateComponentInput } from './component-schemas.ts';
@@ -35,6 +36,7 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
     };
     await insertComponent(tx, component);
     await recordStatusChange(tx, { componentId: component.id, status: data.status, changedAt: now, cause: 'manual', causeId: null }, now);
+    await recordAudit(tx, ctx.actor, { action: 'component.create', entityType: 'component', entityId: component.id, before: null, after: component, at: now });
     await touchPage(tx, now);
     return component;
   });

@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { touchPage } from '../page/page-store.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, saveComponent } from './component-store.ts';
 
@@ -25,6 +26,8 @@ export async function deleteComponent(ctx: Ctx, id: string): Promise<void> {
     if (component.groupId !== null && !all.some((c) => c.groupId === component.groupId && c.id !== component.id)) {
       await deleteComponentRow(tx, component.groupId as ComponentId);
     }
+    const entityType = component.isGroup ? 'component_group' : 'component';
+    await recordAudit(tx, ctx.actor, { action: `${entityType}.delete`, entityType, entityId: component.id, before: component, after: null, at: now });
     await touchPage(tx, now);
   });
 }

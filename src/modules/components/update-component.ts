@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { touchPage } from '../page/page-store.ts';
 import type { Component, StatusCause } from './component.ts';
 import { updateComponentSchema, type UpdateComponentInput } from './component-schemas.ts';
@@ -52,6 +53,8 @@ export async function updateComponent(
       const remaining = (await listComponents(tx)).filter((c) => c.groupId === previousGroupId);
       if (remaining.length === 0) await deleteComponentRow(tx, previousGroupId);
     }
+    const entityType = current.isGroup ? 'component_group' : 'component';
+    await recordAudit(tx, ctx.actor, { action: `${entityType}.update`, entityType, entityId: current.id, before: current, after: next, at: now });
     await touchPage(tx, now);
     return next;
   });

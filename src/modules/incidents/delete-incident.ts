@@ -1,6 +1,8 @@
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
+import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
 import { deleteIncidentRow, findIncident } from './incident-store.ts';
@@ -11,7 +13,9 @@ export async function deleteIncident(ctx: Ctx, incidentId: string): Promise<Inci
     const incident = await findIncident(tx, incidentId);
     if (incident === undefined) throw notFound('incident', incidentId);
     await deleteIncidentRow(tx, incident.id);
-    await touchPage(tx, ctx.clock.now());
+    const now = ctx.clock.now();
+    await recordAudit(tx, ctx.actor, { action: `${incident.kind}.delete`, entityType: incident.kind, entityId: incident.id, before: incidentSnapshot(incident), after: null, at: now });
+    await touchPage(tx, now);
     return incident;
   });
 }

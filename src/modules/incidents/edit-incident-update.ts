@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
 import { editIncidentUpdateSchema, type EditIncidentUpdateInput } from './incident-schemas.ts';
@@ -22,6 +23,9 @@ export async function editIncidentUpdate(ctx: Ctx, incidentId: string, updateId:
       deliverNotifications: data.deliverNotifications ?? update.deliverNotifications,
       updatedAt: now,
     });
+    const { affectedComponents: _affected, ...before } = update;
+    const after = { ...before, body: data.body ?? update.body, displayAt: data.displayAt ?? update.displayAt, deliverNotifications: data.deliverNotifications ?? update.deliverNotifications, updatedAt: now };
+    await recordAudit(tx, ctx.actor, { action: 'incident_update.edit', entityType: 'incident_update', entityId: update.id, before, after, at: now });
     await touchPage(tx, now);
     return (await findIncident(tx, incidentId))!;
   });

@@ -2,6 +2,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
+import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
 import { defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
@@ -52,6 +54,7 @@ export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<
     };
     await insertIncident(tx, incident);
     await insertIncidentUpdate(tx, update);
+    await recordAudit(tx, ctx.actor, { action: 'incident.open', entityType: 'incident', entityId: id, before: null, after: incidentSnapshot(incident, update), at: now });
     await touchPage(tx, now);
     return incident;
   });

@@ -2,6 +2,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
+import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
 import { checkUpdateStatus, defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
@@ -50,6 +52,14 @@ export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: Po
     await insertIncidentUpdate(tx, update);
     await saveIncident(tx, next);
     if (componentIds.length !== incident.componentIds.length) await replaceIncidentComponents(tx, incident.id, componentIds);
+    await recordAudit(tx, ctx.actor, {
+      action: `${incident.kind}.post_update`,
+      entityType: incident.kind,
+      entityId: incident.id,
+      before: incidentSnapshot(incident),
+      after: incidentSnapshot(next, update),
+      at: now,
+    });
     await touchPage(tx, now);
     return next;
   });

@@ -2,6 +2,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
+import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
 import { touchPage } from '../page/page-store.ts';
 import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';
@@ -58,6 +60,7 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
     };
     await insertIncident(tx, maintenance);
     await insertIncidentUpdate(tx, update);
+    await recordAudit(tx, ctx.actor, { action: 'maintenance.schedule', entityType: 'maintenance', entityId: id, before: null, after: incidentSnapshot(maintenance, update), at: now });
     await touchPage(tx, now);
     return maintenance;
   });

@@ -2,6 +2,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
+import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
 import { touchPage } from '../page/page-store.ts';
 import { deriveImpact, type Incident } from './incident.ts';
@@ -31,6 +33,7 @@ export async function updateIncident(ctx: Ctx, incidentId: string, input: Update
       await replaceIncidentComponents(tx, incident.id, next.componentIds);
     }
     await saveIncident(tx, next);
+    await recordAudit(tx, ctx.actor, { action: `${incident.kind}.update`, entityType: incident.kind, entityId: incident.id, before: incidentSnapshot(incident), after: incidentSnapshot(next), at: now });
     await touchPage(tx, now);
     return next;
   });

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { newId, type PageId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Page } from './page.ts';
 import { findPage, insertPage } from './page-store.ts';
 
@@ -20,6 +21,7 @@ export async function ensurePage(ctx: Ctx, defaults: NewPage): Promise<Page> {
     const now = ctx.clock.now();
     const page: Omit<Page, 'revision'> = { id: newId<PageId>(), ...defaults, settings: {}, createdAt: now, updatedAt: now };
     await insertPage(tx, page);
+    await recordAudit(tx, ctx.actor, { action: 'page.create', entityType: 'page', entityId: page.id, before: null, after: page, at: now });
     return { ...page, revision: 0 };
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { invalid } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
+import { recordAudit } from '../audit/index.ts';
 import { localeSchema, pageSettingsSchema, timeZoneSchema, type Page } from './page.ts';
 import { findPage, updatePageRow } from './page-store.ts';
 import { getPage } from './get-page.ts';
@@ -28,7 +29,12 @@ export async function updatePageSettings(ctx: Ctx, changes: PageChanges): Promis
     if (!locales.includes(defaultLocale)) {
       throw invalid('The default language must be one of the enabled languages.', [{ path: 'defaultLocale', message: `${defaultLocale} is not enabled` }]);
     }
-    await updatePageRow(tx, page.id, { ...changes, locales: [...new Set(locales)] }, ctx.clock.now());
-    return (await findPage(tx))!;
+    const now = ctx.clock.now();
+    await updatePageRow(tx, page.id, { ...changes, locales: [...new Set(locales)] }, now);
+    const after = (await findPage(tx))!;
+    const { revision: _b, ...beforeSettings } = page;
+    const { revision: _a, ...afterSettings } = after;
+    await recordAudit(tx, ctx.actor, { action: 'page.update', entityType: 'page', entityId: page.id, before: beforeSettings, after: afterSettings, at: now });
+    return after;
   });
 }
