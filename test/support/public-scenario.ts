@@ -11,6 +11,7 @@ import {
   scheduleMaintenance,
   type Incident,
 } from '../../src/modules/incidents/index.ts';
+import { loadExample } from '../../src/modules/page-as-code/index.ts';
 import { createTestContext, type TestContext } from './test-context.ts';
 
 export interface PublicApp extends TestContext {
@@ -20,12 +21,15 @@ export interface PublicApp extends TestContext {
   close(): Promise<void>;
 }
 
-/** The whole Aviso app over a fresh test database, its page at http://127.0.0.1. */
-export async function createPublicApp(options: { timeZone?: string; now?: string } = {}): Promise<PublicApp> {
+/** The whole Aviso app over a fresh test database, its page at http://127.0.0.1 (or the example's address). */
+export async function createPublicApp(options: { timeZone?: string; now?: string; example?: string } = {}): Promise<PublicApp> {
   const test = await createTestContext({
     now: options.now ?? '2025-11-20T12:00:00.000Z',
+    withPage: options.example === undefined,
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
+  // A bundled example page instead of a blank one, loaded as Aviso loads it at first start.
+  if (options.example !== undefined) await loadExample(test.ctx, options.example);
   const config = loadConfig({ AVISO_PUBLIC_URL: 'http://127.0.0.1', AVISO_LOG_LEVEL: 'silent', AVISO_EXAMPLE: 'none' });
   const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
   return {

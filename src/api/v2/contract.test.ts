@@ -91,3 +91,33 @@ for (const timeZone of ['Etc/UTC', 'America/Chicago']) {
     });
   });
 }
+
+describe('the bundled example page answers every public read', () => {
+  let app: PublicApp;
+  before(async () => {
+    app = await createPublicApp({ example: 'kinescope', now: '2026-01-15T12:00:00.000Z' });
+  });
+  after(() => app.close());
+
+  it('every v2 endpoint matches the contract, in the page time zone', async () => {
+    for (const [name, schema] of Object.entries(schemas)) {
+      const response = await app.aviso.app.inject({ method: 'GET', url: `/api/v2/${name}.json` });
+      assert.equal(response.statusCode, 200, `${name}: ${response.body}`);
+      const document = response.json() as { page: { time_zone: string; updated_at: string } };
+      assertParses(schema, document, `example ${name}.json`);
+      assert.deepEqual(keyOrderProblems(document), [], `example ${name}.json key order`);
+      assert.equal(document.page.time_zone, 'Europe/Moscow');
+      assert.match(document.page.updated_at, /\+03:00$/);
+    }
+    const incidents = incidentsDocumentSchema.parse((await app.aviso.app.inject('/api/v2/incidents.json')).json()).incidents;
+    assert.ok(incidents.some((i) => i.name === 'API Service outage' && i.status === 'postmortem'));
+  });
+
+  it('the feeds, the calendar, the badge and the widget answer too', async () => {
+    for (const url of ['/history.atom', '/history.rss', '/maintenances.ics', '/badge.svg', '/badge.svg?uptime=90d', '/embed.js']) {
+      const response = await app.aviso.app.inject(url);
+      assert.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 200)}`);
+      assert.equal(response.headers['access-control-allow-origin'], '*', url);
+    }
+  });
+});
