@@ -37,6 +37,8 @@ test('a database that already has a page is left as it is', async () => {
 test('an unknown example stops the start with the list of examples there are', () => {
   assert.throws(
     () => loadConfig({ AVISO_EXAMPLE: 'acme' }),
-    (error: unknown) => error instanceof ConfigError && /AVISO_EXAMPLE: there is no example page "acme"; the examples are: kinescope \(or "none" for a blank page\)/.test(error.message),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      /AVISO_EXAMPLE: there is no example page "acme"; the examples are: kinescope \(or "none" for a blank page\)/.test(error.message),
   );
 });

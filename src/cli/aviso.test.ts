@@ -15,7 +15,7 @@ const example = new URL('../../examples/kinescope.yaml', import.meta.url).pathna
 /** Runs the real `aviso` command; resolves with its output and exit code whatever the code. */
 async function aviso(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, AVISO_LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...env, AVISO_LOG_LEVEL: 'silent' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

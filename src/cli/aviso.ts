@@ -67,7 +67,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (isAppError(error) || error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') console.error(`Cannot read ${(error as { path?: string }).path ?? 'the file'}: it does not exist.`);
+  else if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+    console.error(`Cannot read ${(error as { path?: string }).path ?? 'the file'}: it does not exist.`);
   else console.error(`aviso: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

@@ -1,16 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createTestContext } from '../../../test/support/test-context.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { isAppError, type AppError } from '../../shared/errors.ts';
-import { createComponent, createComponentGroup, deleteComponent, listComponents, listStatusChanges, updateComponent } from '../components/index.ts';
-import { listIncidents, openIncident, postIncidentUpdate, publishPostmortem, savePostmortemDraft, scheduleMaintenance } from '../incidents/index.ts';
+import {
+  createComponent,
+  createComponentGroup,
+  deleteComponent,
+  listComponents,
+  listStatusChanges,
+  updateComponent,
+} from '../components/index.ts';
+import {
+  listIncidents,
+  openIncident,
+  postIncidentUpdate,
+  publishPostmortem,
+  savePostmortemDraft,
+  scheduleMaintenance,
+} from '../incidents/index.ts';
 import { findPage, updatePageSettings } from '../page/index.ts';
 import { applyPageFile, exportPageFile } from './index.ts';
 
 /** Everything a visitor or an API client could see, to prove a write changed nothing. */
 async function snapshot(ctx: Ctx): Promise<string> {
-  const [page, components, changes, incidents] = await Promise.all([findPage(ctx.db), listComponents(ctx.db), listStatusChanges(ctx.db), listIncidents(ctx.db)]);
+  const [page, components, changes, incidents] = await Promise.all([
+    findPage(ctx.db),
+    listComponents(ctx.db),
+    listStatusChanges(ctx.db),
+    listIncidents(ctx.db),
+  ]);
   return JSON.stringify({ page, components: components.sort((a, b) => a.id.localeCompare(b.id)), changes, incidents });
 }
 
@@ -27,17 +47,34 @@ async function refused(work: Promise<unknown>): Promise<AppError> {
 /** A page built through the verbs, with every kind of object the file carries. */
 async function buildRichPage(ctx: Ctx, clock: { set(at: string): void }): Promise<void> {
   clock.set('2025-10-01T08:00:00.123Z');
-  await updatePageSettings(ctx, { name: 'Acme', timeZone: 'America/Sao_Paulo', defaultLocale: 'pt-BR', settings: { homepageUrl: 'https://acme.test', colours: { major: '#aa0000' } } });
+  await updatePageSettings(ctx, {
+    name: 'Acme',
+    timeZone: 'America/Sao_Paulo',
+    defaultLocale: 'pt-BR',
+    settings: { homepageUrl: 'https://acme.test', colours: { major: '#aa0000' } },
+  });
   const web = await createComponent(ctx, { name: 'Web', startDate: '2025-09-01' });
   const api = await createComponent(ctx, { name: 'API', description: 'Public REST API' });
   const db = await createComponent(ctx, { name: 'Database', showcase: false });
   const gone = await createComponent(ctx, { name: 'Legacy' });
   await createComponentGroup(ctx, { name: 'Backend', componentIds: [api.id, db.id] });
-  await createComponent(ctx, { name: 'Mail relay', thirdParty: { sourceUrl: 'https://status.mailgun.com', componentId: 'abcdefghijkl' }, showcase: false });
+  await createComponent(ctx, {
+    name: 'Mail relay',
+    thirdParty: { sourceUrl: 'https://status.mailgun.com', componentId: 'abcdefghijkl' },
+    showcase: false,
+  });
   clock.set('2025-10-02T10:00:00.000Z');
-  const incident = await openIncident(ctx, { name: 'Slow API', components: { [api.id]: 'partial_outage', [gone.id]: 'major_outage' }, body: 'Looking into it.' });
+  const incident = await openIncident(ctx, {
+    name: 'Slow API',
+    components: { [api.id]: 'partial_outage', [gone.id]: 'major_outage' },
+    body: 'Looking into it.',
+  });
   clock.set('2025-10-02T10:30:00.500Z');
-  await postIncidentUpdate(ctx, incident.id, { status: 'identified', components: { [api.id]: 'major_outage' }, body: 'Found it:\n\n- a bad deploy\n- rolled back' });
+  await postIncidentUpdate(ctx, incident.id, {
+    status: 'identified',
+    components: { [api.id]: 'major_outage' },
+    body: 'Found it:\n\n- a bad deploy\n- rolled back',
+  });
   clock.set('2025-10-02T11:00:00.000Z');
   await postIncidentUpdate(ctx, incident.id, { status: 'resolved', components: { [api.id]: 'operational', [gone.id]: 'operational' } });
   await savePostmortemDraft(ctx, incident.id, { body: '## What happened\n\nA deploy.\n' });
@@ -159,7 +196,10 @@ test('an edited file applies only the difference: a rename, a new update, a new 
         `        to: 2025-09-03T09:00:00.000Z\n`,
         `        to: 2025-09-03T09:00:00.000Z\n      - status: major_outage\n        from: 2025-10-01T00:00:00.000Z\n`,
       )
-      .replace('    updates:\n', '    updates:\n      - status: resolved\n        display_at: 2025-09-03T12:00:00Z\n        body: Confirmed fixed.\n');
+      .replace(
+        '    updates:\n',
+        '    updates:\n      - status: resolved\n        display_at: 2025-09-03T12:00:00Z\n        body: Confirmed fixed.\n',
+      );
     clock.set('2025-12-01T00:00:00.000Z');
     const revision = (await findPage(ctx.db))!.revision;
     const result = await applyPageFile(ctx, edited);
@@ -220,7 +260,9 @@ test('a broken file is refused whole, with the line of each problem, and changes
     assert.match(error.details![0]!.message, /components\[0\]\.outages\[0\]\.status: must be one of .* \(got "sort_of_down"\)/);
 
     const reference = await refused(applyPageFile(ctx, handWritten.replace('components: [Website]', 'components: [Webshop]')));
-    assert.deepEqual(reference.details, [{ path: lineOf('components: [Website]'), message: 'incidents[0].components[0]: no component "Webshop" in this file' }]);
+    assert.deepEqual(reference.details, [
+      { path: lineOf('components: [Website]'), message: 'incidents[0].components[0]: no component "Webshop" in this file' },
+    ]);
 
     assert.equal(await snapshot(ctx), before);
   } finally {
@@ -236,7 +278,10 @@ test('a file cannot remove or shorten a recorded outage: the status history is a
     const shortened = handWritten.replace('to: 2025-09-03T11:00:00+02:00 }', 'to: 2025-09-03T10:30:00+02:00 }');
     const error = await refused(applyPageFile(ctx, shortened));
     assert.equal(error.details?.[0]?.path, 'line 11');
-    assert.match(error.details![0]!.message, /has the outage partial_outage from 2025-09-03T08:00:00.000Z to 2025-09-03T09:00:00.000Z, which this file leaves out or changes; the status history is append-only/);
+    assert.match(
+      error.details![0]!.message,
+      /has the outage partial_outage from 2025-09-03T08:00:00.000Z to 2025-09-03T09:00:00.000Z, which this file leaves out or changes; the status history is append-only/,
+    );
     assert.equal(await snapshot(ctx), before);
   } finally {
     await close();
@@ -249,6 +294,19 @@ test('a file for another page is refused rather than applied to this one', async
     const error = await refused(applyPageFile(ctx, handWritten.replace('page:\n', 'page:\n  id: abcdefghijkl\n')));
     assert.match(error.details![0]!.message, /this database holds page [0-9a-z]{12}, not abcdefghijkl/);
     assert.equal(error.details![0]!.path, 'line 3');
+  } finally {
+    await close();
+  }
+});
+
+test('the format sample in docs/page-as-code.md applies, and applies again as a no-op', async () => {
+  const { ctx, close } = await createTestContext({ withPage: false });
+  try {
+    const docs = readFileSync(new URL('../../../docs/page-as-code.md', import.meta.url), 'utf8');
+    const sample = docs.split('```yaml\n')[1]!.split('```')[0]!;
+    const first = await applyPageFile(ctx, sample);
+    assert.ok(first.changes.some((c) => c.startsWith('add maintenance "Drive replacement"')));
+    assert.deepEqual((await applyPageFile(ctx, sample)).changes, []);
   } finally {
     await close();
   }

@@ -32,7 +32,14 @@ function put(target: Record<string, unknown>, key: string, value: unknown, fallb
 
 function toFile(state: PageState): Record<string, unknown> {
   const p = state.page!;
-  const page: Record<string, unknown> = { id: p.id, name: p.name, url: p.url, time_zone: p.time_zone, default_locale: p.default_locale, locales: p.locales };
+  const page: Record<string, unknown> = {
+    id: p.id,
+    name: p.name,
+    url: p.url,
+    time_zone: p.time_zone,
+    default_locale: p.default_locale,
+    locales: p.locales,
+  };
   put(page, 'settings', p.settings, {});
   const file: Record<string, unknown> = { version: pageFileVersion, page };
   put(file, 'components', state.components.map(component), []);
@@ -54,7 +61,12 @@ function component(c: ComponentEntry | GroupEntry): Record<string, unknown> {
   put(out, 'showcase', c.showcase, true);
   put(out, 'only_show_if_degraded', c.only_show_if_degraded, false);
   put(out, 'third_party', c.third_party, null);
-  put(out, 'outages', c.outages.map((o) => (o.to === null ? { status: o.status, from: o.from } : { ...o })), []);
+  put(
+    out,
+    'outages',
+    c.outages.map((o) => (o.to === null ? { status: o.status, from: o.from } : { ...o })),
+    [],
+  );
   return out;
 }
 
@@ -90,7 +102,13 @@ function incident(e: IncidentEntry): Record<string, unknown> {
 }
 
 function maintenance(e: MaintenanceEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: e.id, name: e.name, scheduled_for: e.scheduled_for, scheduled_until: e.scheduled_until, created_at: e.created_at };
+  const out: Record<string, unknown> = {
+    id: e.id,
+    name: e.name,
+    scheduled_for: e.scheduled_for,
+    scheduled_until: e.scheduled_until,
+    created_at: e.created_at,
+  };
   put(out, 'components', e.components, []);
   put(out, 'remind_prior', e.remind_prior, 60);
   put(out, 'reminded_at', e.reminded_at, null);

@@ -9,7 +9,18 @@ import { loadUptimeSubjects, monthlyUptime } from '../uptime/index.ts';
 import { applyPageFile, exportPageFile, loadExample } from './index.ts';
 
 const exampleText = readFileSync(new URL('../../../examples/kinescope.yaml', import.meta.url), 'utf8');
-const seedNames = ['kinescope.io', 'Dashboard', 'Uploading', 'Transcoding', 'Player embeds', 'Live streaming', 'Analytics', 'API', 'DNS', 'CDN'];
+const seedNames = [
+  'kinescope.io',
+  'Dashboard',
+  'Uploading',
+  'Transcoding',
+  'Player embeds',
+  'Live streaming',
+  'Analytics',
+  'API',
+  'DNS',
+  'CDN',
+];
 
 test('the example reproduces the seed page: components, languages, the incident and its postmortem', async () => {
   const { ctx, close } = await createTestContext({ withPage: false, now: '2026-01-15T12:00:00.000Z' });
@@ -26,7 +37,10 @@ test('the example reproduces the seed page: components, languages, the incident 
       components.map((c) => c.name),
       [...seedNames, 'Third Party: Webflow → Hosted Websites', 'Third Party: Mailgun → Email Services → Outbound Delivery'],
     );
-    assert.ok(components.every((c) => c.status === 'operational'), 'every component is Operacional today');
+    assert.ok(
+      components.every((c) => c.status === 'operational'),
+      'every component is Operacional today',
+    );
     assert.deepEqual(
       components.filter((c) => c.thirdParty !== null).map((c) => c.thirdParty!.sourceUrl),
       ['https://status.webflow.com', 'https://status.mailgun.com'],
@@ -44,7 +58,10 @@ test('the example reproduces the seed page: components, languages, the incident 
     const postmortem = incident.postmortem.body!;
     assert.match(postmortem, /^During scheduled drive replacement performed in two of our Moscow data centers/);
     assert.match(postmortem, /\n### Timeline & Root Cause Analysis\n/);
-    assert.match(postmortem, /\n {2}- The DC1 app server did not have enough time to fully come back online before the second shutdown\.\n/);
+    assert.match(
+      postmortem,
+      /\n {2}- The DC1 app server did not have enough time to fully come back online before the second shutdown\.\n/,
+    );
     assert.match(postmortem, /\n {2}#### Next Steps \/ Preventive Actions\n\n {2}- Applied corrections to the maintenance algorithm/);
   } finally {
     await close();
@@ -62,7 +79,9 @@ test("the example's outage history gives the seed's monthly uptime figures throu
     for (const component of await listComponentsInOrder(ctx)) {
       if (!seedNames.includes(component.name)) continue;
       const subject = subjects.get(component.id)!;
-      figures[component.name] = Object.fromEntries(['2025-09', '2025-10', '2025-11'].map((m) => [m, monthlyUptime(subject, m, page.timeZone, now).percent]));
+      figures[component.name] = Object.fromEntries(
+        ['2025-09', '2025-10', '2025-11'].map((m) => [m, monthlyUptime(subject, m, page.timeZone, now).percent]),
+      );
     }
     const expected = Object.fromEntries(seedNames.map((name) => [name, { '2025-09': 100, '2025-10': 100, '2025-11': 100 }]));
     expected['kinescope.io']!['2025-09'] = 99.98;

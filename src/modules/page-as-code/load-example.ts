@@ -17,7 +17,10 @@ export function listExamples(): string[] {
 export async function loadExample(ctx: Ctx, name: string): Promise<void> {
   const available = listExamples();
   if (!available.includes(name)) {
-    throw new AppError('example_not_found', `There is no example page "${name}"; the examples are: ${available.join(', ')} (or "none" for a blank page).`);
+    throw new AppError(
+      'example_not_found',
+      `There is no example page "${name}"; the examples are: ${available.join(', ')} (or "none" for a blank page).`,
+    );
   }
   await applyPageFile(ctx, readFileSync(new URL(`${name}.yaml`, examplesDir), 'utf8'));
 }

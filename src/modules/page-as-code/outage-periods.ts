@@ -66,7 +66,9 @@ export function appendForOutages(
   wanted: Outage[],
 ): { ok: true; append: Transition[] } | { ok: false; lost: Outage[] } {
   // A recorded outage must stay as it is; an ongoing one may only be given its end.
-  const lost = outagesFromHistory(history).filter((r) => !wanted.some((w) => w.status === r.status && w.from === r.from && (w.to === r.to || r.to === null)));
+  const lost = outagesFromHistory(history).filter(
+    (r) => !wanted.some((w) => w.status === r.status && w.from === r.from && (w.to === r.to || r.to === null)),
+  );
   if (lost.length > 0) return { ok: false, lost };
   const recorded = new Set(effectiveTransitions(history).map((t) => `${t.at} ${t.status}`));
   const append = transitionsFromOutages(wanted).filter((t) => !recorded.has(`${t.at} ${t.status}`));

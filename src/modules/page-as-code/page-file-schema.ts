@@ -91,7 +91,9 @@ const postmortemSchema = z
     notified_subscribers: bool(false),
   })
   .strict()
-  .refine((p) => (p.published_at === null) === (p.body === null), { message: 'a published postmortem has both `body` and `published_at`; a draft has neither' });
+  .refine((p) => (p.published_at === null) === (p.body === null), {
+    message: 'a published postmortem has both `body` and `published_at`; a draft has neither',
+  });
 
 export const incidentSchema = z
   .object({
@@ -128,7 +130,10 @@ export const maintenanceSchema = z
     updates: z.array(updateSchema(maintenanceStatuses)).min(1, 'a maintenance has at least one update'),
   })
   .strict()
-  .refine((m) => m.scheduled_until > m.scheduled_for, { message: '`scheduled_until` must be after `scheduled_for`', path: ['scheduled_until'] });
+  .refine((m) => m.scheduled_until > m.scheduled_for, {
+    message: '`scheduled_until` must be after `scheduled_for`',
+    path: ['scheduled_until'],
+  });
 
 export const pageSchema = z
   .object({
@@ -142,7 +147,10 @@ export const pageSchema = z
     settings: z.record(z.string(), z.unknown()).default({}),
   })
   .strict()
-  .refine((p) => p.locales.includes(p.default_locale), { message: 'the default locale must be one of `locales`', path: ['default_locale'] });
+  .refine((p) => p.locales.includes(p.default_locale), {
+    message: 'the default locale must be one of `locales`',
+    path: ['default_locale'],
+  });
 
 export const pageFileVersion = 1;
 

@@ -119,7 +119,12 @@ const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 /** Reads the page as it is stored, components in page order and incidents most recently started first. */
 export async function readPageState(db: Kysely<Database>): Promise<PageState> {
-  const [page, components, changes, events] = await Promise.all([findPage(db), listComponents(db), listStatusChanges(db), listIncidents(db)]);
+  const [page, components, changes, events] = await Promise.all([
+    findPage(db),
+    listComponents(db),
+    listStatusChanges(db),
+    listIncidents(db),
+  ]);
   const historyOf = new Map<string, { status: ComponentStatus; at: string }[]>();
   for (const change of changes) {
     const list = historyOf.get(change.componentId) ?? [];
@@ -142,7 +147,14 @@ export async function readPageState(db: Kysely<Database>): Promise<PageState> {
     .filter((c) => c.groupId === null)
     .map((c) =>
       c.isGroup
-        ? { id: c.id, name: c.name, description: c.description, created_at: iso(c.createdAt), showcase: c.showcase, components: ordered.filter((k) => k.groupId === c.id).map(leaf) }
+        ? {
+            id: c.id,
+            name: c.name,
+            description: c.description,
+            created_at: iso(c.createdAt),
+            showcase: c.showcase,
+            components: ordered.filter((k) => k.groupId === c.id).map(leaf),
+          }
         : leaf(c),
     );
   const known = new Set(components.map((c) => c.id as string));

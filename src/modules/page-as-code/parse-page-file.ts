@@ -2,7 +2,14 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { pageSettingsSchema } from '../page/index.ts';
 import { FileProblems, positionsOf, type FilePath, type FilePositions } from './page-file-problems.ts';
-import { componentSchema, groupSchema, pageFileSchema, type ComponentInput, type GroupInput, type PageFileInput } from './page-file-schema.ts';
+import {
+  componentSchema,
+  groupSchema,
+  pageFileSchema,
+  type ComponentInput,
+  type GroupInput,
+  type PageFileInput,
+} from './page-file-schema.ts';
 import { camelKeys, snakeKeys, sortedKeys } from './setting-keys.ts';
 
 export interface ParsedPageFile {
@@ -53,7 +60,10 @@ export function parsePageFile(text: string): ParsedPageFile {
 
 function addIssues(problems: FileProblems, prefix: FilePath, issues: z.core.$ZodIssue[], camelPath = false): void {
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path.map((s) => (typeof s === 'symbol' ? String(s) : camelPath && typeof s === 'string' ? snakeKey(s) : s))];
+    const path = [
+      ...prefix,
+      ...issue.path.map((s) => (typeof s === 'symbol' ? String(s) : camelPath && typeof s === 'string' ? snakeKey(s) : s)),
+    ];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.add([...path, camelPath ? snakeKey(key) : key], 'is not a known field');
       continue;
@@ -65,7 +75,8 @@ function addIssues(problems: FileProblems, prefix: FilePath, issues: z.core.$Zod
 function readableMessage(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
   if (issue.code === 'invalid_type' && input === undefined) return 'is required';
-  if (issue.code === 'invalid_value' && (typeof input === 'string' || typeof input === 'number')) return `${issue.message} (got ${JSON.stringify(input)})`;
+  if (issue.code === 'invalid_value' && (typeof input === 'string' || typeof input === 'number'))
+    return `${issue.message} (got ${JSON.stringify(input)})`;
   return issue.message;
 }
 

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/tables.ts';
 import type { ComponentId } from '../../shared/ids.ts';
-import { deleteComponentRow, findComponent, insertComponent, recordStatusChange, saveComponent, type Component } from '../components/index.ts';
+import {
+  deleteComponentRow,
+  findComponent,
+  insertComponent,
+  recordStatusChange,
+  saveComponent,
+  type Component,
+} from '../components/index.ts';
 import type { FileProblems } from './page-file-problems.ts';
 import { appendForOutages, describeOutage, transitionsFromOutages, type Transition } from './outage-periods.ts';
 import { isGroupEntry, type ComponentEntry, type GroupEntry, type PageState } from './page-state.ts';
@@ -37,7 +44,15 @@ function placements(components: PageState['components']): Map<string, { groupId:
 const fieldsOf = (e: ComponentEntry | GroupEntry) =>
   isGroupEntry(e)
     ? { name: e.name, description: e.description, showcase: e.showcase, created_at: e.created_at }
-    : { name: e.name, description: e.description, showcase: e.showcase, created_at: e.created_at, start_date: e.start_date, only_show_if_degraded: e.only_show_if_degraded, third_party: e.third_party };
+    : {
+        name: e.name,
+        description: e.description,
+        showcase: e.showcase,
+        created_at: e.created_at,
+        start_date: e.start_date,
+        only_show_if_degraded: e.only_show_if_degraded,
+        third_party: e.third_party,
+      };
 
 function changedFields(a: object, b: object): string[] {
   const left = a as Record<string, unknown>;
@@ -69,7 +84,10 @@ export function planComponents(current: PageState, resolved: ResolvedPageFile, p
     const old = stored.get(item.entry.id);
     const label = `component "${item.entry.name}"`;
     if (old === undefined) {
-      steps.push({ summary: `add ${isGroupEntry(item.entry) ? 'group' : 'component'} "${item.entry.name}" (${item.entry.id})`, run: (tx, now) => insertComponent(tx, newComponent(item, now)) });
+      steps.push({
+        summary: `add ${isGroupEntry(item.entry) ? 'group' : 'component'} "${item.entry.name}" (${item.entry.id})`,
+        run: (tx, now) => insertComponent(tx, newComponent(item, now)),
+      });
     } else {
       const fields = changedFields(fieldsOf(item.entry), fieldsOf(old));
       const moved = before.get(old.id)!.groupId !== item.groupId;
@@ -84,7 +102,10 @@ export function planComponents(current: PageState, resolved: ResolvedPageFile, p
     if (!result.ok) {
       const path = [...(resolved.componentPaths.get(entry.id) ?? []), 'outages'];
       for (const lost of result.lost) {
-        problems.add(path, `the recorded history of "${entry.name}" has the outage ${describeOutage(lost)}, which this file leaves out or changes; the status history is append-only, so a file can add outages and end an ongoing one but not remove or shorten them`);
+        problems.add(
+          path,
+          `the recorded history of "${entry.name}" has the outage ${describeOutage(lost)}, which this file leaves out or changes; the status history is append-only, so a file can add outages and end an ongoing one but not remove or shorten them`,
+        );
       }
       continue;
     }
@@ -96,12 +117,18 @@ export function planComponents(current: PageState, resolved: ResolvedPageFile, p
         run: (tx, now) => recordTransitions(tx, entry.id, [{ at: first, status: 'operational' }, ...append], now),
       });
     } else if (append.length > 0) {
-      historySteps.push({ summary: `record ${append.length} status change${append.length === 1 ? '' : 's'} of "${entry.name}"`, run: (tx, now) => recordTransitions(tx, entry.id, append, now) });
+      historySteps.push({
+        summary: `record ${append.length} status change${append.length === 1 ? '' : 's'} of "${entry.name}"`,
+        run: (tx, now) => recordTransitions(tx, entry.id, append, now),
+      });
     }
   }
   for (const old of stored.values()) {
     if (after.has(old.id)) continue;
-    removals.push({ summary: `remove ${isGroupEntry(old) ? 'group' : 'component'} "${old.name}" (${old.id}) and its status history`, run: (tx) => deleteComponentRow(tx, old.id as ComponentId) });
+    removals.push({
+      summary: `remove ${isGroupEntry(old) ? 'group' : 'component'} "${old.name}" (${old.id}) and its status history`,
+      run: (tx) => deleteComponentRow(tx, old.id as ComponentId),
+    });
   }
   // Removals last among component steps: children leave a removed group before it goes.
   return [...steps, ...removals, ...historySteps];
@@ -143,6 +170,10 @@ async function saveChanged(tx: Kysely<Database>, item: Placed, now: Date): Promi
 
 async function recordTransitions(tx: Kysely<Database>, id: string, transitions: Transition[], now: Date): Promise<void> {
   for (const t of transitions) {
-    await recordStatusChange(tx, { componentId: id as ComponentId, status: t.status, changedAt: new Date(t.at), cause: 'import', causeId: null }, now);
+    await recordStatusChange(
+      tx,
+      { componentId: id as ComponentId, status: t.status, changedAt: new Date(t.at), cause: 'import', causeId: null },
+      now,
+    );
   }
 }

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
 import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
 import {
   deleteIncidentRow,
@@ -76,7 +74,8 @@ export function planEvents(current: PageState, desired: PageState): Step[] {
   }
   const kept = new Set(wanted.map((w) => w.entry.id));
   for (const [id, { kind, entry }] of stored) {
-    if (!kept.has(id)) steps.push({ summary: `remove ${kind} "${entry.name}" (${id})`, run: (tx) => deleteIncidentRow(tx, id as IncidentId) });
+    if (!kept.has(id))
+      steps.push({ summary: `remove ${kind} "${entry.name}" (${id})`, run: (tx) => deleteIncidentRow(tx, id as IncidentId) });
   }
   return steps;
 }
@@ -89,19 +88,22 @@ function changedKeys(a: EventEntry, b: EventEntry): string[] {
 
 /** Updates newest first, as the store orders them: by display time, then creation, then id. */
 function toUpdates(entry: EventEntry): IncidentUpdate[] {
-  const updates = entry.updates.map(
-    (u): IncidentUpdate => ({
-      id: u.id as IncidentUpdateId,
-      incidentId: entry.id as IncidentId,
-      status: u.status,
-      body: u.body,
-      createdAt: new Date(u.created_at),
-      updatedAt: new Date(u.created_at),
-      displayAt: new Date(u.display_at),
-      deliverNotifications: u.deliver_notifications,
-      affectedComponents: u.affected_components.map((a) => ({ componentId: a.component as ComponentId, name: a.name, oldStatus: a.old_status, newStatus: a.new_status })),
-    }),
-  );
+  const updates = entry.updates.map((u): IncidentUpdate => ({
+    id: u.id as IncidentUpdateId,
+    incidentId: entry.id as IncidentId,
+    status: u.status,
+    body: u.body,
+    createdAt: new Date(u.created_at),
+    updatedAt: new Date(u.created_at),
+    displayAt: new Date(u.display_at),
+    deliverNotifications: u.deliver_notifications,
+    affectedComponents: u.affected_components.map((a) => ({
+      componentId: a.component as ComponentId,
+      name: a.name,
+      oldStatus: a.old_status,
+      newStatus: a.new_status,
+    })),
+  }));
   const key = (u: IncidentUpdate) => `${u.displayAt.toISOString()} ${u.createdAt.toISOString()} ${u.id}`;
   return updates.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
 }
@@ -119,7 +121,13 @@ function toIncident(kind: IncidentKind, entry: EventEntry, changedAt: Date | nul
   const pm = incident?.postmortem ?? null;
   const published = pm !== null && pm.published_at !== null && pm.body !== null;
   const override = incident?.impact_override ?? null;
-  const latest = [entry.created_at, ...entry.updates.flatMap((u) => [u.created_at, u.display_at]), ...(pm?.published_at ? [pm.published_at] : [])].sort().at(-1)!;
+  const latest = [
+    entry.created_at,
+    ...entry.updates.flatMap((u) => [u.created_at, u.display_at]),
+    ...(pm?.published_at ? [pm.published_at] : []),
+  ]
+    .sort()
+    .at(-1)!;
   return {
     id: entry.id as IncidentId,
     kind,

@@ -15,7 +15,11 @@ import { camelKeys } from './setting-keys.ts';
  */
 export function planPageFile(input: PageFileInput, current: PageState, problems: FileProblems, now: Date): Step[] {
   const resolved = resolvePageFile(input, current, problems, now);
-  return [...planPage(current.page, resolved.state.page), ...planComponents(current, resolved, problems), ...planEvents(current, resolved.state)];
+  return [
+    ...planPage(current.page, resolved.state.page),
+    ...planComponents(current, resolved, problems),
+    ...planEvents(current, resolved.state),
+  ];
 }
 
 function planPage(old: PageEntry | null, page: PageEntry): Step[] {
@@ -25,7 +29,17 @@ function planPage(old: PageEntry | null, page: PageEntry): Step[] {
       {
         summary: `create page "${page.name}" (${page.id})`,
         run: (tx, now) =>
-          insertPage(tx, { id: page.id as PageId, name: page.name, url: page.url, timeZone: page.time_zone, defaultLocale: page.default_locale, locales: page.locales, settings, createdAt: now, updatedAt: now }),
+          insertPage(tx, {
+            id: page.id as PageId,
+            name: page.name,
+            url: page.url,
+            timeZone: page.time_zone,
+            defaultLocale: page.default_locale,
+            locales: page.locales,
+            settings,
+            createdAt: now,
+            updatedAt: now,
+          }),
       },
     ];
   }
@@ -34,7 +48,13 @@ function planPage(old: PageEntry | null, page: PageEntry): Step[] {
   return [
     {
       summary: `change page: ${keys.join(', ')}`,
-      run: (tx, now) => updatePageRow(tx, page.id as PageId, { name: page.name, url: page.url, timeZone: page.time_zone, defaultLocale: page.default_locale, locales: page.locales, settings }, now),
+      run: (tx, now) =>
+        updatePageRow(
+          tx,
+          page.id as PageId,
+          { name: page.name, url: page.url, timeZone: page.time_zone, defaultLocale: page.default_locale, locales: page.locales, settings },
+          now,
+        ),
     },
   ];
 }

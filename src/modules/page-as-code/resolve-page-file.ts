@@ -40,9 +40,20 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
 
   const p = input.page;
   if (p.id !== undefined && current.page !== null && p.id !== current.page.id) {
-    problems.add(['page', 'id'], `this database holds page ${current.page.id}, not ${p.id}; remove the page's \`id\` to apply the file to this page`);
+    problems.add(
+      ['page', 'id'],
+      `this database holds page ${current.page.id}, not ${p.id}; remove the page's \`id\` to apply the file to this page`,
+    );
   }
-  const page: PageEntry = { id: p.id ?? current.page?.id ?? newId(), name: p.name, url: p.url, time_zone: p.time_zone, default_locale: p.default_locale, locales: p.locales, settings: p.settings };
+  const page: PageEntry = {
+    id: p.id ?? current.page?.id ?? newId(),
+    name: p.name,
+    url: p.url,
+    time_zone: p.time_zone,
+    default_locale: p.default_locale,
+    locales: p.locales,
+    settings: p.settings,
+  };
 
   const currentComponents = new Map<string, ComponentEntry | GroupEntry>();
   for (const c of current.components) {
@@ -55,7 +66,10 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     const match = wanted ?? candidates.find((c) => !taken.has(c.id) && c.name === name && isGroupEntry(c) === group)?.id ?? newId();
     const stored = currentComponents.get(match);
     if (stored !== undefined && isGroupEntry(stored) !== group) {
-      problems.add([...path, 'id'], `${match} is a ${group ? 'component' : 'group'} in the database; a ${group ? 'component cannot become a group' : 'group cannot become a component'}`);
+      problems.add(
+        [...path, 'id'],
+        `${match} is a ${group ? 'component' : 'group'} in the database; a ${group ? 'component cannot become a group' : 'group cannot become a component'}`,
+      );
     }
     taken.add(match);
     claim(match, path, 'component');
@@ -85,16 +99,26 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     const { id, stored } = pick(g.id, current.components, g.name, true, path);
     const storedChildren = stored !== undefined && isGroupEntry(stored) ? stored.components : [];
     const children = g.components.map((c, j) => leaf(c, [...path, 'components', j], storedChildren));
-    return { id, name: g.name, description: g.description, created_at: stored?.created_at ?? g.created_at ?? earliest(children.map((c) => c.created_at)), showcase: g.showcase, components: children };
+    return {
+      id,
+      name: g.name,
+      description: g.description,
+      created_at: stored?.created_at ?? g.created_at ?? earliest(children.map((c) => c.created_at)),
+      showcase: g.showcase,
+      components: children,
+    };
   });
 
-  const leaves = components.flatMap((c) => (isGroupEntry(c) ? c.components.map((k) => ({ entry: k, group: c.name as string | null })) : [{ entry: c, group: null }]));
+  const leaves = components.flatMap((c) =>
+    isGroupEntry(c) ? c.components.map((k) => ({ entry: k, group: c.name as string | null })) : [{ entry: c, group: null }],
+  );
   const refer = (ref: string, path: FilePath, mayBeRemoved: boolean): { id: string; frozenName: string; removed: boolean } | undefined => {
     const found = leaves.filter((l) => l.entry.id === ref);
     const byName = found.length > 0 ? found : leaves.filter((l) => l.entry.name === ref);
     if (byName.length > 1) problems.add(path, `"${ref}" names ${byName.length} components; use the component's id`);
     const hit = byName[0];
-    if (hit !== undefined) return { id: hit.entry.id, frozenName: hit.group === null ? hit.entry.name : `${hit.group} - ${hit.entry.name}`, removed: false };
+    if (hit !== undefined)
+      return { id: hit.entry.id, frozenName: hit.group === null ? hit.entry.name : `${hit.group} - ${hit.entry.name}`, removed: false };
     if (mayBeRemoved && /^[0-9a-z]{12}$/.test(ref)) return { id: ref, frozenName: ref, removed: true };
     problems.add(path, `no component "${ref}" in this file${mayBeRemoved ? ' (mark a deleted one with `removed: true`)' : ''}`);
     return undefined;
@@ -103,7 +127,12 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
   const events = [...current.incidents, ...current.maintenances];
   const takenEvents = new Set<string>();
   const takenUpdates = new Set<string>();
-  const resolveEvent = <E extends IncidentInput | MaintenanceInput>(e: E, path: FilePath, key: (x: { name: string; started_at?: string; scheduled_for?: string }) => string, kind: 'incident' | 'maintenance') => {
+  const resolveEvent = <E extends IncidentInput | MaintenanceInput>(
+    e: E,
+    path: FilePath,
+    key: (x: { name: string; started_at?: string; scheduled_for?: string }) => string,
+    kind: 'incident' | 'maintenance',
+  ) => {
     const candidates = kind === 'incident' ? current.incidents : current.maintenances;
     const id = e.id ?? candidates.find((c) => !takenEvents.has(c.id) && key(c) === key(e as never))?.id ?? newId();
     const stored = events.find((c) => c.id === id);
@@ -114,15 +143,28 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     claim(id, path, 'event');
     const updates = e.updates.map((u, k): UpdateEntry => {
       const upath: FilePath = [...path, 'updates', k];
-      const uid = u.id ?? stored?.updates.find((s) => !takenUpdates.has(s.id) && s.status === u.status && s.display_at === u.display_at)?.id ?? newId();
+      const uid =
+        u.id ??
+        stored?.updates.find((s) => !takenUpdates.has(s.id) && s.status === u.status && s.display_at === u.display_at)?.id ??
+        newId();
       takenUpdates.add(uid);
       claim(uid, upath, 'update');
       const storedUpdate = stored?.updates.find((s) => s.id === uid);
       const affected = u.affected_components.flatMap((a, m): AffectedEntry[] => {
         const r = refer(a.component, [...upath, 'affected_components', m, 'component'], a.removed);
-        return r === undefined ? [] : [{ component: r.id, name: a.name ?? r.frozenName, old_status: a.old_status, new_status: a.new_status, removed: r.removed }];
+        return r === undefined
+          ? []
+          : [{ component: r.id, name: a.name ?? r.frozenName, old_status: a.old_status, new_status: a.new_status, removed: r.removed }];
       });
-      return { id: uid, status: u.status, body: u.body, display_at: u.display_at, created_at: storedUpdate?.created_at ?? u.created_at ?? u.display_at, deliver_notifications: u.deliver_notifications, affected_components: affected };
+      return {
+        id: uid,
+        status: u.status,
+        body: u.body,
+        display_at: u.display_at,
+        created_at: storedUpdate?.created_at ?? u.created_at ?? u.display_at,
+        deliver_notifications: u.deliver_notifications,
+        affected_components: affected,
+      };
     });
     const attached = e.components.flatMap((ref, m) => {
       const r = refer(ref, [...path, 'components', m], false);
@@ -144,7 +186,15 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
       backfilled: e.backfilled,
       components: r.components,
       metadata: e.metadata,
-      postmortem: pm === null ? null : postmortemEntry({ body: pm.body, draft: pm.draft === undefined ? pm.body : pm.draft, published_at: pm.published_at, notified_subscribers: pm.notified_subscribers }),
+      postmortem:
+        pm === null
+          ? null
+          : postmortemEntry({
+              body: pm.body,
+              draft: pm.draft === undefined ? pm.body : pm.draft,
+              published_at: pm.published_at,
+              notified_subscribers: pm.notified_subscribers,
+            }),
       updates: r.updates as IncidentEntry['updates'],
     };
   });
