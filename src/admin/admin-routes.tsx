@@ -77,7 +77,13 @@ async function renderError(deps: AppDeps, error: unknown, request: FastifyReques
   );
   return sendHtml(
     reply,
-    <Layout title={`Error ${appError.status}`} pageName={pageName} session={session} section="none" can={(p) => session !== null && can(session.user.role, p)}>
+    <Layout
+      title={`Error ${appError.status}`}
+      pageName={pageName}
+      session={session}
+      section="none"
+      can={(p) => session !== null && can(session.user.role, p)}
+    >
       <h1>{appError.message}</h1>
       {appError.status >= 500 && (
         <p>

@@ -86,7 +86,10 @@ export function parseInteger(body: FormBody, name: string, fallback: number): nu
  * which the caller rethrows so the error boundary handles it.
  * `fields` maps a verb's field path (`scheduledUntil`) to the form field that holds it.
  */
-export function formErrors(error: unknown, fields: Record<string, string> = {}): (Pick<FormState, 'errors' | 'message'> & { status: number }) | null {
+export function formErrors(
+  error: unknown,
+  fields: Record<string, string> = {},
+): (Pick<FormState, 'errors' | 'message'> & { status: number }) | null {
   const errors: Record<string, string> = {};
   const place = (path: string, message: string) => {
     const head = path.split('.')[0] ?? '';

@@ -26,7 +26,7 @@ const notices: Record<string, string> = {
   'key-revoked': 'The API key is revoked; requests using it are refused from now on.',
   'template-saved': 'The template is saved.',
   'template-deleted': 'The template is deleted.',
-  'welcome': 'Welcome to Aviso.',
+  welcome: 'Welcome to Aviso.',
   'logged-out': 'You are logged out.',
 };
 

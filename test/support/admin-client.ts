@@ -20,7 +20,10 @@ export const testPassword = 'correct horse battery';
 
 /** The whole app over a fresh database with a page and a pinned clock, for admin HTTP tests. */
 export async function createAdminTestApp(options: { now?: string; timeZone?: string } = {}): Promise<AdminTestApp> {
-  const test = await createTestContext({ ...(options.now !== undefined && { now: options.now }), ...(options.timeZone !== undefined && { timeZone: options.timeZone }) });
+  const test = await createTestContext({
+    ...(options.now !== undefined && { now: options.now }),
+    ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
+  });
   const config = loadConfig({ AVISO_EXAMPLE: 'none', AVISO_LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
   const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
   let count = 0;
@@ -68,7 +71,11 @@ export class AdminClient {
   }
 
   /** Posts a form as a browser does; `_csrf` is the last page's token unless the fields say otherwise. */
-  async post(url: string, fields: Record<string, string | string[]>, options: { withCsrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { withCsrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const params = new URLSearchParams();
     if (options.withCsrf !== false && fields['_csrf'] === undefined) params.append('_csrf', this.csrf);
     for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(name, v);

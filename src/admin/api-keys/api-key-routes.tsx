@@ -7,7 +7,17 @@ import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
-function ApiKeysScreen({ s, keys, form, created }: { s: Screen; keys: ApiKeyInfo[]; form: FormState; created?: { key: string; name: string } }) {
+function ApiKeysScreen({
+  s,
+  keys,
+  form,
+  created,
+}: {
+  s: Screen;
+  keys: ApiKeyInfo[];
+  form: FormState;
+  created?: { key: string; name: string };
+}) {
   return (
     <>
       <h1>API keys</h1>
@@ -17,9 +27,7 @@ function ApiKeysScreen({ s, keys, form, created }: { s: Screen; keys: ApiKeyInfo
       </p>
       {created && (
         <div class="notice" role="status">
-          <p>
-            The key “{created.name}” is created. Copy it now: it is shown only once.
-          </p>
+          <p>The key “{created.name}” is created. Copy it now: it is shown only once.</p>
           <p class="secret">{created.key}</p>
         </div>
       )}
@@ -34,7 +42,8 @@ function ApiKeysScreen({ s, keys, form, created }: { s: Screen; keys: ApiKeyInfo
                 {k.name} <span class="meta">({k.scope === 'write' ? 'read and write' : 'read only'})</span>
               </h3>
               <p class="meta">
-                <code>{k.prefix}…</code> · created {formatTime(k.createdAt, s.page.timeZone)} · last used {formatTime(k.lastUsedAt, s.page.timeZone)}
+                <code>{k.prefix}…</code> · created {formatTime(k.createdAt, s.page.timeZone)} · last used{' '}
+                {formatTime(k.lastUsedAt, s.page.timeZone)}
                 {k.revokedAt && ` · revoked ${formatTime(k.revokedAt, s.page.timeZone)}`}
               </p>
               {k.revokedAt === null && (
@@ -73,7 +82,14 @@ function ApiKeysScreen({ s, keys, form, created }: { s: Screen; keys: ApiKeyInfo
 /** API keys: create (shown once), list, revoke. */
 export function registerApiKeyRoutes(scope: App, deps: AppDeps): void {
   const render = async (reply: FastifyReply, s: Screen, form: FormState, status = 200, created?: { key: string; name: string }) =>
-    show(reply, s, 'API keys', 'api-keys', <ApiKeysScreen s={s} keys={await listApiKeys(s.ctx)} form={form} {...(created && { created })} />, status);
+    show(
+      reply,
+      s,
+      'API keys',
+      'api-keys',
+      <ApiKeysScreen s={s} keys={await listApiKeys(s.ctx)} form={form} {...(created && { created })} />,
+      status,
+    );
 
   scope.get('/api-keys', async (request, reply) => render(reply, await screen(deps, request, 'manage_api_keys'), emptyForm()));
 

@@ -49,9 +49,13 @@ function AuditScreen({ s, events, entityType, next }: { s: Screen; events: Audit
               </p>
               <details>
                 <summary>Before and after</summary>
-                <p><strong>Before</strong></p>
+                <p>
+                  <strong>Before</strong>
+                </p>
                 <pre class="diff">{json(e.before)}</pre>
-                <p><strong>After</strong></p>
+                <p>
+                  <strong>After</strong>
+                </p>
                 <pre class="diff">{json(e.after)}</pre>
               </details>
             </li>

@@ -71,7 +71,11 @@ test('the login form refuses a post that did not come from its own page', async 
   t.after(() => app.close());
   await createUser(app.ctx, { email: 'ana@example.com', name: 'Ana', password: testPassword, role: 'editor' });
   const forged = new AdminClient(app.aviso);
-  const response = await forged.post('/admin/login', { email: 'ana@example.com', password: testPassword, _csrf: 'forged-token-forged-token-forged' });
+  const response = await forged.post('/admin/login', {
+    email: 'ana@example.com',
+    password: testPassword,
+    _csrf: 'forged-token-forged-token-forged',
+  });
   assert.equal(response.statusCode, 403);
   assert.equal(forged.cookies.has('aviso_session'), false);
 });
@@ -81,7 +85,8 @@ test('the setup link creates the first owner once, signs them in, and is dead af
   t.after(() => app.close());
   const outcome = await ensureFirstOwner(app.ctx, { admin: undefined, publicUrl: 'http://127.0.0.1' });
   assert.equal(outcome.kind, 'setup');
-  const path = new URL(outcome.kind === 'setup' ? outcome.link : '').pathname + new URL(outcome.kind === 'setup' ? outcome.link : '').search;
+  const path =
+    new URL(outcome.kind === 'setup' ? outcome.link : '').pathname + new URL(outcome.kind === 'setup' ? outcome.link : '').search;
 
   const browser = new AdminClient(app.aviso);
   const login = await browser.get('/admin/login');
@@ -99,7 +104,10 @@ test('the setup link creates the first owner once, signs them in, and is dead af
   const done = await browser.post('/admin/setup', { token, name: 'Olga', email: 'olga@example.com', password: testPassword });
   assert.equal(done.statusCode, 303);
   assert.match((await browser.get('/admin')).body, /Olga \(owner\)/);
-  assert.deepEqual((await listUsers(app.ctx)).map((u) => [u.email, u.role]), [['olga@example.com', 'owner']]);
+  assert.deepEqual(
+    (await listUsers(app.ctx)).map((u) => [u.email, u.role]),
+    [['olga@example.com', 'owner']],
+  );
 
   const again = await new AdminClient(app.aviso).get(path);
   assert.equal(again.statusCode, 410);

@@ -1,7 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
-import { acceptInvite, completeSetup, describeInvite, isSetupNeeded, isSetupTokenValid, logIn, logOut, sessionLifetimeMs } from '../../modules/accounts/index.ts';
+import {
+  acceptInvite,
+  completeSetup,
+  describeInvite,
+  isSetupNeeded,
+  isSetupTokenValid,
+  logIn,
+  logOut,
+  sessionLifetimeMs,
+} from '../../modules/accounts/index.ts';
 import { getPage } from '../../modules/page/index.ts';
 import { sendHtml, redirectTo, submitForm } from '../admin-screen.tsx';
 import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
@@ -30,7 +39,10 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
 
   scope.get<WithToken>('/login', async (request, reply) => {
     const f = await frame(request, reply, request.query.notice);
-    return sendHtml(reply, <LoginScreen frame={f} form={emptyForm()} next={safeNext(request.query.next)} setupNeeded={await isSetupNeeded(deps.ctx)} />);
+    return sendHtml(
+      reply,
+      <LoginScreen frame={f} form={emptyForm()} next={safeNext(request.query.next)} setupNeeded={await isSetupNeeded(deps.ctx)} />,
+    );
   });
 
   scope.post('/login', async (request, reply) => {
@@ -45,7 +57,11 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
       },
       async (form, status) => {
         const f = await frame(request, reply);
-        return sendHtml(reply, <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} />, status);
+        return sendHtml(
+          reply,
+          <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} />,
+          status,
+        );
       },
     );
   });
@@ -71,7 +87,11 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
       reply,
       { name: text(body, 'name'), email: text(body, 'email'), _csrf: text(body, '_csrf') },
       async () => {
-        const user = await completeSetup(deps.ctx, linkToken, { email: text(body, 'email'), name: text(body, 'name'), password: text(body, 'password') });
+        const user = await completeSetup(deps.ctx, linkToken, {
+          email: text(body, 'email'),
+          name: text(body, 'name'),
+          password: text(body, 'password'),
+        });
         await startSession(deps, request, reply, user.email, text(body, 'password'));
         return redirectTo(reply, '/admin', 'welcome');
       },
@@ -105,7 +125,8 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
         await startSession(deps, request, reply, user.email, text(body, 'password'));
         return redirectTo(reply, '/admin', 'welcome');
       },
-      (form, status) => sendHtml(reply, <InviteScreen frame={f} form={form} linkToken={linkToken} email={invite.email} role={invite.role} />, status),
+      (form, status) =>
+        sendHtml(reply, <InviteScreen frame={f} form={form} linkToken={linkToken} email={invite.email} role={invite.role} />, status),
     );
   });
 }

@@ -15,7 +15,8 @@ export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; 
         <h1>Log in</h1>
         {setupNeeded && (
           <p class="alert">
-            Aviso has no team member yet. Open the setup link printed in the server log when Aviso started, or set AVISO_ADMIN_EMAIL and AVISO_ADMIN_PASSWORD and restart.
+            Aviso has no team member yet. Open the setup link printed in the server log when Aviso started, or set AVISO_ADMIN_EMAIL and
+            AVISO_ADMIN_PASSWORD and restart.
           </p>
         )}
         <FormAlert form={form} />
@@ -43,7 +44,15 @@ export function SetupScreen({ frame, form, linkToken }: { frame: Frame; form: Fo
           <input type="hidden" name="token" value={linkToken} />
           <Field name="name" label="Your name" form={form} required autocomplete="name" />
           <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
-          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="new-password" hint="At least 10 characters." />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            form={{ ...form, values: {} }}
+            required
+            autocomplete="new-password"
+            hint="At least 10 characters."
+          />
           <button type="submit">Create owner account</button>
         </form>
       </div>
@@ -51,7 +60,19 @@ export function SetupScreen({ frame, form, linkToken }: { frame: Frame; form: Fo
   );
 }
 
-export function InviteScreen({ frame, form, linkToken, email, role }: { frame: Frame; form: FormState; linkToken: string; email: string; role: string }) {
+export function InviteScreen({
+  frame,
+  form,
+  linkToken,
+  email,
+  role,
+}: {
+  frame: Frame;
+  form: FormState;
+  linkToken: string;
+  email: string;
+  role: string;
+}) {
   return (
     <Layout title="Join the team" pageName={frame.pageName} session={null}>
       <div class="center">
@@ -64,7 +85,15 @@ export function InviteScreen({ frame, form, linkToken, email, role }: { frame: F
           <CsrfField token={frame.token} />
           <input type="hidden" name="token" value={linkToken} />
           <Field name="name" label="Your name" form={form} required autocomplete="name" />
-          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="new-password" hint="At least 10 characters." />
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            form={{ ...form, values: {} }}
+            required
+            autocomplete="new-password"
+            hint="At least 10 characters."
+          />
           <button type="submit">Join</button>
         </form>
       </div>

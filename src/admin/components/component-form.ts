@@ -6,7 +6,10 @@ export function componentInput(body: FormBody) {
   const sourceUrl = optional(body, 'thirdPartySourceUrl');
   const sourceComponent = optional(body, 'thirdPartyComponentId');
   if ((sourceUrl === null) !== (sourceComponent === null)) {
-    throw new FieldError(sourceUrl === null ? 'thirdPartySourceUrl' : 'thirdPartyComponentId', 'Give both the source page URL and the component id, or neither.');
+    throw new FieldError(
+      sourceUrl === null ? 'thirdPartySourceUrl' : 'thirdPartyComponentId',
+      'Give both the source page URL and the component id, or neither.',
+    );
   }
   return {
     name: text(body, 'name'),
@@ -20,7 +23,11 @@ export function componentInput(body: FormBody) {
   };
 }
 
-export const componentFieldPaths = { thirdParty: 'thirdPartySourceUrl', 'thirdParty.sourceUrl': 'thirdPartySourceUrl', 'thirdParty.componentId': 'thirdPartyComponentId' };
+export const componentFieldPaths = {
+  thirdParty: 'thirdPartySourceUrl',
+  'thirdParty.sourceUrl': 'thirdPartySourceUrl',
+  'thirdParty.componentId': 'thirdPartyComponentId',
+};
 
 /** A component as its edit form shows it. */
 export function componentValues(c: Component): FormBody {

@@ -56,7 +56,11 @@ test('a group is created from components, and a bad third-party source is shown 
   await admin.post('/admin/groups', { name: 'Regions', componentIds: [a.id, b.id], showcase: 'on' });
   assert.deepEqual(
     (await listComponentsInOrder(app.ctx)).map((c) => [c.name, c.groupId === null ? 'top' : 'child']),
-    [['Regions', 'top'], ['EU', 'child'], ['US', 'child']],
+    [
+      ['Regions', 'top'],
+      ['EU', 'child'],
+      ['US', 'child'],
+    ],
   );
 
   await admin.get('/admin/components/new');

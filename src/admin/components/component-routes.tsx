@@ -50,7 +50,14 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       },
       async (form, status) => {
         const groups = (await listComponentsInOrder(s.ctx)).filter((c) => c.isGroup);
-        return show(reply, s, 'Add a component', 'components', <ComponentForm s={s} form={form} component={null} groups={groups} />, status);
+        return show(
+          reply,
+          s,
+          'Add a component',
+          'components',
+          <ComponentForm s={s} form={form} component={null} groups={groups} />,
+          status,
+        );
       },
       componentFieldPaths,
     );
@@ -60,7 +67,13 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     const s = await screen(deps, request, 'manage_components');
     const { component, all } = await findOne(s.ctx, request.params.id);
     const form = emptyForm(componentValues(component));
-    return show(reply, s, `Edit ${component.name}`, 'components', <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />);
+    return show(
+      reply,
+      s,
+      `Edit ${component.name}`,
+      'components',
+      <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />,
+    );
   });
 
   scope.post<Params>('/components/:id', async (request, reply) => {
@@ -72,7 +85,11 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         if (component.isGroup) {
-          await updateComponent(s.ctx, component.id, { name: text(body, 'name'), description: optional(body, 'description'), showcase: checked(body, 'showcase') });
+          await updateComponent(s.ctx, component.id, {
+            name: text(body, 'name'),
+            description: optional(body, 'description'),
+            showcase: checked(body, 'showcase'),
+          });
         } else {
           const input = componentInput(body);
           // The status is only written when it changed, so an edit does not add a history entry.
@@ -82,7 +99,14 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         return redirectTo(reply, '/admin/components', 'component-saved');
       },
       (form, status) =>
-        show(reply, s, `Edit ${component.name}`, 'components', <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />, status),
+        show(
+          reply,
+          s,
+          `Edit ${component.name}`,
+          'components',
+          <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />,
+          status,
+        ),
       componentFieldPaths,
     );
   });
@@ -90,7 +114,8 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
   scope.post<Params>('/components/:id/status', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
     const status = text(asBody(request.body), 'status');
-    if (!isComponentStatus(status)) throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
+    if (!isComponentStatus(status))
+      throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
     await updateComponent(s.ctx, request.params.id, { status });
     return redirectTo(reply, '/admin/components', 'status-changed');
   });
@@ -129,7 +154,13 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
 
   scope.get('/groups/new', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
-    return show(reply, s, 'Create a group', 'components', <GroupForm s={s} form={emptyForm()} components={await listComponentsInOrder(s.ctx)} />);
+    return show(
+      reply,
+      s,
+      'Create a group',
+      'components',
+      <GroupForm s={s} form={emptyForm()} components={await listComponentsInOrder(s.ctx)} />,
+    );
   });
 
   scope.post('/groups', async (request, reply) => {
@@ -147,7 +178,15 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         });
         return redirectTo(reply, '/admin/components', 'group-created');
       },
-      async (form, status) => show(reply, s, 'Create a group', 'components', <GroupForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} />, status),
+      async (form, status) =>
+        show(
+          reply,
+          s,
+          'Create a group',
+          'components',
+          <GroupForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} />,
+          status,
+        ),
     );
   });
 }

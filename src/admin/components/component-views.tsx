@@ -100,7 +100,17 @@ export function ComponentList({ s, components }: { s: Screen; components: Compon
   );
 }
 
-export function ComponentForm({ s, form, component, groups }: { s: Screen; form: FormState; component: Component | null; groups: Component[] }) {
+export function ComponentForm({
+  s,
+  form,
+  component,
+  groups,
+}: {
+  s: Screen;
+  form: FormState;
+  component: Component | null;
+  groups: Component[];
+}) {
   const isGroup = component?.isGroup ?? false;
   const action = component ? `/admin/components/${component.id}` : '/admin/components';
   return (
@@ -120,13 +130,29 @@ export function ComponentForm({ s, form, component, groups }: { s: Screen; form:
               options={[['', 'No group (top level)'] as const, ...groups.map((g) => [g.id, g.name] as const)]}
             />
             <Select name="status" label="Status" form={form} options={statusOptions} initial="operational" />
-            <Field name="startDate" label="Start date (optional)" type="date" form={form} hint="Uptime is counted from this day; days before it show as no data." />
+            <Field
+              name="startDate"
+              label="Start date (optional)"
+              type="date"
+              form={form}
+              hint="Uptime is counted from this day; days before it show as no data."
+            />
           </>
         )}
         <Fieldset legend="Display">
-          <Checkbox name="showcase" label="Showcase: show the uptime bars for this component" form={form} initial={component?.showcase ?? true} />
+          <Checkbox
+            name="showcase"
+            label="Showcase: show the uptime bars for this component"
+            form={form}
+            initial={component?.showcase ?? true}
+          />
           {!isGroup && (
-            <Checkbox name="onlyShowIfDegraded" label="Show on the page only while it is not operational" form={form} initial={component?.onlyShowIfDegraded ?? false} />
+            <Checkbox
+              name="onlyShowIfDegraded"
+              label="Show on the page only while it is not operational"
+              form={form}
+              initial={component?.onlyShowIfDegraded ?? false}
+            />
           )}
         </Fieldset>
         {!isGroup && (

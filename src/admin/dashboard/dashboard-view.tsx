@@ -6,7 +6,14 @@ import { CsrfField, FormAlert } from '../view/form-fields.tsx';
 import { IncidentSummary, OpenIncidentFields } from '../incidents/incident-views.tsx';
 import { StatusBadge } from '../components/component-views.tsx';
 
-export function Dashboard(props: { s: Screen; overall: OverallStatus; components: Component[]; open: Incident[]; maintenances: Incident[]; form: FormState }) {
+export function Dashboard(props: {
+  s: Screen;
+  overall: OverallStatus;
+  components: Component[];
+  open: Incident[];
+  maintenances: Incident[];
+  form: FormState;
+}) {
   const { s } = props;
   const degraded = props.components.filter((c) => !c.isGroup && c.status !== 'operational');
   return (
@@ -14,7 +21,9 @@ export function Dashboard(props: { s: Screen; overall: OverallStatus; components
       <h1>Dashboard</h1>
       <div class="grid two">
         <section class="card" aria-labelledby="now">
-          <h2 id="now" style="margin-top:0">Current status</h2>
+          <h2 id="now" style="margin-top:0">
+            Current status
+          </h2>
           <p class={`overall i-${props.overall.indicator}`}>{props.overall.description}</p>
           {degraded.length > 0 && (
             <ul>
@@ -30,13 +39,27 @@ export function Dashboard(props: { s: Screen; overall: OverallStatus; components
           </p>
         </section>
         <section class="card" aria-labelledby="open">
-          <h2 id="open" style="margin-top:0">Open incidents</h2>
-          {props.open.length === 0 ? <p>None. All quiet.</p> : <ul class="items">{props.open.map((i) => <IncidentSummary key={i.id} s={s} incident={i} />)}</ul>}
+          <h2 id="open" style="margin-top:0">
+            Open incidents
+          </h2>
+          {props.open.length === 0 ? (
+            <p>None. All quiet.</p>
+          ) : (
+            <ul class="items">
+              {props.open.map((i) => (
+                <IncidentSummary key={i.id} s={s} incident={i} />
+              ))}
+            </ul>
+          )}
           <h2>Upcoming and active maintenance</h2>
           {props.maintenances.length === 0 ? (
             <p>None scheduled.</p>
           ) : (
-            <ul class="items">{props.maintenances.map((i) => <IncidentSummary key={i.id} s={s} incident={i} />)}</ul>
+            <ul class="items">
+              {props.maintenances.map((i) => (
+                <IncidentSummary key={i.id} s={s} incident={i} />
+              ))}
+            </ul>
           )}
         </section>
       </div>

@@ -42,7 +42,8 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
         await editIncidentUpdate(s.ctx, event.id, update.id, { body: text(body, 'body'), displayAt });
         return redirectTo(reply, `/admin${base}/${event.id}`, 'update-edited');
       },
-      (form, status) => show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />, status),
+      (form, status) =>
+        show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />, status),
     );
   });
 

@@ -11,7 +11,8 @@ export function componentChanges(body: FormBody, components: Component[]): Recor
     if (c.isGroup) continue;
     const value = text(body, componentField(c.id));
     if (value === '') continue;
-    if (!(componentStatuses as readonly string[]).includes(value)) throw new FieldError(componentField(c.id), 'Choose one of the listed statuses.');
+    if (!(componentStatuses as readonly string[]).includes(value))
+      throw new FieldError(componentField(c.id), 'Choose one of the listed statuses.');
     changes[c.id] = value as ComponentStatus;
   }
   return changes;

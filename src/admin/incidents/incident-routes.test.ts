@@ -28,7 +28,10 @@ test('an editor opens an incident from the dashboard in one form and the public 
   const incident = await getIncident(app.ctx, incidentId(opened.headers.location));
   assert.equal(incident.status, 'identified');
   assert.equal(incident.impact, 'major');
-  assert.deepEqual(incident.updates[0]?.affectedComponents.map((a) => [a.name, a.newStatus]), [['API', 'partial_outage']]);
+  assert.deepEqual(
+    incident.updates[0]?.affectedComponents.map((a) => [a.name, a.newStatus]),
+    [['API', 'partial_outage']],
+  );
 
   const publicPage = await app.aviso.app.inject('/');
   assert.equal(publicPage.statusCode, 200);
@@ -42,7 +45,11 @@ test('a mistake in the form shows the message next to the field and keeps what w
   t.after(() => app.close());
   const editor = await app.signIn('editor');
   await editor.get('/admin');
-  const response = await editor.post('/admin/incidents', { name: '   ', status: 'investigating', body: 'Checkout is failing for some cards.' });
+  const response = await editor.post('/admin/incidents', {
+    name: '   ',
+    status: 'investigating',
+    body: 'Checkout is failing for some cards.',
+  });
   assert.equal(response.statusCode, 400);
   assert.match(response.body, /role="alert"/);
   assert.match(response.body, /id="f-name-error"[^>]*>This field is required|id="f-name-error"[^>]*>Must not be empty/);
@@ -85,7 +92,12 @@ test('an incident is updated, resolved with its components restored, corrected, 
   const api = await createComponent(app.ctx, { name: 'API' });
   const editor = await app.signIn('editor');
   await editor.get('/admin/incidents/new');
-  const opened = await editor.post('/admin/incidents', { name: 'Slow API', status: 'investigating', [`component-${api.id}`]: 'degraded_performance', impactOverride: 'critical' });
+  const opened = await editor.post('/admin/incidents', {
+    name: 'Slow API',
+    status: 'investigating',
+    [`component-${api.id}`]: 'degraded_performance',
+    impactOverride: 'critical',
+  });
   const id = incidentId(opened.headers.location);
   assert.equal((await getIncident(app.ctx, id)).impact, 'critical');
 
@@ -97,12 +109,20 @@ test('an incident is updated, resolved with its components restored, corrected, 
   assert.match(detail.body, /<strong>Update<\/strong>/, 'an update that keeps the status is labelled "Update"');
 
   app.clock.advance(60_000);
-  const resolved = await editor.post(`/admin/incidents/${id}/updates`, { status: 'resolved', body: '', restore: 'on', deliverNotifications: 'on' });
+  const resolved = await editor.post(`/admin/incidents/${id}/updates`, {
+    status: 'resolved',
+    body: '',
+    restore: 'on',
+    deliverNotifications: 'on',
+  });
   assert.match(String(resolved.headers.location), /notice=incident-resolved/);
   let incident = await getIncident(app.ctx, id);
   assert.equal(incident.status, 'resolved');
   assert.equal(incident.updates[0]?.body, 'This incident has been resolved.');
-  assert.deepEqual(incident.updates[0]?.affectedComponents.map((a) => a.newStatus), ['operational']);
+  assert.deepEqual(
+    incident.updates[0]?.affectedComponents.map((a) => a.newStatus),
+    ['operational'],
+  );
 
   // The display time is typed in the page's time zone (São Paulo, UTC−3).
   const first = incident.updates[incident.updates.length - 1]!;
@@ -136,7 +156,11 @@ test('a past incident is backfilled with its own date, in the page time zone, an
   assert.match(future.body, /must be in the past/);
   assert.match(future.body, /value="2025-12-01T10:00"/);
 
-  const done = await editor.post('/admin/incidents/backfill', { name: 'DNS outage', startedAt: '2025-10-02T09:15', body: 'Our DNS provider failed.' });
+  const done = await editor.post('/admin/incidents/backfill', {
+    name: 'DNS outage',
+    startedAt: '2025-10-02T09:15',
+    body: 'Our DNS provider failed.',
+  });
   const incident = await getIncident(app.ctx, incidentId(done.headers.location));
   assert.equal(incident.backfilled, true);
   assert.equal(incident.status, 'resolved');

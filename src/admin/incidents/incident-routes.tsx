@@ -18,7 +18,8 @@ import { redirectTo, screen, show, submitForm, type Screen } from '../admin-scre
 import { asBody, checked, emptyForm, FieldError, optional, text, type FormState } from '../form-values.ts';
 import { backfillInput, incidentFieldPaths, openIncidentInput, postUpdateInput } from './incident-form.ts';
 import { registerEventEditRoutes } from './event-routes.tsx';
-import { BackfillIncident, IncidentDetail, IncidentList, NewIncident, type DetailForms } from './incident-views.tsx';
+import { BackfillIncident, IncidentList, NewIncident } from './incident-views.tsx';
+import { IncidentDetail, type DetailForms } from './incident-detail-view.tsx';
 import { incidentTemplates, templateValues } from './incident-templates.ts';
 
 type Params = { Params: { id: string } };
@@ -30,9 +31,22 @@ async function loadIncident(s: Screen, id: string): Promise<Incident> {
   return incident;
 }
 
-async function showDetail(reply: FastifyReply, s: Screen, incident: Incident, forms: DetailForms = {}, status = 200): Promise<FastifyReply> {
+async function showDetail(
+  reply: FastifyReply,
+  s: Screen,
+  incident: Incident,
+  forms: DetailForms = {},
+  status = 200,
+): Promise<FastifyReply> {
   const components = await listComponentsInOrder(s.ctx);
-  return show(reply, s, incident.name, 'incidents', <IncidentDetail s={s} incident={incident} components={components} forms={forms} />, status);
+  return show(
+    reply,
+    s,
+    incident.name,
+    'incidents',
+    <IncidentDetail s={s} incident={incident} components={components} forms={forms} />,
+    status,
+  );
 }
 
 /** Incidents: list, open (full form or the dashboard's box), backfill, update, resolve, edit, postmortem. */
@@ -54,7 +68,14 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
   const showNew = async (reply: FastifyReply, s: Screen, form: FormState, template: string, status = 200) => {
     const templates = await incidentTemplates(s.ctx);
     const components = await listComponentsInOrder(s.ctx);
-    return show(reply, s, 'Open an incident', 'incidents', <NewIncident s={s} form={form} components={components} templates={templates} template={template} />, status);
+    return show(
+      reply,
+      s,
+      'Open an incident',
+      'incidents',
+      <NewIncident s={s} form={form} components={components} templates={templates} template={template} />,
+      status,
+    );
   };
 
   scope.get<{ Querystring: { template?: string } }>('/incidents/new', async (request, reply) => {
@@ -132,7 +153,8 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         const impact = optional(body, 'impactOverride');
-        if (impact !== null && !['none', 'minor', 'major', 'critical', 'maintenance'].includes(impact)) throw new FieldError('impactOverride', 'Choose one of the listed impacts.');
+        if (impact !== null && !['none', 'minor', 'major', 'critical', 'maintenance'].includes(impact))
+          throw new FieldError('impactOverride', 'Choose one of the listed impacts.');
         await updateIncident(s.ctx, incident.id, { name: text(body, 'name'), impactOverride: impact as Incident['impactOverride'] });
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-edited');
       },

@@ -1,5 +1,5 @@
 import type { Component } from '../../modules/components/index.ts';
-import { isResolved, updateLabels, type Incident, type IncidentUpdate } from '../../modules/incidents/index.ts';
+import { updateLabels, type Incident, type IncidentUpdate } from '../../modules/incidents/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { eventStatusLabels, formatTime, impactLabels } from '../view/format.ts';
@@ -20,14 +20,28 @@ export function IncidentSummary({ s, incident }: { s: Screen; incident: Incident
       </h3>
       <p class="meta">
         {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} /> ·{' '}
-        {incident.schedule ? `${formatTime(incident.schedule.scheduledFor, s.page.timeZone)} to ${formatTime(incident.schedule.scheduledUntil, s.page.timeZone)}` : `started ${formatTime(incident.startedAt, s.page.timeZone)}`}
+        {incident.schedule
+          ? `${formatTime(incident.schedule.scheduledFor, s.page.timeZone)} to ${formatTime(incident.schedule.scheduledUntil, s.page.timeZone)}`
+          : `started ${formatTime(incident.startedAt, s.page.timeZone)}`}
         {latest && ` · last update ${formatTime(latest.displayAt, s.page.timeZone)}`}
       </p>
     </li>
   );
 }
 
-export function IncidentList({ s, open, recent, offset, hasMore }: { s: Screen; open: Incident[]; recent: Incident[]; offset: number; hasMore: boolean }) {
+export function IncidentList({
+  s,
+  open,
+  recent,
+  offset,
+  hasMore,
+}: {
+  s: Screen;
+  open: Incident[];
+  recent: Incident[];
+  offset: number;
+  hasMore: boolean;
+}) {
   return (
     <>
       <h1>Incidents</h1>
@@ -42,9 +56,25 @@ export function IncidentList({ s, open, recent, offset, hasMore }: { s: Screen; 
         </p>
       )}
       <h2>Open</h2>
-      {open.length === 0 ? <p>No open incidents.</p> : <ul class="items">{open.map((i) => <IncidentSummary key={i.id} s={s} incident={i} />)}</ul>}
+      {open.length === 0 ? (
+        <p>No open incidents.</p>
+      ) : (
+        <ul class="items">
+          {open.map((i) => (
+            <IncidentSummary key={i.id} s={s} incident={i} />
+          ))}
+        </ul>
+      )}
       <h2>All incidents</h2>
-      {recent.length === 0 ? <p>No incidents yet.</p> : <ul class="items">{recent.map((i) => <IncidentSummary key={i.id} s={s} incident={i} />)}</ul>}
+      {recent.length === 0 ? (
+        <p>No incidents yet.</p>
+      ) : (
+        <ul class="items">
+          {recent.map((i) => (
+            <IncidentSummary key={i.id} s={s} incident={i} />
+          ))}
+        </ul>
+      )}
       <nav class="pager" aria-label="Incident pages">
         {offset > 0 && <a href={`/admin/incidents?offset=${Math.max(0, offset - 25)}`}>Newer incidents</a>}
         {hasMore && <a href={`/admin/incidents?offset=${offset + 25}`}>Older incidents</a>}
@@ -57,11 +87,25 @@ export function IncidentList({ s, open, recent, offset, hasMore }: { s: Screen; 
 export function OpenIncidentFields({ form, components, full }: { form: FormState; components: Component[]; full: boolean }) {
   return (
     <>
-      <Field name="name" label="Incident name" form={form} required hint="Visitors see this title, for example “Elevated API error rates”." />
+      <Field
+        name="name"
+        label="Incident name"
+        form={form}
+        required
+        hint="Visitors see this title, for example “Elevated API error rates”."
+      />
       <Select name="status" label="Status" form={form} options={incidentStatusOptions} initial="investigating" />
       <TextArea name="body" label="Message" form={form} hint="Markdown. Left empty, Aviso posts the standard text for the status." />
       <ComponentChanges form={form} components={components} />
-      {full && <Select name="impactOverride" label="Impact" form={form} options={impactOptions} hint="Override only when the components do not tell the whole story." />}
+      {full && (
+        <Select
+          name="impactOverride"
+          label="Impact"
+          form={form}
+          options={impactOptions}
+          hint="Override only when the components do not tell the whole story."
+        />
+      )}
       <Checkbox name="deliverNotifications" label="Notify subscribers" form={form} initial />
     </>
   );
@@ -86,7 +130,19 @@ export function TemplatePicker({ templates, selected }: { templates: { id: strin
   );
 }
 
-export function NewIncident({ s, form, components, templates, template }: { s: Screen; form: FormState; components: Component[]; templates: { id: string; name: string }[]; template: string }) {
+export function NewIncident({
+  s,
+  form,
+  components,
+  templates,
+  template,
+}: {
+  s: Screen;
+  form: FormState;
+  components: Component[];
+  templates: { id: string; name: string }[];
+  template: string;
+}) {
   return (
     <>
       <h1>Open an incident</h1>
@@ -113,7 +169,14 @@ export function BackfillIncident({ s, form }: { s: Screen; form: FormState }) {
       <form method="post" action="/admin/incidents/backfill" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Incident name" form={form} required />
-        <Field name="startedAt" label="When it happened" type="datetime-local" form={form} required hint={`In the page's time zone, ${s.page.timeZone}.`} />
+        <Field
+          name="startedAt"
+          label="When it happened"
+          type="datetime-local"
+          form={form}
+          required
+          hint={`In the page's time zone, ${s.page.timeZone}.`}
+        />
         <TextArea name="body" label="What happened" form={form} />
         <Select name="impactOverride" label="Impact" form={form} options={impactOptions} />
         <div class="actions">
@@ -135,13 +198,16 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
         return (
           <li class="update" key={u.id}>
             <p style="margin:0">
-              <strong>{label === 'update' ? 'Update' : eventStatusLabels[label]}</strong> <span class="meta">· {formatTime(u.displayAt, s.page.timeZone)}</span>
+              <strong>{label === 'update' ? 'Update' : eventStatusLabels[label]}</strong>{' '}
+              <span class="meta">· {formatTime(u.displayAt, s.page.timeZone)}</span>
               {!u.deliverNotifications && <span class="meta"> · no notification</span>}
             </p>
             <p class="body">{u.body}</p>
             {u.affectedComponents.length > 0 && (
               <p class="meta">
-                {u.affectedComponents.map((a) => `${a.name}: ${a.oldStatus.replace(/_/g, ' ')} → ${a.newStatus.replace(/_/g, ' ')}`).join('; ')}
+                {u.affectedComponents
+                  .map((a) => `${a.name}: ${a.oldStatus.replace(/_/g, ' ')} → ${a.newStatus.replace(/_/g, ' ')}`)
+                  .join('; ')}
               </p>
             )}
             {s.can('post_incidents') && (
@@ -153,123 +219,6 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
         );
       })}
     </ol>
-  );
-}
-
-export interface DetailForms {
-  update?: FormState;
-  edit?: FormState;
-  postmortem?: FormState;
-}
-
-export function IncidentDetail({ s, incident, components, forms }: { s: Screen; incident: Incident; components: Component[]; forms: DetailForms }) {
-  const canPost = s.can('post_incidents');
-  const updateForm: FormState = { ...(forms.update ?? { values: {}, errors: {} }), scope: 'update' };
-  const resolveForm: FormState = { values: {}, errors: {}, scope: 'resolve' };
-  const resolved = isResolved(incident);
-  const attached = components.filter((c) => incident.componentIds.includes(c.id));
-  return (
-    <>
-      <p>
-        <a href="/admin/incidents">← All incidents</a>
-      </p>
-      <h1>{incident.name}</h1>
-      <p>
-        {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} />
-        {incident.impactOverride && ' (set by hand)'} · started {formatTime(incident.startedAt, s.page.timeZone)}
-        {incident.resolvedAt && ` · resolved ${formatTime(incident.resolvedAt, s.page.timeZone)}`}
-        {incident.backfilled && ' · backfilled'}
-      </p>
-      {attached.length > 0 && <p>Affects: {attached.map((c) => c.name).join(', ')}</p>}
-      {canPost && incident.status !== 'postmortem' && (
-        <section aria-labelledby="post-update">
-          <h2 id="post-update">Post an update</h2>
-          <FormAlert form={forms.update && updateForm} />
-          <form method="post" action={`/admin/incidents/${incident.id}/updates`} class="card" novalidate>
-            <CsrfField token={s.session.csrfToken} />
-            <Select name="status" label="Status" form={updateForm} options={incidentStatusOptions} initial={resolved ? 'resolved' : incident.status} />
-            <TextArea name="body" label="Message" form={updateForm} hint="Left empty, Aviso posts the standard text for the status." />
-            <ComponentChanges form={updateForm} components={components} legend="Components and their new status" />
-            <Checkbox name="deliverNotifications" label="Notify subscribers" form={updateForm} initial />
-            <button type="submit">Post update</button>
-          </form>
-          {!resolved && (
-            <form method="post" action={`/admin/incidents/${incident.id}/updates`} class="card" novalidate>
-              <h3 style="margin-top:0">Resolve</h3>
-              <CsrfField token={s.session.csrfToken} />
-              <input type="hidden" name="status" value="resolved" />
-              <TextArea name="body" label="Resolution message" form={resolveForm} rows={3} hint="Left empty: “This incident has been resolved.”" />
-              <Checkbox name="restore" label="Set the affected components back to operational" form={resolveForm} initial />
-              <Checkbox name="deliverNotifications" label="Notify subscribers" form={resolveForm} initial />
-              <button type="submit">Resolve incident</button>
-            </form>
-          )}
-        </section>
-      )}
-      <section aria-labelledby="updates">
-        <h2 id="updates">Updates</h2>
-        <UpdateList s={s} incident={incident} />
-      </section>
-      {canPost && resolved && <PostmortemSection s={s} incident={incident} form={forms.postmortem} />}
-      {canPost && <EditIncident s={s} incident={incident} form={forms.edit} />}
-    </>
-  );
-}
-
-function PostmortemSection({ s, incident, form }: { s: Screen; incident: Incident; form: FormState | undefined }) {
-  const pm = incident.postmortem;
-  const state: FormState = { ...(form ?? { values: { body: pm.draft ?? pm.body ?? '' }, errors: {} }), scope: 'postmortem' };
-  return (
-    <section aria-labelledby="postmortem">
-      <h2 id="postmortem">Postmortem</h2>
-      <p>{pm.publishedAt ? `Published ${formatTime(pm.publishedAt, s.page.timeZone)}.` : pm.draft ? 'Draft, not yet visible to visitors.' : 'Not written yet.'}</p>
-      <FormAlert form={form && state} />
-      {pm.publishedAt === null ? (
-        <>
-          <form method="post" action={`/admin/incidents/${incident.id}/postmortem`} class="card" novalidate>
-            <CsrfField token={s.session.csrfToken} />
-            <TextArea name="body" label="Postmortem (Markdown)" form={state} rows={10} />
-            <button type="submit">Save draft</button>
-          </form>
-          {pm.draft && (
-            <form method="post" action={`/admin/incidents/${incident.id}/postmortem/publish`} class="card">
-              <CsrfField token={s.session.csrfToken} />
-              <Checkbox name="notifySubscribers" label="Notify subscribers" form={{ values: {}, errors: {}, scope: 'publish' }} />
-              <button type="submit">Publish postmortem</button>
-            </form>
-          )}
-        </>
-      ) : (
-        <div class="card">
-          <p class="body">{pm.body}</p>
-          <form method="post" action={`/admin/incidents/${incident.id}/postmortem/revert`}>
-            <CsrfField token={s.session.csrfToken} />
-            <button type="submit" class="secondary">
-              Revert to draft
-            </button>
-          </form>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function EditIncident({ s, incident, form }: { s: Screen; incident: Incident; form: FormState | undefined }) {
-  const state: FormState = { ...(form ?? { values: { name: incident.name, impactOverride: incident.impactOverride ?? '' }, errors: {} }), scope: 'edit' };
-  return (
-    <section aria-labelledby="edit-incident">
-      <h2 id="edit-incident">Edit incident</h2>
-      <FormAlert form={form && state} />
-      <form method="post" action={`/admin/incidents/${incident.id}`} class="card" novalidate>
-        <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={state} required />
-        <Select name="impactOverride" label="Impact" form={state} options={impactOptions} />
-        <div class="actions">
-          <button type="submit">Save</button>
-          <a href={`/admin/incidents/${incident.id}/delete`}>Delete this incident</a>
-        </div>
-      </form>
-    </section>
   );
 }
 
@@ -286,7 +235,14 @@ export function EditUpdate({ s, incident, update, form }: { s: Screen; incident:
       <form method="post" action={`${base}/${incident.id}/updates/${update.id}`} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <TextArea name="body" label="Message" form={form} rows={6} required />
-        <Field name="displayAt" label="Shown at" type="datetime-local" form={form} required hint={`In the page's time zone, ${s.page.timeZone}.`} />
+        <Field
+          name="displayAt"
+          label="Shown at"
+          type="datetime-local"
+          form={form}
+          required
+          hint={`In the page's time zone, ${s.page.timeZone}.`}
+        />
         <div class="actions">
           <button type="submit">Save correction</button>
           <a href={`${base}/${incident.id}`}>Cancel</a>
@@ -314,4 +270,3 @@ export function ConfirmDeleteIncident({ s, incident }: { s: Screen; incident: In
     </>
   );
 }
-

@@ -12,7 +12,11 @@ test('maintenance is scheduled in the page time zone with its components and aut
   const form = await editor.get('/admin/maintenances/new');
   assert.match(form.body, /In the page&#39;s time zone, America\/Sao_Paulo|In the page's time zone, America\/Sao_Paulo/);
 
-  const backwards = await editor.post('/admin/maintenances', { name: 'Upgrade', scheduledFor: '2025-11-22T02:00', scheduledUntil: '2025-11-22T01:00' });
+  const backwards = await editor.post('/admin/maintenances', {
+    name: 'Upgrade',
+    scheduledFor: '2025-11-22T02:00',
+    scheduledUntil: '2025-11-22T01:00',
+  });
   assert.equal(backwards.statusCode, 400);
   assert.match(backwards.body, /id="f-scheduledUntil-error"[^>]*>Must end after it starts/);
 
@@ -46,5 +50,8 @@ test('maintenance is scheduled in the page time zone with its components and aut
   await editor.post(`/admin/maintenances/${id}/updates`, { status: 'completed', restore: 'on' });
   const done = await getIncident(app.ctx, id);
   assert.equal(done.status, 'completed');
-  assert.deepEqual(done.updates[0]?.affectedComponents.map((a) => [a.oldStatus, a.newStatus]), [['under_maintenance', 'operational']]);
+  assert.deepEqual(
+    done.updates[0]?.affectedComponents.map((a) => [a.oldStatus, a.newStatus]),
+    [['under_maintenance', 'operational']],
+  );
 });

@@ -5,7 +5,18 @@ import { listComponentsInOrder } from '../../modules/components/index.ts';
 import { getIncident, postIncidentUpdate, queryIncidents, scheduleMaintenance, type Incident } from '../../modules/incidents/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
-import { asBody, checked, emptyForm, FieldError, list, parseInteger, parseLocalDateTime, text, type FormBody, type FormState } from '../form-values.ts';
+import {
+  asBody,
+  checked,
+  emptyForm,
+  FieldError,
+  list,
+  parseInteger,
+  parseLocalDateTime,
+  text,
+  type FormBody,
+  type FormState,
+} from '../form-values.ts';
 import { registerEventEditRoutes } from '../incidents/event-routes.tsx';
 import { incidentFieldPaths, postUpdateInput } from '../incidents/incident-form.ts';
 import { MaintenanceDetail, MaintenanceList, NewMaintenance } from './maintenance-views.tsx';
@@ -50,7 +61,14 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
   });
 
   const showNew = async (reply: FastifyReply, s: Screen, form: FormState, status = 200) =>
-    show(reply, s, 'Schedule maintenance', 'maintenances', <NewMaintenance s={s} form={form} components={await listComponentsInOrder(s.ctx)} />, status);
+    show(
+      reply,
+      s,
+      'Schedule maintenance',
+      'maintenances',
+      <NewMaintenance s={s} form={form} components={await listComponentsInOrder(s.ctx)} />,
+      status,
+    );
 
   scope.get('/maintenances/new', async (request, reply) => showNew(reply, await screen(deps, request, 'post_incidents'), emptyForm()));
 

@@ -19,9 +19,25 @@ export function MaintenanceList({ s, current, past }: { s: Screen; current: Inci
         </p>
       )}
       <h2>Upcoming and in progress</h2>
-      {current.length === 0 ? <p>Nothing scheduled.</p> : <ul class="items">{current.map((m) => <IncidentSummary key={m.id} s={s} incident={m} />)}</ul>}
+      {current.length === 0 ? (
+        <p>Nothing scheduled.</p>
+      ) : (
+        <ul class="items">
+          {current.map((m) => (
+            <IncidentSummary key={m.id} s={s} incident={m} />
+          ))}
+        </ul>
+      )}
       <h2>Completed</h2>
-      {past.length === 0 ? <p>No completed maintenance yet.</p> : <ul class="items">{past.map((m) => <IncidentSummary key={m.id} s={s} incident={m} />)}</ul>}
+      {past.length === 0 ? (
+        <p>No completed maintenance yet.</p>
+      ) : (
+        <ul class="items">
+          {past.map((m) => (
+            <IncidentSummary key={m.id} s={s} incident={m} />
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -35,7 +51,12 @@ export function NewMaintenance({ s, form, components }: { s: Screen; form: FormS
       <form method="post" action="/admin/maintenances" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Name" form={form} required />
-        <TextArea name="body" label="Message" form={form} hint="Left empty: “We will be undergoing scheduled maintenance during this time.”" />
+        <TextArea
+          name="body"
+          label="Message"
+          form={form}
+          hint="Left empty: “We will be undergoing scheduled maintenance during this time.”"
+        />
         <Fieldset legend="Window">
           <Field name="scheduledFor" label="Starts" type="datetime-local" form={form} required hint={zone} />
           <Field name="scheduledUntil" label="Ends" type="datetime-local" form={form} required hint={zone} />
@@ -55,7 +76,14 @@ export function NewMaintenance({ s, form, components }: { s: Screen; form: FormS
           <Checkbox name="autoCompleted" label="Complete by itself at the end time" form={form} initial />
           <Checkbox name="autoTransitionToOperationalState" label="…and set the components back to operational" form={form} initial />
           <Checkbox name="autoTransitionDeliverNotificationsAtEnd" label="…and notify subscribers when it completes" form={form} initial />
-          <Field name="remindPrior" label="Remind subscribers before the start (minutes)" type="number" form={form} initial="60" hint="0 for no reminder." />
+          <Field
+            name="remindPrior"
+            label="Remind subscribers before the start (minutes)"
+            type="number"
+            form={form}
+            initial="60"
+            hint="0 for no reminder."
+          />
         </Fieldset>
         <Checkbox name="deliverNotifications" label="Notify subscribers now that it is scheduled" form={form} initial />
         <div class="actions">
@@ -67,7 +95,17 @@ export function NewMaintenance({ s, form, components }: { s: Screen; form: FormS
   );
 }
 
-export function MaintenanceDetail({ s, maintenance, components, form }: { s: Screen; maintenance: Incident; components: Component[]; form: FormState | undefined }) {
+export function MaintenanceDetail({
+  s,
+  maintenance,
+  components,
+  form,
+}: {
+  s: Screen;
+  maintenance: Incident;
+  components: Component[];
+  form: FormState | undefined;
+}) {
   const schedule = maintenance.schedule;
   const state = form ?? { values: {}, errors: {} };
   const attached = components.filter((c) => maintenance.componentIds.includes(c.id));

@@ -1,5 +1,5 @@
 import type { Page, PageChanges } from '../../modules/page/index.ts';
-import { supportedLocales } from '../../shared/locales.ts';
+import type { supportedLocales } from '../../shared/locales.ts';
 import { FieldError, list, optional, text, type FormBody } from '../form-values.ts';
 
 export const colourFields = [

@@ -8,14 +8,26 @@ test('page settings are saved, and a bad time zone or colour is shown on its fie
   t.after(() => app.close());
   const admin = await app.signIn('admin');
   await admin.get('/admin/settings');
-  const base = { name: 'Acme Status', url: 'https://status.acme.test', timeZone: 'Europe/Lisbon', defaultLocale: 'pt-BR', locales: ['en', 'pt-BR'] };
+  const base = {
+    name: 'Acme Status',
+    url: 'https://status.acme.test',
+    timeZone: 'Europe/Lisbon',
+    defaultLocale: 'pt-BR',
+    locales: ['en', 'pt-BR'],
+  };
 
   const bad = await admin.post('/admin/settings', { ...base, timeZone: 'Mars/Olympus', 'colour-major': 'red' });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /id="f-timeZone-error"/);
   assert.match(bad.body, /value="Mars\/Olympus"/);
 
-  const saved = await admin.post('/admin/settings', { ...base, 'colour-major': '#aa0000', logoUrl: 'https://acme.test/logo.svg', 'footerLabel-0': 'Docs', 'footerUrl-0': 'https://acme.test/docs' });
+  const saved = await admin.post('/admin/settings', {
+    ...base,
+    'colour-major': '#aa0000',
+    logoUrl: 'https://acme.test/logo.svg',
+    'footerLabel-0': 'Docs',
+    'footerUrl-0': 'https://acme.test/docs',
+  });
   assert.equal(saved.statusCode, 303);
   const page = await getPage(app.ctx);
   assert.equal(page.name, 'Acme Status');

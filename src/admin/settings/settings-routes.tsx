@@ -7,7 +7,14 @@ import { asBody, emptyForm, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select } from '../view/form-fields.tsx';
 import { colourFields, footerLinkRows, pageChanges, settingsFieldPaths, settingsValues } from './settings-form.ts';
 
-const localeNames: Record<string, string> = { en: 'English', 'pt-BR': 'Português (Brasil)', es: 'Español', ru: 'Русский', de: 'Deutsch', fr: 'Français' };
+const localeNames: Record<string, string> = {
+  en: 'English',
+  'pt-BR': 'Português (Brasil)',
+  es: 'Español',
+  ru: 'Русский',
+  de: 'Deutsch',
+  fr: 'Français',
+};
 
 function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
   // Checkbox state comes from the form values, which hold the page's locales on a fresh form.
@@ -19,14 +26,32 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
       <form method="post" action="/admin/settings" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Page name" form={form} required />
-        <Field name="url" label="Public URL" type="url" form={form} required hint="Where visitors reach the page; links in emails and feeds use it." />
-        <Field name="timeZone" label="Time zone" form={form} required hint="An IANA name such as Europe/Berlin or America/Sao_Paulo. Days, months and times on the page use it." />
+        <Field
+          name="url"
+          label="Public URL"
+          type="url"
+          form={form}
+          required
+          hint="Where visitors reach the page; links in emails and feeds use it."
+        />
+        <Field
+          name="timeZone"
+          label="Time zone"
+          form={form}
+          required
+          hint="An IANA name such as Europe/Berlin or America/Sao_Paulo. Days, months and times on the page use it."
+        />
         <Fieldset legend="Languages" name="locales" error={form.errors['locales']}>
           {supportedLocales.map((l) => (
             <Checkbox key={l} name="locales" value={l} label={localeNames[l] ?? l} form={asSubmitted} />
           ))}
         </Fieldset>
-        <Select name="defaultLocale" label="Default language" form={form} options={supportedLocales.map((l) => [l, localeNames[l] ?? l] as const)} />
+        <Select
+          name="defaultLocale"
+          label="Default language"
+          form={form}
+          options={supportedLocales.map((l) => [l, localeNames[l] ?? l] as const)}
+        />
         <Fieldset legend="Colours">
           <p class="hint">A colour like #2fcc66; leave empty for Aviso's default.</p>
           {colourFields.map(([key, label]) => (

@@ -9,9 +9,20 @@ import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
 const roleOptions = roles.map((r) => [r, r.charAt(0).toUpperCase() + r.slice(1)] as const);
-const roleHelp = 'Owner: everything, including the team. Admin: components, page settings, API keys. Editor: posts incidents and maintenance. Viewer: reads only.';
+const roleHelp =
+  'Owner: everything, including the team. Admin: components, page settings, API keys. Editor: posts incidents and maintenance. Viewer: reads only.';
 
-function TeamScreen({ s, users, form, invite }: { s: Screen; users: User[]; form: FormState; invite?: { link: string; email: string; expiresAt: Date } }) {
+function TeamScreen({
+  s,
+  users,
+  form,
+  invite,
+}: {
+  s: Screen;
+  users: User[];
+  form: FormState;
+  invite?: { link: string; email: string; expiresAt: Date };
+}) {
   const manage = s.can('manage_team');
   return (
     <>
@@ -81,8 +92,13 @@ function TeamScreen({ s, users, form, invite }: { s: Screen; users: User[]; form
 
 /** The team: members and roles; owners and admins invite by link, change roles, remove. */
 export function registerTeamRoutes(scope: App, deps: AppDeps): void {
-  const render = async (reply: FastifyReply, s: Screen, form: FormState, status = 200, invite?: { link: string; email: string; expiresAt: Date }) =>
-    show(reply, s, 'Team', 'team', <TeamScreen s={s} users={await listUsers(s.ctx)} form={form} {...(invite && { invite })} />, status);
+  const render = async (
+    reply: FastifyReply,
+    s: Screen,
+    form: FormState,
+    status = 200,
+    invite?: { link: string; email: string; expiresAt: Date },
+  ) => show(reply, s, 'Team', 'team', <TeamScreen s={s} users={await listUsers(s.ctx)} form={form} {...(invite && { invite })} />, status);
 
   scope.get('/team', async (request, reply) => render(reply, await screen(deps, request), emptyForm()));
 
@@ -94,11 +110,18 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         const role = text(body, 'role');
-        if (!isRole(role)) throw new AppError('validation_failed', 'Choose one of the listed roles.', [{ path: 'role', message: 'Choose one of the listed roles.' }]);
+        if (!isRole(role))
+          throw new AppError('validation_failed', 'Choose one of the listed roles.', [
+            { path: 'role', message: 'Choose one of the listed roles.' },
+          ]);
         const baseUrl = `${request.protocol}://${request.host}`;
         const invite = await inviteUser(s.ctx, { email: text(body, 'email'), role, baseUrl });
         // The link is shown once, on this response, and never put in a URL.
-        return render(reply, { ...s, notice: 'The invitation is ready.' }, emptyForm(), 200, { link: invite.link, email: text(body, 'email'), expiresAt: invite.expiresAt });
+        return render(reply, { ...s, notice: 'The invitation is ready.' }, emptyForm(), 200, {
+          link: invite.link,
+          email: text(body, 'email'),
+          expiresAt: invite.expiresAt,
+        });
       },
       (form, status) => render(reply, s, form, status),
     );

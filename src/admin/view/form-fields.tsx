@@ -116,12 +116,7 @@ export function Select(props: Omit<FieldProps, 'type' | 'autocomplete'> & { opti
     <div class="field">
       <label for={id}>{props.label}</label>
       <FieldMessages id={id} hint={props.hint} error={error} />
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-      >
+      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>
         {props.options.map(([value, label]) => (
           <option key={value} value={value} selected={value === current}>
             {label}
@@ -141,7 +136,14 @@ export function Checkbox(props: { name: string; label: string; form: FormState; 
   const id = `${fieldId(props.form, props.name)}${props.value ? `-${props.value}` : ''}`;
   return (
     <div class="check">
-      <input type="checkbox" id={id} name={props.name} value={value} checked={isChecked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={value}
+        checked={isChecked}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      />
       <label for={id}>
         {props.label}
         {props.hint && (
@@ -155,7 +157,13 @@ export function Checkbox(props: { name: string; label: string; form: FormState; 
   );
 }
 
-export function Fieldset(props: { legend: string; children: ComponentChildren; error?: string | undefined; name?: string; form?: FormState }) {
+export function Fieldset(props: {
+  legend: string;
+  children: ComponentChildren;
+  error?: string | undefined;
+  name?: string;
+  form?: FormState;
+}) {
   const id = props.name ? fieldId(props.form ?? {}, props.name) : undefined;
   return (
     <fieldset id={id} aria-describedby={props.error && id ? `${id}-error` : undefined}>

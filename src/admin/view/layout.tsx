@@ -3,7 +3,8 @@ import type { Permission } from '../../modules/accounts/index.ts';
 import type { AdminSession } from '../admin-session.ts';
 import { CsrfField } from './form-fields.tsx';
 
-export type Section = 'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'none';
+export type Section =
+  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'none';
 
 const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard', needs: 'read' },
