@@ -115,8 +115,10 @@ export class ResponseCache {
     return this.#lastGood.get(key);
   }
 
+  /** Drops every rendering, the last good copies in memory too (those on disk stay). */
   clear(): void {
     this.#entries.clear();
+    this.#lastGood.clear();
   }
 }
 

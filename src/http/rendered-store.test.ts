@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -44,6 +45,23 @@ describe('RenderedStore', () => {
     await store.flush();
     assert.equal(await store.load('admin'), undefined);
     assert.equal(await store.load('feed'), undefined);
+  });
+
+  it('forgets copies not rewritten for a week and keeps the others', async () => {
+    const dir = tempDir();
+    const store = new RenderedStore(dir, silentLogger);
+    store.save('page|en|2026-11-01|home', prepare(html('old day')));
+    store.save('public|page-settings', prepare(html('settings')));
+    await store.flush();
+    const old = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    const [oldFile] = readdirSync(dir).filter((name) =>
+      name.startsWith(createHash('sha256').update('page|en|2026-11-01|home').digest('hex').slice(0, 40)),
+    );
+    assert.ok(oldFile);
+    utimesSync(join(dir, oldFile), old, old);
+    assert.equal(await store.prune(7 * 24 * 60 * 60 * 1000), 1);
+    assert.equal(await store.load('page|en|2026-11-01|home'), undefined);
+    assert.ok(await store.load('public|page-settings'));
   });
 
   it('ignores a damaged file instead of serving it', async () => {

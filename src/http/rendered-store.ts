@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../shared/logger.ts';
@@ -21,6 +21,9 @@ function parseJson(text: string): unknown {
   }
 }
 
+const pruneEveryMs = 24 * 60 * 60 * 1000;
+const keepForMs = 7 * 24 * 60 * 60 * 1000;
+
 /** Only responses anyone may cache are written to disk; private or no-store ones never are. */
 export function isPublic(response: Pick<CachedResponse, 'cacheControl'>): boolean {
   const directives = response.cacheControl.toLowerCase();
@@ -34,8 +37,9 @@ export function isPublic(response: Pick<CachedResponse, 'cacheControl'>): boolea
 export class RenderedStore {
   readonly #dir: string;
   readonly #log: Logger;
-  readonly #saved = new Map<string, string>();
+  readonly #saved = new Map<string, { etag: string; at: number }>();
   readonly #pending = new Map<string, Promise<void>>();
+  #prunedAt = 0;
 
   constructor(dir: string, log: Logger) {
     this.#dir = dir;
@@ -46,10 +50,15 @@ export class RenderedStore {
     return join(this.#dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
   }
 
-  /** Writes in the background, one write at a time per key, and skips a copy already on disk. */
+  /** Writes in the background, one write at a time per key; a copy already on disk is rewritten once a day, to outlive pruning. */
   save(key: string, response: CachedResponse): void {
-    if (!isPublic(response) || this.#saved.get(key) === response.etag) return;
-    this.#saved.set(key, response.etag);
+    const saved = this.#saved.get(key);
+    if (!isPublic(response) || (saved?.etag === response.etag && Date.now() - saved.at < pruneEveryMs)) return;
+    this.#saved.set(key, { etag: response.etag, at: Date.now() });
+    if (Date.now() - this.#prunedAt > pruneEveryMs) {
+      this.#prunedAt = Date.now();
+      void this.prune(keepForMs);
+    }
     const previous = this.#pending.get(key) ?? Promise.resolve();
     const next = previous.then(() => this.#write(key, response));
     this.#pending.set(key, next);
@@ -94,6 +103,24 @@ export class RenderedStore {
     }
     const { contentType, cacheControl, headers, body } = parsed.data;
     return prepare({ body: Buffer.from(body, 'base64'), contentType, cacheControl, headers });
+  }
+
+  /**
+   * Deletes copies not rewritten for `olderThanMs` (keys that name a day or a page of history stop
+   * being rendered). Runs only while renderings succeed, so an outage never empties the store.
+   */
+  async prune(olderThanMs: number): Promise<number> {
+    for (const [key, saved] of this.#saved) if (Date.now() - saved.at > olderThanMs) this.#saved.delete(key);
+    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const file = join(this.#dir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info === undefined || Date.now() - info.mtimeMs <= olderThanMs) continue;
+      await rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   /** Resolves when every write started so far has finished. */
