@@ -311,3 +311,21 @@ test('the format sample in docs/page-as-code.md applies, and applies again as a 
     await close();
   }
 });
+
+test('outages that overlap or are out of order are refused at their line', async () => {
+  const { ctx, close } = await createTestContext({ withPage: false });
+  try {
+    const overlapping = handWritten.replace(
+      '      - { status: partial_outage, from: 2025-09-03T10:00:00+02:00, to: 2025-09-03T11:00:00+02:00 }\n',
+      '      - { status: partial_outage, from: 2025-09-03T10:00:00+02:00, to: 2025-09-03T11:00:00+02:00 }\n' +
+        '      - { status: major_outage, from: 2025-09-03T10:30:00+02:00 }\n',
+    );
+    const error = await refused(applyPageFile(ctx, overlapping));
+    assert.deepEqual(error.details, [
+      { path: 'line 13', message: 'components[0].outages[1]: overlaps the outage before it (which ends at 2025-09-03T09:00:00.000Z)' },
+    ]);
+    assert.equal(await findPage(ctx.db), undefined);
+  } finally {
+    await close();
+  }
+});

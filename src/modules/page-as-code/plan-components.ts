@@ -10,7 +10,7 @@ import {
   type Component,
 } from '../components/index.ts';
 import type { FileProblems } from './page-file-problems.ts';
-import { appendForOutages, describeOutage, transitionsFromOutages, type Transition } from './outage-periods.ts';
+import { appendForOutages, checkOutages, describeOutage, transitionsFromOutages, type Transition } from './outage-periods.ts';
 import { isGroupEntry, type ComponentEntry, type GroupEntry, type PageState } from './page-state.ts';
 import type { ResolvedPageFile } from './resolve-page-file.ts';
 
@@ -97,6 +97,8 @@ export function planComponents(current: PageState, resolved: ResolvedPageFile, p
     }
     if (isGroupEntry(item.entry)) continue;
     const entry = item.entry;
+    // Outages written wrongly are already reported; comparing them with the history would only add noise.
+    if (checkOutages(entry.outages).length > 0) continue;
     const history = old === undefined || isGroupEntry(old) ? [] : transitionsFromOutages(old.outages);
     const result = appendForOutages(history, entry.outages);
     if (!result.ok) {

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/ids.ts';
 import { dayStart } from '../uptime/index.ts';
+import { checkOutages, type Outage } from './outage-periods.ts';
 import type { FileProblems, FilePath } from './page-file-problems.ts';
 import type { ComponentInput, GroupInput, IncidentInput, MaintenanceInput, PageFileInput } from './page-file-schema.ts';
 import {
@@ -78,6 +79,7 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
   };
   const leaf = (c: ComponentInput, path: FilePath, siblings: (ComponentEntry | GroupEntry)[]): ComponentEntry => {
     const { id, stored } = pick(c.id, siblings, c.name, false, path);
+    for (const problem of checkOutages(c.outages as Outage[])) problems.add([...path, 'outages', problem.index], problem.message);
     const defaults = [now.toISOString(), ...c.outages.map((o) => o.from)];
     if (c.start_date !== null) defaults.push(new Date(dayStart(c.start_date, page.time_zone)).toISOString());
     return {
