@@ -48,7 +48,10 @@ export async function startAviso(options: {
   const connectInBackground = async (error: unknown): Promise<void> => {
     let wait = retry.first;
     for (;;) {
-      log.warn({ err: error, retryInMs: wait }, `the ${database.kind} database cannot be reached; serving the last good pages`);
+      log.warn(
+        { reason: error instanceof Error ? error.message : String(error), retryInMs: wait },
+        `the ${database.kind} database cannot be reached; serving the last good pages`,
+      );
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, wait);
