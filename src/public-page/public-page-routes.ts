@@ -1,26 +1,139 @@
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/create-app.ts';
-import { sendCached } from '../http/cached-response.ts';
+import { sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { listComponentsInOrder, overallStatus } from '../modules/components/index.ts';
-import { getPage } from '../modules/page/index.ts';
+import { AppError } from '../shared/errors.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import { localDate } from '../modules/uptime/index.ts';
+import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
+import { loadPublicAssets } from './assets.ts';
+import { renderHistory, renderHome, renderIncident, renderUptime, type RenderOptions } from './render-pages.tsx';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'>;
 
-/** The public status page. */
+const htmlType = 'text/html; charset=utf-8';
+const idPattern = /^[0-9a-z]{12}$/;
+// Bounded query values: anything else is refused before it can become a cached variant.
+const localeQuery = z.string().max(16).optional();
+const pageQuery = z.coerce.number().int().min(1).max(1200).default(1);
+
+const homeQuery = z.object({ locale: localeQuery });
+const historyQuery = z.object({ locale: localeQuery, page: pageQuery });
+const uptimeQuery = z.object({ locale: localeQuery, page: pageQuery, component: z.string().regex(idPattern, 'must be a component id').optional() });
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** The public status page: `/`, `/incidents/:id`, `/history`, `/uptime`, their assets and `/revision.json`. */
 export function registerPublicPage(app: App, deps: AppDeps): void {
-  app.get('/', async (request, reply) => {
-    const response = await deps.cache.get('page:/', async () => {
+  const assets = loadPublicAssets();
+  const revisions = deps.ctx.revisions;
+  let cacheDay: string | undefined;
+  const parsedSettings = new WeakMap<CachedResponse, PageSettings>();
+
+  // The page's time zone and languages through the response cache: read once per revision, and
+  // kept with the renderings so that an instance without its database still finds its pages' keys.
+  const pageSettings = async (): Promise<PageSettings> => {
+    const response = await deps.cache.get('public|page-settings', async () => {
       const page = await getPage(deps.ctx);
-      const components = await listComponentsInOrder(deps.ctx);
-      const overall = overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status));
-      const items = components
-        .map((c) => `<li${c.groupId ? ' class="child"' : ''}>${escape(c.name)} — <span class="status-${c.status}">${c.status.replace(/_/g, ' ')}</span></li>`)
-        .join('');
-      return {
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="${page.defaultLocale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(page.name)} Status</title></head><body><h1>${escape(page.name)}</h1><p class="overall">${overall.description}</p><ul>${items}</ul></body></html>`,
-      };
+      const settings: PageSettings = { timeZone: page.timeZone, locales: page.locales, defaultLocale: page.defaultLocale };
+      return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(settings) };
     });
+    let settings = parsedSettings.get(response);
+    if (settings === undefined) {
+      settings = JSON.parse(response.identity.toString('utf8')) as PageSettings;
+      parsedSettings.set(response, settings);
+    }
+    return settings;
+  };
+
+  /** Negotiates the language, and prepares what every page needs: the day, the render options, the cache key prefix. */
+  const begin = async (request: FastifyRequest, reply: FastifyReply, locale: string | undefined) => {
+    const page = await pageSettings();
+    let query: NegotiatedLocale['locale'] | undefined;
+    if (locale !== undefined) {
+      query = canonicalLocale(locale);
+      if (query === undefined || !page.locales.includes(query)) {
+        throw new AppError('validation_failed', `This page is not available in "${locale}"; choose one of ${page.locales.join(', ')}.`);
+      }
+    }
+    const negotiated = negotiateLocale({
+      query,
+      cookie: readCookie(request.headers.cookie, localeCookie),
+      acceptLanguage: request.headers['accept-language'],
+      enabled: page.locales,
+      fallback: page.defaultLocale,
+    });
+    const now = deps.ctx.clock.now();
+    const today = localDate(now.getTime(), page.timeZone);
+    // Bars and "today" move with the calendar: at the page's midnight every rendering is dropped once.
+    if (cacheDay !== today) {
+      if (cacheDay !== undefined) deps.cache.clear();
+      cacheDay = today;
+    }
+    if (negotiated.source === 'query') {
+      reply.header('set-cookie', `${localeCookie}=${encodeURIComponent(negotiated.locale)}; Path=/; Max-Age=31536000; SameSite=Lax`);
+    }
+    const options: RenderOptions = { locale: negotiated.locale, assets: assets.urls, now };
+    return { options, negotiated, key: `page|${negotiated.locale}` };
+  };
+
+  const send = (request: FastifyRequest, reply: FastifyReply, response: CachedResponse, negotiated: NegotiatedLocale) => {
+    if (negotiated.source === 'query') {
+      // The URL names the language; the cookie it sets must not be stored by shared caches.
+      return sendCached(request, reply, { ...response, cacheControl: 'private, no-cache' });
+    }
+    return sendCached(request, reply, { ...response, headers: { ...response.headers, vary: 'Accept-Encoding, Cookie, Accept-Language' } });
+  };
+
+  app.get('/assets/:file', async (request, reply) => {
+    const response = assets.responses.get(request.url.split('?')[0] ?? '');
+    if (response === undefined) throw new AppError('not_found');
     return sendCached(request, reply, response);
+  });
+
+  app.get('/revision.json', async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify({ revision: revisions.current }));
+  });
+
+  app.get('/', { schema: { querystring: homeQuery } }, async (request, reply) => {
+    const { locale } = request.query as z.infer<typeof homeQuery>;
+    const { options, negotiated, key } = await begin(request, reply, locale);
+    const response = await deps.cache.get(`${key}|home`, async () => ({ contentType: htmlType, body: await renderHome(deps.ctx, options) }));
+    return send(request, reply, response, negotiated);
+  });
+
+  app.get('/history', { schema: { querystring: historyQuery } }, async (request, reply) => {
+    const { locale, page } = request.query as z.infer<typeof historyQuery>;
+    const { options, negotiated, key } = await begin(request, reply, locale);
+    const response = await deps.cache.get(`${key}|history|${page}`, async () => ({ contentType: htmlType, body: await renderHistory(deps.ctx, page, options) }));
+    return send(request, reply, response, negotiated);
+  });
+
+  app.get('/uptime', { schema: { querystring: uptimeQuery } }, async (request, reply) => {
+    const { locale, page, component } = request.query as z.infer<typeof uptimeQuery>;
+    const { options, negotiated, key } = await begin(request, reply, locale);
+    const response = await deps.cache.get(`${key}|uptime|${component ?? ''}|${page}`, async () => ({
+      contentType: htmlType,
+      body: await renderUptime(deps.ctx, { component, page }, options),
+    }));
+    return send(request, reply, response, negotiated);
+  });
+
+  app.get('/incidents/:id', { schema: { querystring: homeQuery } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { locale } = request.query as z.infer<typeof homeQuery>;
+    if (!idPattern.test(id)) throw new AppError('incident_not_found', `No incident has the id "${id.slice(0, 40)}".`);
+    const { options, negotiated, key } = await begin(request, reply, locale);
+    const response = await deps.cache.get(`${key}|incident|${id}`, async () => ({ contentType: htmlType, body: await renderIncident(deps.ctx, id, options) }));
+    return send(request, reply, response, negotiated);
   });
 }

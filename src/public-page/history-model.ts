@@ -1,0 +1,81 @@
+import type { Ctx } from '../shared/context.ts';
+import { countIncidents, listIncidents, queryIncidents, type Incident } from '../modules/incidents/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import { dayStart, localDate } from '../modules/uptime/index.ts';
+
+/** Months per history page, as Statuspage pages its history. */
+export const monthsPerPage = 3;
+
+/** 'YYYY-MM' moved by n months. */
+export function addMonths(month: string, n: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return ty * 12 + tm - (fy * 12 + fm);
+}
+
+/** Page n (1 = the newest) covers these months, newest first. */
+export function historyMonths(currentMonth: string, pageNumber: number): string[] {
+  const newest = addMonths(currentMonth, -monthsPerPage * (pageNumber - 1));
+  return Array.from({ length: monthsPerPage }, (_, i) => addMonths(newest, -i));
+}
+
+/** How many pages reach back to the oldest event's month (at least one). */
+export function historyPageCount(currentMonth: string, oldestMonth: string | null): number {
+  if (oldestMonth === null || oldestMonth >= currentMonth) return 1;
+  return Math.floor(monthsBetween(oldestMonth, currentMonth) / monthsPerPage) + 1;
+}
+
+export interface HistoryModel {
+  page: Page;
+  pageNumber: number;
+  pageCount: number;
+  /** Newest first, each with its events newest first. */
+  months: { month: string; events: Incident[] }[];
+}
+
+/** Groups events that have started into the page's months, in the page's time zone. */
+export function buildHistoryModel(input: { page: Page; events: Incident[]; months: string[]; pageNumber: number; pageCount: number; now: Date }): HistoryModel {
+  const started = input.events.filter((e) => e.startedAt.getTime() <= input.now.getTime());
+  return {
+    page: input.page,
+    pageNumber: input.pageNumber,
+    pageCount: input.pageCount,
+    months: input.months.map((month) => ({
+      month,
+      events: started.filter((e) => localDate(e.startedAt.getTime(), input.page.timeZone).slice(0, 7) === month),
+    })),
+  };
+}
+
+/** The month of the oldest event, or null when there is none. */
+async function oldestMonth(ctx: Pick<Ctx, 'db'>, timeZone: string): Promise<string | null> {
+  const total = await countIncidents(ctx.db);
+  if (total === 0) return null;
+  const [oldest] = await listIncidents(ctx.db, { limit: 1, offset: total - 1 });
+  return oldest === undefined ? null : localDate(oldest.startedAt.getTime(), timeZone).slice(0, 7);
+}
+
+export async function loadHistoryPageCount(ctx: Pick<Ctx, 'db'>, page: Page, now: Date): Promise<number> {
+  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+  return historyPageCount(current, await oldestMonth(ctx, page.timeZone));
+}
+
+/** The history page `pageNumber` (already checked against the page count). */
+export async function loadHistoryModel(ctx: Pick<Ctx, 'db'>, now: Date, pageNumber: number, pageCount: number): Promise<HistoryModel> {
+  const page = await getPage(ctx);
+  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+  const months = historyMonths(current, pageNumber);
+  const oldest = months[months.length - 1] as string;
+  const newest = months[0] as string;
+  const events = await queryIncidents(ctx, {
+    startedFrom: new Date(dayStart(`${oldest}-01`, page.timeZone)),
+    startedBefore: new Date(dayStart(`${addMonths(newest, 1)}-01`, page.timeZone)),
+  });
+  return buildHistoryModel({ page, events, months, pageNumber, pageCount, now });
+}

@@ -1,0 +1,148 @@
+import type { Ctx } from '../shared/context.ts';
+import { listComponentsInOrder, overallStatus, type Component, type OverallStatus } from '../modules/components/index.ts';
+import { isResolved, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import { addDays, dayStart, loadUptimeSubjects, localDate, type UptimeSubject } from '../modules/uptime/index.ts';
+import { buildDayBars, type DayBars } from './day-bars-model.ts';
+
+/** One line of the component list: a component, or a group with its children. */
+export interface ComponentRow {
+  component: Component;
+  children: ComponentRow[];
+  /** Day bars and figures, for showcased components. */
+  bars: DayBars | null;
+}
+
+export interface HomeModel {
+  page: Page;
+  today: string;
+  overall: OverallStatus;
+  /** Unresolved incidents, newest first; while there are any they replace the banner. */
+  unresolved: Incident[];
+  activeMaintenances: Incident[];
+  upcomingMaintenances: Incident[];
+  rows: ComponentRow[];
+  /** The last 15 days, today first, each with the events that started that day. */
+  pastDays: { date: string; events: Incident[] }[];
+}
+
+export interface HomeInputs {
+  page: Page;
+  components: Component[];
+  /** Every event that started in the last 91 days, and every open one. */
+  events: Incident[];
+  subjects: Map<string, UptimeSubject>;
+  now: Date;
+}
+
+const pastDayCount = 15;
+
+/** Today's date in the page's time zone. */
+export function pageToday(page: Pick<Page, 'timeZone'>, now: Date): string {
+  return localDate(now.getTime(), page.timeZone);
+}
+
+function isOpen(event: Incident): boolean {
+  return !isResolved(event);
+}
+
+/** The home page, from its inputs alone. */
+export function buildHomeModel({ page, components, events, subjects, now }: HomeInputs): HomeModel {
+  const today = pageToday(page, now);
+  const leaves = components.filter((c) => !c.isGroup);
+  const visible = (c: Component) => !c.onlyShowIfDegraded || c.status !== 'operational';
+  const row = (c: Component): ComponentRow => {
+    const subject = subjects.get(c.id);
+    const bars = !c.isGroup && c.showcase && subject !== undefined ? buildDayBars(c.id, subject, events, today, page.timeZone, now) : null;
+    return { component: c, children: [], bars };
+  };
+  const rows: ComponentRow[] = [];
+  for (const c of components) {
+    if (c.groupId !== null) continue;
+    if (c.isGroup) {
+      const children = components.filter((child) => child.groupId === c.id && visible(child)).map(row);
+      if (children.length > 0) rows.push({ ...row(c), children });
+    } else if (visible(c)) rows.push(row(c));
+  }
+
+  const started = events.filter((e) => e.startedAt.getTime() <= now.getTime());
+  const pastDays = Array.from({ length: pastDayCount }, (_, i) => {
+    const date = addDays(today, -i);
+    return { date, events: started.filter((e) => localDate(e.startedAt.getTime(), page.timeZone) === date) };
+  });
+  const maintenances = events.filter((e) => e.kind === 'maintenance' && isOpen(e));
+  const byStart = (a: Incident, b: Incident) => a.startedAt.getTime() - b.startedAt.getTime();
+  return {
+    page,
+    today,
+    overall: overallStatus(leaves.map((c) => c.status)),
+    unresolved: events.filter((e) => e.kind === 'incident' && isOpen(e)),
+    activeMaintenances: maintenances.filter((e) => e.status !== 'scheduled').sort(byStart),
+    upcomingMaintenances: maintenances.filter((e) => e.status === 'scheduled').sort(byStart),
+    rows,
+    pastDays,
+  };
+}
+
+/** Loads what the home page shows: three queries and the status history. */
+export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date): Promise<HomeModel> {
+  const page = await getPage(ctx);
+  const today = pageToday(page, now);
+  const [components, recent, open, subjects] = await Promise.all([
+    listComponentsInOrder(ctx),
+    queryIncidents(ctx, { startedFrom: new Date(dayStart(addDays(today, -91), page.timeZone)) }),
+    queryIncidents(ctx, { statuses: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'] }),
+    loadUptimeSubjects(ctx),
+  ]);
+  const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  return buildHomeModel({ page, components, events, subjects, now });
+}
+
+/** An update or the published postmortem, as the page lists them (postmortem first). */
+export interface TimelineEntry {
+  key: string;
+  label: UpdateLabel;
+  /** Markdown written by the operator. */
+  body: string;
+  at: Date;
+}
+
+/** The entries of an event's timeline, newest first, the published postmortem on top. */
+export function timeline(event: Incident): TimelineEntry[] {
+  const labels = updateLabels(event.updates);
+  const entries: TimelineEntry[] = event.updates.map((u, i) => ({ key: u.id, label: labels[i] ?? u.status, body: u.body, at: u.displayAt }));
+  const { body, publishedAt } = event.postmortem;
+  if (body !== null && publishedAt !== null) entries.unshift({ key: `${event.id}-postmortem`, label: 'postmortem', body, at: publishedAt });
+  return entries;
+}
+
+/** The names of the components an event affects: the name frozen in its updates, else the current one ("Group - Component"). */
+export function affectedNames(event: Incident, components: readonly Component[]): string[] {
+  const frozen = new Map<string, string>();
+  for (const update of [...event.updates].reverse()) for (const a of update.affectedComponents) frozen.set(a.componentId, a.name);
+  const byId = new Map(components.map((c) => [c.id as string, c]));
+  const names: string[] = [];
+  for (const id of event.componentIds) {
+    const known = frozen.get(id);
+    if (known !== undefined) names.push(known);
+    else {
+      const c = byId.get(id);
+      if (c === undefined) continue;
+      const group = c.groupId === null ? undefined : byId.get(c.groupId);
+      names.push(group === undefined ? c.name : `${group.name} - ${c.name}`);
+    }
+  }
+  return names;
+}
+
+export interface IncidentModel {
+  page: Page;
+  event: Incident;
+  affected: string[];
+  entries: TimelineEntry[];
+}
+
+export async function loadIncidentModel(ctx: Pick<Ctx, 'db'>, event: Incident): Promise<IncidentModel> {
+  const [page, components] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx)]);
+  return { page, event, affected: affectedNames(event, components), entries: timeline(event) };
+}

@@ -1,0 +1,108 @@
+import type { Ctx } from '../shared/context.ts';
+import { listComponentsInOrder, type Component } from '../modules/components/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import {
+  dailyOutages,
+  dayColour,
+  dayFill,
+  firstDayWithData,
+  loadUptimeSubjects,
+  localDate,
+  monthDays,
+  monthlyUptime,
+  uptimeFromDays,
+  type DayColourLevel,
+  type DayOutage,
+  type UptimeFigure,
+  type UptimeSubject,
+} from '../modules/uptime/index.ts';
+import { historyMonths, historyPageCount } from './history-model.ts';
+
+export interface UptimeMonth {
+  month: string;
+  figure: UptimeFigure;
+  days: { outage: DayOutage; level: DayColourLevel; fill: string }[];
+}
+
+export interface UptimeModel {
+  page: Page;
+  pageNumber: number;
+  pageCount: number;
+  /** Showcased components, with a figure per month of the page's window (newest first) and over the whole window. */
+  summary: { component: Component; label: string; months: { month: string; figure: UptimeFigure }[]; window: UptimeFigure }[];
+  /** The component whose calendars are shown, or null when none is showcased. */
+  selected: { component: Component; label: string; months: UptimeMonth[] } | null;
+}
+
+/** Showcased components (not groups), named with their group as the list shows them. */
+export function showcasedComponents(components: readonly Component[]): { component: Component; label: string }[] {
+  const byId = new Map(components.map((c) => [c.id as string, c]));
+  return components
+    .filter((c) => !c.isGroup && c.showcase)
+    .map((c) => {
+      const group = c.groupId === null ? undefined : byId.get(c.groupId);
+      return { component: c, label: group === undefined ? c.name : `${group.name} – ${c.name}` };
+    });
+}
+
+/** How many three-month pages reach back to the first day any showcased component has data. */
+export function uptimePageCount(components: readonly Component[], subjects: Map<string, UptimeSubject>, page: Page, now: Date): number {
+  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+  const firsts = showcasedComponents(components)
+    .map(({ component }) => subjects.get(component.id))
+    .map((s) => (s === undefined ? null : firstDayWithData(s, page.timeZone)))
+    .filter((d): d is string => d !== null)
+    .sort();
+  return historyPageCount(current, firsts[0]?.slice(0, 7) ?? null);
+}
+
+export function buildUptimeModel(input: {
+  page: Page;
+  components: Component[];
+  subjects: Map<string, UptimeSubject>;
+  selectedId: string | undefined;
+  pageNumber: number;
+  pageCount: number;
+  now: Date;
+}): UptimeModel {
+  const { page, subjects, now } = input;
+  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+  const months = historyMonths(current, input.pageNumber);
+  const empty: UptimeSubject = { changes: [], startDate: null };
+  const showcased = showcasedComponents(input.components);
+  const summary = showcased.map(({ component, label }) => {
+    const subject = subjects.get(component.id) ?? empty;
+    const oldest = monthDays(months[months.length - 1] as string).from;
+    const newest = monthDays(months[0] as string).to;
+    return {
+      component,
+      label,
+      months: months.map((month) => ({ month, figure: monthlyUptime(subject, month, page.timeZone, now) })),
+      window: uptimeFromDays(dailyOutages(subject, oldest, newest, page.timeZone, now)),
+    };
+  });
+  const chosen = showcased.find((s) => s.component.id === input.selectedId) ?? showcased[0];
+  const selected =
+    chosen === undefined
+      ? null
+      : {
+          ...chosen,
+          months: months.map((month) => {
+            const { from, to } = monthDays(month);
+            const outages = dailyOutages(subjects.get(chosen.component.id) ?? empty, from, to, page.timeZone, now);
+            return { month, figure: uptimeFromDays(outages), days: outages.map((outage) => ({ outage, level: dayColour(outage), fill: dayFill(outage) })) };
+          }),
+        };
+  return { page, pageNumber: input.pageNumber, pageCount: input.pageCount, summary, selected };
+}
+
+export interface UptimeSources {
+  page: Page;
+  components: Component[];
+  subjects: Map<string, UptimeSubject>;
+}
+
+export async function loadUptimeSources(ctx: Pick<Ctx, 'db'>): Promise<UptimeSources> {
+  const [page, components, subjects] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx), loadUptimeSubjects(ctx)]);
+  return { page, components, subjects };
+}
