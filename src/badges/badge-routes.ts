@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { publicRead } from '../api/v2/public-read.ts';
 import { describeBadge, type BadgeQuery } from './describe-badge.ts';
 import { renderBadge } from './badge-svg.ts';
+import { HourlyCache } from './hourly-cache.ts';
 
 const badgeQuerySchema = z
   .object({
@@ -26,6 +27,7 @@ function queryOf(request: FastifyRequest): BadgeQuery {
 
 /** `/badge.svg` for the page, `/badge.svg?component=<id>` for one component or group. */
 export function registerBadgeRoutes(app: App, deps: AppDeps): void {
+  const hourly = new HourlyCache(() => deps.ctx.revisions.current, deps.ctx.clock);
   publicRead(
     app,
     deps,
@@ -33,8 +35,7 @@ export function registerBadgeRoutes(app: App, deps: AppDeps): void {
     (request) => {
       const q = queryOf(request);
       // Keys come from validated values only, so strangers cannot grow the cache at will.
-      const hour = q.uptime === undefined ? '' : deps.ctx.clock.now().toISOString().slice(0, 13);
-      return `badge:${q.component ?? 'page'}:${q.uptime ?? ''}:${q.style}:${hour}`;
+      return `badge:${q.component ?? 'page'}:${q.uptime ?? ''}:${q.style}`;
     },
     async (request) => ({
       body: renderBadge(await describeBadge(deps.ctx, queryOf(request))),
@@ -42,5 +43,6 @@ export function registerBadgeRoutes(app: App, deps: AppDeps): void {
       cacheControl: badgeCacheControl,
       headers: { 'cross-origin-resource-policy': 'cross-origin' },
     }),
+    (request) => (queryOf(request).uptime === undefined ? deps.cache : hourly),
   );
 }

@@ -72,6 +72,10 @@ describe('/badge.svg', () => {
     assert.equal(api.ariaLabel, 'API: operational, 99.73% uptime over the last 90 days');
     const login = parseBadge((await get(`/badge.svg?component=${s.login.id}&uptime=30d`)).body);
     assert.deepEqual(login.texts, ['Login', 'operational · 100%']);
+    // A day later with no change: 20.5 days with data, the same 4,500 s: 99.7459 → 99.74.
+    app.clock.set('2025-11-21T12:00:00.000Z');
+    const later = parseBadge((await get(`/badge.svg?component=${s.api.id}&uptime=90d`)).body);
+    assert.deepEqual(later.texts, ['API', 'operational · 99.74%']);
   });
 
   it('refuses unknown components and options', async () => {

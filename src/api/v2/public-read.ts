@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { sendCached, type Rendered } from '../../http/cached-response.ts';
+import { sendCached, type CachedResponse, type Rendered } from '../../http/cached-response.ts';
+
+/** Where a read's renderings are kept: the app's per-revision cache unless the read needs another. */
+export interface RenderCache {
+  get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse>;
+}
 
 /** Anyone may read these from any origin: they are the public status, nothing private. */
 export const corsHeaders: Readonly<Record<string, string>> = { 'access-control-allow-origin': '*' };
@@ -22,9 +27,10 @@ export function publicRead(
   path: string,
   key: (request: FastifyRequest) => string,
   render: (request: FastifyRequest) => Promise<Rendered> | Rendered,
+  cacheFor: (request: FastifyRequest) => RenderCache = () => deps.cache,
 ): void {
   app.get(path, async (request: FastifyRequest, reply: FastifyReply) => {
-    const response = await deps.cache.get(key(request), async () => {
+    const response = await cacheFor(request).get(key(request), async () => {
       const rendered = await render(request);
       return { ...rendered, headers: { ...corsHeaders, ...rendered.headers } };
     });
