@@ -61,7 +61,10 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     currentComponents.set(c.id, c);
     if (isGroupEntry(c)) for (const k of c.components) currentComponents.set(k.id, k);
   }
-  const taken = new Set<string>();
+  // Ids written in the file are never given to an object matched by name.
+  const taken = new Set<string>(
+    input.components.flatMap((c) => [c.id, ...('components' in c ? c.components.map((k) => k.id) : [])]).filter((x) => x !== undefined),
+  );
   const componentPaths = new Map<string, FilePath>();
   const pick = (wanted: string | undefined, candidates: (ComponentEntry | GroupEntry)[], name: string, group: boolean, path: FilePath) => {
     const match = wanted ?? candidates.find((c) => !taken.has(c.id) && c.name === name && isGroupEntry(c) === group)?.id ?? newId();
@@ -127,8 +130,9 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
   };
 
   const events = [...current.incidents, ...current.maintenances];
-  const takenEvents = new Set<string>();
-  const takenUpdates = new Set<string>();
+  const written = [...input.incidents, ...input.maintenances];
+  const takenEvents = new Set<string>(written.map((e) => e.id).filter((x) => x !== undefined));
+  const takenUpdates = new Set<string>(written.flatMap((e) => e.updates.map((u) => u.id)).filter((x) => x !== undefined));
   const resolveEvent = <E extends IncidentInput | MaintenanceInput>(
     e: E,
     path: FilePath,
