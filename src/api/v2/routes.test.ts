@@ -132,6 +132,28 @@ describe('API v2 answers what Statuspage clients read', () => {
     assert.equal(summary.incidents[0]!.monitoring_at, '2025-11-20T12:05:00.000Z');
   });
 
+  it('answers HEAD, and preflights on every public read, not only the API', async () => {
+    const head = await app.aviso.app.inject({ method: 'HEAD', url: '/api/v2/summary.json' });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.body, '');
+    assert.ok(head.headers['etag']);
+    for (const url of ['/history.atom', '/history.rss', '/maintenances.ics', '/badge.svg', '/embed.js']) {
+      const response = await app.aviso.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'https://x.example', 'access-control-request-method': 'GET' },
+      });
+      assert.equal(response.statusCode, 204, url);
+      assert.equal(response.headers['access-control-allow-origin'], '*', url);
+    }
+  });
+
+  it('lets a cross-origin client read why a request failed', async () => {
+    const response = await get('/badge.svg?component=000000000000');
+    assert.equal(response.statusCode, 404);
+    assert.equal(response.headers['access-control-allow-origin'], '*');
+  });
+
   it('compresses for clients that ask', async () => {
     const response = await get('/api/v2/summary.json', { 'accept-encoding': 'gzip' });
     assert.equal(response.headers['content-encoding'], 'gzip');
