@@ -39,11 +39,16 @@ export async function screen(deps: AppDeps, request: FastifyRequest, needs: Perm
 }
 
 export function sendHtml(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!doctype html>${renderToString(node)}`);
+  return (
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      // Admin screens are never framed by another site (clickjacking).
+      .header('x-frame-options', 'DENY')
+      .header('content-security-policy', "frame-ancestors 'none'")
+      .send(`<!doctype html>${renderToString(node)}`)
+  );
 }
 
 /** Sends a signed-in screen in the admin frame. */

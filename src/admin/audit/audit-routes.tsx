@@ -20,10 +20,14 @@ function AuditScreen({ s, events, entityType, next }: { s: Screen; events: Audit
         <select id="entityType" name="entityType" style="width:auto">
           {[
             ['', 'Everything'],
-            ['incident', 'Incidents and maintenance'],
+            ['incident', 'Incidents'],
+            ['incident_update', 'Incident updates'],
+            ['maintenance', 'Maintenance'],
             ['component', 'Components'],
+            ['component_group', 'Component groups'],
             ['page', 'Page settings'],
             ['user', 'Team'],
+            ['invite', 'Invitations'],
             ['api_key', 'API keys'],
           ].map(([value, label]) => (
             <option key={value} value={value} selected={value === entityType}>

@@ -55,3 +55,38 @@ test('maintenance is scheduled in the page time zone with its components and aut
     [['under_maintenance', 'operational']],
   );
 });
+
+test('a scheduled maintenance is moved to a new window with its automation changed', async (t) => {
+  const app = await createAdminTestApp({ timeZone: 'Europe/Berlin' });
+  t.after(() => app.close());
+  const db = await createComponent(app.ctx, { name: 'Database' });
+  const editor = await app.signIn('editor');
+  await editor.get('/admin/maintenances/new');
+  const scheduled = await editor.post('/admin/maintenances', {
+    name: 'Upgrade',
+    scheduledFor: '2025-11-22T02:00',
+    scheduledUntil: '2025-11-22T04:00',
+    autoInProgress: 'on',
+    autoCompleted: 'on',
+  });
+  const id = /\/admin\/maintenances\/([0-9a-z]{12})/.exec(String(scheduled.headers.location))?.[1] ?? '';
+  const form = await editor.get(`/admin/maintenances/${id}/edit`);
+  assert.match(form.body, /value="2025-11-22T02:00"/);
+
+  const moved = await editor.post(`/admin/maintenances/${id}/edit`, {
+    name: 'Database upgrade',
+    scheduledFor: '2025-11-23T01:00',
+    scheduledUntil: '2025-11-23T03:30',
+    componentIds: db.id,
+    autoInProgress: 'on',
+    remindPrior: '0',
+  });
+  assert.equal(moved.statusCode, 303);
+  const maintenance = await getIncident(app.ctx, id);
+  assert.equal(maintenance.name, 'Database upgrade');
+  assert.equal(maintenance.schedule?.scheduledFor.toISOString(), '2025-11-23T00:00:00.000Z');
+  assert.equal(maintenance.schedule?.scheduledUntil.toISOString(), '2025-11-23T02:30:00.000Z');
+  assert.equal(maintenance.schedule?.autoCompleted, false);
+  assert.equal(maintenance.schedule?.remindPrior, 0);
+  assert.deepEqual(maintenance.componentIds, [db.id]);
+});

@@ -2,7 +2,16 @@ import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
 import { listComponentsInOrder } from '../../modules/components/index.ts';
-import { getIncident, postIncidentUpdate, queryIncidents, scheduleMaintenance, type Incident } from '../../modules/incidents/index.ts';
+import {
+  getIncident,
+  postIncidentUpdate,
+  queryIncidents,
+  rescheduleMaintenance,
+  scheduleMaintenance,
+  updateIncident,
+  type Incident,
+} from '../../modules/incidents/index.ts';
+import { write } from '../../storage/write.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import {
@@ -14,12 +23,13 @@ import {
   parseInteger,
   parseLocalDateTime,
   text,
+  toLocalInput,
   type FormBody,
   type FormState,
 } from '../form-values.ts';
 import { registerEventEditRoutes } from '../incidents/event-routes.tsx';
 import { incidentFieldPaths, postUpdateInput } from '../incidents/incident-form.ts';
-import { MaintenanceDetail, MaintenanceList, NewMaintenance } from './maintenance-views.tsx';
+import { MaintenanceDetail, MaintenanceForm, MaintenanceList } from './maintenance-views.tsx';
 
 type Params = { Params: { id: string } };
 
@@ -66,7 +76,7 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
       s,
       'Schedule maintenance',
       'maintenances',
-      <NewMaintenance s={s} form={form} components={await listComponentsInOrder(s.ctx)} />,
+      <MaintenanceForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} maintenance={null} />,
       status,
     );
 
@@ -117,6 +127,48 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
       },
       (form, status) => showDetail(reply, s, maintenance, form, status),
       incidentFieldPaths,
+    );
+  });
+
+  const showEdit = async (reply: FastifyReply, s: Screen, maintenance: Incident, form: FormState, status = 200) =>
+    show(
+      reply,
+      s,
+      `Edit ${maintenance.name}`,
+      'maintenances',
+      <MaintenanceForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} maintenance={maintenance} />,
+      status,
+    );
+
+  scope.get<Params>('/maintenances/:id/edit', async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const maintenance = await loadMaintenance(s, request.params.id);
+    const values = {
+      name: maintenance.name,
+      scheduledFor: toLocalInput(maintenance.schedule?.scheduledFor, s.page.timeZone),
+      scheduledUntil: toLocalInput(maintenance.schedule?.scheduledUntil, s.page.timeZone),
+    };
+    return showEdit(reply, s, maintenance, emptyForm(values));
+  });
+
+  scope.post<Params>('/maintenances/:id/edit', async (request, reply) => {
+    const s = await screen(deps, request, 'post_incidents');
+    const maintenance = await loadMaintenance(s, request.params.id);
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const { name, componentIds, body: _body, deliverNotifications: _notify, ...schedule } = scheduleInput(body, s.page.timeZone);
+        // Name, components and window change together or not at all.
+        await write(s.ctx, async (tx) => {
+          const inTx = { ...s.ctx, db: tx };
+          await updateIncident(inTx, maintenance.id, { name, componentIds });
+          await rescheduleMaintenance(inTx, maintenance.id, schedule);
+        });
+        return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-updated');
+      },
+      (form, status) => showEdit(reply, s, maintenance, form, status),
     );
   });
 

@@ -42,21 +42,40 @@ export function MaintenanceList({ s, current, past }: { s: Screen; current: Inci
   );
 }
 
-export function NewMaintenance({ s, form, components }: { s: Screen; form: FormState; components: Component[] }) {
+/** Schedules a new maintenance, or (given one) edits its name, window, components and automation. */
+export function MaintenanceForm({
+  s,
+  form,
+  components,
+  maintenance,
+}: {
+  s: Screen;
+  form: FormState;
+  components: Component[];
+  maintenance: Incident | null;
+}) {
   const zone = `In the page's time zone, ${s.page.timeZone}.`;
+  const was = maintenance?.schedule;
   return (
     <>
-      <h1>Schedule maintenance</h1>
+      <h1>{maintenance ? `Edit ${maintenance.name}` : 'Schedule maintenance'}</h1>
       <FormAlert form={form} />
-      <form method="post" action="/admin/maintenances" class="card" novalidate>
+      <form
+        method="post"
+        action={maintenance ? `/admin/maintenances/${maintenance.id}/edit` : '/admin/maintenances'}
+        class="card"
+        novalidate
+      >
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Name" form={form} required />
-        <TextArea
-          name="body"
-          label="Message"
-          form={form}
-          hint="Left empty: “We will be undergoing scheduled maintenance during this time.”"
-        />
+        {!maintenance && (
+          <TextArea
+            name="body"
+            label="Message"
+            form={form}
+            hint="Left empty: “We will be undergoing scheduled maintenance during this time.”"
+          />
+        )}
         <Fieldset legend="Window">
           <Field name="scheduledFor" label="Starts" type="datetime-local" form={form} required hint={zone} />
           <Field name="scheduledUntil" label="Ends" type="datetime-local" form={form} required hint={zone} />
@@ -66,16 +85,43 @@ export function NewMaintenance({ s, form, components }: { s: Screen; form: FormS
           {components
             .filter((c) => !c.isGroup)
             .map((c) => (
-              <Checkbox key={c.id} name="componentIds" value={c.id} label={c.name} form={form} />
+              <Checkbox
+                key={c.id}
+                name="componentIds"
+                value={c.id}
+                label={c.name}
+                form={form}
+                initial={maintenance?.componentIds.includes(c.id) ?? false}
+              />
             ))}
         </Fieldset>
         <Fieldset legend="Automation">
-          <Checkbox name="autoInProgress" label="Start by itself at the start time" form={form} initial />
-          <Checkbox name="autoTransitionToMaintenanceState" label="…and set the components to “under maintenance”" form={form} initial />
-          <Checkbox name="autoTransitionDeliverNotificationsAtStart" label="…and notify subscribers when it starts" form={form} initial />
-          <Checkbox name="autoCompleted" label="Complete by itself at the end time" form={form} initial />
-          <Checkbox name="autoTransitionToOperationalState" label="…and set the components back to operational" form={form} initial />
-          <Checkbox name="autoTransitionDeliverNotificationsAtEnd" label="…and notify subscribers when it completes" form={form} initial />
+          <Checkbox name="autoInProgress" label="Start by itself at the start time" form={form} initial={was?.autoInProgress ?? true} />
+          <Checkbox
+            name="autoTransitionToMaintenanceState"
+            label="…and set the components to “under maintenance”"
+            form={form}
+            initial={was?.autoTransitionToMaintenanceState ?? true}
+          />
+          <Checkbox
+            name="autoTransitionDeliverNotificationsAtStart"
+            label="…and notify subscribers when it starts"
+            form={form}
+            initial={was?.autoTransitionDeliverNotificationsAtStart ?? true}
+          />
+          <Checkbox name="autoCompleted" label="Complete by itself at the end time" form={form} initial={was?.autoCompleted ?? true} />
+          <Checkbox
+            name="autoTransitionToOperationalState"
+            label="…and set the components back to operational"
+            form={form}
+            initial={was?.autoTransitionToOperationalState ?? true}
+          />
+          <Checkbox
+            name="autoTransitionDeliverNotificationsAtEnd"
+            label="…and notify subscribers when it completes"
+            form={form}
+            initial={was?.autoTransitionDeliverNotificationsAtEnd ?? true}
+          />
           <Field
             name="remindPrior"
             label="Remind subscribers before the start (minutes)"
@@ -85,10 +131,10 @@ export function NewMaintenance({ s, form, components }: { s: Screen; form: FormS
             hint="0 for no reminder."
           />
         </Fieldset>
-        <Checkbox name="deliverNotifications" label="Notify subscribers now that it is scheduled" form={form} initial />
+        {!maintenance && <Checkbox name="deliverNotifications" label="Notify subscribers now that it is scheduled" form={form} initial />}
         <div class="actions">
-          <button type="submit">Schedule</button>
-          <a href="/admin/maintenances">Cancel</a>
+          <button type="submit">{maintenance ? 'Save' : 'Schedule'}</button>
+          <a href={maintenance ? `/admin/maintenances/${maintenance.id}` : '/admin/maintenances'}>Cancel</a>
         </div>
       </form>
     </>
@@ -148,7 +194,8 @@ export function MaintenanceDetail({
         <UpdateList s={s} incident={maintenance} />
       </section>
       {s.can('post_incidents') && (
-        <p>
+        <p class="actions">
+          {maintenance.status === 'scheduled' && <a href={`/admin/maintenances/${maintenance.id}/edit`}>Edit the window and automation</a>}
           <a href={`/admin/maintenances/${maintenance.id}/delete`}>Delete this maintenance</a>
         </p>
       )}

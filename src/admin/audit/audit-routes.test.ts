@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAdminTestApp } from '../../../test/support/admin-client.ts';
+
+test('the audit log shows who opened an incident from the admin app, with the incident after the change', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const editor = await app.signIn('editor');
+  await editor.get('/admin');
+  await editor.post('/admin/incidents', { name: 'Login failures', status: 'investigating', body: 'Looking into it.' });
+
+  const log = await editor.get('/admin/audit');
+  assert.equal(log.statusCode, 200);
+  assert.match(log.body, /<strong>incident\.open<\/strong>/);
+  assert.match(log.body, /by editor 1 \(user\)/);
+  assert.match(log.body, /Login failures/);
+
+  const onlyKeys = await editor.get('/admin/audit?entityType=api_key');
+  assert.doesNotMatch(onlyKeys.body, /incident\.open/);
+});
