@@ -1,4 +1,4 @@
-import { escapeHtml, type Feed } from './feed-entries.ts';
+import { escapeXml, type Feed } from './feed-entries.ts';
 
 /** RFC 3339 at second precision in UTC, as Statuspage's feeds write it. */
 export function atomTime(date: Date): string {
@@ -8,7 +8,7 @@ export function atomTime(date: Date): string {
 /** `/history.atom` (RFC 4287), laid out as Statuspage's. */
 export function renderAtom(feed: Feed): string {
   const base = feed.page.url.replace(/\/+$/, '');
-  const x = escapeHtml;
+  const x = escapeXml;
   const entries = feed.entries.map(
     (e) => `  <entry>
     <id>tag:${x(feed.host)},2005:Incident/${x(e.id)}</id>

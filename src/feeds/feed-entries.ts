@@ -45,11 +45,27 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Text content and attribute values in XML: the markup characters only, so `'` stays as Statuspage writes it. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The zone's usual abbreviation (CST, CET, BST, IST); English locales differ in which they know. */
+function zoneAbbreviation(local: DateTime): string {
+  let fallback = '';
+  for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU']) {
+    const name = local.setLocale(locale).toFormat('ZZZZ');
+    if (!/^GMT[+-]/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback;
+}
+
 /** `Dec <var data-var='date'> 9</var>, <var data-var='time'>14:45</var> UTC`, in the page time zone, day space-padded. */
 function stamp(at: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-US');
   const day = String(local.day).padStart(2, ' ');
-  return `<small>${local.toFormat('LLL')} <var data-var='date'>${day}</var>, <var data-var='time'>${local.toFormat('HH:mm')}</var> ${escapeHtml(local.toFormat('ZZZZ'))}</small>`;
+  return `<small>${local.toFormat('LLL')} <var data-var='date'>${day}</var>, <var data-var='time'>${local.toFormat('HH:mm')}</var> ${escapeHtml(zoneAbbreviation(local))}</small>`;
 }
 
 function paragraph(at: Date, label: UpdateLabel, body: string, timeZone: string): string {

@@ -1,4 +1,4 @@
-import { escapeHtml, type Feed } from './feed-entries.ts';
+import { escapeXml, type Feed } from './feed-entries.ts';
 
 /** RFC 822 dates, as RSS 2.0 requires (`Thu, 20 Nov 2025 12:00:00 GMT`). */
 export function rssTime(date: Date): string {
@@ -8,7 +8,7 @@ export function rssTime(date: Date): string {
 /** `/history.rss` (RSS 2.0): the same entries as the Atom feed. */
 export function renderRss(feed: Feed): string {
   const base = feed.page.url.replace(/\/+$/, '');
-  const x = escapeHtml;
+  const x = escapeXml;
   const items = feed.entries.map(
     (e) => `    <item>
       <title>${x(e.title)}</title>
