@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageFileVersion } from './page-file-schema.ts';
@@ -22,7 +22,13 @@ export async function exportPageFile(ctx: Pick<Ctx, 'db'>): Promise<string> {
   if (state.page === null) throw new AppError('page_not_found', 'There is no page to export yet; start Aviso or apply a page file first.');
   const doc = new Document(toFile(state));
   doc.commentBefore = ' Aviso page file: apply it with `npx aviso apply FILE` (format: docs/page-as-code.md).';
-  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+  // Lists of plain values (locales, component ids) read best on one line.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every(isScalar)) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, blockQuote: 'literal', flowCollectionPadding: false });
 }
 
 /** Adds `key: value` only when the value is not the field's default. */
