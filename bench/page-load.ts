@@ -128,7 +128,7 @@ async function changeEverySecond(ctx: Ctx, aviso: string, seconds: number): Prom
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const fmt = (n: number, digits = 2) => n.toFixed(digits).padStart(9);
 const row = (label: string, server: string, r: WrkResult) =>
-  `${label.padEnd(34)}${server.padEnd(7)}${fmt(r.requestsPerSecond, 0)}${fmt(r.p50Ms)}${fmt(r.p99Ms)}${fmt(r.maxMs)}${String(r.errors).padStart(8)}`;
+  `${label.padEnd(40)}${server.padEnd(7)}${fmt(r.requestsPerSecond, 0)}${fmt(r.p50Ms)}${fmt(r.p99Ms)}${fmt(r.maxMs)}${String(r.errors).padStart(8)}`;
 
 const root = mkdtempSync(join(tmpdir(), 'aviso-bench-'));
 // nginx's workers drop privileges and must be able to read the copies below.
@@ -219,7 +219,7 @@ try {
     `\nwrk -t${load.threads} -c${load.connections} -d${load.seconds}s on 127.0.0.1; nginx ${args['nginx-workers']} worker(s); Aviso one process`,
   );
   console.log(
-    `${'target'.padEnd(34)}${'server'.padEnd(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}`,
+    `${'target'.padEnd(40)}${'server'.padEnd(7)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}`,
   );
   let peakMiB = idleMiB;
   const ratios: string[] = [];
@@ -230,7 +230,7 @@ try {
     console.log(row(copy.label, 'aviso', measured.result));
     console.log(row('', 'nginx', fromNginx));
     const ratio = measured.result.requestsPerSecond / fromNginx.requestsPerSecond;
-    console.log(`${''.padEnd(34)}ratio aviso/nginx ${ratio.toFixed(2)}`);
+    console.log(`${''.padEnd(40)}ratio aviso/nginx ${ratio.toFixed(2)}`);
     ratios.push(`${copy.label}: ${ratio.toFixed(2)}`);
   }
 
