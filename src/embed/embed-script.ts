@@ -1,12 +1,14 @@
-import { embedMessages } from './embed-messages.ts';
+import { embedMessages, type EmbedMessageKey } from './embed-messages.ts';
 
 /**
  * The embeddable widget, plain ES2017 with no dependency: it reads `/api/v2/summary.json` from
  * the Aviso it was loaded from (known from its own `src`), and while an incident is unresolved or
  * a maintenance is under way shows a dismissible notice in a bottom corner. It sets no cookie and
  * stores nothing; its styles live in a shadow root so the host page's CSS cannot touch them.
- * Options: `data-locale` (else the browser's languages), `data-position="left"`. Once it has
- * decided, it sets `data-state` on its script tag: `shown`, `quiet` or `failed`.
+ * It looks again every five minutes (revalidating, so an unchanged summary costs a 304), so the
+ * notice follows the incident; a dismissed notice stays closed until the event gets a new update.
+ * Options: `data-locale` (else the browser's languages), `data-position="left"`. It reports on its
+ * script tag: `data-state` = `shown`, `quiet`, `dismissed` or `failed`.
  */
 const css = [
   ':host{all:initial}',
@@ -25,35 +27,50 @@ const css = [
 
 const source = `(function(){
 var s=document.currentScript;if(!s||!window.fetch||!window.URL)return;
-var M=__MESSAGES__,C=__CSS__,U=new URL("api/v2/summary.json",s.src).href;
+var M=__MESSAGES__,C=__CSS__,U=new URL("api/v2/summary.json",s.src).href,H,X={};
 var Z={critical:"#cf222e",major:"#bc4c00",minor:"#d4a72c",none:"#59636e",maintenance:"#0969da"};
 function pick(){var a=[s.getAttribute("data-locale")].concat(navigator.languages||[navigator.language]);
 for(var i=0;i<a.length;i++){var l=a[i];if(!l)continue;if(M[l])return l;var p=l.split("-")[0].toLowerCase();
 for(var k in M)if(k.split("-")[0].toLowerCase()===p)return k}return "en"}
 var L=pick(),T=M[L];
 function el(n,c,x){var e=document.createElement(n);if(c)e.className=c;if(x)e.textContent=x;return e}
+function st(v){s.setAttribute("data-state",v)}
 function show(d){
 var a=(d.incidents||[]).filter(function(i){return /^(investigating|identified|monitoring)$/.test(i.status)}),
 m=(d.scheduled_maintenances||[]).filter(function(i){return i.status==="in_progress"||i.status==="verifying"}),
-e=a[0]||m[0];s.setAttribute("data-state",e?"shown":"quiet");if(!e)return;
-var u=(e.incident_updates||[])[0]||{},h=el("div");h.setAttribute("data-aviso-embed","");
-var r=h.attachShadow?h.attachShadow({mode:"open"}):h,st=el("style",0,C),b=el("div","b");
+e=a[0]||m[0],u=e&&(e.incident_updates||[])[0]||{},k=e&&e.id+u.id;
+st(e?X[k]?"dismissed":"shown":"quiet");if(H&&H.k===k)return;if(H){H.remove();H=0}if(!e||X[k])return;
+var h=el("div");h.setAttribute("data-aviso-embed","");h.k=k;H=h;
+var r=h.attachShadow?h.attachShadow({mode:"open"}):h,b=el("div","b");
 if(s.getAttribute("data-position")==="left")b.className+=" l";
 b.style.setProperty("--c",Z[e.impact]||Z.none);
-b.setAttribute("role","status");b.setAttribute("aria-live","polite");b.setAttribute("aria-label",T.region);b.setAttribute("lang",L);
-r.appendChild(st);r.appendChild(b);document.body.appendChild(h);
-var x=el("button",0,"\\u00d7");x.type="button";x.setAttribute("aria-label",T.dismiss);x.onclick=function(){h.remove()};
-var w=el("a",0,T.details);w.href=e.shortlink;w.target="_blank";w.rel="noopener";
-var bd=String(u.body||"");if(bd.length>200)bd=bd.slice(0,199)+"\\u2026";
+b.setAttribute("role","status");b.setAttribute("aria-live","polite");b.setAttribute("aria-label",T.r);b.setAttribute("lang",L);
+r.appendChild(el("style",0,C));r.appendChild(b);document.body.appendChild(h);
+var x=el("button",0,"\\u00d7");x.type="button";x.setAttribute("aria-label",T.x);x.onclick=function(){X[k]=1;h.remove();H=0;st("dismissed")};
+var w=el("a",0,T.d);w.href=e.shortlink;w.target="_blank";w.rel="noopener";
+var t=String(u.body||"");if(t.length>200)t=t.slice(0,199)+"\\u2026";
 setTimeout(function(){
-b.appendChild(el("p","k",(a[0]?T.incident:T.maintenance)+" \\u00b7 "+(T[u.status||e.status]||u.status||e.status)));
-b.appendChild(el("p","t",e.name));if(bd)b.appendChild(el("p",0,bd));b.appendChild(w);b.appendChild(x)},30)}
-function go(){fetch(U,{credentials:"omit"}).then(function(r){return r.ok?r.json():null}).then(function(d){d?show(d):s.setAttribute("data-state","failed")},function(){s.setAttribute("data-state","failed")})}
-if(document.body)go();else document.addEventListener("DOMContentLoaded",go);
+b.appendChild(el("p","k",(a[0]?T.i:T.m)+" \\u00b7 "+(T[u.status||e.status]||u.status||e.status)));
+b.appendChild(el("p","t",e.name));if(t)b.appendChild(el("p",0,t));b.appendChild(w);b.appendChild(x)},30)}
+function go(){fetch(U,{credentials:"omit",cache:"no-cache"}).then(function(r){return r.ok?r.json():null}).then(function(d){d?show(d):st("failed")},function(){st("failed")})}
+function run(){go();setInterval(go,3e5)}
+if(document.body)run();else document.addEventListener("DOMContentLoaded",run);
 })();
 `;
 
+/** Inside the script the widget's own words go by one letter; status names keep theirs. */
+const shortKeys: Partial<Record<EmbedMessageKey, string>> = { incident: 'i', maintenance: 'm', details: 'd', dismiss: 'x', region: 'r' };
+
+function compactMessages(): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(embedMessages).map(([locale, messages]) => [
+      locale,
+      Object.fromEntries(Object.entries(messages).map(([key, text]) => [shortKeys[key as EmbedMessageKey] ?? key, text])),
+    ]),
+  );
+}
+
 /** The widget's JavaScript with its messages and styles inlined. */
 export function embedScript(): string {
-  return source.replace('__MESSAGES__', () => JSON.stringify(embedMessages)).replace('__CSS__', () => JSON.stringify(css));
+  return source.replace('__MESSAGES__', () => JSON.stringify(compactMessages())).replace('__CSS__', () => JSON.stringify(css));
 }

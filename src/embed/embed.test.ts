@@ -71,9 +71,11 @@ describe('the widget embedded in another site, in Chromium', () => {
     await app?.close();
   });
 
-  async function open(path: string, options: BrowserContextOptions = {}) {
+  async function open(path: string, options: BrowserContextOptions = {}, fakeClock = false) {
     const context = await browser.newContext(options);
     const page = await context.newPage();
+    // A controllable clock lets a test move the widget's five-minute refresh along.
+    if (fakeClock) await page.clock.install();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -137,22 +139,48 @@ describe('the widget embedded in another site, in Chromium', () => {
     await context.close();
   });
 
-  it('shows the maintenance under way once the incident is resolved, and nothing when all is quiet', async () => {
+  it('follows the page as it changes: the maintenance once the incident is resolved, then nothing', async () => {
+    const { context, page, errors } = await open('/?locale=es', {}, true);
+    const notice = page.getByRole('status');
+    const script = page.locator('script[src$="/embed.js"]');
+    const refresh = async () => {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/v2/summary.json'));
+      await page.clock.fastForward('05:00');
+      await answered;
+    };
+    await notice.getByText('Slow dashboard').waitFor();
+    assert.match((await notice.textContent()) ?? '', /Incidente · Causa identificada/);
+
     app.clock.set('2025-11-20T12:30:00.000Z');
     await postIncidentUpdate(app.appCtx, s.activeIncident.id, { status: 'resolved', components: { [s.dashboard.id]: 'operational' } });
-    const first = await open('/?locale=es');
-    const notice = first.page.getByRole('status');
-    await notice.getByRole('link').waitFor();
+    await refresh();
+    await notice.getByText('CDN certificate rotation').waitFor();
     assert.match((await notice.textContent()) ?? '', /Mantenimiento · En curso/);
-    assert.match((await notice.textContent()) ?? '', /CDN certificate rotation/);
-    await first.context.close();
+
+    // Dismissed, it stays closed until the maintenance says something new.
+    await notice.getByRole('button', { name: 'Cerrar' }).click();
+    await refresh();
+    assert.equal(await script.getAttribute('data-state'), 'dismissed');
+    assert.equal(await page.locator('[data-aviso-embed]').count(), 0);
+    app.clock.set('2025-11-20T12:40:00.000Z');
+    await postIncidentUpdate(app.appCtx, s.activeMaintenance.id, { status: 'verifying' });
+    await refresh();
+    await notice.getByText(/Mantenimiento · Verificando/).waitFor();
 
     app.clock.set('2025-11-20T13:00:00.000Z');
     await postIncidentUpdate(app.appCtx, s.activeMaintenance.id, { status: 'completed', components: { [s.cdn.id]: 'operational' } });
-    const quiet = await open('/?locale=ru');
-    await quiet.page.locator('script[data-state="quiet"]').waitFor({ state: 'attached' });
-    assert.equal(await quiet.page.locator('[data-aviso-embed]').count(), 0);
-    assert.deepEqual(quiet.errors, []);
-    await quiet.context.close();
+    await refresh();
+    await page.locator('[data-aviso-embed]').waitFor({ state: 'detached' });
+    assert.equal(await script.getAttribute('data-state'), 'quiet');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('shows nothing when all is quiet', async () => {
+    const { context, page, errors } = await open('/?locale=ru');
+    await page.locator('script[data-state="quiet"]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-aviso-embed]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });
