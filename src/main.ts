@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
+import { JobWorker } from './jobs/index.ts';
+import { jobHandlers, recurringJobs } from './jobs/handlers.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -8,9 +10,13 @@ async function start(config: Config): Promise<void> {
   const started = await startAviso({ config, log });
   await started.aviso.app.listen({ port: config.port, host: config.host });
   log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
+  // One process serves the web and runs the jobs (maintenance start and end, reminders, notifications).
+  const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobHandlers, recurring: recurringJobs });
+  worker.start();
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
+    await worker.stop();
     await started.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import { touchPage } from '../page/page-store.ts';
 import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';
 import { scheduleMaintenanceSchema, type ScheduleMaintenanceInput } from './incident-schemas.ts';
 import { insertIncident, insertIncidentUpdate } from './incident-store.ts';
+import { planMaintenanceJobs } from './maintenance-automation.ts';
 
 /** Schedules a maintenance window with its first update (`scheduled`) and its automation settings. */
 export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceInput): Promise<Incident> {
@@ -60,6 +61,7 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
     };
     await insertIncident(tx, maintenance);
     await insertIncidentUpdate(tx, update);
+    await planMaintenanceJobs(tx, maintenance, now);
     await recordAudit(tx, ctx.actor, { action: 'maintenance.schedule', entityType: 'maintenance', entityId: id, before: null, after: incidentSnapshot(maintenance, update), at: now });
     await touchPage(tx, now);
     return maintenance;

@@ -1,0 +1,23 @@
+import {
+  completeMaintenanceIfDue,
+  maintenanceJobs,
+  remindMaintenanceIfDue,
+  startMaintenanceIfDue,
+  type MaintenanceJobPayload,
+} from '../modules/incidents/index.ts';
+import type { JobHandlers, RecurringJob } from './job.ts';
+import { purgeFinishedJobs } from './job-store.ts';
+
+/**
+ * Every job Aviso runs, by name. Maintenance steps only change the database, so they run in the
+ * job's transaction and happen exactly once.
+ */
+export const jobHandlers: JobHandlers = {
+  [maintenanceJobs.remind]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await remindMaintenanceIfDue(ctx, payload)) },
+  [maintenanceJobs.start]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await startMaintenanceIfDue(ctx, payload)) },
+  [maintenanceJobs.complete]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await completeMaintenanceIfDue(ctx, payload)) },
+  'jobs.purge': async (ctx) => purgeFinishedJobs(ctx.db, new Date(ctx.clock.now().getTime() - 7 * 24 * 3600_000)),
+};
+
+/** Jobs enqueued once per period by whichever instance gets there first. */
+export const recurringJobs: RecurringJob[] = [{ name: 'jobs.purge', everyMs: 24 * 3600_000 }];

@@ -1,0 +1,4 @@
+export * from './job.ts';
+export { enqueue } from './enqueue.ts';
+export { JobWorker, type WorkerOptions } from './worker.ts';
+export { listJobRows as listJobs, purgeFinishedJobs, claimJobs } from './job-store.ts';

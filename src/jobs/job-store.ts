@@ -1,0 +1,108 @@
+import type { Kysely, Selectable } from 'kysely';
+import { forUpdateSkipLocked, fromTimestamp, toTimestamp } from '../storage/dialect.ts';
+import type { Database, JobsTable } from '../storage/tables.ts';
+import { immediately, type Job, type JobStatus, type NewJob } from './job.ts';
+
+function toJob(row: Selectable<JobsTable>): Job {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    payload: JSON.parse(row.payload),
+    status: row.status as JobStatus,
+    runAt: fromTimestamp(row.runAt),
+    attempts: row.attempts,
+    maxAttempts: row.maxAttempts,
+    lastError: row.lastError,
+    idempotencyKey: row.idempotencyKey,
+  };
+}
+
+export async function insertJob(db: Kysely<Database>, job: NewJob, now: Date): Promise<void> {
+  const at = toTimestamp(now);
+  await db
+    .insertInto('jobs')
+    .values({
+      name: job.name,
+      payload: JSON.stringify(job.payload ?? null),
+      status: 'pending',
+      runAt: toTimestamp(job.runAt ?? immediately),
+      attempts: 0,
+      maxAttempts: job.maxAttempts ?? 10,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      idempotencyKey: job.idempotencyKey ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+    .execute();
+}
+
+/**
+ * Takes up to `limit` due jobs (or jobs whose worker's lease ran out) in one statement, so two
+ * workers never take the same job: PostgreSQL skips rows another worker has locked; SQLite runs
+ * one writing statement at a time.
+ */
+export async function claimJobs(db: Kysely<Database>, worker: { id: string; now: Date; leaseMs: number; limit: number }): Promise<Job[]> {
+  const now = toTimestamp(worker.now);
+  const due = db
+    .selectFrom('jobs')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', now)]),
+        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', now)]),
+      ]),
+    )
+    .orderBy('runAt')
+    .orderBy('id')
+    .limit(worker.limit)
+    .modifyEnd(forUpdateSkipLocked(db));
+  const rows = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      lockedBy: worker.id,
+      lockedUntil: toTimestamp(new Date(worker.now.getTime() + worker.leaseMs)),
+      attempts: eb('attempts', '+', 1),
+      updatedAt: now,
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
+}
+
+/** False when the job is no longer this worker's (its lease ran out and another took it). */
+export async function completeJob(db: Kysely<Database>, id: number, workerId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'done', lockedBy: null, lockedUntil: null, updatedAt: toTimestamp(now) })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function failJob(db: Kysely<Database>, id: number, workerId: string, change: { status: 'pending' | 'dead'; runAt: Date; error: string; now: Date }): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: change.status, runAt: toTimestamp(change.runAt), lastError: change.error.slice(0, 2000), lockedBy: null, lockedUntil: null, updatedAt: toTimestamp(change.now) })
+    .where('id', '=', id)
+    .where('lockedBy', '=', workerId)
+    .execute();
+}
+
+export async function listJobRows(db: Kysely<Database>, filter: { name?: string; status?: JobStatus } = {}): Promise<Job[]> {
+  let query = db.selectFrom('jobs').selectAll().orderBy('runAt').orderBy('id');
+  if (filter.name !== undefined) query = query.where('name', '=', filter.name);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  return (await query.execute()).map(toJob);
+}
+
+/** Finished jobs are kept a while for inspection, then dropped. */
+export async function purgeFinishedJobs(db: Kysely<Database>, olderThan: Date): Promise<void> {
+  await db.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', toTimestamp(olderThan)).execute();
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { FixedClock } from '../shared/clock.ts';
+import { systemActor, type Ctx } from '../shared/context.ts';
+import { silentLogger } from '../shared/logger.ts';
+import { openDatabase, type OpenDatabase } from '../storage/database.ts';
+import { Revisions } from '../storage/revisions.ts';
+import { write } from '../storage/write.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
+import { claimJobs, enqueue, JobWorker, listJobs, type JobHandlers } from './index.ts';
+
+const start = '2025-11-20T12:00:00.000Z';
+
+describe('the job queue and its workers', () => {
+  let database: TestDatabase;
+  let sqliteFile: string | undefined;
+  let clock: FixedClock;
+  let ctx: Ctx;
+  const extra: OpenDatabase[] = [];
+
+  beforeEach(async () => {
+    // A file, not memory, so a second connection (another instance) sees the same SQLite database.
+    sqliteFile = join(tmpdir(), `aviso-jobs-${randomBytes(6).toString('hex')}.sqlite`);
+    database = await createTestDatabase({ sqliteFile });
+    clock = new FixedClock(start);
+    ctx = { db: database.db, clock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
+  });
+  afterEach(async () => {
+    for (const db of extra.splice(0)) await db.close();
+    await database.close();
+    if (sqliteFile !== undefined) for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
+  });
+
+  /** Another instance: its own connection to the same database, its own context. */
+  function secondInstance(): Ctx {
+    const opened = openDatabase(database.target);
+    extra.push(opened);
+    return { ...ctx, db: opened.db };
+  }
+
+  test('a job enqueued twice with one idempotency key exists once; a rolled-back enqueue never does', async () => {
+    await write(ctx, (tx) => enqueue(tx, { name: 'x', payload: 1, idempotencyKey: 'k' }, clock.now()));
+    await write(ctx, (tx) => enqueue(tx, { name: 'x', payload: 2, idempotencyKey: 'k' }, clock.now()));
+    await assert.rejects(
+      ctx.db.transaction().execute(async (tx) => {
+        await enqueue(tx, { name: 'y', payload: 3 });
+        throw new Error('the write failed');
+      }),
+    );
+    assert.deepEqual((await listJobs(ctx.db)).map((j) => [j.name, j.payload]), [['x', 1]]);
+  });
+
+  test('a job runs once, when due and not before', async () => {
+    const seen: unknown[] = [];
+    const worker = new JobWorker({ ctx, handlers: { hello: async (_ctx, payload) => void seen.push(payload) } });
+    await enqueue(ctx.db, { name: 'hello', payload: { n: 1 }, runAt: new Date('2025-11-20T12:05:00Z') });
+    assert.equal(await worker.tick(), 0);
+    clock.set('2025-11-20T12:04:59.999Z');
+    assert.equal(await worker.tick(), 0);
+    clock.set('2025-11-20T12:05:00.000Z');
+    assert.equal(await worker.tick(), 1);
+    assert.equal(await worker.tick(), 0);
+    assert.deepEqual(seen, [{ n: 1 }]);
+    assert.equal((await listJobs(ctx.db))[0]?.status, 'done');
+  });
+
+  test('a failing job is retried with growing delays and given up after its attempts', async () => {
+    let calls = 0;
+    const worker = new JobWorker({ ctx, handlers: { flaky: async () => void (calls++, assert.fail('the mail server said no')) } });
+    await enqueue(ctx.db, { name: 'flaky', payload: null, maxAttempts: 3 });
+    assert.equal(await worker.tick(), 1);
+    let [job] = await listJobs(ctx.db);
+    assert.equal(job?.status, 'pending');
+    assert.equal(job?.lastError, 'the mail server said no');
+    assert.deepEqual(job?.runAt, new Date(Date.parse(start) + 10_000));
+    clock.advance(10_000);
+    assert.equal(await worker.tick(), 1);
+    [job] = await listJobs(ctx.db);
+    assert.deepEqual(job?.runAt, new Date(Date.parse(start) + 30_000), 'the second delay is twice the first');
+    clock.advance(20_000);
+    await worker.tick();
+    [job] = await listJobs(ctx.db);
+    assert.equal(job?.status, 'dead');
+    clock.advance(3600_000);
+    assert.equal(await worker.tick(), 0);
+    assert.equal(calls, 3);
+  });
+
+  test('a transactional job that fails leaves none of its writes behind', async () => {
+    const handlers: JobHandlers = {
+      halfway: {
+        transactional: true,
+        run: async (jobCtx) => {
+          await enqueue(jobCtx.db, { name: 'follow-up', payload: null });
+          throw new Error('failed halfway');
+        },
+      },
+    };
+    await enqueue(ctx.db, { name: 'halfway', payload: null, maxAttempts: 1 });
+    await new JobWorker({ ctx, handlers }).tick();
+    assert.deepEqual((await listJobs(ctx.db)).map((j) => [j.name, j.status]), [['halfway', 'dead']]);
+  });
+
+  test('two instances on one database run each due job exactly once', async () => {
+    const runs = new Map<number, number>();
+    const handlers: JobHandlers = {
+      work: async (_ctx, payload: { n: number }) => {
+        runs.set(payload.n, (runs.get(payload.n) ?? 0) + 1);
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    };
+    for (let n = 0; n < 60; n++) await enqueue(ctx.db, { name: 'work', payload: { n } });
+    const a = new JobWorker({ ctx, handlers, id: 'a', batchSize: 2 });
+    const b = new JobWorker({ ctx: secondInstance(), handlers, id: 'b', batchSize: 2 });
+    const [ranA, ranB] = await Promise.all([a.tick(), b.tick()]);
+    assert.equal(ranA + ranB, 60);
+    assert.equal(runs.size, 60);
+    assert.deepEqual([...runs.values()].filter((count) => count !== 1), []);
+    assert.ok((await listJobs(ctx.db)).every((j) => j.status === 'done'));
+  });
+
+  test('jobs survive a restart, and a crashed worker\'s job is retried after its lease', async () => {
+    await enqueue(ctx.db, { name: 'work', payload: 'claimed by a worker that then crashed' });
+    await claimJobs(ctx.db, { id: 'crashed', now: clock.now(), leaseMs: 60_000, limit: 1 });
+    await enqueue(ctx.db, { name: 'work', payload: 'waiting when the process stopped' });
+
+    const seen: unknown[] = [];
+    const restarted = new JobWorker({ ctx: secondInstance(), handlers: { work: async (_ctx, payload) => void seen.push(payload) }, leaseMs: 60_000 });
+    assert.equal(await restarted.tick(), 1);
+    assert.deepEqual(seen, ['waiting when the process stopped']);
+    clock.advance(60_001);
+    assert.equal(await restarted.tick(), 1);
+    assert.deepEqual(seen, ['waiting when the process stopped', 'claimed by a worker that then crashed']);
+  });
+
+  test('a recurring job is enqueued once per period, however many instances tick', async () => {
+    let runs = 0;
+    const handlers: JobHandlers = { sweep: async () => void runs++ };
+    const recurring = [{ name: 'sweep', everyMs: 3600_000 }];
+    const a = new JobWorker({ ctx, handlers, recurring });
+    const b = new JobWorker({ ctx: secondInstance(), handlers, recurring });
+    await a.tick();
+    await b.tick();
+    clock.advance(30 * 60_000);
+    await a.tick();
+    assert.equal(runs, 1);
+    clock.advance(30 * 60_000);
+    await b.tick();
+    await a.tick();
+    assert.equal(runs, 2);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { eventually } from '../../../test/support/eventually.ts';
+import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
+import { jobHandlers } from '../../jobs/handlers.ts';
+import { JobWorker } from '../../jobs/index.ts';
+import { createComponent, findComponent } from '../components/index.ts';
+import { findIncident, postIncidentUpdate, rescheduleMaintenance, scheduleMaintenance, updateIncident } from './index.ts';
+
+const minute = 60_000;
+
+describe('maintenance automation', () => {
+  let t: TestContext;
+  let worker: JobWorker;
+  beforeEach(async () => {
+    t = await createTestContext({ now: '2025-11-20T12:00:00.000Z' });
+    worker = new JobWorker({ ctx: t.ctx, handlers: jobHandlers, pollMs: 5 });
+  });
+  afterEach(async () => {
+    await worker.stop();
+    await t.close();
+  });
+
+  const at = (offsetMinutes: number) => new Date(Date.parse('2025-11-20T12:00:00.000Z') + offsetMinutes * minute);
+
+  test('reminds, starts and completes at the right minutes, each exactly once', async () => {
+    const db = await createComponent(t.ctx, { name: 'Database' });
+    const m = await scheduleMaintenance(t.ctx, { name: 'Upgrade', scheduledFor: at(120), scheduledUntil: at(180), remindPrior: 60, componentIds: [db.id] });
+    const statuses = async () => (await findIncident(t.ctx.db, m.id))!.updates.map((u) => u.status).reverse();
+
+    await worker.tick();
+    t.clock.set(at(59.9));
+    await worker.tick();
+    assert.deepEqual(await statuses(), ['scheduled']);
+
+    t.clock.set(at(60));
+    await worker.tick();
+    await worker.tick();
+    let current = (await findIncident(t.ctx.db, m.id))!;
+    assert.deepEqual(await statuses(), ['scheduled', 'scheduled']);
+    assert.equal(current.updates[0]?.body, 'Maintenance will begin as scheduled in 60 minutes.');
+    assert.deepEqual(current.schedule?.remindedAt, at(60));
+
+    t.clock.set(at(120));
+    await worker.tick();
+    await worker.tick();
+    current = (await findIncident(t.ctx.db, m.id))!;
+    assert.equal(current.status, 'in_progress');
+    assert.equal(current.updates[0]?.body, 'Scheduled maintenance is currently in progress. We will provide updates as necessary.');
+    assert.equal((await findComponent(t.ctx.db, db.id))?.status, 'under_maintenance');
+
+    t.clock.set(at(180));
+    await worker.tick();
+    await worker.tick();
+    current = (await findIncident(t.ctx.db, m.id))!;
+    assert.equal(current.status, 'completed');
+    assert.equal((await findComponent(t.ctx.db, db.id))?.status, 'operational');
+    assert.deepEqual(await statuses(), ['scheduled', 'scheduled', 'in_progress', 'completed']);
+  });
+
+  test('a maintenance scheduled for the next minute starts and completes by itself', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const m = await scheduleMaintenance(t.ctx, { name: 'Quick fix', scheduledFor: at(1), scheduledUntil: at(2), componentIds: [api.id] });
+    worker.start();
+    t.clock.set(at(1));
+    await eventually('the maintenance starts', async () => (await findIncident(t.ctx.db, m.id))?.status === 'in_progress');
+    assert.equal((await findComponent(t.ctx.db, api.id))?.status, 'under_maintenance');
+    t.clock.set(at(2));
+    await eventually('the maintenance completes', async () => (await findIncident(t.ctx.db, m.id))?.status === 'completed');
+    assert.equal((await findComponent(t.ctx.db, api.id))?.status, 'operational');
+  });
+
+  test('moving the window re-plans it; the jobs of the old window do nothing', async () => {
+    const m = await scheduleMaintenance(t.ctx, { name: 'Move me', scheduledFor: at(120), scheduledUntil: at(180), remindPrior: 30 });
+    await rescheduleMaintenance(t.ctx, m.id, { scheduledFor: at(240), scheduledUntil: at(300) });
+    for (const minutes of [90, 120, 180]) {
+      t.clock.set(at(minutes));
+      await worker.tick();
+    }
+    let current = (await findIncident(t.ctx.db, m.id))!;
+    assert.equal(current.status, 'scheduled');
+    assert.equal(current.updates.length, 1, 'no reminder, start or end for the old window');
+    t.clock.set(at(210));
+    await worker.tick();
+    t.clock.set(at(240));
+    await worker.tick();
+    current = (await findIncident(t.ctx.db, m.id))!;
+    assert.deepEqual(current.updates.map((u) => u.status), ['in_progress', 'scheduled', 'scheduled']);
+    await assert.rejects(rescheduleMaintenance(t.ctx, m.id, { scheduledUntil: at(200) }), { code: 'validation_failed' });
+  });
+
+  test('without automation, or when the operator got there first, nothing is done twice', async () => {
+    const manual = await scheduleMaintenance(t.ctx, { name: 'Manual', scheduledFor: at(10), scheduledUntil: at(20), remindPrior: 0, autoInProgress: false, autoCompleted: false });
+    const early = await scheduleMaintenance(t.ctx, { name: 'Early', scheduledFor: at(10), scheduledUntil: at(20), remindPrior: 0 });
+    await postIncidentUpdate(t.ctx, early.id, { status: 'in_progress' });
+    await postIncidentUpdate(t.ctx, early.id, { status: 'completed' });
+    t.clock.set(at(30));
+    await worker.tick();
+    assert.equal((await findIncident(t.ctx.db, manual.id))?.updates.length, 1);
+    assert.equal((await findIncident(t.ctx.db, early.id))?.updates.length, 3);
+  });
+
+  test('a component that went down during the window keeps its outage at completion', async () => {
+    const db = await createComponent(t.ctx, { name: 'Database' });
+    const m = await scheduleMaintenance(t.ctx, { name: 'Upgrade', scheduledFor: at(1), scheduledUntil: at(60), remindPrior: 0, componentIds: [db.id] });
+    t.clock.set(at(1));
+    await worker.tick();
+    await updateIncident(t.ctx, m.id, { name: 'Upgrade (extended)' });
+    await postIncidentUpdate(t.ctx, m.id, { status: 'in_progress', components: { [db.id]: 'major_outage' } });
+    t.clock.set(at(60));
+    await worker.tick();
+    assert.equal((await findIncident(t.ctx.db, m.id))?.status, 'completed');
+    assert.equal((await findComponent(t.ctx.db, db.id))?.status, 'major_outage');
+  });
+});
