@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { postIncidentUpdate } from '../modules/incidents/index.ts';
 import { supportedLocales } from '../shared/locales.ts';
@@ -126,6 +127,19 @@ describe('the widget embedded in another site, in Chromium', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe's accessibility rules (${colorScheme})`, async () => {
+      const { context, page } = await open('/?locale=en', { colorScheme });
+      await page.getByRole('status').getByRole('link').waitFor();
+      const results = await new AxeBuilder({ page }).include('[data-aviso-embed]').analyze();
+      assert.deepEqual(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.failureSummary).join('; ')}`),
+        [],
+      );
+      await context.close();
+    });
+  }
 
   it('follows dark mode and reduced motion', async () => {
     const { context, page } = await open('/?locale=fr', { colorScheme: 'dark', reducedMotion: 'reduce' });
