@@ -9,6 +9,7 @@ import { registerPublicPage } from './public-page/public-page-routes.ts';
 import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
 import { registerStatuspageV1 } from './api/statuspage-v1/plugin.ts';
+import { registerAvisoApi } from './api/v1/plugin.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
@@ -54,6 +55,7 @@ export async function buildAviso(options: {
   registerAdmin(app, deps);
   registerPublicApi(app, deps);
   await registerStatuspageV1(app, deps);
+  await registerAvisoApi(app, deps);
   await app.ready();
   const { config } = options;
   const listener = options.resilient

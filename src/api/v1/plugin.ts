@@ -1,0 +1,78 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { createJsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { authenticateRequest, type ApiCaller } from './api-key-auth.ts';
+import { registerApiKeyRoutes } from './api-key-routes.ts';
+import { registerAuditRoutes } from './audit-routes.ts';
+import { registerComponentRoutes } from './component-routes.ts';
+import { registerIncidentRoutes } from './incident-routes.ts';
+import { registerMaintenanceRoutes } from './maintenance-routes.ts';
+import { registerPageRoutes } from './page-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiCaller: ApiCaller | null;
+  }
+}
+
+const withZod = (instance: FastifyInstance) => instance.withTypeProvider<ZodTypeProvider>();
+export type ApiScope = ReturnType<typeof withZod>;
+
+/** The caller resolved by the scope's hook; every route under /api/v1 has one. */
+export function callerOf(request: { apiCaller: ApiCaller | null }): ApiCaller {
+  return request.apiCaller!;
+}
+
+// Instants are sent as ISO text and coerced to dates; say so in the document rather than leave them untyped.
+const documentTransform = createJsonSchemaTransform({
+  zodToJsonConfig: {
+    override: (ctx) => {
+      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+    },
+  },
+});
+
+/**
+ * Aviso's own management API under `/api/v1` (JSON, camelCase, `{"error": {…}}` errors), its
+ * OpenAPI document at `/api/openapi.json` and a browsable copy at `/api/docs`, both built from
+ * the same zod schemas the routes validate with.
+ */
+export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
+  await app.register(async (outer) => {
+    await outer.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Aviso management API',
+          version: '1',
+          description: 'Manage components, incidents, maintenances and the page. Send an API key as `Authorization: Bearer <key>`; reads need a read or read-write key, writes a read-write key.',
+        },
+        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Aviso API key (`avk_…`).' } } },
+        security: [{ apiKey: [] }],
+      },
+      transform: documentTransform,
+    });
+    await outer.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true }, staticCSP: true });
+    outer.get('/api/openapi.json', { schema: { hide: true } }, async () => outer.swagger());
+
+    await outer.register(
+      async (plain) => {
+        const scope = withZod(plain);
+        scope.decorateRequest('apiCaller', null);
+        scope.addHook('onRequest', async (request) => {
+          request.apiCaller = await authenticateRequest(request, deps);
+        });
+        registerPageRoutes(scope);
+        registerComponentRoutes(scope);
+        registerIncidentRoutes(scope);
+        registerMaintenanceRoutes(scope);
+        registerApiKeyRoutes(scope);
+        registerAuditRoutes(scope);
+      },
+      { prefix: '/api/v1' },
+    );
+  });
+}
