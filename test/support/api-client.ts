@@ -12,7 +12,11 @@ export interface CallOptions {
 
 /** `app.inject()` with an API key and a JSON or form body, as a Statuspage client sends them. */
 export function apiClient(t: ApiTestApp, defaultKey: () => string = () => t.writeKey) {
-  return async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: CallOptions = {}): Promise<LightMyRequestResponse> => {
+  return async (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: CallOptions = {},
+  ): Promise<LightMyRequestResponse> => {
     const key = options.key === undefined ? defaultKey() : options.key;
     const headers: Record<string, string> = { ...(key !== null && { authorization: `OAuth ${key}` }), ...options.headers };
     if (options.form !== undefined) {

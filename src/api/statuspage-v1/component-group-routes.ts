@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
-import { createComponentGroup, deleteComponent, listComponentsInOrder, updateComponent, type Component } from '../../modules/components/index.ts';
+import {
+  createComponentGroup,
+  deleteComponent,
+  listComponentsInOrder,
+  updateComponent,
+  type Component,
+} from '../../modules/components/index.ts';
 import { getPage } from '../../modules/page/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -40,7 +46,8 @@ async function setMembers(ctx: Ctx, groupId: string, ids: string[]): Promise<voi
     let position = 1;
     // Members join first so the group is never empty (an empty group is deleted).
     for (const id of new Set(ids)) await updateComponent(inTx, id, { groupId, position: position++ });
-    for (const child of all.filter((c) => c.groupId === groupId && !ids.includes(c.id))) await updateComponent(inTx, child.id, { groupId: null });
+    for (const child of all.filter((c) => c.groupId === groupId && !ids.includes(c.id)))
+      await updateComponent(inTx, child.id, { groupId: null });
   });
 }
 
@@ -48,7 +55,11 @@ export function registerComponentGroupRoutes(scope: FastifyInstance, _deps: AppD
   route(scope, 'GET', '/pages/:page_id/component-groups', async ({ caller, query }) => {
     const all = await listComponentsInOrder(caller.ctx);
     const pageId = (await getPage(caller.ctx)).id;
-    return paginate(all.filter((c) => c.isGroup), query, 'per_page').map((g) => presentGroup(g, childrenOf(all, g), pageId));
+    return paginate(
+      all.filter((c) => c.isGroup),
+      query,
+      'per_page',
+    ).map((g) => presentGroup(g, childrenOf(all, g), pageId));
   });
 
   route(scope, 'POST', '/pages/:page_id/component-groups', async ({ caller, body }, reply) => {
@@ -70,7 +81,10 @@ export function registerComponentGroupRoutes(scope: FastifyInstance, _deps: AppD
       const inTx = { ...caller.ctx, db: tx };
       await findListed(inTx, id, 'group');
       if (data.name !== undefined || data.description !== undefined) {
-        await updateComponent(inTx, id, { ...(data.name !== undefined && { name: data.name }), ...(data.description !== undefined && { description: data.description }) });
+        await updateComponent(inTx, id, {
+          ...(data.name !== undefined && { name: data.name }),
+          ...(data.description !== undefined && { description: data.description }),
+        });
       }
       if (data.components !== undefined) await setMembers(inTx, id, data.components);
     });
@@ -85,4 +99,3 @@ export function registerComponentGroupRoutes(scope: FastifyInstance, _deps: AppD
     return before;
   });
 }
-

@@ -29,7 +29,11 @@ function toInput(d: ComponentBody): UpdateComponentInput {
 }
 
 /** A component as listed (a group showing its worst child), or 404. */
-export async function findListed(ctx: Pick<Ctx, 'db'>, id: string, kind: 'component' | 'group'): Promise<{ item: Component; all: Component[] }> {
+export async function findListed(
+  ctx: Pick<Ctx, 'db'>,
+  id: string,
+  kind: 'component' | 'group',
+): Promise<{ item: Component; all: Component[] }> {
   const all = await listComponentsInOrder(ctx);
   const item = all.find((c) => c.id === id && (kind === 'component' || c.isGroup));
   if (item === undefined) throw notFound('component', id);

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
-import { deleteIncident, editIncidentUpdate, getIncident, queryIncidents, type Incident, type IncidentFilter } from '../../modules/incidents/index.ts';
+import {
+  deleteIncident,
+  editIncidentUpdate,
+  getIncident,
+  queryIncidents,
+  type Incident,
+  type IncidentFilter,
+} from '../../modules/incidents/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { createFromBody, updateFromBody } from './incident-writes.ts';
@@ -43,7 +50,9 @@ export function registerIncidentRoutes(scope: FastifyInstance, _deps: AppDeps): 
   route(scope, 'GET', `${base}/upcoming`, async ({ caller, query }) =>
     listed(caller.ctx, { kind: 'maintenance', statuses: ['scheduled'], startedFrom: caller.ctx.clock.now() }, query),
   );
-  route(scope, 'GET', `${base}/scheduled`, async ({ caller, query }) => listed(caller.ctx, { kind: 'maintenance', statuses: ['scheduled'] }, query));
+  route(scope, 'GET', `${base}/scheduled`, async ({ caller, query }) =>
+    listed(caller.ctx, { kind: 'maintenance', statuses: ['scheduled'] }, query),
+  );
   route(scope, 'GET', `${base}/active_maintenance`, async ({ caller, query }) =>
     listed(caller.ctx, { kind: 'maintenance', statuses: ['in_progress', 'verifying'] }, query),
   );
@@ -53,7 +62,9 @@ export function registerIncidentRoutes(scope: FastifyInstance, _deps: AppDeps): 
     return reply.code(201).send(await presentOne(caller.ctx, created));
   });
 
-  route(scope, 'GET', `${base}/:incident_id`, async ({ caller, params }) => presentOne(caller.ctx, await getIncident(caller.ctx, params.incident_id!)));
+  route(scope, 'GET', `${base}/:incident_id`, async ({ caller, params }) =>
+    presentOne(caller.ctx, await getIncident(caller.ctx, params.incident_id!)),
+  );
 
   const update = async ({ caller, params, body }: V1Request) => {
     const updated = await updateFromBody(caller.ctx, params.incident_id!, readRoot(body, 'incident', incidentBody));

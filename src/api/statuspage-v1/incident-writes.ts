@@ -68,7 +68,11 @@ export async function createFromBody(ctx: Ctx, d: IncidentBody): Promise<Inciden
       const inTx = { ...ctx, db: tx };
       const maintenance = await scheduleMaintenance(inTx, maintenanceInput(d, name));
       if (d.status === undefined || d.status === 'scheduled') return maintenance;
-      return postIncidentUpdate(inTx, maintenance.id, { status: d.status, components: d.components ?? {}, deliverNotifications: d.deliver_notifications ?? true });
+      return postIncidentUpdate(inTx, maintenance.id, {
+        status: d.status,
+        components: d.components ?? {},
+        deliverNotifications: d.deliver_notifications ?? true,
+      });
     });
   }
   return openIncident(ctx, {
@@ -83,7 +87,15 @@ export async function createFromBody(ctx: Ctx, d: IncidentBody): Promise<Inciden
   });
 }
 
-const unchangeable = ['scheduled_for', 'scheduled_until', 'scheduled_remind_prior', 'scheduled_auto_in_progress', 'scheduled_auto_completed', 'backfilled', 'backfill_date'] as const;
+const unchangeable = [
+  'scheduled_for',
+  'scheduled_until',
+  'scheduled_remind_prior',
+  'scheduled_auto_in_progress',
+  'scheduled_auto_completed',
+  'backfilled',
+  'backfill_date',
+] as const;
 
 /**
  * PATCH/PUT: name, impact, attached components and metadata are edited in place; a `body`, a
@@ -94,7 +106,11 @@ export async function updateFromBody(ctx: Ctx, id: string, d: IncidentBody): Pro
     const inTx = { ...ctx, db: tx };
     let incident = await getIncident(inTx, id);
     for (const field of unchangeable) {
-      if (d[field] !== undefined) throw invalidField(`incident.${field}`, 'cannot be changed after creation in Aviso; edit it in the admin app or create a new event');
+      if (d[field] !== undefined)
+        throw invalidField(
+          `incident.${field}`,
+          'cannot be changed after creation in Aviso; edit it in the admin app or create a new event',
+        );
     }
     const edits = {
       ...(d.name !== undefined && { name: d.name }),
@@ -103,7 +119,8 @@ export async function updateFromBody(ctx: Ctx, id: string, d: IncidentBody): Pro
       ...(d.metadata !== undefined && { metadata: d.metadata }),
     };
     if (Object.keys(edits).length > 0) incident = await updateIncident(inTx, id, edits);
-    const postsUpdate = d.body !== undefined || d.status !== undefined || (d.components !== undefined && Object.keys(d.components).length > 0);
+    const postsUpdate =
+      d.body !== undefined || d.status !== undefined || (d.components !== undefined && Object.keys(d.components).length > 0);
     if (!postsUpdate) return incident;
     const status = d.status ?? (incident.status === 'postmortem' ? 'resolved' : incident.status);
     return postIncidentUpdate(inTx, id, {

@@ -6,7 +6,10 @@ export const maxPerPage = 100;
 function positiveInt(value: unknown, name: string, fallback: number, max?: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('validation_failed', `${name}: must be a whole number of at least 1`, [{ path: name, message: 'must be a whole number of at least 1' }]);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('validation_failed', `${name}: must be a whole number of at least 1`, [
+      { path: name, message: 'must be a whole number of at least 1' },
+    ]);
   return max === undefined ? n : Math.min(n, max);
 }
 

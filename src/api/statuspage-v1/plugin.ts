@@ -65,7 +65,9 @@ export function route(scope: FastifyInstance, method: Method, path: string, hand
 
 function statusFor(error: AppError): number {
   // Statuspage answers a body it can read but not accept with 422.
-  return error.code === 'validation_failed' || error.code === 'component_group_invalid' || error.code === 'incident_transition_invalid' ? 422 : error.status;
+  return error.code === 'validation_failed' || error.code === 'component_group_invalid' || error.code === 'incident_transition_invalid'
+    ? 422
+    : error.status;
 }
 
 /** The Statuspage Manage API v1 under `/v1`: OAuth keys, root-keyed JSON or form bodies, `{"message"}` errors. */
@@ -111,7 +113,10 @@ export async function registerStatuspageV1(app: App, deps: AppDeps, options: Sta
         timeWindow: limit.timeWindowMs,
         keyGenerator: (request) => request.statuspageCaller?.keyId ?? request.ip,
         errorResponseBuilder: (_request, context) =>
-          new AppError('rate_limited', `Rate limit exceeded: ${context.max} requests per ${limit.timeWindowMs / 1000} seconds for each API key. Try again in ${context.after}.`),
+          new AppError(
+            'rate_limited',
+            `Rate limit exceeded: ${context.max} requests per ${limit.timeWindowMs / 1000} seconds for each API key. Try again in ${context.after}.`,
+          ),
       });
 
       registerPageRoutes(scope, deps);

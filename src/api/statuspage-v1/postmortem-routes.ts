@@ -24,7 +24,11 @@ export function registerPostmortemRoutes(scope: FastifyInstance, _deps: AppDeps)
   });
   route(scope, 'PUT', `${path}/publish`, async ({ caller, params, body }) => {
     const d = readRoot(body, 'postmortem', publishBody, { optional: true });
-    return presentPostmortem(await publishPostmortem(caller.ctx, params.incident_id!, { notifySubscribers: d.notify_subscribers ?? false }));
+    return presentPostmortem(
+      await publishPostmortem(caller.ctx, params.incident_id!, { notifySubscribers: d.notify_subscribers ?? false }),
+    );
   });
-  route(scope, 'PUT', `${path}/revert`, async ({ caller, params }) => presentPostmortem(await revertPostmortem(caller.ctx, params.incident_id!)));
+  route(scope, 'PUT', `${path}/revert`, async ({ caller, params }) =>
+    presentPostmortem(await revertPostmortem(caller.ctx, params.incident_id!)),
+  );
 }

@@ -29,7 +29,12 @@ const writes: [string, 'POST' | 'PATCH' | 'PUT' | 'DELETE', () => string, () => 
   ['create a component', 'POST', () => `${base}/components`, () => ({ component: { name: 'New' } })],
   ['change a component', 'PATCH', () => `${base}/components/${componentId}`, () => ({ component: { status: 'major_outage' } })],
   ['delete a component', 'DELETE', () => `${base}/components/${componentId}`, () => undefined],
-  ['open an incident', 'POST', () => `${base}/incidents`, () => ({ incident: { name: 'Down', components: { [componentId]: 'major_outage' } } })],
+  [
+    'open an incident',
+    'POST',
+    () => `${base}/incidents`,
+    () => ({ incident: { name: 'Down', components: { [componentId]: 'major_outage' } } }),
+  ],
   ['resolve an incident', 'PATCH', () => `${base}/incidents/${incidentId}`, () => ({ incident: { status: 'resolved' } })],
   ['delete an incident', 'DELETE', () => `${base}/incidents/${incidentId}`, () => undefined],
   ['write a postmortem', 'PUT', () => `${base}/incidents/${incidentId}/postmortem`, () => ({ postmortem: { body_draft: 'x' } })],
@@ -78,7 +83,12 @@ test('a malformed body gets 400, an invalid field 422 naming it, and nothing cha
   const before = await snapshot();
   const empty = await call('POST', `${base}/incidents`, { headers: { 'content-type': 'application/json' } });
   assert.equal(empty.statusCode, 400);
-  const notJson = await t.aviso.app.inject({ method: 'POST', url: `${base}/incidents`, headers: { authorization: `OAuth ${t.writeKey}`, 'content-type': 'application/json' }, payload: '{"incident": ' });
+  const notJson = await t.aviso.app.inject({
+    method: 'POST',
+    url: `${base}/incidents`,
+    headers: { authorization: `OAuth ${t.writeKey}`, 'content-type': 'application/json' },
+    payload: '{"incident": ',
+  });
   assert.equal(notJson.statusCode, 400);
   assert.equal(notJson.json().message, 'The body is not valid JSON.');
   const unwrapped = await call('POST', `${base}/incidents`, { json: { name: 'No wrapper' } });

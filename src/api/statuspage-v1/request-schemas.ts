@@ -67,15 +67,33 @@ export const incidentUpdateBody = z.object({
 });
 
 export const postmortemBody = z.object({ body_draft: z.string().min(1, 'must not be empty').max(100000) });
-export const publishBody = z.object({ notify_subscribers: bool.optional(), notify_twitter: bool.optional(), custom_tweet: z.string().optional() });
+export const publishBody = z.object({
+  notify_subscribers: bool.optional(),
+  notify_twitter: bool.optional(),
+  custom_tweet: z.string().optional(),
+});
 
-const colour = z.preprocess(emptyToNull, z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2fcc66').nullable());
+const colour = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2fcc66')
+    .nullable(),
+);
 export const pageBody = z.object({
   name: name.optional(),
   url: z.url().optional(),
   time_zone: timeZoneSchema.optional(),
   support_url: z.preprocess(emptyToNull, z.url().nullable()).optional(),
-  twitter_username: z.preprocess(emptyToNull, z.string().regex(/^@?[A-Za-z0-9_]{1,15}$/, 'must be a Twitter handle').nullable()).optional(),
+  twitter_username: z
+    .preprocess(
+      emptyToNull,
+      z
+        .string()
+        .regex(/^@?[A-Za-z0-9_]{1,15}$/, 'must be a Twitter handle')
+        .nullable(),
+    )
+    .optional(),
   allow_page_subscribers: bool.optional(),
   css_greens: colour.optional(),
   css_yellows: colour.optional(),
@@ -115,6 +133,7 @@ export function readRoot<T extends z.ZodType>(body: unknown, root: string, schem
 
 /** A field that is required for this request but optional in the schema. */
 export function requireField<T>(value: T | null | undefined, path: string): T {
-  if (value === undefined || value === null) throw new AppError('validation_failed', `${path}: is required`, [{ path, message: 'is required' }]);
+  if (value === undefined || value === null)
+    throw new AppError('validation_failed', `${path}: is required`, [{ path, message: 'is required' }]);
   return value;
 }

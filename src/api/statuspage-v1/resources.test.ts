@@ -51,14 +51,32 @@ test('components are listed in page order with every field, paginated with page 
   const names = all.map((c: { name: string }) => c.name);
   assert.deepEqual(names.slice(-3), ['Alpha', 'Beta', 'Gamma']);
   assert.deepEqual(Object.keys(all[0]), [
-    'id', 'page_id', 'group_id', 'created_at', 'updated_at', 'group', 'name', 'description', 'position', 'status', 'showcase', 'only_show_if_degraded', 'automation_email', 'start_date',
+    'id',
+    'page_id',
+    'group_id',
+    'created_at',
+    'updated_at',
+    'group',
+    'name',
+    'description',
+    'position',
+    'status',
+    'showcase',
+    'only_show_if_degraded',
+    'automation_email',
+    'start_date',
   ]);
   assert.match(all[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   const second = (await call('GET', `${base}/components?per_page=2&page=2`)).json();
-  assert.deepEqual(second.map((c: { name: string }) => c.name), names.slice(2, 4));
+  assert.deepEqual(
+    second.map((c: { name: string }) => c.name),
+    names.slice(2, 4),
+  );
   assert.equal((await call('GET', `${base}/components?per_page=0`)).statusCode, 422);
 
-  const renamed = await call('PUT', `${base}/components/${ids[1]}`, { json: { component: { name: 'Beta API', start_date: '2025-01-01', only_show_if_degraded: true } } });
+  const renamed = await call('PUT', `${base}/components/${ids[1]}`, {
+    json: { component: { name: 'Beta API', start_date: '2025-01-01', only_show_if_degraded: true } },
+  });
   assert.equal(renamed.json().name, 'Beta API');
   assert.equal(renamed.json().start_date, '2025-01-01');
   assert.equal(renamed.json().only_show_if_degraded, true);
@@ -71,7 +89,9 @@ test('component groups: create with components, show the worst child, change mem
   const web = await newComponent('Web');
   const cdn = await newComponent('CDN', { status: 'degraded_performance' });
   const dns = await newComponent('DNS');
-  const created = await call('POST', `${base}/component-groups`, { json: { description: 'Edge services', component_group: { name: 'Edge', components: [web, cdn] } } });
+  const created = await call('POST', `${base}/component-groups`, {
+    json: { description: 'Edge services', component_group: { name: 'Edge', components: [web, cdn] } },
+  });
   assert.equal(created.statusCode, 201);
   const group = created.json();
   assert.deepEqual(Object.keys(group), ['id', 'page_id', 'name', 'description', 'components', 'position', 'created_at', 'updated_at']);
@@ -82,7 +102,9 @@ test('component groups: create with components, show the worst child, change mem
   assert.equal(asComponent.status, 'degraded_performance');
   assert.equal((await call('GET', `${base}/components/${web}`)).json().group_id, group.id);
 
-  const changed = await call('PATCH', `${base}/component-groups/${group.id}.json`, { form: `component_group[name]=Edge+network&component_group[components][]=${dns}&component_group[components][]=${web}` });
+  const changed = await call('PATCH', `${base}/component-groups/${group.id}.json`, {
+    form: `component_group[name]=Edge+network&component_group[components][]=${dns}&component_group[components][]=${web}`,
+  });
   assert.equal(changed.statusCode, 200, changed.body);
   assert.equal(changed.json().name, 'Edge network');
   assert.deepEqual(changed.json().components, [dns, web]);
@@ -94,7 +116,10 @@ test('component groups: create with components, show the worst child, change mem
   assert.match(missingName.json().message, /^component_group\.name: is required/);
 
   const listed = (await call('GET', `${base}/component-groups`)).json();
-  assert.deepEqual(listed.map((g: { id: string }) => g.id), [group.id]);
+  assert.deepEqual(
+    listed.map((g: { id: string }) => g.id),
+    [group.id],
+  );
   const deleted = await call('DELETE', `${base}/component-groups/${group.id}`);
   assert.equal(deleted.statusCode, 200);
   assert.equal(deleted.json().name, 'Edge network');
@@ -105,17 +130,33 @@ test('component groups: create with components, show the worst child, change mem
 test('uptime for a component and a group over a range, with Statuspage fields', async () => {
   const db = await newComponent('Database', { start_date: '2025-11-01' });
   const cache = await newComponent('Cache', { start_date: '2025-11-01' });
-  const group = (await call('POST', `${base}/component-groups`, { json: { component_group: { name: 'Storage', components: [db, cache] } } })).json();
+  const group = (
+    await call('POST', `${base}/component-groups`, { json: { component_group: { name: 'Storage', components: [db, cache] } } })
+  ).json();
   t.clock.set('2025-11-21T00:00:00.000Z');
-  const incident = (await call('POST', `${base}/incidents`, { json: { incident: { name: 'DB down', components: { [db]: 'major_outage' } } } })).json();
+  const incident = (
+    await call('POST', `${base}/incidents`, { json: { incident: { name: 'DB down', components: { [db]: 'major_outage' } } } })
+  ).json();
   t.clock.set('2025-11-21T01:00:00.000Z');
-  await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { status: 'resolved', components: { [db]: 'operational' } } } });
+  await call('PATCH', `${base}/incidents/${incident.id}`, {
+    json: { incident: { status: 'resolved', components: { [db]: 'operational' } } },
+  });
   t.clock.set('2025-11-22T00:00:00.000Z');
 
   const uptime = await call('GET', `${base}/components/${db}/uptime?start=2025-11-21&end=2025-11-21`);
   assert.equal(uptime.statusCode, 200, uptime.body);
   const u = uptime.json();
-  assert.deepEqual(Object.keys(u), ['range_start', 'range_end', 'uptime_percentage', 'major_outage', 'partial_outage', 'warnings', 'id', 'name', 'related_events']);
+  assert.deepEqual(Object.keys(u), [
+    'range_start',
+    'range_end',
+    'uptime_percentage',
+    'major_outage',
+    'partial_outage',
+    'warnings',
+    'id',
+    'name',
+    'related_events',
+  ]);
   assert.equal(u.major_outage, 3600);
   assert.equal(u.partial_outage, 0);
   assert.equal(u.uptime_percentage, 95.83);
@@ -160,27 +201,45 @@ test('scheduled maintenance through the incidents endpoint, listed as upcoming a
   assert.equal(m.scheduled_until, '2025-12-01T04:00:00.000Z');
   assert.equal(m.scheduled_remind_prior, true);
   assert.equal(m.auto_transition_to_maintenance_state, true);
-  assert.deepEqual(m.components.map((c: { id: string }) => c.id), [api]);
-  assert.deepEqual((await call('GET', `${base}/incidents/upcoming`)).json().map((i: { id: string }) => i.id), [m.id]);
-  assert.deepEqual((await call('GET', `${base}/incidents/scheduled.json`)).json().map((i: { id: string }) => i.id), [m.id]);
+  assert.deepEqual(
+    m.components.map((c: { id: string }) => c.id),
+    [api],
+  );
+  assert.deepEqual(
+    (await call('GET', `${base}/incidents/upcoming`)).json().map((i: { id: string }) => i.id),
+    [m.id],
+  );
+  assert.deepEqual(
+    (await call('GET', `${base}/incidents/scheduled.json`)).json().map((i: { id: string }) => i.id),
+    [m.id],
+  );
   assert.deepEqual((await call('GET', `${base}/incidents/active_maintenance`)).json(), []);
 
-  const started = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { status: 'in_progress', components: { [api]: 'under_maintenance' } } } });
+  const started = await call('PATCH', `${base}/incidents/${m.id}`, {
+    json: { incident: { status: 'in_progress', components: { [api]: 'under_maintenance' } } },
+  });
   assert.equal(started.json().status, 'in_progress');
-  assert.deepEqual((await call('GET', `${base}/incidents/active_maintenance`)).json().map((i: { id: string }) => i.id), [m.id]);
+  assert.deepEqual(
+    (await call('GET', `${base}/incidents/active_maintenance`)).json().map((i: { id: string }) => i.id),
+    [m.id],
+  );
   const moved = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { scheduled_until: '2025-12-01T06:00:00Z' } } });
   assert.equal(moved.statusCode, 422);
   assert.match(moved.json().message, /^incident\.scheduled_until: /);
 });
 
 test('backfill, edit an update, impact override, revert and delete a postmortem, delete an incident', async () => {
-  const backfilled = await call('POST', `${base}/incidents`, { form: 'incident[name]=Old+outage&incident[backfilled]=true&incident[backfill_date]=2025-10-01&incident[body]=It+happened.' });
+  const backfilled = await call('POST', `${base}/incidents`, {
+    form: 'incident[name]=Old+outage&incident[backfilled]=true&incident[backfill_date]=2025-10-01&incident[body]=It+happened.',
+  });
   assert.equal(backfilled.statusCode, 201, backfilled.body);
   assert.equal(backfilled.json().backfilled, true);
   assert.equal(backfilled.json().status, 'resolved');
   assert.equal(backfilled.json().started_at, '2025-10-01T00:00:00.000Z');
 
-  const incident = (await call('POST', `${base}/incidents`, { json: { incident: { name: 'Login errors', body: 'Investigating login errors.' } } })).json();
+  const incident = (
+    await call('POST', `${base}/incidents`, { json: { incident: { name: 'Login errors', body: 'Investigating login errors.' } } })
+  ).json();
   const updateId = incident.incident_updates[0].id;
   const edited = await call('PATCH', `${base}/incidents/${incident.id}/incident_updates/${updateId}`, {
     json: { incident_update: { body: 'Investigating errors on login.', display_at: '2025-11-20T11:55:00Z' } },
@@ -190,7 +249,9 @@ test('backfill, edit an update, impact override, revert and delete a postmortem,
   assert.equal(edited.json().display_at, '2025-11-20T11:55:00.000Z');
   assert.equal(edited.json().status, 'investigating');
 
-  const overridden = await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { impact_override: 'critical', name: 'Login outage' } } });
+  const overridden = await call('PATCH', `${base}/incidents/${incident.id}`, {
+    json: { incident: { impact_override: 'critical', name: 'Login outage' } },
+  });
   assert.equal(overridden.json().impact, 'critical');
   assert.equal(overridden.json().name, 'Login outage');
   assert.equal(overridden.json().incident_updates.length, 1, 'a rename posts no update');
@@ -198,7 +259,9 @@ test('backfill, edit an update, impact override, revert and delete a postmortem,
   const early = await call('PUT', `${base}/incidents/${incident.id}/postmortem/publish`);
   assert.equal(early.statusCode, 422);
   await call('PATCH', `${base}/incidents/${incident.id}`, { json: { incident: { status: 'resolved' } } });
-  await call('PUT', `${base}/incidents/${incident.id}/postmortem`, { json: { postmortem: { body_draft: 'Root cause: expired certificate.' } } });
+  await call('PUT', `${base}/incidents/${incident.id}/postmortem`, {
+    json: { postmortem: { body_draft: 'Root cause: expired certificate.' } },
+  });
   assert.equal((await call('PUT', `${base}/incidents/${incident.id}/postmortem/publish`)).statusCode, 200);
   const reverted = await call('PUT', `${base}/incidents/${incident.id}/postmortem/revert.json`);
   assert.equal(reverted.statusCode, 200);

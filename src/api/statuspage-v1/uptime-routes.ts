@@ -4,7 +4,15 @@ import type { AppDeps } from '../../app-deps.ts';
 import { listComponentsInOrder, type Component } from '../../modules/components/index.ts';
 import { queryIncidents } from '../../modules/incidents/index.ts';
 import { getPage } from '../../modules/page/index.ts';
-import { addDays, dayStart, groupUptime, loadUptimeSubjects, localDate, uptimeForRange, type UptimeFigure } from '../../modules/uptime/index.ts';
+import {
+  addDays,
+  dayStart,
+  groupUptime,
+  loadUptimeSubjects,
+  localDate,
+  uptimeForRange,
+  type UptimeFigure,
+} from '../../modules/uptime/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { route } from './plugin.ts';
@@ -38,7 +46,10 @@ function rangeFor(query: Record<string, unknown>, timeZone: string, now: Date): 
     warnings.push('End date was adjusted to today. See range_end field in response for end date used.');
   }
   const from = parsed.data.start ?? addDays(to, 1 - defaultDays);
-  if (from > to) throw new AppError('validation_failed', 'start: must be on or before the end date', [{ path: 'start', message: 'must be on or before the end date' }]);
+  if (from > to)
+    throw new AppError('validation_failed', 'start: must be on or before the end date', [
+      { path: 'start', message: 'must be on or before the end date' },
+    ]);
   const end = new Date(Math.min(dayStart(addDays(to, 1), timeZone), now.getTime()));
   return { from, to, start: new Date(dayStart(from, timeZone)), end, warnings };
 }
@@ -56,7 +67,8 @@ async function uptimeOf(ctx: Ctx, id: string, query: Record<string, unknown>, ki
   const all = await listComponentsInOrder(ctx);
   const subject = all.find((c) => c.id === id && (kind === 'component' ? !c.isGroup : c.isGroup));
   if (subject === undefined) throw notFound('component', id);
-  if (!subject.showcase) throw new AppError('validation_failed', `Uptime is shown only for showcased components; "${subject.name}" is not showcased.`);
+  if (!subject.showcase)
+    throw new AppError('validation_failed', `Uptime is shown only for showcased components; "${subject.name}" is not showcased.`);
   const now = ctx.clock.now();
   const range = rangeFor(query, page.timeZone, now);
   const subjects = await loadUptimeSubjects(ctx);
@@ -70,7 +82,11 @@ async function uptimeOf(ctx: Ctx, id: string, query: Record<string, unknown>, ki
     majorSeconds: Math.round(figure.majorSeconds),
     partialSeconds: Math.round(figure.partialSeconds),
     warnings: range.warnings,
-    relatedEventIds: await relatedEvents(ctx, members.map((c) => c.id), range),
+    relatedEventIds: await relatedEvents(
+      ctx,
+      members.map((c) => c.id),
+      range,
+    ),
   });
 }
 
@@ -79,5 +95,7 @@ export function registerUptimeRoutes(scope: FastifyInstance, _deps: AppDeps): vo
   route(scope, 'GET', '/pages/:page_id/components/:component_id/uptime', async ({ caller, params, query }) =>
     uptimeOf(caller.ctx, params.component_id!, query, 'component'),
   );
-  route(scope, 'GET', '/pages/:page_id/component-groups/:id/uptime', async ({ caller, params, query }) => uptimeOf(caller.ctx, params.id!, query, 'group'));
+  route(scope, 'GET', '/pages/:page_id/component-groups/:id/uptime', async ({ caller, params, query }) =>
+    uptimeOf(caller.ctx, params.id!, query, 'group'),
+  );
 }

@@ -11,25 +11,40 @@ before(async () => {
 after(async () => t.close());
 
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: object, key: string | null = t.writeKey) {
-  return t.aviso.app.inject({ method, url, headers: key === null ? {} : { authorization: `Bearer ${key}` }, ...(body !== undefined && { payload: body }) });
+  return t.aviso.app.inject({
+    method,
+    url,
+    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    ...(body !== undefined && { payload: body }),
+  });
 }
 
 test('an operator runs an incident end to end through /api/v1, and the audit log names the key', async () => {
   const component = (await call('POST', '/api/v1/components', { name: 'Checkout', description: 'Payments' })).json();
   assert.equal(component.status, 'operational');
-  const opened = await call('POST', '/api/v1/incidents', { name: 'Payments failing', body: 'Card payments fail.', components: { [component.id]: 'major_outage' } });
+  const opened = await call('POST', '/api/v1/incidents', {
+    name: 'Payments failing',
+    body: 'Card payments fail.',
+    components: { [component.id]: 'major_outage' },
+  });
   assert.equal(opened.statusCode, 201);
   const incident = opened.json();
   assert.equal(incident.impact, 'critical');
   assert.equal((await call('GET', `/api/v1/components/${component.id}`)).json().status, 'major_outage');
 
   t.clock.advance(20 * 60_000);
-  const resolved = await call('POST', `/api/v1/incidents/${incident.id}/updates`, { status: 'resolved', body: 'Payments work again.', components: { [component.id]: 'operational' } });
+  const resolved = await call('POST', `/api/v1/incidents/${incident.id}/updates`, {
+    status: 'resolved',
+    body: 'Payments work again.',
+    components: { [component.id]: 'operational' },
+  });
   assert.equal(resolved.statusCode, 201);
   assert.equal(resolved.json().status, 'resolved');
   assert.equal(resolved.json().updates.length, 2);
   const firstUpdate = resolved.json().updates[1].id;
-  const edited = await call('PATCH', `/api/v1/incidents/${incident.id}/updates/${firstUpdate}`, { body: 'Card payments failed at checkout.' });
+  const edited = await call('PATCH', `/api/v1/incidents/${incident.id}/updates/${firstUpdate}`, {
+    body: 'Card payments failed at checkout.',
+  });
   assert.equal(edited.json().updates[1].body, 'Card payments failed at checkout.');
 
   await call('PUT', `/api/v1/incidents/${incident.id}/postmortem`, { body: 'A certificate expired.' });
@@ -37,7 +52,10 @@ test('an operator runs an incident end to end through /api/v1, and the audit log
   assert.equal(published.json().status, 'postmortem');
   assert.equal(published.json().postmortem.body, 'A certificate expired.');
   const listed = (await call('GET', '/api/v1/incidents?q=payments')).json();
-  assert.deepEqual(listed.incidents.map((i: { id: string }) => i.id), [incident.id]);
+  assert.deepEqual(
+    listed.incidents.map((i: { id: string }) => i.id),
+    [incident.id],
+  );
 
   const maintenance = await call('POST', '/api/v1/maintenances', {
     name: 'Card network upgrade',
@@ -47,7 +65,10 @@ test('an operator runs an incident end to end through /api/v1, and the audit log
   });
   assert.equal(maintenance.statusCode, 201);
   assert.equal(maintenance.json().schedule.scheduledFor, '2025-12-01T02:00:00.000Z');
-  assert.deepEqual((await call('GET', '/api/v1/maintenances')).json().maintenances.map((m: { id: string }) => m.id), [maintenance.json().id]);
+  assert.deepEqual(
+    (await call('GET', '/api/v1/maintenances')).json().maintenances.map((m: { id: string }) => m.id),
+    [maintenance.json().id],
+  );
 
   const page = await call('PATCH', '/api/v1/page', { name: 'Shop status', timeZone: 'Europe/Berlin' });
   assert.equal(page.json().timeZone, 'Europe/Berlin');
@@ -83,7 +104,11 @@ test('refusals: no key 401, read-only key 403, bad field 400 naming it, unknown 
   assert.equal(badStatus.statusCode, 400);
   assert.equal(badStatus.json().error.code, 'validation_failed');
   assert.match(badStatus.json().error.message, /status/);
-  const badWindow = await call('POST', '/api/v1/maintenances', { name: 'x', scheduledFor: '2025-12-01T02:00:00Z', scheduledUntil: '2025-12-01T01:00:00Z' });
+  const badWindow = await call('POST', '/api/v1/maintenances', {
+    name: 'x',
+    scheduledFor: '2025-12-01T02:00:00Z',
+    scheduledUntil: '2025-12-01T01:00:00Z',
+  });
   assert.equal(badWindow.statusCode, 400);
   assert.match(badWindow.json().error.message, /scheduledUntil/);
   const missing = await call('PATCH', '/api/v1/incidents/zzzzzzzzzzzz', { name: 'x' });
@@ -97,7 +122,14 @@ test('the OpenAPI document is generated from the same schemas, and /api/docs ser
   assert.equal(response.statusCode, 200);
   const doc = response.json();
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/v1/components', '/api/v1/incidents/{id}/updates', '/api/v1/maintenances', '/api/v1/page', '/api/v1/api-keys', '/api/v1/audit-events']) {
+  for (const path of [
+    '/api/v1/components',
+    '/api/v1/incidents/{id}/updates',
+    '/api/v1/maintenances',
+    '/api/v1/page',
+    '/api/v1/api-keys',
+    '/api/v1/audit-events',
+  ]) {
     assert.ok(doc.paths[path], `${path} is documented`);
   }
   const createComponent = doc.paths['/api/v1/components'].post.requestBody.content['application/json'].schema;

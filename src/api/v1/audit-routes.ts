@@ -9,8 +9,18 @@ const auditQuery = z.object({
 });
 
 export function registerAuditRoutes(scope: ApiScope): void {
-  scope.get('/audit-events', { schema: { tags: ['Audit log'], summary: 'Who changed what and when, newest first', querystring: auditQuery } }, async (request) => {
-    const { limit, before, entityType } = request.query;
-    return { auditEvents: await listAuditEvents(callerOf(request).ctx, { limit, ...(before !== undefined && { before }), ...(entityType !== undefined && { entityType }) }) };
-  });
+  scope.get(
+    '/audit-events',
+    { schema: { tags: ['Audit log'], summary: 'Who changed what and when, newest first', querystring: auditQuery } },
+    async (request) => {
+      const { limit, before, entityType } = request.query;
+      return {
+        auditEvents: await listAuditEvents(callerOf(request).ctx, {
+          limit,
+          ...(before !== undefined && { before }),
+          ...(entityType !== undefined && { entityType }),
+        }),
+      };
+    },
+  );
 }

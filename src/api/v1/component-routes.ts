@@ -22,19 +22,27 @@ export function registerComponentRoutes(scope: ApiScope): void {
   scope.post('/components', { schema: { tags, summary: 'Add a component', body: createComponentSchema } }, async (request, reply) =>
     reply.code(201).send(await createComponent(callerOf(request).ctx, request.body)),
   );
-  scope.post('/component-groups', { schema: { tags, summary: 'Group existing components', body: createComponentGroupSchema } }, async (request, reply) =>
-    reply.code(201).send(await createComponentGroup(callerOf(request).ctx, request.body)),
+  scope.post(
+    '/component-groups',
+    { schema: { tags, summary: 'Group existing components', body: createComponentGroupSchema } },
+    async (request, reply) => reply.code(201).send(await createComponentGroup(callerOf(request).ctx, request.body)),
   );
   scope.get('/components/:id', { schema: { tags, summary: 'One component or group', params: idParams } }, async (request) => {
     const found = (await listComponentsInOrder(callerOf(request).ctx)).find((c) => c.id === request.params.id);
     if (found === undefined) throw notFound('component', request.params.id);
     return found;
   });
-  scope.patch('/components/:id', { schema: { tags, summary: 'Edit a component or set its status', params: idParams, body: updateComponentSchema } }, async (request) =>
-    updateComponent(callerOf(request).ctx, request.params.id, request.body),
+  scope.patch(
+    '/components/:id',
+    { schema: { tags, summary: 'Edit a component or set its status', params: idParams, body: updateComponentSchema } },
+    async (request) => updateComponent(callerOf(request).ctx, request.params.id, request.body),
   );
-  scope.delete('/components/:id', { schema: { tags, summary: 'Delete a component or group', params: idParams } }, async (request, reply) => {
-    await deleteComponent(callerOf(request).ctx, request.params.id);
-    return reply.code(204).send();
-  });
+  scope.delete(
+    '/components/:id',
+    { schema: { tags, summary: 'Delete a component or group', params: idParams } },
+    async (request, reply) => {
+      await deleteComponent(callerOf(request).ctx, request.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -30,7 +30,8 @@ export function callerOf(request: { apiCaller: ApiCaller | null }): ApiCaller {
 const documentTransform = createJsonSchemaTransform({
   zodToJsonConfig: {
     override: (ctx) => {
-      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'date')
+        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
     },
   },
 });
@@ -48,7 +49,8 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
         info: {
           title: 'Aviso management API',
           version: '1',
-          description: 'Manage components, incidents, maintenances and the page. Send an API key as `Authorization: Bearer <key>`; reads need a read or read-write key, writes a read-write key.',
+          description:
+            'Manage components, incidents, maintenances and the page. Send an API key as `Authorization: Bearer <key>`; reads need a read or read-write key, writes a read-write key.',
         },
         components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Aviso API key (`avk_…`).' } } },
         security: [{ apiKey: [] }],
