@@ -1,6 +1,7 @@
 import type { Incident } from '../../modules/incidents/index.ts';
 import { formatDay, formatInstantRange } from '../../i18n/format-dates.ts';
 import type { ComponentRow, HomeModel } from '../page-model.ts';
+import { barSpans } from '../day-bars-model.ts';
 import { DayBarsView } from './day-bars.tsx';
 import { Layout } from './layout.tsx';
 import { Icon, StatusText } from './status-icon.tsx';
@@ -108,7 +109,10 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
         <h2 id="components">{t('home.components')}</h2>
         {showsBars && (
           <p class="bars-intro">
-            {t('home.uptimeIntro', { days: 90 })} <a href="/uptime">{t('home.uptimeLink')}</a>
+            {barSpans.map((span) => (
+              <span class={`span-${span}`}>{t('home.uptimeIntro', { days: span })}</span>
+            ))}{' '}
+            <a href="/uptime">{t('home.uptimeLink')}</a>
           </p>
         )}
         <ul class="components">

@@ -93,7 +93,9 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
               <thead>
                 <tr>
                   <th scope="col">{t('uptime.component')}</th>
-                  <th scope="col">{range}</th>
+                  <th scope="col" class="window">
+                    {range}
+                  </th>
                   {months.map((month) => (
                     <th scope="col">{formatShortMonth(view.locale, month)}</th>
                   ))}
@@ -105,7 +107,7 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
                     <th scope="row">
                       <a href={`/uptime?component=${s.component.id}${model.pageNumber > 1 ? `&page=${model.pageNumber}` : ''}`}>{s.label}</a>
                     </th>
-                    <td>{figure(view, s.window)}</td>
+                    <td class="window">{figure(view, s.window)}</td>
                     {[...s.months].reverse().map((m) => (
                       <td>{figure(view, m.figure)}</td>
                     ))}
