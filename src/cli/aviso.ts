@@ -9,6 +9,7 @@ import { silentLogger } from '../shared/logger.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { Revisions } from '../storage/revisions.ts';
+import { registerApiKeyCommand } from './api-key-command.ts';
 
 /** Runs one command against the configured database (the same SQLite file or DATABASE_URL as the server). */
 async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
@@ -25,6 +26,7 @@ async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
 }
 
 const program = new Command('aviso').description('Aviso: a self-hosted status page.').showHelpAfterError();
+registerApiKeyCommand(program, withContext);
 
 program
   .command('apply')
