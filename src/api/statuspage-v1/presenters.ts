@@ -1,6 +1,7 @@
 import type { Component } from '../../modules/components/index.ts';
 import type { Incident, IncidentUpdate } from '../../modules/incidents/index.ts';
 import type { Page } from '../../modules/page/index.ts';
+import type { IncidentTemplate } from '../../modules/templates/index.ts';
 
 /**
  * Domain → Statuspage Manage-API v1 wire shapes: every field of the spec's schema, in its order,
@@ -212,5 +213,22 @@ export function presentUptime(subject: { id: string; name: string }, u: UptimeFi
     id: subject.id,
     name: subject.name,
     related_events: u.relatedEventIds.map((id) => ({ id })),
+  };
+}
+
+export function presentTemplate(t: IncidentTemplate, pc: PresentContext) {
+  return {
+    id: t.id,
+    components: t.componentIds.flatMap((id) => {
+      const c = pc.components.get(id);
+      return c === undefined ? [] : [presentComponent(c, pc.pageId)];
+    }),
+    name: t.name,
+    title: t.title,
+    body: t.body,
+    group_id: t.groupId,
+    update_status: t.updateStatus,
+    should_tweet: t.shouldTweet,
+    should_send_notifications: t.shouldSendNotifications,
   };
 }

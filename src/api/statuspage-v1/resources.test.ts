@@ -290,3 +290,46 @@ test('incidents are paginated with limit and page', async () => {
   assert.deepEqual(ids((await call('GET', `${base}/incidents?limit=2&page=2`)).json()), ids(all.slice(2, 4)));
   assert.equal((await call('GET', `${base}/incidents?limit=abc`)).statusCode, 422);
 });
+
+test('incident templates are created (JSON or form) and listed with their components', async () => {
+  const component = await newComponent('Search');
+  const created = await call('POST', `${base}/incident_templates`, {
+    json: {
+      template: {
+        name: 'Search down',
+        title: 'Search is unavailable',
+        body: 'We are investigating search errors.',
+        update_status: 'investigating',
+        component_ids: [component],
+      },
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const template = created.json();
+  assert.deepEqual(Object.keys(template), [
+    'id',
+    'components',
+    'name',
+    'title',
+    'body',
+    'group_id',
+    'update_status',
+    'should_tweet',
+    'should_send_notifications',
+  ]);
+  assert.deepEqual(
+    template.components.map((c: { id: string }) => c.id),
+    [component],
+  );
+  assert.equal(template.should_send_notifications, true);
+  const viaForm = await call('POST', `${base}/incident_templates.json`, {
+    form: 'template[name]=Quiet&template[title]=Degraded&template[body]=Slow.&template[should_send_notifications]=false',
+  });
+  assert.equal(viaForm.statusCode, 201, viaForm.body);
+  assert.equal(viaForm.json().should_send_notifications, false);
+  const noBody = await call('POST', `${base}/incident_templates`, { json: { template: { name: 'x', title: 'y' } } });
+  assert.equal(noBody.statusCode, 422);
+  assert.match(noBody.json().message, /^template\.body: is required/);
+  const listed = (await call('GET', `${base}/incident_templates`)).json();
+  assert.deepEqual(listed.map((t: { name: string }) => t.name).sort(), ['Quiet', 'Search down']);
+});

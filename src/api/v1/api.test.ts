@@ -117,6 +117,24 @@ test('refusals: no key 401, read-only key 403, bad field 400 naming it, unknown 
   assert.equal(await snapshot(), before);
 });
 
+test('incident templates are prepared, edited and deleted', async () => {
+  const created = await call('POST', '/api/v1/templates', {
+    name: 'DB slow',
+    title: 'Database latency',
+    body: 'Queries are slow.',
+    updateStatus: 'identified',
+  });
+  assert.equal(created.statusCode, 201);
+  const id = created.json().id;
+  assert.equal((await call('PATCH', `/api/v1/templates/${id}`, { title: 'Database is slow' })).json().title, 'Database is slow');
+  assert.deepEqual(
+    (await call('GET', '/api/v1/templates')).json().templates.map((t: { id: string }) => t.id),
+    [id],
+  );
+  assert.equal((await call('DELETE', `/api/v1/templates/${id}`)).statusCode, 200);
+  assert.equal((await call('GET', `/api/v1/templates/${id}`)).statusCode, 404);
+});
+
 test('the OpenAPI document is generated from the same schemas, and /api/docs serves it offline', async () => {
   const response = await call('GET', '/api/openapi.json', undefined, null);
   assert.equal(response.statusCode, 200);

@@ -11,6 +11,7 @@ import { registerComponentRoutes } from './component-routes.ts';
 import { registerIncidentRoutes } from './incident-routes.ts';
 import { registerMaintenanceRoutes } from './maintenance-routes.ts';
 import { registerPageRoutes } from './page-routes.ts';
+import { registerTemplateRoutes } from './template-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,6 +73,7 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
         registerIncidentRoutes(scope);
         registerMaintenanceRoutes(scope);
         registerApiKeyRoutes(scope);
+        registerTemplateRoutes(scope);
         registerAuditRoutes(scope);
       },
       { prefix: '/api/v1' },
