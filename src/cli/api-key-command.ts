@@ -15,7 +15,9 @@ export function registerApiKeyCommand(program: Command, withContext: WithContext
     .addOption(new Option('--scope <scope>', 'read, or write to change the page too').choices(['read', 'write']).default('read'))
     .action(async (options: { name: string; scope: string }) => {
       const actor = { kind: 'system' as const, id: null, name: 'aviso api-key create' };
-      const { key, info } = await withContext((ctx) => createApiKey({ ...ctx, actor }, { name: options.name, scope: options.scope as 'read' | 'write' }));
+      const { key, info } = await withContext((ctx) =>
+        createApiKey({ ...ctx, actor }, { name: options.name, scope: options.scope as 'read' | 'write' }),
+      );
       console.log(key);
       console.error(`Created ${info.scope} key "${info.name}" (id ${info.id}). Store it now: it cannot be shown again.`);
       console.error('Send it as "Authorization: OAuth <key>" or "Authorization: Bearer <key>".');

@@ -86,10 +86,22 @@ export async function completeJob(db: Kysely<Database>, id: number, workerId: st
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function failJob(db: Kysely<Database>, id: number, workerId: string, change: { status: 'pending' | 'dead'; runAt: Date; error: string; now: Date }): Promise<void> {
+export async function failJob(
+  db: Kysely<Database>,
+  id: number,
+  workerId: string,
+  change: { status: 'pending' | 'dead'; runAt: Date; error: string; now: Date },
+): Promise<void> {
   await db
     .updateTable('jobs')
-    .set({ status: change.status, runAt: toTimestamp(change.runAt), lastError: change.error.slice(0, 2000), lockedBy: null, lockedUntil: null, updatedAt: toTimestamp(change.now) })
+    .set({
+      status: change.status,
+      runAt: toTimestamp(change.runAt),
+      lastError: change.error.slice(0, 2000),
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: toTimestamp(change.now),
+    })
     .where('id', '=', id)
     .where('lockedBy', '=', workerId)
     .execute();

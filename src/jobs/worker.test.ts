@@ -51,7 +51,10 @@ describe('the job queue and its workers', () => {
         throw new Error('the write failed');
       }),
     );
-    assert.deepEqual((await listJobs(ctx.db)).map((j) => [j.name, j.payload]), [['x', 1]]);
+    assert.deepEqual(
+      (await listJobs(ctx.db)).map((j) => [j.name, j.payload]),
+      [['x', 1]],
+    );
   });
 
   test('a job runs once, when due and not before', async () => {
@@ -102,7 +105,10 @@ describe('the job queue and its workers', () => {
     };
     await enqueue(ctx.db, { name: 'halfway', payload: null, maxAttempts: 1 });
     await new JobWorker({ ctx, handlers }).tick();
-    assert.deepEqual((await listJobs(ctx.db)).map((j) => [j.name, j.status]), [['halfway', 'dead']]);
+    assert.deepEqual(
+      (await listJobs(ctx.db)).map((j) => [j.name, j.status]),
+      [['halfway', 'dead']],
+    );
   });
 
   test('two instances on one database run each due job exactly once', async () => {
@@ -119,17 +125,24 @@ describe('the job queue and its workers', () => {
     const [ranA, ranB] = await Promise.all([a.tick(), b.tick()]);
     assert.equal(ranA + ranB, 60);
     assert.equal(runs.size, 60);
-    assert.deepEqual([...runs.values()].filter((count) => count !== 1), []);
+    assert.deepEqual(
+      [...runs.values()].filter((count) => count !== 1),
+      [],
+    );
     assert.ok((await listJobs(ctx.db)).every((j) => j.status === 'done'));
   });
 
-  test('jobs survive a restart, and a crashed worker\'s job is retried after its lease', async () => {
+  test("jobs survive a restart, and a crashed worker's job is retried after its lease", async () => {
     await enqueue(ctx.db, { name: 'work', payload: 'claimed by a worker that then crashed' });
     await claimJobs(ctx.db, { id: 'crashed', now: clock.now(), leaseMs: 60_000, limit: 1 });
     await enqueue(ctx.db, { name: 'work', payload: 'waiting when the process stopped' });
 
     const seen: unknown[] = [];
-    const restarted = new JobWorker({ ctx: secondInstance(), handlers: { work: async (_ctx, payload) => void seen.push(payload) }, leaseMs: 60_000 });
+    const restarted = new JobWorker({
+      ctx: secondInstance(),
+      handlers: { work: async (_ctx, payload) => void seen.push(payload) },
+      leaseMs: 60_000,
+    });
     assert.equal(await restarted.tick(), 1);
     assert.deepEqual(seen, ['waiting when the process stopped']);
     clock.advance(60_001);

@@ -49,11 +49,20 @@ export class JobWorker {
     for (const recurring of this.#recurring) {
       const slot = new Date(Math.floor(now.getTime() / recurring.everyMs) * recurring.everyMs);
       const key = `${recurring.name}@${toTimestamp(slot)}`;
-      await insertJob(this.#ctx.db, { name: recurring.name, payload: { at: toTimestamp(slot) }, runAt: slot, idempotencyKey: key, maxAttempts: 1 }, now);
+      await insertJob(
+        this.#ctx.db,
+        { name: recurring.name, payload: { at: toTimestamp(slot) }, runAt: slot, idempotencyKey: key, maxAttempts: 1 },
+        now,
+      );
     }
     let ran = 0;
     for (;;) {
-      const jobs = await claimJobs(this.#ctx.db, { id: this.id, now: this.#ctx.clock.now(), leaseMs: this.#leaseMs, limit: this.#batchSize });
+      const jobs = await claimJobs(this.#ctx.db, {
+        id: this.id,
+        now: this.#ctx.clock.now(),
+        leaseMs: this.#leaseMs,
+        limit: this.#batchSize,
+      });
       if (jobs.length === 0) return ran;
       for (const job of jobs) await this.#run(job);
       ran += jobs.length;
@@ -79,8 +88,16 @@ export class JobWorker {
       const now = ctx.clock.now();
       const dead = job.attempts >= job.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      ctx.log.warn({ job: job.name, jobId: job.id, attempts: job.attempts, err: error }, dead ? 'job failed for good' : 'job failed; it will be retried');
-      await failJob(ctx.db, job.id, this.id, { status: dead ? 'dead' : 'pending', runAt: new Date(now.getTime() + retryDelayMs(job.attempts)), error: message, now });
+      ctx.log.warn(
+        { job: job.name, jobId: job.id, attempts: job.attempts, err: error },
+        dead ? 'job failed for good' : 'job failed; it will be retried',
+      );
+      await failJob(ctx.db, job.id, this.id, {
+        status: dead ? 'dead' : 'pending',
+        runAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+        error: message,
+        now,
+      });
     }
   }
 

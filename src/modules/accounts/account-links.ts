@@ -19,7 +19,12 @@ export async function issueLinkToken(
 }
 
 /** The link's details while it is unused and unexpired; undefined otherwise. */
-export async function readLinkToken(db: Kysely<Database>, kind: AccountTokenKind, token: string, now: Date): Promise<AccountToken | undefined> {
+export async function readLinkToken(
+  db: Kysely<Database>,
+  kind: AccountTokenKind,
+  token: string,
+  now: Date,
+): Promise<AccountToken | undefined> {
   if (token === '' || token.length > 200) return undefined;
   const found = await findAccountToken(db, hashSecret(token));
   if (found === undefined || found.kind !== kind || found.usedAt !== null || found.expiresAt.getTime() <= now.getTime()) return undefined;

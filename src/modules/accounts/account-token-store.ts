@@ -47,6 +47,11 @@ export async function findAccountToken(db: Kysely<Database>, tokenHash: string):
 
 /** Burns a token; false when it was already used (another request got there first). */
 export async function burnAccountToken(db: Kysely<Database>, tokenHash: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable('accountTokens').set({ usedAt: toTimestamp(at) }).where('tokenHash', '=', tokenHash).where('usedAt', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('accountTokens')
+    .set({ usedAt: toTimestamp(at) })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -51,9 +51,18 @@ export async function findApiKeyByHash(db: Kysely<Database>, keyHash: string): P
 }
 
 export async function markApiKeyRevoked(db: Kysely<Database>, id: string, at: Date): Promise<void> {
-  await db.updateTable('apiKeys').set({ revokedAt: toTimestamp(at) }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  await db
+    .updateTable('apiKeys')
+    .set({ revokedAt: toTimestamp(at) })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 export async function touchApiKey(db: Kysely<Database>, id: string, at: Date): Promise<void> {
-  await db.updateTable('apiKeys').set({ lastUsedAt: toTimestamp(at) }).where('id', '=', id).execute();
+  await db
+    .updateTable('apiKeys')
+    .set({ lastUsedAt: toTimestamp(at) })
+    .where('id', '=', id)
+    .execute();
 }

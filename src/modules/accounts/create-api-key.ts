@@ -22,7 +22,14 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<
   };
   await write(ctx, async (tx) => {
     await insertApiKey(tx, info, hashSecret(key));
-    await recordAudit(tx, ctx.actor, { action: 'api_key.create', entityType: 'api_key', entityId: info.id, before: null, after: info, at: info.createdAt });
+    await recordAudit(tx, ctx.actor, {
+      action: 'api_key.create',
+      entityType: 'api_key',
+      entityId: info.id,
+      before: null,
+      after: info,
+      at: info.createdAt,
+    });
   });
   return { key, info };
 }

@@ -14,7 +14,12 @@ import { findUserByEmail, insertUser } from './user-store.ts';
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return write(ctx, (tx) => insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now(), { actor: ctx.actor, action: 'user.create' }));
+  return write(ctx, (tx) =>
+    insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now(), {
+      actor: ctx.actor,
+      action: 'user.create',
+    }),
+  );
 }
 
 /** Inside a write: refuses a taken email, then stores the member and records who added them (the member themselves when actor is null). */

@@ -13,7 +13,10 @@ export type FirstOwnerOutcome = { kind: 'exists' } | { kind: 'created'; user: Us
  * At start: a database without members gets its owner from AVISO_ADMIN_EMAIL/AVISO_ADMIN_PASSWORD,
  * or else a one-time setup link (valid 7 days) for the log.
  */
-export async function ensureFirstOwner(ctx: Ctx, options: { admin: { email: string; password: string } | undefined; publicUrl: string }): Promise<FirstOwnerOutcome> {
+export async function ensureFirstOwner(
+  ctx: Ctx,
+  options: { admin: { email: string; password: string } | undefined; publicUrl: string },
+): Promise<FirstOwnerOutcome> {
   if ((await countUsers(ctx.db)) > 0) return { kind: 'exists' };
   if (options.admin !== undefined) {
     const data = createUserSchema.parse({ email: options.admin.email, name: 'Owner', password: options.admin.password, role: 'owner' });
@@ -30,7 +33,11 @@ export async function ensureFirstOwner(ctx: Ctx, options: { admin: { email: stri
       throw error;
     }
   }
-  const { token, expiresAt } = await issueLinkToken(ctx.db, { kind: 'setup', email: null, role: 'owner', createdBy: null }, ctx.clock.now());
+  const { token, expiresAt } = await issueLinkToken(
+    ctx.db,
+    { kind: 'setup', email: null, role: 'owner', createdBy: null },
+    ctx.clock.now(),
+  );
   return { kind: 'setup', link: `${options.publicUrl}/admin/setup?token=${encodeURIComponent(token)}`, expiresAt };
 }
 

@@ -17,7 +17,10 @@ const inviteSchema = z.object({ email: emailSchema, role: roleSchema, baseUrl: z
  * Invites a member by a one-time link (valid 7 days) to pass on. The link points at the page's URL
  * unless a base URL is given (the admin app's own address).
  */
-export async function inviteUser(ctx: Ctx, input: { email: string; role: Role; baseUrl?: string }): Promise<{ link: string; token: string; expiresAt: Date }> {
+export async function inviteUser(
+  ctx: Ctx,
+  input: { email: string; role: Role; baseUrl?: string },
+): Promise<{ link: string; token: string; expiresAt: Date }> {
   const data = inviteSchema.parse(input);
   return write(ctx, async (tx) => {
     await checkMayGrant(tx, ctx.actor, data.role);
@@ -27,15 +30,29 @@ export async function inviteUser(ctx: Ctx, input: { email: string; role: Role; b
     const page = await tx.selectFrom('pages').select('url').executeTakeFirst();
     const base = (data.baseUrl ?? page?.url ?? '').replace(/\/+$/, '');
     const createdBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
-    const { token, expiresAt } = await issueLinkToken(tx, { kind: 'invite', email: data.email, role: data.role, createdBy }, ctx.clock.now());
+    const { token, expiresAt } = await issueLinkToken(
+      tx,
+      { kind: 'invite', email: data.email, role: data.role, createdBy },
+      ctx.clock.now(),
+    );
     const after = { email: data.email, role: data.role, expiresAt };
-    await recordAudit(tx, ctx.actor, { action: 'user.invite', entityType: 'invite', entityId: null, before: null, after, at: ctx.clock.now() });
+    await recordAudit(tx, ctx.actor, {
+      action: 'user.invite',
+      entityType: 'invite',
+      entityId: null,
+      before: null,
+      after,
+      at: ctx.clock.now(),
+    });
     return { link: `${base}/admin/invite?token=${encodeURIComponent(token)}`, token, expiresAt };
   });
 }
 
 /** What an invite link offers (to show the form), or null when it is used, expired or unknown. */
-export async function describeInvite(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): Promise<{ email: string; role: Role; expiresAt: Date } | null> {
+export async function describeInvite(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  token: string,
+): Promise<{ email: string; role: Role; expiresAt: Date } | null> {
   const found = await readLinkToken(ctx.db, 'invite', token, ctx.clock.now());
   return found === undefined || found.email === null ? null : { email: found.email, role: found.role, expiresAt: found.expiresAt };
 }
@@ -48,6 +65,9 @@ export async function acceptInvite(ctx: Ctx, token: string, input: { name: strin
     const now = ctx.clock.now();
     const invite = await useLinkToken(tx, 'invite', token, now);
     if (invite.email === null) throw new AppError('link_invalid');
-    return insertNewUser(tx, { email: invite.email, name: data.name, role: invite.role }, passwordHash, now, { actor: null, action: 'user.accept_invite' });
+    return insertNewUser(tx, { email: invite.email, name: data.name, role: invite.role }, passwordHash, now, {
+      actor: null,
+      action: 'user.accept_invite',
+    });
   });
 }

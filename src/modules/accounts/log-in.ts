@@ -20,11 +20,17 @@ const logInSchema = z.object({
  * Checks a member's password and opens a session. After 5 failures for an email (or 20 from one
  * address) in 15 minutes, login is refused with `rate_limited` until the window passes.
  */
-export async function logIn(ctx: Ctx, input: { email: string; password: string; ip: string }): Promise<{ sessionToken: string; user: User }> {
+export async function logIn(
+  ctx: Ctx,
+  input: { email: string; password: string; ip: string },
+): Promise<{ sessionToken: string; user: User }> {
   const { email, password, ip } = logInSchema.parse(input);
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - loginThrottle.windowMs);
-  if ((await countFailures(ctx.db, 'email', email, since)) >= loginThrottle.perEmail || (await countFailures(ctx.db, 'ip', ip, since)) >= loginThrottle.perIp) {
+  if (
+    (await countFailures(ctx.db, 'email', email, since)) >= loginThrottle.perEmail ||
+    (await countFailures(ctx.db, 'ip', ip, since)) >= loginThrottle.perIp
+  ) {
     throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.');
   }
   const found = await findUserByEmail(ctx.db, email);

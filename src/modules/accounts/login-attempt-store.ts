@@ -2,8 +2,14 @@ import type { Kysely } from 'kysely';
 import { fromBool, toNumber, toTimestamp } from '../../storage/dialect.ts';
 import type { Database } from '../../storage/tables.ts';
 
-export async function recordLoginAttempt(db: Kysely<Database>, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
-  await db.insertInto('loginAttempts').values({ email: attempt.email, ip: attempt.ip, succeeded: fromBool(attempt.succeeded), at: toTimestamp(attempt.at) }).execute();
+export async function recordLoginAttempt(
+  db: Kysely<Database>,
+  attempt: { email: string; ip: string; succeeded: boolean; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('loginAttempts')
+    .values({ email: attempt.email, ip: attempt.ip, succeeded: fromBool(attempt.succeeded), at: toTimestamp(attempt.at) })
+    .execute();
 }
 
 export async function countFailures(db: Kysely<Database>, by: 'email' | 'ip', value: string, since: Date): Promise<number> {

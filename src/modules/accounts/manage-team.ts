@@ -31,7 +31,14 @@ export async function changeUserRole(ctx: Ctx, id: string, role: Role): Promise<
     const changed = { ...user, role: next };
     const now = ctx.clock.now();
     await saveUser(tx, changed, now);
-    await recordAudit(tx, ctx.actor, { action: 'user.change_role', entityType: 'user', entityId: id, before: user, after: changed, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'user.change_role',
+      entityType: 'user',
+      entityId: id,
+      before: user,
+      after: changed,
+      at: now,
+    });
     return changed;
   });
 }
@@ -44,7 +51,14 @@ export async function removeUser(ctx: Ctx, id: string): Promise<User> {
     if (user.role === 'owner' && (await countUsers(tx, 'owner')) <= 1) throw new AppError('conflict', 'The last owner cannot be removed.');
     await deleteUserSessions(tx, id);
     await deleteUserRow(tx, id);
-    await recordAudit(tx, ctx.actor, { action: 'user.remove', entityType: 'user', entityId: id, before: user, after: null, at: ctx.clock.now() });
+    await recordAudit(tx, ctx.actor, {
+      action: 'user.remove',
+      entityType: 'user',
+      entityId: id,
+      before: user,
+      after: null,
+      at: ctx.clock.now(),
+    });
     return user;
   });
 }

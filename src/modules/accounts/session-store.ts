@@ -9,18 +9,38 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
-export async function insertSession(db: Kysely<Database>, tokenHash: string, userId: string, csrfToken: string, now: Date, expiresAt: Date): Promise<void> {
+export async function insertSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  userId: string,
+  csrfToken: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
   const at = toTimestamp(now);
-  await db.insertInto('sessions').values({ tokenHash, userId, csrfToken, createdAt: at, lastSeenAt: at, expiresAt: toTimestamp(expiresAt) }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ tokenHash, userId, csrfToken, createdAt: at, lastSeenAt: at, expiresAt: toTimestamp(expiresAt) })
+    .execute();
 }
 
 export async function findSession(db: Kysely<Database>, tokenHash: string): Promise<SessionRow | undefined> {
-  const row = await db.selectFrom('sessions').select(['userId', 'csrfToken', 'lastSeenAt', 'expiresAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
-  return row === undefined ? undefined : { userId: row.userId, csrfToken: row.csrfToken, lastSeenAt: fromTimestamp(row.lastSeenAt), expiresAt: fromTimestamp(row.expiresAt) };
+  const row = await db
+    .selectFrom('sessions')
+    .select(['userId', 'csrfToken', 'lastSeenAt', 'expiresAt'])
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { userId: row.userId, csrfToken: row.csrfToken, lastSeenAt: fromTimestamp(row.lastSeenAt), expiresAt: fromTimestamp(row.expiresAt) };
 }
 
 export async function extendSession(db: Kysely<Database>, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
-  await db.updateTable('sessions').set({ lastSeenAt: toTimestamp(now), expiresAt: toTimestamp(expiresAt) }).where('tokenHash', '=', tokenHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: toTimestamp(now), expiresAt: toTimestamp(expiresAt) })
+    .where('tokenHash', '=', tokenHash)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {

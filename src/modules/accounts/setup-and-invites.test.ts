@@ -31,7 +31,10 @@ describe('the first owner and invites', () => {
     assert.equal(outcome.kind, 'created');
     assert.equal((await ensureFirstOwner(t.ctx, { admin, publicUrl: 'https://status.example.com' })).kind, 'exists');
     const users = await listUsers(t.ctx);
-    assert.deepEqual(users.map((u) => [u.email, u.role]), [['owner@example.com', 'owner']]);
+    assert.deepEqual(
+      users.map((u) => [u.email, u.role]),
+      [['owner@example.com', 'owner']],
+    );
     assert.ok(await logIn(t.ctx, { email: 'owner@example.com', password, ip: '127.0.0.1' }));
   });
 
@@ -85,7 +88,10 @@ describe('the first owner and invites', () => {
     assert.equal((await changeUserRole(as(admin), editor.id, 'viewer')).role, 'viewer');
     const session = await logIn(t.ctx, { email: 'ed@example.com', password, ip: '127.0.0.1' });
     await removeUser(as(admin), editor.id);
-    assert.deepEqual((await listUsers(t.ctx)).map((u) => u.email), ['admin@example.com', 'owner@example.com']);
+    assert.deepEqual(
+      (await listUsers(t.ctx)).map((u) => u.email),
+      ['admin@example.com', 'owner@example.com'],
+    );
     const sessions = await t.ctx.db.selectFrom('sessions').selectAll().execute();
     assert.equal(sessions.length, 0, `removed member's session ${session.sessionToken.slice(0, 4)}… ended`);
   });

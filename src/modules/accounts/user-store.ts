@@ -21,7 +21,16 @@ export async function insertUser(db: Kysely<Database>, user: User, passwordHash:
   const at = toTimestamp(user.createdAt);
   await db
     .insertInto('users')
-    .values({ id: user.id, email: user.email, name: user.name, role: user.role, passwordHash, createdAt: at, updatedAt: at, lastLoginAt: null })
+    .values({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      passwordHash,
+      createdAt: at,
+      updatedAt: at,
+      lastLoginAt: null,
+    })
     .execute();
 }
 
@@ -56,7 +65,11 @@ export async function saveUser(db: Kysely<Database>, user: User, at: Date, passw
 }
 
 export async function markLoggedIn(db: Kysely<Database>, id: string, at: Date): Promise<void> {
-  await db.updateTable('users').set({ lastLoginAt: toTimestamp(at) }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ lastLoginAt: toTimestamp(at) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteUserRow(db: Kysely<Database>, id: string): Promise<void> {

@@ -17,7 +17,9 @@ export const emailSchema = z
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
 export const personNameSchema = z.string().trim().min(1, 'must not be empty').max(100);
 
-export const createUserSchema = z.object({ email: emailSchema, name: personNameSchema, password: passwordSchema, role: roleSchema }).strict();
+export const createUserSchema = z
+  .object({ email: emailSchema, name: personNameSchema, password: passwordSchema, role: roleSchema })
+  .strict();
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const newAccountSchema = z.object({ name: personNameSchema, password: passwordSchema }).strict();

@@ -42,7 +42,9 @@ describe('members, passwords and sessions', () => {
   test('five failures for an email block it for 15 minutes, even with the right password', async () => {
     await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'owner' });
     for (let i = 0; i < 5; i++) {
-      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess number ${i}`, ip: `198.51.100.${i}` }), { code: 'unauthorized' });
+      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess number ${i}`, ip: `198.51.100.${i}` }), {
+        code: 'unauthorized',
+      });
     }
     await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' }), { code: 'rate_limited' });
     t.clock.advance(15 * 60_000 + 1000);
@@ -77,8 +79,14 @@ describe('members, passwords and sessions', () => {
   test('an email belongs to one member; bad input names the field', async () => {
     await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'viewer' });
     await assert.rejects(createUser(t.ctx, { email: 'ANA@example.com', name: 'Other', password, role: 'viewer' }), { code: 'conflict' });
-    await assert.rejects(createUser(t.ctx, { email: 'x@example.com', name: 'X', password: 'short', role: 'viewer' }), (e: any) => e.issues[0].path[0] === 'password');
-    await assert.rejects(createUser(t.ctx, { email: 'nope', name: 'X', password, role: 'viewer' }), (e: any) => e.issues[0].path[0] === 'email');
+    await assert.rejects(
+      createUser(t.ctx, { email: 'x@example.com', name: 'X', password: 'short', role: 'viewer' }),
+      (e: any) => e.issues[0].path[0] === 'password',
+    );
+    await assert.rejects(
+      createUser(t.ctx, { email: 'nope', name: 'X', password, role: 'viewer' }),
+      (e: any) => e.issues[0].path[0] === 'email',
+    );
   });
 
   test('roles: editors post incidents, only owners and admins manage, viewers read', () => {

@@ -23,7 +23,10 @@ export async function insertAuditEvent(db: Kysely<Database>, actor: Actor, entry
     .execute();
 }
 
-export async function selectAuditEvents(db: Kysely<Database>, filter: { limit: number; before?: number; entityType?: string; entityId?: string }): Promise<AuditEvent[]> {
+export async function selectAuditEvents(
+  db: Kysely<Database>,
+  filter: { limit: number; before?: number; entityType?: string; entityId?: string },
+): Promise<AuditEvent[]> {
   let query = db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.before !== undefined) query = query.where('id', '<', filter.before);
   if (filter.entityType !== undefined) query = query.where('entityType', '=', filter.entityType);

@@ -33,7 +33,10 @@ describe('the audit log', () => {
 
   test('an incident update is recorded compactly: the incident and the new update, not the history', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    const incident = await openIncident({ ...t.ctx, actor: ana }, { name: 'Errors', body: 'Looking', components: { [api.id]: 'major_outage' } });
+    const incident = await openIncident(
+      { ...t.ctx, actor: ana },
+      { name: 'Errors', body: 'Looking', components: { [api.id]: 'major_outage' } },
+    );
     for (let i = 0; i < 3; i++) await postIncidentUpdate(t.ctx, incident.id, { status: 'identified', body: `Note ${i}` });
     const [event] = await listAuditEvents(t.ctx, { entityType: 'incident', limit: 1 });
     const after = event?.after as { status: string; update: { body: string }; updates?: unknown };
@@ -46,7 +49,9 @@ describe('the audit log', () => {
   test('a failed write records nothing', async () => {
     const before = (await listAuditEvents(t.ctx)).length;
     await assert.rejects(updateComponent(t.ctx, 'nosuchcompnt', { status: 'major_outage' }), { code: 'component_not_found' });
-    await assert.rejects(openIncident(t.ctx, { name: 'Bad', components: { zzzzzzzzzzzz: 'major_outage' } }), { code: 'component_not_found' });
+    await assert.rejects(openIncident(t.ctx, { name: 'Bad', components: { zzzzzzzzzzzz: 'major_outage' } }), {
+      code: 'component_not_found',
+    });
     assert.equal((await listAuditEvents(t.ctx)).length, before);
   });
 
@@ -60,9 +65,15 @@ describe('the audit log', () => {
     for (const name of ['a', 'b', 'c', 'd', 'e']) await createComponent(t.ctx, { name });
     const { key } = await createApiKey(t.ctx, { name: 'bot', scope: 'write' });
     const first = await listAuditEvents(t.ctx, { limit: 3 });
-    assert.deepEqual(first.map((e) => e.action), ['api_key.create', 'component.create', 'component.create']);
+    assert.deepEqual(
+      first.map((e) => e.action),
+      ['api_key.create', 'component.create', 'component.create'],
+    );
     const next = await listAuditEvents(t.ctx, { limit: 3, before: first[2]!.id });
-    assert.deepEqual(next.map((e) => (e.after as { name: string }).name), ['c', 'b', 'a']);
+    assert.deepEqual(
+      next.map((e) => (e.after as { name: string }).name),
+      ['c', 'b', 'a'],
+    );
     const all = JSON.stringify(await listAuditEvents(t.ctx, { limit: 500 }));
     assert.equal(all.includes(key), false);
     assert.equal(all.includes(key.slice(0, 20)), false);

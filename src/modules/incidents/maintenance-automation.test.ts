@@ -25,7 +25,13 @@ describe('maintenance automation', () => {
 
   test('reminds, starts and completes at the right minutes, each exactly once', async () => {
     const db = await createComponent(t.ctx, { name: 'Database' });
-    const m = await scheduleMaintenance(t.ctx, { name: 'Upgrade', scheduledFor: at(120), scheduledUntil: at(180), remindPrior: 60, componentIds: [db.id] });
+    const m = await scheduleMaintenance(t.ctx, {
+      name: 'Upgrade',
+      scheduledFor: at(120),
+      scheduledUntil: at(180),
+      remindPrior: 60,
+      componentIds: [db.id],
+    });
     const statuses = async () => (await findIncident(t.ctx.db, m.id))!.updates.map((u) => u.status).reverse();
 
     await worker.tick();
@@ -85,12 +91,22 @@ describe('maintenance automation', () => {
     t.clock.set(at(240));
     await worker.tick();
     current = (await findIncident(t.ctx.db, m.id))!;
-    assert.deepEqual(current.updates.map((u) => u.status), ['in_progress', 'scheduled', 'scheduled']);
+    assert.deepEqual(
+      current.updates.map((u) => u.status),
+      ['in_progress', 'scheduled', 'scheduled'],
+    );
     await assert.rejects(rescheduleMaintenance(t.ctx, m.id, { scheduledUntil: at(200) }), { code: 'validation_failed' });
   });
 
   test('without automation, or when the operator got there first, nothing is done twice', async () => {
-    const manual = await scheduleMaintenance(t.ctx, { name: 'Manual', scheduledFor: at(10), scheduledUntil: at(20), remindPrior: 0, autoInProgress: false, autoCompleted: false });
+    const manual = await scheduleMaintenance(t.ctx, {
+      name: 'Manual',
+      scheduledFor: at(10),
+      scheduledUntil: at(20),
+      remindPrior: 0,
+      autoInProgress: false,
+      autoCompleted: false,
+    });
     const early = await scheduleMaintenance(t.ctx, { name: 'Early', scheduledFor: at(10), scheduledUntil: at(20), remindPrior: 0 });
     await postIncidentUpdate(t.ctx, early.id, { status: 'in_progress' });
     await postIncidentUpdate(t.ctx, early.id, { status: 'completed' });
@@ -102,7 +118,13 @@ describe('maintenance automation', () => {
 
   test('a component that went down during the window keeps its outage at completion', async () => {
     const db = await createComponent(t.ctx, { name: 'Database' });
-    const m = await scheduleMaintenance(t.ctx, { name: 'Upgrade', scheduledFor: at(1), scheduledUntil: at(60), remindPrior: 0, componentIds: [db.id] });
+    const m = await scheduleMaintenance(t.ctx, {
+      name: 'Upgrade',
+      scheduledFor: at(1),
+      scheduledUntil: at(60),
+      remindPrior: 0,
+      componentIds: [db.id],
+    });
     t.clock.set(at(1));
     await worker.tick();
     await updateIncident(t.ctx, m.id, { name: 'Upgrade (extended)' });

@@ -48,11 +48,15 @@ export async function planMaintenanceJobs(tx: Kysely<Database>, maintenance: Inc
   }
 }
 
-async function current(ctx: Ctx, payload: MaintenanceJobPayload): Promise<{ maintenance: Incident; schedule: MaintenanceSchedule } | undefined> {
+async function current(
+  ctx: Ctx,
+  payload: MaintenanceJobPayload,
+): Promise<{ maintenance: Incident; schedule: MaintenanceSchedule } | undefined> {
   const maintenance = await findIncident(ctx.db, payload.maintenanceId);
   const schedule = maintenance?.schedule;
   if (maintenance === undefined || maintenance.kind !== 'maintenance' || schedule === null || schedule === undefined) return undefined;
-  const sameWindow = schedule.scheduledFor.toISOString() === payload.scheduledFor && schedule.scheduledUntil.toISOString() === payload.scheduledUntil;
+  const sameWindow =
+    schedule.scheduledFor.toISOString() === payload.scheduledFor && schedule.scheduledUntil.toISOString() === payload.scheduledUntil;
   return sameWindow ? { maintenance, schedule } : undefined;
 }
 
@@ -61,7 +65,13 @@ export async function remindMaintenanceIfDue(ctx: Ctx, payload: MaintenanceJobPa
   return write(ctx, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const found = await current(txCtx, payload);
-    if (found === undefined || found.maintenance.status !== 'scheduled' || found.schedule.remindedAt !== null || found.schedule.remindPrior !== payload.remindPrior) return false;
+    if (
+      found === undefined ||
+      found.maintenance.status !== 'scheduled' ||
+      found.schedule.remindedAt !== null ||
+      found.schedule.remindPrior !== payload.remindPrior
+    )
+      return false;
     const minutes = found.schedule.remindPrior;
     const next = await postIncidentUpdate(txCtx, found.maintenance.id, {
       status: 'scheduled',
@@ -80,7 +90,8 @@ export async function startMaintenanceIfDue(ctx: Ctx, payload: MaintenanceJobPay
     const found = await current(txCtx, payload);
     if (found === undefined || found.maintenance.status !== 'scheduled' || !found.schedule.autoInProgress) return false;
     const components: Record<string, ComponentStatus> = {};
-    if (found.schedule.autoTransitionToMaintenanceState) for (const id of found.maintenance.componentIds) components[id] = 'under_maintenance';
+    if (found.schedule.autoTransitionToMaintenanceState)
+      for (const id of found.maintenance.componentIds) components[id] = 'under_maintenance';
     await postIncidentUpdate(txCtx, found.maintenance.id, {
       status: 'in_progress',
       components,
@@ -100,7 +111,8 @@ export async function completeMaintenanceIfDue(ctx: Ctx, payload: MaintenanceJob
     if (found.schedule.autoTransitionToOperationalState) {
       const attached = new Set<string>(found.maintenance.componentIds);
       // A component that went down during the window keeps its outage; only the maintenance state is lifted.
-      for (const c of await listComponents(tx)) if (attached.has(c.id) && c.status === 'under_maintenance') components[c.id] = 'operational';
+      for (const c of await listComponents(tx))
+        if (attached.has(c.id) && c.status === 'under_maintenance') components[c.id] = 'operational';
     }
     await postIncidentUpdate(txCtx, found.maintenance.id, {
       status: 'completed',

@@ -35,7 +35,8 @@ export async function rescheduleMaintenance(ctx: Ctx, maintenanceId: string, inp
   const data = rescheduleMaintenanceSchema.parse(input);
   return write(ctx, async (tx) => {
     const maintenance = await findIncident(tx, maintenanceId);
-    if (maintenance === undefined || maintenance.kind !== 'maintenance' || maintenance.schedule === null) throw notFound('maintenance', maintenanceId);
+    if (maintenance === undefined || maintenance.kind !== 'maintenance' || maintenance.schedule === null)
+      throw notFound('maintenance', maintenanceId);
     const was = maintenance.schedule;
     const given = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Partial<MaintenanceSchedule>;
     const schedule: MaintenanceSchedule = { ...was, ...given };
@@ -53,7 +54,14 @@ export async function rescheduleMaintenance(ctx: Ctx, maintenanceId: string, inp
     };
     await saveIncident(tx, next);
     await planMaintenanceJobs(tx, next, now);
-    await recordAudit(tx, ctx.actor, { action: 'maintenance.reschedule', entityType: 'maintenance', entityId: maintenance.id, before: incidentSnapshot(maintenance), after: incidentSnapshot(next), at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'maintenance.reschedule',
+      entityType: 'maintenance',
+      entityId: maintenance.id,
+      before: incidentSnapshot(maintenance),
+      after: incidentSnapshot(next),
+      at: now,
+    });
     await touchPage(tx, now);
     return next;
   });

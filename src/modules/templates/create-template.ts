@@ -11,9 +11,22 @@ export async function createTemplate(ctx: Ctx, input: CreateTemplateInput): Prom
   return write(ctx, async (tx) => {
     await checkComponentsExist(tx, data.componentIds);
     const now = ctx.clock.now();
-    const template: IncidentTemplate = { id: newId(), ...data, componentIds: [...new Set(data.componentIds)], createdAt: now, updatedAt: now };
+    const template: IncidentTemplate = {
+      id: newId(),
+      ...data,
+      componentIds: [...new Set(data.componentIds)],
+      createdAt: now,
+      updatedAt: now,
+    };
     await insertTemplate(tx, template);
-    await recordAudit(tx, ctx.actor, { action: 'incident_template.create', entityType: 'incident_template', entityId: template.id, before: null, after: template, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'incident_template.create',
+      entityType: 'incident_template',
+      entityId: template.id,
+      before: null,
+      after: template,
+      at: now,
+    });
     return template;
   });
 }

@@ -9,7 +9,14 @@ export async function deleteTemplate(ctx: Ctx, id: string): Promise<IncidentTemp
   return write(ctx, async (tx) => {
     const before = await getTemplateOrFail(tx, id);
     await deleteTemplateRow(tx, id);
-    await recordAudit(tx, ctx.actor, { action: 'incident_template.delete', entityType: 'incident_template', entityId: id, before, after: null, at: ctx.clock.now() });
+    await recordAudit(tx, ctx.actor, {
+      action: 'incident_template.delete',
+      entityType: 'incident_template',
+      entityId: id,
+      before,
+      after: null,
+      at: ctx.clock.now(),
+    });
     return before;
   });
 }

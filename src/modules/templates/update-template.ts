@@ -15,7 +15,14 @@ export async function updateTemplate(ctx: Ctx, id: string, input: UpdateTemplate
     const after: IncidentTemplate = { ...before, ...given, id: before.id, updatedAt: now };
     if (data.componentIds !== undefined) after.componentIds = [...new Set(data.componentIds)];
     await saveTemplate(tx, after);
-    await recordAudit(tx, ctx.actor, { action: 'incident_template.update', entityType: 'incident_template', entityId: id, before, after, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'incident_template.update',
+      entityType: 'incident_template',
+      entityId: id,
+      before,
+      after,
+      at: now,
+    });
     return after;
   });
 }
