@@ -78,7 +78,12 @@ const percentFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatPercent(locale: Locale, value: number): string {
   let format = percentFormats.get(locale);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2, roundingMode: 'trunc' } as Intl.NumberFormatOptions);
+    format = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 2,
+      roundingMode: 'trunc',
+    } as Intl.NumberFormatOptions);
     percentFormats.set(locale, format);
   }
   return format.format(value / 100);

@@ -1,5 +1,16 @@
 import type { Incident } from '../modules/incidents/index.ts';
-import { addDays, dailyOutages, dayColour, dayFill, dayStart, uptimeFromDays, type DayColourLevel, type DayOutage, type UptimeFigure, type UptimeSubject } from '../modules/uptime/index.ts';
+import {
+  addDays,
+  dailyOutages,
+  dayColour,
+  dayFill,
+  dayStart,
+  uptimeFromDays,
+  type DayColourLevel,
+  type DayOutage,
+  type UptimeFigure,
+  type UptimeSubject,
+} from '../modules/uptime/index.ts';
 
 /** How many days the bars span at each width (Statuspage: 90 on wide screens, 60 and 30 on narrower ones). */
 export const barSpans = [90, 60, 30] as const;
@@ -25,7 +36,8 @@ export interface DayBars {
 
 /** When an event touched its components: from its start to its resolution (or its scheduled end, or now). */
 function eventSpan(event: Incident, now: Date): [number, number] {
-  const end = event.resolvedAt ?? (event.kind === 'maintenance' && event.status === 'scheduled' ? event.schedule?.scheduledUntil : undefined) ?? now;
+  const end =
+    event.resolvedAt ?? (event.kind === 'maintenance' && event.status === 'scheduled' ? event.schedule?.scheduledUntil : undefined) ?? now;
   return [event.startedAt.getTime(), Math.max(end.getTime(), event.startedAt.getTime())];
 }
 
@@ -43,7 +55,14 @@ export function relatedEvents(componentId: string, date: string, events: readonl
 }
 
 /** The 90 days ending today for one component: colours, outages and related events, with the 90/60/30-day figures. */
-export function buildDayBars(componentId: string, subject: UptimeSubject, events: readonly Incident[], today: string, timeZone: string, now: Date): DayBars {
+export function buildDayBars(
+  componentId: string,
+  subject: UptimeSubject,
+  events: readonly Incident[],
+  today: string,
+  timeZone: string,
+  now: Date,
+): DayBars {
   const outages = dailyOutages(subject, addDays(today, -89), today, timeZone, now);
   const days = outages.map((outage) => {
     const hasDowntime = outage.majorSeconds + outage.partialSeconds + outage.degradedSeconds + outage.maintenanceSeconds > 0;

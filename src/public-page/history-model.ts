@@ -40,7 +40,14 @@ export interface HistoryModel {
 }
 
 /** Groups events that have started into the page's months, in the page's time zone. */
-export function buildHistoryModel(input: { page: Page; events: Incident[]; months: string[]; pageNumber: number; pageCount: number; now: Date }): HistoryModel {
+export function buildHistoryModel(input: {
+  page: Page;
+  events: Incident[];
+  months: string[];
+  pageNumber: number;
+  pageCount: number;
+  now: Date;
+}): HistoryModel {
   const started = input.events.filter((e) => e.startedAt.getTime() <= input.now.getTime());
   return {
     page: input.page,

@@ -41,7 +41,16 @@ describe('the bundled example, as the seed page shows it', () => {
   test('the home page in Moscow time: the outage on 18 Nov in the bars and the past incidents', async () => {
     const body = (await aviso.app.inject('/?locale=en')).body;
     assert.match(body, /Nov 18, 2025\nMajor outage 1 hr 32 mins\nRelated: API Service outage/);
-    inOrder(text(body), ['All Systems Operational', 'kinescope.io', 'Operational', 'Past incidents', 'Nov 25, 2025', 'Nov 18, 2025', 'API Service outage', 'Postmortem']);
+    inOrder(text(body), [
+      'All Systems Operational',
+      'kinescope.io',
+      'Operational',
+      'Past incidents',
+      'Nov 25, 2025',
+      'Nov 18, 2025',
+      'API Service outage',
+      'Postmortem',
+    ]);
   });
 
   test('/history in pt-BR: September to November 2025, the empty months said, "API Service outage" with its three updates', async () => {
@@ -76,7 +85,18 @@ describe('the bundled example, as the seed page shows it', () => {
     // November's figure once the month is over (before its end, the rest of the month has no data yet).
     test_.clock.set('2026-02-15T09:00:00.000Z');
     const english = text((await aviso.app.inject('/uptime?locale=en&page=2')).body);
-    inOrder(english, ['Monthly uptime', 'Sep 2025', 'Oct 2025', 'Nov 2025', 'kinescope.io', '99.98%', '100.0%', '100.0%', 'Dashboard', '100.0%']);
+    inOrder(english, [
+      'Monthly uptime',
+      'Sep 2025',
+      'Oct 2025',
+      'Nov 2025',
+      'kinescope.io',
+      '99.98%',
+      '100.0%',
+      '100.0%',
+      'Dashboard',
+      '100.0%',
+    ]);
     inOrder(english, ['Monthly uptime', 'API', '100.0%', '100.0%', '99.78%', 'DNS']);
     assert.doesNotMatch(english, /Third Party/);
     const portuguese = text((await aviso.app.inject('/uptime?locale=pt-BR&page=2')).body);
@@ -87,5 +107,4 @@ describe('the bundled example, as the seed page shows it', () => {
     const page = text((await aviso.app.inject('/incidents/as77hq4ugfn3?locale=en')).body);
     inOrder(page, ['API Service outage', 'This incident affected: API.', 'Postmortem', 'Resolved', 'Investigating']);
   });
-
 });

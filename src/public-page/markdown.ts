@@ -3,7 +3,8 @@ import MarkdownIt from 'markdown-it';
 // Operators' Markdown, with raw HTML off so a body can never inject markup or script.
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
 
-const defaultLinkOpen = markdown.renderer.rules['link_open'] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  markdown.renderer.rules['link_open'] ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules['link_open'] = (tokens, idx, options, env, self) => {
   tokens[idx]?.attrSet('rel', 'nofollow noopener');
   return defaultLinkOpen(tokens, idx, options, env, self);

@@ -11,7 +11,18 @@ import { affectedNames, buildHomeModel, timeline } from './page-model.ts';
 const at = (iso: string) => new Date(iso);
 
 function page(timeZone = 'Etc/UTC'): Page {
-  return { id: 'p' as PageId, name: 'Acme', url: 'http://127.0.0.1', timeZone, defaultLocale: 'en', locales: ['en'], settings: {}, revision: 1, createdAt: at('2025-01-01T00:00:00Z'), updatedAt: at('2025-01-01T00:00:00Z') };
+  return {
+    id: 'p' as PageId,
+    name: 'Acme',
+    url: 'http://127.0.0.1',
+    timeZone,
+    defaultLocale: 'en',
+    locales: ['en'],
+    settings: {},
+    revision: 1,
+    createdAt: at('2025-01-01T00:00:00Z'),
+    updatedAt: at('2025-01-01T00:00:00Z'),
+  };
 }
 
 function component(id: string, options: Partial<Component> = {}): Component {
@@ -43,7 +54,12 @@ function update(status: UpdateStatus, iso: string, affected: [string, string, Co
     updatedAt: at(iso),
     displayAt: at(iso),
     deliverNotifications: true,
-    affectedComponents: affected.map(([componentId, name, newStatus]) => ({ componentId: componentId as ComponentId, name, oldStatus: 'operational', newStatus })),
+    affectedComponents: affected.map(([componentId, name, newStatus]) => ({
+      componentId: componentId as ComponentId,
+      name,
+      oldStatus: 'operational',
+      newStatus,
+    })),
   };
 }
 
@@ -75,14 +91,23 @@ describe('the home page model', () => {
 
   test('past days are cut in the page’s time zone, today first, fifteen of them', () => {
     // 02:30 UTC on 20 Nov is still 19 Nov in São Paulo.
-    const late = incident('late', { updates: [update('resolved', '2025-11-20T03:00:00Z'), update('investigating', '2025-11-20T02:30:00Z')], resolvedAt: at('2025-11-20T03:00:00Z') });
+    const late = incident('late', {
+      updates: [update('resolved', '2025-11-20T03:00:00Z'), update('investigating', '2025-11-20T02:30:00Z')],
+      resolvedAt: at('2025-11-20T03:00:00Z'),
+    });
     const inUtc = buildHomeModel({ page: page(), components: [], events: [late], subjects: new Map(), now });
     const inSaoPaulo = buildHomeModel({ page: page('America/Sao_Paulo'), components: [], events: [late], subjects: new Map(), now });
     assert.equal(inUtc.pastDays.length, 15);
     assert.equal(inUtc.pastDays[0]?.date, '2025-11-20');
     assert.equal(inUtc.pastDays[14]?.date, '2025-11-06');
-    assert.deepEqual(inUtc.pastDays[0]?.events.map((e) => e.id), ['late']);
-    assert.deepEqual(inSaoPaulo.pastDays[1]?.events.map((e) => e.id), ['late']);
+    assert.deepEqual(
+      inUtc.pastDays[0]?.events.map((e) => e.id),
+      ['late'],
+    );
+    assert.deepEqual(
+      inSaoPaulo.pastDays[1]?.events.map((e) => e.id),
+      ['late'],
+    );
     assert.equal(inSaoPaulo.unresolved.length, 0);
   });
 
@@ -108,12 +133,30 @@ describe('the home page model', () => {
 
   test('open incidents and maintenances are told apart from past ones', () => {
     const open = incident('open', { updates: [update('identified', '2025-11-20T10:00:00Z')] });
-    const upcoming = incident('soon', { kind: 'maintenance', status: 'scheduled', startedAt: at('2025-11-27T00:00:00Z'), updates: [update('scheduled', '2025-11-19T10:00:00Z')] });
-    const running = incident('now', { kind: 'maintenance', status: 'in_progress', updates: [update('in_progress', '2025-11-20T11:00:00Z')] });
+    const upcoming = incident('soon', {
+      kind: 'maintenance',
+      status: 'scheduled',
+      startedAt: at('2025-11-27T00:00:00Z'),
+      updates: [update('scheduled', '2025-11-19T10:00:00Z')],
+    });
+    const running = incident('now', {
+      kind: 'maintenance',
+      status: 'in_progress',
+      updates: [update('in_progress', '2025-11-20T11:00:00Z')],
+    });
     const model = buildHomeModel({ page: page(), components: [], events: [open, upcoming, running], subjects: new Map(), now });
-    assert.deepEqual(model.unresolved.map((e) => e.id), ['open']);
-    assert.deepEqual(model.activeMaintenances.map((e) => e.id), ['now']);
-    assert.deepEqual(model.upcomingMaintenances.map((e) => e.id), ['soon']);
+    assert.deepEqual(
+      model.unresolved.map((e) => e.id),
+      ['open'],
+    );
+    assert.deepEqual(
+      model.activeMaintenances.map((e) => e.id),
+      ['now'],
+    );
+    assert.deepEqual(
+      model.upcomingMaintenances.map((e) => e.id),
+      ['soon'],
+    );
     // A maintenance that has not started yet is not a past event.
     assert.ok(model.pastDays.every((d) => !d.events.some((e) => e.id === 'soon')));
   });
@@ -123,21 +166,44 @@ describe('timelines', () => {
   test('the published postmortem comes first, then updates newest first with "update" for a repeated status', () => {
     const event = incident('x', {
       status: 'postmortem',
-      updates: [update('resolved', '2025-11-18T10:00:00Z'), update('investigating', '2025-11-18T09:30:00Z'), update('investigating', '2025-11-18T09:00:00Z')],
-      postmortem: { body: 'Why', draft: 'Why', lastUpdatedAt: null, publishedAt: at('2025-11-19T10:00:00Z'), notifiedSubscribers: false, ignored: false },
+      updates: [
+        update('resolved', '2025-11-18T10:00:00Z'),
+        update('investigating', '2025-11-18T09:30:00Z'),
+        update('investigating', '2025-11-18T09:00:00Z'),
+      ],
+      postmortem: {
+        body: 'Why',
+        draft: 'Why',
+        lastUpdatedAt: null,
+        publishedAt: at('2025-11-19T10:00:00Z'),
+        notifiedSubscribers: false,
+        ignored: false,
+      },
     });
-    assert.deepEqual(timeline(event).map((e) => e.label), ['postmortem', 'resolved', 'update', 'investigating']);
+    assert.deepEqual(
+      timeline(event).map((e) => e.label),
+      ['postmortem', 'resolved', 'update', 'investigating'],
+    );
   });
 
   test('an unpublished draft is never shown', () => {
-    const event = incident('x', { updates: [update('resolved', '2025-11-18T10:00:00Z')], postmortem: { body: null, draft: 'Secret', lastUpdatedAt: null, publishedAt: null, notifiedSubscribers: false, ignored: false } });
-    assert.deepEqual(timeline(event).map((e) => e.label), ['resolved']);
+    const event = incident('x', {
+      updates: [update('resolved', '2025-11-18T10:00:00Z')],
+      postmortem: { body: null, draft: 'Secret', lastUpdatedAt: null, publishedAt: null, notifiedSubscribers: false, ignored: false },
+    });
+    assert.deepEqual(
+      timeline(event).map((e) => e.label),
+      ['resolved'],
+    );
   });
 
   test('affected components keep the names frozen in the updates, else the current "Group - Component"', () => {
     const group = component('web', { isGroup: true, name: 'Web' });
     const components = [component('api', { name: 'API v2' }), group, component('login', { name: 'Login', groupId: group.id })];
-    const event = incident('x', { componentIds: ['api', 'login'] as ComponentId[], updates: [update('investigating', '2025-11-18T09:00:00Z', [['api', 'API', 'major_outage']])] });
+    const event = incident('x', {
+      componentIds: ['api', 'login'] as ComponentId[],
+      updates: [update('investigating', '2025-11-18T09:00:00Z', [['api', 'API', 'major_outage']])],
+    });
     assert.deepEqual(affectedNames(event, components), ['API', 'Web - Login']);
   });
 });
@@ -164,8 +230,14 @@ describe('events related to a day', () => {
       resolvedAt: at('2025-11-19T01:00:00Z'),
     });
     const now = at('2025-11-20T12:00:00Z');
-    assert.deepEqual(relatedEvents('api', '2025-11-18', [event], 'Etc/UTC', now).map((e) => e.id), ['x']);
-    assert.deepEqual(relatedEvents('api', '2025-11-19', [event], 'Etc/UTC', now).map((e) => e.id), ['x']);
+    assert.deepEqual(
+      relatedEvents('api', '2025-11-18', [event], 'Etc/UTC', now).map((e) => e.id),
+      ['x'],
+    );
+    assert.deepEqual(
+      relatedEvents('api', '2025-11-19', [event], 'Etc/UTC', now).map((e) => e.id),
+      ['x'],
+    );
     assert.deepEqual(relatedEvents('api', '2025-11-20', [event], 'Etc/UTC', now), []);
     assert.deepEqual(relatedEvents('cdn', '2025-11-18', [event], 'Etc/UTC', now), []);
     // In Moscow (UTC+3) the whole event falls on 19 Nov.

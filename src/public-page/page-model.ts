@@ -94,7 +94,9 @@ export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date): Promise<Ho
     queryIncidents(ctx, { statuses: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'] }),
     loadUptimeSubjects(ctx),
   ]);
-  const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))].sort(
+    (a, b) => b.startedAt.getTime() - a.startedAt.getTime(),
+  );
   return buildHomeModel({ page, components, events, subjects, now });
 }
 
@@ -110,7 +112,12 @@ export interface TimelineEntry {
 /** The entries of an event's timeline, newest first, the published postmortem on top. */
 export function timeline(event: Incident): TimelineEntry[] {
   const labels = updateLabels(event.updates);
-  const entries: TimelineEntry[] = event.updates.map((u, i) => ({ key: u.id, label: labels[i] ?? u.status, body: u.body, at: u.displayAt }));
+  const entries: TimelineEntry[] = event.updates.map((u, i) => ({
+    key: u.id,
+    label: labels[i] ?? u.status,
+    body: u.body,
+    at: u.displayAt,
+  }));
   const { body, publishedAt } = event.postmortem;
   if (body !== null && publishedAt !== null) entries.unshift({ key: `${event.id}-postmortem`, label: 'postmortem', body, at: publishedAt });
   return entries;

@@ -49,7 +49,9 @@ describe('the public page of a quiet page', () => {
 
   test('a change is visible on the next request', async () => {
     const first = await app.aviso.app.inject('/');
-    const [api] = (await import('../modules/components/index.ts').then((m) => m.listComponents(app.appCtx.db))).filter((c) => c.name === 'API');
+    const [api] = (await import('../modules/components/index.ts').then((m) => m.listComponents(app.appCtx.db))).filter(
+      (c) => c.name === 'API',
+    );
     await updateComponent(app.appCtx, api!.id, { status: 'major_outage' });
     const second = await app.aviso.app.inject('/');
     assert.notEqual(second.headers['etag'], first.headers['etag']);
@@ -86,7 +88,14 @@ describe('the public page in the middle of an incident', () => {
   test('an unresolved incident replaces the banner, with its latest updates', async () => {
     const page = text((await app.aviso.app.inject('/')).body);
     assert.doesNotMatch(page, /All Systems Operational|Partial System Outage|Minor Service Outage/);
-    inOrder(page, ['Ongoing incidents', 'Slow dashboard', 'Update', 'The fix is rolling out region by region.', 'Identified', 'Investigating']);
+    inOrder(page, [
+      'Ongoing incidents',
+      'Slow dashboard',
+      'Update',
+      'The fix is rolling out region by region.',
+      'Identified',
+      'Investigating',
+    ]);
     inOrder(page, ['Maintenance in progress', 'CDN certificate rotation', 'Scheduled maintenance', 'API gateway upgrade', 'Components']);
     inOrder(page, ['Web app', 'Partial outage', 'Dashboard', 'Partial outage', 'Login', 'Operational']);
     inOrder(page, ['Past incidents', 'Nov 20, 2025', 'Nov 19, 2025', 'No incidents reported.', 'Nov 18, 2025', 'API errors', 'Postmortem']);
@@ -94,10 +103,27 @@ describe('the public page in the middle of an incident', () => {
 
   test('/incidents/:id lists updates newest first, "Update" where the status stayed, the postmortem first', async () => {
     const active = text((await app.aviso.app.inject(`/incidents/${s.activeIncident.id}`)).body);
-    inOrder(active, ['Slow dashboard', 'Major impact', 'This incident affected: Web app - Dashboard.', 'Update', 'Identified', 'Investigating']);
+    inOrder(active, [
+      'Slow dashboard',
+      'Major impact',
+      'This incident affected: Web app - Dashboard.',
+      'Update',
+      'Identified',
+      'Investigating',
+    ]);
     const past = await app.aviso.app.inject(`/incidents/${s.pastIncident.id}`);
     assert.equal(past.statusCode, 200);
-    inOrder(text(past.body), ['API errors', 'Postmortem', 'What happened', 'A bad deploy.', 'Resolved', 'Requests succeed again.', 'Nov 18, 2025', 'Investigating', 'Requests to the API fail.']);
+    inOrder(text(past.body), [
+      'API errors',
+      'Postmortem',
+      'What happened',
+      'A bad deploy.',
+      'Resolved',
+      'Requests succeed again.',
+      'Nov 18, 2025',
+      'Investigating',
+      'Requests to the API fail.',
+    ]);
     assert.match(past.body, /<h3>What happened<\/h3>/);
   });
 
@@ -115,7 +141,17 @@ describe('the public page in the middle of an incident', () => {
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /<html lang="pt-BR">/);
     const page = text(response.body);
-    inOrder(page, ['novembro de 2025', 'API errors', 'Post-mortem', 'Resolvido', 'Investigando', 'outubro de 2025', 'Nenhum incidente relatado neste mês.', 'setembro de 2025', 'Nenhum incidente relatado neste mês.']);
+    inOrder(page, [
+      'novembro de 2025',
+      'API errors',
+      'Post-mortem',
+      'Resolvido',
+      'Investigando',
+      'outubro de 2025',
+      'Nenhum incidente relatado neste mês.',
+      'setembro de 2025',
+      'Nenhum incidente relatado neste mês.',
+    ]);
     assert.match(page, /set\.\s–\snov\. de 2025/);
     inOrder(page, ['Slow dashboard', 'Atualização', 'Identificado', 'Investigando']);
     assert.doesNotMatch(page, /Após a morte/);
@@ -134,6 +170,17 @@ describe('the public page in the middle of an incident', () => {
     app.clock.set('2025-11-20T12:00:00.000Z');
   });
 
+  test('a month with many incidents shows the first five and the rest behind "Show all"', async () => {
+    app.clock.set('2025-11-20T12:00:00.000Z');
+    for (let i = 1; i <= 6; i++) {
+      app.clock.set(`2025-11-0${i}T08:00:00.000Z`);
+      await openIncident(app.appCtx, { name: `Blip ${i}`, status: 'resolved', backfilled: true, startedAt: `2025-11-0${i}T07:00:00.000Z` });
+    }
+    app.clock.set('2025-11-20T12:00:00.000Z');
+    const page = text((await app.aviso.app.inject('/history')).body);
+    inOrder(page, ['November 2025', 'Slow dashboard', 'API errors', 'Blip 6', 'Show all 10 incidents', 'Blip 1', 'October 2025']);
+  });
+
   test('/uptime shows each showcased component’s monthly figures and the chosen one’s calendars', async () => {
     const page = text((await app.aviso.app.inject('/uptime?locale=en')).body);
     // API: 75 min of major outage on 18 Nov over 19.5 days of data since its start date.
@@ -143,7 +190,14 @@ describe('the public page in the middle of an incident', () => {
     assert.doesNotMatch(page, /CDN/);
     inOrder(page, ['September 2025', 'No data', 'October 2025', 'November 2025', '99.73% uptime']);
     const dashboard = await app.aviso.app.inject(`/uptime?component=${s.dashboard.id}`);
-    inOrder(text(dashboard.body), ['Web app – Dashboard', 'September 2025', 'November 2025', '99.87% uptime', 'Nov 20, 2025: Partial outage 2 hrs', 'Nov 21, 2025: No data exists for this day.']);
+    inOrder(text(dashboard.body), [
+      'Web app – Dashboard',
+      'September 2025',
+      'November 2025',
+      '99.87% uptime',
+      'Nov 20, 2025: Partial outage 2 hrs',
+      'Nov 21, 2025: No data exists for this day.',
+    ]);
     assert.equal((await app.aviso.app.inject(`/uptime?component=${s.cdn.id}`)).statusCode, 404);
     assert.equal((await app.aviso.app.inject('/uptime?page=2')).statusCode, 404);
   });
@@ -223,7 +277,11 @@ describe('assets and weight', () => {
   test('a first visit weighs under 60 KB compressed, script and stylesheet included', async () => {
     const get = (url: string) => app.aviso.app.inject({ url, headers: { 'accept-encoding': 'br' } });
     const page = await get('/');
-    const urls = [...brotliDecompressSync(page.rawPayload).toString('utf8').matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    const urls = [
+      ...brotliDecompressSync(page.rawPayload)
+        .toString('utf8')
+        .matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g),
+    ].map((m) => m[1] as string);
     let total = page.rawPayload.length;
     for (const url of urls) total += (await get(url)).rawPayload.length;
     assert.ok(total < 60 * 1024, `first visit: ${total} bytes`);

@@ -5,7 +5,7 @@ import { sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
-import { localDate } from '../modules/uptime/index.ts';
+import { addDays, dayStart, localDate } from '../modules/uptime/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
 import { loadPublicAssets } from './assets.ts';
 import { renderHistory, renderHome, renderIncident, renderUptime, type RenderOptions } from './render-pages.tsx';
@@ -20,7 +20,28 @@ const pageQuery = z.coerce.number().int().min(1).max(1200).default(1);
 
 const homeQuery = z.object({ locale: localeQuery });
 const historyQuery = z.object({ locale: localeQuery, page: pageQuery });
-const uptimeQuery = z.object({ locale: localeQuery, page: pageQuery, component: z.string().regex(idPattern, 'must be a component id').optional() });
+const uptimeQuery = z.object({
+  locale: localeQuery,
+  page: pageQuery,
+  component: z.string().regex(idPattern, 'must be a component id').optional(),
+});
+
+const rememberedLimit = 1000;
+
+/** A value computed once per page settings and key; the memory is bounded by starting over when full. */
+function remembered<K extends object, T>(store: WeakMap<K, Map<string, T>>, owner: K, key: string, compute: () => T): T {
+  let values = store.get(owner);
+  if (values === undefined || values.size >= rememberedLimit) {
+    values = new Map();
+    store.set(owner, values);
+  }
+  let value = values.get(key);
+  if (value === undefined) {
+    value = compute();
+    values.set(key, value);
+  }
+  return value;
+}
 
 function readCookie(header: string | undefined, name: string): string | undefined {
   if (header === undefined) return undefined;
@@ -36,6 +57,16 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
   const assets = loadPublicAssets();
   const revisions = deps.ctx.revisions;
   let cacheDay: string | undefined;
+  // Per-request work kept off the hot path: the visitor's language by header values, today by page.
+  const negotiations = new WeakMap<PageSettings, Map<string, NegotiatedLocale>>();
+  const days = new WeakMap<PageSettings, { date: string; from: number; until: number }>();
+  const pageDay = (page: PageSettings, ms: number): string => {
+    const known = days.get(page);
+    if (known !== undefined && ms >= known.from && ms < known.until) return known.date;
+    const date = localDate(ms, page.timeZone);
+    days.set(page, { date, from: dayStart(date, page.timeZone), until: dayStart(addDays(date, 1), page.timeZone) });
+    return date;
+  };
   const parsedSettings = new WeakMap<CachedResponse, PageSettings>();
 
   // The page's time zone and languages through the response cache: read once per revision, and
@@ -64,15 +95,13 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
         throw new AppError('validation_failed', `This page is not available in "${locale}"; choose one of ${page.locales.join(', ')}.`);
       }
     }
-    const negotiated = negotiateLocale({
-      query,
-      cookie: readCookie(request.headers.cookie, localeCookie),
-      acceptLanguage: request.headers['accept-language'],
-      enabled: page.locales,
-      fallback: page.defaultLocale,
-    });
+    const cookie = readCookie(request.headers.cookie, localeCookie);
+    const acceptLanguage = request.headers['accept-language'];
+    const negotiate = () => negotiateLocale({ query, cookie, acceptLanguage, enabled: page.locales, fallback: page.defaultLocale });
+    const memoKey = `${cookie ?? ''}|${acceptLanguage ?? ''}`;
+    const negotiated = query === undefined && memoKey.length <= 200 ? remembered(negotiations, page, memoKey, negotiate) : negotiate();
     const now = deps.ctx.clock.now();
-    const today = localDate(now.getTime(), page.timeZone);
+    const today = pageDay(page, now.getTime());
     // Bars and "today" move with the calendar: at the page's midnight every rendering is dropped once.
     if (cacheDay !== today) {
       if (cacheDay !== undefined) deps.cache.clear();
@@ -107,14 +136,20 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
   app.get('/', { schema: { querystring: homeQuery } }, async (request, reply) => {
     const { locale } = request.query as z.infer<typeof homeQuery>;
     const { options, negotiated, key } = await begin(request, reply, locale);
-    const response = await deps.cache.get(`${key}|home`, async () => ({ contentType: htmlType, body: await renderHome(deps.ctx, options) }));
+    const response = await deps.cache.get(`${key}|home`, async () => ({
+      contentType: htmlType,
+      body: await renderHome(deps.ctx, options),
+    }));
     return send(request, reply, response, negotiated);
   });
 
   app.get('/history', { schema: { querystring: historyQuery } }, async (request, reply) => {
     const { locale, page } = request.query as z.infer<typeof historyQuery>;
     const { options, negotiated, key } = await begin(request, reply, locale);
-    const response = await deps.cache.get(`${key}|history|${page}`, async () => ({ contentType: htmlType, body: await renderHistory(deps.ctx, page, options) }));
+    const response = await deps.cache.get(`${key}|history|${page}`, async () => ({
+      contentType: htmlType,
+      body: await renderHistory(deps.ctx, page, options),
+    }));
     return send(request, reply, response, negotiated);
   });
 
@@ -133,7 +168,10 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
     const { locale } = request.query as z.infer<typeof homeQuery>;
     if (!idPattern.test(id)) throw new AppError('incident_not_found', `No incident has the id "${id.slice(0, 40)}".`);
     const { options, negotiated, key } = await begin(request, reply, locale);
-    const response = await deps.cache.get(`${key}|incident|${id}`, async () => ({ contentType: htmlType, body: await renderIncident(deps.ctx, id, options) }));
+    const response = await deps.cache.get(`${key}|incident|${id}`, async () => ({
+      contentType: htmlType,
+      body: await renderIncident(deps.ctx, id, options),
+    }));
     return send(request, reply, response, negotiated);
   });
 }

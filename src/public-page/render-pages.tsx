@@ -53,14 +53,26 @@ export async function renderHistory(ctx: Pick<Ctx, 'db'>, pageNumber: number, op
 }
 
 /** `/uptime?component=id&page=n`; an unknown component or a page before any data is `not_found`. */
-export async function renderUptime(ctx: Pick<Ctx, 'db'>, query: { component?: string | undefined; page: number }, options: RenderOptions): Promise<string> {
+export async function renderUptime(
+  ctx: Pick<Ctx, 'db'>,
+  query: { component?: string | undefined; page: number },
+  options: RenderOptions,
+): Promise<string> {
   const { page, components, subjects } = await loadUptimeSources(ctx);
   if (query.component !== undefined && !showcasedComponents(components).some((s) => s.component.id === query.component)) {
     throw new AppError('component_not_found', 'No component with this id shows its uptime.');
   }
   const pageCount = uptimePageCount(components, subjects, page, options.now);
   if (query.page > pageCount) throw new AppError('not_found', 'The uptime history has no page this far back.');
-  const model = buildUptimeModel({ page, components, subjects, selectedId: query.component, pageNumber: query.page, pageCount, now: options.now });
+  const model = buildUptimeModel({
+    page,
+    components,
+    subjects,
+    selectedId: query.component,
+    pageNumber: query.page,
+    pageCount,
+    now: options.now,
+  });
   const keep: Record<string, string> = {};
   if (query.component !== undefined) keep['component'] = query.component;
   if (query.page > 1) keep['page'] = String(query.page);

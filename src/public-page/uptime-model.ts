@@ -90,7 +90,11 @@ export function buildUptimeModel(input: {
           months: months.map((month) => {
             const { from, to } = monthDays(month);
             const outages = dailyOutages(subjects.get(chosen.component.id) ?? empty, from, to, page.timeZone, now);
-            return { month, figure: uptimeFromDays(outages), days: outages.map((outage) => ({ outage, level: dayColour(outage), fill: dayFill(outage) })) };
+            return {
+              month,
+              figure: uptimeFromDays(outages),
+              days: outages.map((outage) => ({ outage, level: dayColour(outage), fill: dayFill(outage) })),
+            };
           }),
         };
   return { page, pageNumber: input.pageNumber, pageCount: input.pageCount, summary, selected };

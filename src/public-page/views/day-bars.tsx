@@ -26,16 +26,36 @@ const truncate = (name: string) => (name.length > 90 ? `${name.slice(0, 90)}...`
  */
 export function DayBarsView({ view, bars, name, id }: { view: ViewContext; bars: DayBars; name: string; id: string }) {
   const { t } = view;
-  const withDowntime = bars.days.filter((d) => d.outage.majorSeconds + d.outage.partialSeconds + d.outage.degradedSeconds + d.outage.maintenanceSeconds > 0);
+  const withDowntime = bars.days.filter(
+    (d) => d.outage.majorSeconds + d.outage.partialSeconds + d.outage.degradedSeconds + d.outage.maintenanceSeconds > 0,
+  );
   return (
     <div class="bars">
-      <svg class="bars-svg" viewBox="0 0 448 34" preserveAspectRatio="none" role="img" aria-label={t('bars.label', { component: name, days: 90 })}>
+      <svg
+        class="bars-svg"
+        viewBox="0 0 448 34"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t('bars.label', { component: name, days: 90 })}
+      >
         <g>
           {bars.days.map((day, i) => {
             const related = day.related.map((r) => truncate(r.name));
-            const text = [formatDay(view.locale, day.outage.date), ...dayLines(view, day), ...(related.length > 0 ? [`${t('day.related')}: ${related.join(', ')}`] : [])].join('\n');
+            const text = [
+              formatDay(view.locale, day.outage.date),
+              ...dayLines(view, day),
+              ...(related.length > 0 ? [`${t('day.related')}: ${related.join(', ')}`] : []),
+            ].join('\n');
             return (
-              <rect x={i * 5} width="3" height="34" fill={day.fill} class={`day l-${day.level}`} data-date={day.outage.date} data-related={day.related.map((r) => r.id).join(' ') || undefined}>
+              <rect
+                x={i * 5}
+                width="3"
+                height="34"
+                fill={day.fill}
+                class={`day l-${day.level}`}
+               
+                data-related={day.related.map((r) => r.id).join(' ') || undefined}
+              >
                 <title>{text}</title>
               </rect>
             );
@@ -47,7 +67,9 @@ export function DayBarsView({ view, bars, name, id }: { view: ViewContext; bars:
           <span class={`span-${span}`}>
             <span>{t('bars.daysAgo', { days: span })}</span>
             <span class="bars-uptime">
-              {bars.uptime[span].percent === null ? t('bars.noData') : t('bars.uptime', { percent: formatPercent(view.locale, bars.uptime[span].percent) })}
+              {bars.uptime[span].percent === null
+                ? t('bars.noData')
+                : t('bars.uptime', { percent: formatPercent(view.locale, bars.uptime[span].percent) })}
             </span>
             <span>{t('bars.today')}</span>
           </span>

@@ -20,7 +20,21 @@ function HistoryEvent({ view, event }: { view: ViewContext; event: Incident }) {
 }
 
 /** The pager: "Previous" goes back in time, "Next" forward, as Statuspage's history does. */
-export function Pager({ view, label, range, pageNumber, pageCount, href }: { view: ViewContext; label: string; range: string; pageNumber: number; pageCount: number; href: (n: number) => string }) {
+export function Pager({
+  view,
+  label,
+  range,
+  pageNumber,
+  pageCount,
+  href,
+}: {
+  view: ViewContext;
+  label: string;
+  range: string;
+  pageNumber: number;
+  pageCount: number;
+  href: (n: number) => string;
+}) {
   const { t } = view;
   return (
     <nav class="pager" aria-label={label}>

@@ -23,7 +23,9 @@ function EventBox({ view, event }: { view: ViewContext; event: Incident }) {
         {schedule !== null && (
           <>
             {' · '}
-            {view.t('home.window', { range: formatInstantRange(view.locale, view.page.timeZone, schedule.scheduledFor, schedule.scheduledUntil) })}
+            {view.t('home.window', {
+              range: formatInstantRange(view.locale, view.page.timeZone, schedule.scheduledFor, schedule.scheduledUntil),
+            })}
           </>
         )}
       </p>
@@ -116,7 +118,9 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
           </p>
         )}
         <ul class="components">
-          {model.rows.map((row) => (row.component.isGroup ? <GroupItem view={view} row={row} /> : <ComponentItem view={view} row={row} grouped={false} />))}
+          {model.rows.map((row) =>
+            row.component.isGroup ? <GroupItem view={view} row={row} /> : <ComponentItem view={view} row={row} grouped={false} />,
+          )}
         </ul>
       </section>
       <section aria-labelledby="past" class="past">

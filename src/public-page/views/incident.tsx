@@ -18,7 +18,9 @@ export function IncidentView({ view, model }: { view: ViewContext; model: Incide
           {schedule !== null && (
             <>
               {' · '}
-              {t('incident.window', { range: formatInstantRange(view.locale, view.page.timeZone, schedule.scheduledFor, schedule.scheduledUntil) })}
+              {t('incident.window', {
+                range: formatInstantRange(view.locale, view.page.timeZone, schedule.scheduledFor, schedule.scheduledUntil),
+              })}
             </>
           )}
         </p>

@@ -7,7 +7,17 @@ import type { ViewContext } from './view-context.ts';
 type Section = 'current' | 'history' | 'uptime' | 'incident';
 
 /** The frame of every public page: landmarks, navigation, the language switcher and the footer. */
-export function Layout({ view, title, section, children }: { view: ViewContext; title: string; section: Section; children: ComponentChildren }) {
+export function Layout({
+  view,
+  title,
+  section,
+  children,
+}: {
+  view: ViewContext;
+  title: string;
+  section: Section;
+  children: ComponentChildren;
+}) {
   const { t, page } = view;
   const enabled = supportedLocales.filter((l) => page.locales.includes(l));
   const navItem = (key: Section, href: string, label: string) => (

@@ -52,7 +52,14 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
             {model.pageNumber > 1 && <input type="hidden" name="page" value={String(model.pageNumber)} />}
             <button type="submit">{t('uptime.show')}</button>
           </form>
-          <Pager view={view} label={t('uptime.pages')} range={range} pageNumber={model.pageNumber} pageCount={model.pageCount} href={href} />
+          <Pager
+            view={view}
+            label={t('uptime.pages')}
+            range={range}
+            pageNumber={model.pageNumber}
+            pageCount={model.pageCount}
+            href={href}
+          />
           <section aria-labelledby="calendars">
             <h2 id="calendars">{model.selected.label}</h2>
             <div class="calendars">
@@ -60,7 +67,11 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
                 <section class="calendar" aria-labelledby={`c-${m.month}`}>
                   <h3 id={`c-${m.month}`}>
                     {formatMonth(view.locale, m.month)}{' '}
-                    <span class="month-figure">{m.figure.percent === null ? t('uptime.noData') : t('uptime.month', { percent: formatPercent(view.locale, m.figure.percent) })}</span>
+                    <span class="month-figure">
+                      {m.figure.percent === null
+                        ? t('uptime.noData')
+                        : t('uptime.month', { percent: formatPercent(view.locale, m.figure.percent) })}
+                    </span>
                   </h3>
                   <ol class="days" style={`--lead:${leadingBlanks(m.month, view.locale)}`}>
                     {m.days.map((d) => {
@@ -105,7 +116,9 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
                 {model.summary.map((s) => (
                   <tr>
                     <th scope="row">
-                      <a href={`/uptime?component=${s.component.id}${model.pageNumber > 1 ? `&page=${model.pageNumber}` : ''}`}>{s.label}</a>
+                      <a href={`/uptime?component=${s.component.id}${model.pageNumber > 1 ? `&page=${model.pageNumber}` : ''}`}>
+                        {s.label}
+                      </a>
                     </th>
                     <td class="window">{figure(view, s.window)}</td>
                     {[...s.months].reverse().map((m) => (
