@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openIncident, postIncidentUpdate } from '../../modules/incidents/index.ts';
+import { openIncident, postIncidentUpdate, scheduleMaintenance } from '../../modules/incidents/index.ts';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../../test/support/public-scenario.ts';
 import { summarySchema, incidentsDocumentSchema, maintenancesDocumentSchema, componentsDocumentSchema } from './contract-schemas.ts';
 
@@ -20,7 +20,11 @@ describe('API v2 answers what Statuspage clients read', () => {
       summary.incidents.map((i) => i.id),
       [s.activeIncident.id],
     );
-    assert.deepEqual(new Set(summary.scheduled_maintenances.map((m) => m.id)), new Set([s.activeMaintenance.id, s.upcomingMaintenance.id]));
+    // Soonest first: the running one, then the next.
+    assert.deepEqual(
+      summary.scheduled_maintenances.map((m) => m.id),
+      [s.activeMaintenance.id, s.upcomingMaintenance.id],
+    );
     // One partial outage and one maintenance among four components.
     assert.deepEqual(summary.status, { indicator: 'minor', description: 'Minor Service Outage' });
     const group = summary.components.find((c) => c.id === s.web.id);
@@ -176,5 +180,24 @@ describe('API v2 list caps', () => {
     assert.equal(incidents.length, 50);
     assert.equal(incidents[0]!.name, 'Incident 52');
     assert.equal(incidents[49]!.name, 'Incident 3');
+  });
+
+  it('lists upcoming maintenances soonest first, all maintenances most recent first', async () => {
+    app.clock.set('2025-11-20T12:00:00.000Z');
+    const windows = ['2025-12-15T02:00:00.000Z', '2025-11-22T02:00:00.000Z', '2025-11-27T02:00:00.000Z'];
+    for (const [i, scheduledFor] of windows.entries()) {
+      const until = new Date(Date.parse(scheduledFor) + 3_600_000);
+      await scheduleMaintenance(app.appCtx, { name: `Window ${i}`, scheduledFor, scheduledUntil: until });
+    }
+    const upcoming = maintenancesDocumentSchema.parse((await app.aviso.app.inject('/api/v2/scheduled-maintenances/upcoming.json')).json());
+    assert.deepEqual(
+      upcoming.scheduled_maintenances.map((m) => m.scheduled_for),
+      [windows[1], windows[2], windows[0]],
+    );
+    const all = maintenancesDocumentSchema.parse((await app.aviso.app.inject('/api/v2/scheduled-maintenances.json')).json());
+    assert.deepEqual(
+      all.scheduled_maintenances.map((m) => m.scheduled_for),
+      [windows[0], windows[2], windows[1]],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { listComponentsInOrder, overallStatus, type Component } from '../../modules/components/index.ts';
-import { queryIncidents, type EventStatus, type IncidentKind } from '../../modules/incidents/index.ts';
+import { queryIncidents, type EventStatus, type Incident, type IncidentKind } from '../../modules/incidents/index.ts';
 import { getPage, type Page } from '../../modules/page/index.ts';
 import {
   childrenByGroup,
@@ -44,7 +44,17 @@ function pageStatus(components: readonly Component[]) {
   return presentStatus(overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status)));
 }
 
+/**
+ * Events of a kind, capped at 50. Current and future maintenances come soonest first (clients take
+ * `scheduled_maintenances[0]` as the next one); every other list is most recent first.
+ */
 async function events(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined) {
+  if (kind === 'maintenance' && statuses !== undefined) {
+    // Only scheduled, running or verifying ones: few, so all are read and the soonest kept.
+    const current = await queryIncidents(ctx, { kind, statuses });
+    const start = (m: Incident) => (m.schedule?.scheduledFor ?? m.startedAt).getTime();
+    return current.sort((a, b) => start(a) - start(b) || a.createdAt.getTime() - b.createdAt.getTime()).slice(0, listCap);
+  }
   return queryIncidents(ctx, { kind, ...(statuses !== undefined && { statuses }), limit: listCap });
 }
 
