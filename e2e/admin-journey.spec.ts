@@ -197,6 +197,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
       ['/admin/team', 'team'],
       ['/admin/api-keys', 'api-keys'],
       ['/admin/audit', 'audit'],
+      ['/admin/jobs', 'jobs'],
     ] as const) {
       await page.goto(`${base}${path}`);
       await checkScreen(page, testInfo, name);

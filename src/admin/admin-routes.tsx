@@ -15,6 +15,7 @@ import { registerAuthRoutes, publicPaths } from './auth/auth-routes.tsx';
 import { registerComponentRoutes } from './components/component-routes.tsx';
 import { registerDashboardRoutes } from './dashboard/dashboard-routes.tsx';
 import { registerIncidentRoutes } from './incidents/incident-routes.tsx';
+import { registerJobRoutes } from './jobs/job-routes.tsx';
 import { registerMaintenanceRoutes } from './maintenances/maintenance-routes.tsx';
 import { registerSettingsRoutes } from './settings/settings-routes.tsx';
 import { registerTeamRoutes } from './team/team-routes.tsx';
@@ -61,6 +62,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerTeamRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);
       registerAuditRoutes(scope, deps);
+      registerJobRoutes(scope, deps);
     },
     { prefix: '/admin' },
   );

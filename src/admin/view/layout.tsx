@@ -4,7 +4,7 @@ import type { AdminSession } from '../admin-session.ts';
 import { CsrfField } from './form-fields.tsx';
 
 export type Section =
-  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'none';
+  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'jobs' | 'none';
 
 const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard', needs: 'read' },
@@ -16,6 +16,7 @@ const sections: { key: Section; href: string; label: string; needs: Permission }
   { key: 'team', href: '/admin/team', label: 'Team', needs: 'read' },
   { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', needs: 'manage_api_keys' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', needs: 'read' },
+  { key: 'jobs', href: '/admin/jobs', label: 'Jobs', needs: 'manage_page' },
 ];
 
 export interface LayoutProps {
