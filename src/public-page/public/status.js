@@ -19,18 +19,27 @@
     tip.className = 'tip';
     tip.setAttribute('role', 'tooltip');
     tip.id = 'aviso-tip';
-    tip.textContent = title.textContent;
+    var lines = title.textContent.split('\n');
     var ids = (rect.getAttribute('data-related') || '').split(' ').filter(Boolean);
-    ids.forEach(function (id) {
-      var link = box.querySelector('a[href="/incidents/' + id + '"]');
-      if (link) {
+    var links = ids
+      .map(function (id) {
+        return box.querySelector('a[href="/incidents/' + id + '"]');
+      })
+      .filter(Boolean);
+    // The last line names the related events; with their links at hand, show links instead.
+    var related = links.length > 0 ? lines.pop() : '';
+    tip.textContent = lines.join('\n');
+    if (links.length > 0) {
+      tip.appendChild(document.createElement('br'));
+      tip.appendChild(document.createTextNode(related.slice(0, related.indexOf(':') + 1)));
+      links.forEach(function (link) {
         var a = document.createElement('a');
         a.href = link.href;
         a.textContent = link.textContent;
         tip.appendChild(document.createElement('br'));
         tip.appendChild(a);
-      }
-    });
+      });
+    }
     box.appendChild(tip);
     var r = rect.getBoundingClientRect();
     var b = box.getBoundingClientRect();
@@ -49,8 +58,13 @@
       if (e.target.tagName === 'rect') show(e.target);
     });
     svg.addEventListener('mouseleave', hide);
+    // A day with related events opens the first one, by click or Enter; the full list is in the details below.
+    function open(rect) {
+      var id = (rect.getAttribute('data-related') || '').split(' ')[0];
+      if (id) location.href = '/incidents/' + id;
+    }
     svg.addEventListener('click', function (e) {
-      if (e.target.tagName === 'rect') show(e.target);
+      if (e.target.tagName === 'rect') open(e.target);
     });
     svg.addEventListener('blur', hide);
     svg.addEventListener('keydown', function (e) {
@@ -62,7 +76,8 @@
         else if (e.key === 'End' || i < 0) i = rects.length - 1;
         else i = Math.max(0, Math.min(rects.length - 1, i + (e.key === 'ArrowLeft' ? -1 : 1)));
         if (rects[i]) show(rects[i]);
-      } else if (e.key === 'Escape') hide();
+      } else if (e.key === 'Enter' && svg.querySelector('rect.current')) open(svg.querySelector('rect.current'));
+      else if (e.key === 'Escape') hide();
     });
   });
   document.addEventListener('keydown', function (e) {
