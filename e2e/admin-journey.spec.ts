@@ -193,6 +193,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
       ['/admin/maintenances', 'maintenances'],
       ['/admin/groups/new', 'group-new'],
       ['/admin/templates', 'templates'],
+      ['/admin/templates/new', 'template-new'],
       ['/admin/settings', 'settings'],
       ['/admin/team', 'team'],
       ['/admin/api-keys', 'api-keys'],

@@ -12,6 +12,8 @@ export interface FormState {
   message?: string;
   /** Keeps element ids unique when one screen shows several forms with the same field names. */
   scope?: string;
+  /** The values are a whole form (a template, a saved record): an absent checkbox is unchecked. */
+  complete?: boolean;
 }
 
 /** The id of a field's element; messages and the error summary point at it. */

@@ -65,7 +65,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
     );
   });
 
-  const showNew = async (reply: FastifyReply, s: Screen, form: FormState, template: string, status = 200) => {
+  const showNew = async (reply: FastifyReply, s: Screen, form: FormState, template: string, status = 200, suggested: string[] = []) => {
     const templates = await incidentTemplates(s.ctx);
     const components = await listComponentsInOrder(s.ctx);
     return show(
@@ -73,7 +73,14 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       s,
       'Open an incident',
       'incidents',
-      <NewIncident s={s} form={form} components={components} templates={templates} template={template} />,
+      <NewIncident
+        s={s}
+        form={form}
+        components={components}
+        templates={templates}
+        template={template}
+        suggested={components.filter((c) => suggested.includes(c.id)).map((c) => c.name)}
+      />,
       status,
     );
   };
@@ -81,8 +88,9 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
   scope.get<{ Querystring: { template?: string } }>('/incidents/new', async (request, reply) => {
     const s = await screen(deps, request, 'post_incidents');
     const template = request.query.template ?? '';
-    const values = template === '' ? {} : await templateValues(s.ctx, template);
-    return showNew(reply, s, emptyForm(values), template);
+    if (template === '') return showNew(reply, s, emptyForm(), template);
+    const picked = await templateValues(s.ctx, template);
+    return showNew(reply, s, { values: picked.values, errors: {}, complete: true }, template, 200, picked.componentIds);
   });
 
   scope.post('/incidents', async (request, reply) => {

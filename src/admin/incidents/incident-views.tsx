@@ -117,6 +117,7 @@ export function TemplatePicker({ templates, selected }: { templates: { id: strin
     <form method="get" action="/admin/incidents/new" class="card actions">
       <label for="template">Start from a template</label>
       <select id="template" name="template" style="width:auto">
+        <option value="">Choose a template</option>
         {templates.map((t) => (
           <option key={t.id} value={t.id} selected={t.id === selected}>
             {t.name}
@@ -136,17 +137,21 @@ export function NewIncident({
   components,
   templates,
   template,
+  suggested,
 }: {
   s: Screen;
   form: FormState;
   components: Component[];
   templates: { id: string; name: string }[];
   template: string;
+  /** Components the chosen template names; the operator picks their new status. */
+  suggested: string[];
 }) {
   return (
     <>
       <h1>Open an incident</h1>
       <TemplatePicker templates={templates} selected={template} />
+      {suggested.length > 0 && <p class="notice">This template is about {suggested.join(', ')}: choose their new status below.</p>}
       <FormAlert form={form} />
       <form method="post" action="/admin/incidents" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />

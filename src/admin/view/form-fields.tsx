@@ -131,8 +131,9 @@ export function Select(props: Omit<FieldProps, 'type' | 'autocomplete'> & { opti
 export function Checkbox(props: { name: string; label: string; form: FormState; initial?: boolean; value?: string; hint?: string }) {
   const value = props.value ?? 'on';
   const submitted = props.form.values[props.name];
-  // A submitted form carries the CSRF field; only then does an absent box mean "unchecked".
-  const isChecked = props.form.values['_csrf'] !== undefined ? [submitted ?? []].flat().includes(value) : (props.initial ?? false);
+  // A submitted form carries the CSRF field; only then (or for a whole record) does an absent box mean "unchecked".
+  const isComplete = props.form.complete === true || props.form.values['_csrf'] !== undefined;
+  const isChecked = isComplete ? [submitted ?? []].flat().includes(value) : (props.initial ?? false);
   const id = `${fieldId(props.form, props.name)}${props.value ? `-${props.value}` : ''}`;
   return (
     <div class="check">
