@@ -1,8 +1,12 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { Database } from '../../storage/tables.ts';
+import { recordAudit } from '../audit/index.ts';
 import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { deleteExpiredSessions } from './session-store.ts';
 import { startSession } from './start-session.ts';
 import type { User } from './user.ts';
 import { findUserByEmail, markLoggedIn } from './user-store.ts';
@@ -37,8 +41,17 @@ export async function logIn(
   const valid = found === undefined ? await verifyAgainstNothing(password) : await verifyPassword(password, found.passwordHash);
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: valid, at: now });
   if (!valid || found === undefined) throw new AppError('unauthorized', 'The email or the password is not right.');
-  await forgetFailures(ctx.db, email, new Date(now.getTime() - 24 * 3600_000));
-  await markLoggedIn(ctx.db, found.user.id, now);
-  const sessionToken = await startSession(ctx, found.user.id);
+  const user = found.user;
+  // A login is not page content: it is recorded without bumping the data revision (no cache is invalidated).
+  const work = async (tx: Kysely<Database>) => {
+    await forgetFailures(tx, email, new Date(now.getTime() - 24 * 3600_000));
+    // Housekeeping rides on logins, which are rare: sessions nobody used for 14 days go.
+    await deleteExpiredSessions(tx, now);
+    await markLoggedIn(tx, user.id, now);
+    const actor = { kind: 'user' as const, id: user.id, name: user.name };
+    await recordAudit(tx, actor, { action: 'user.log_in', entityType: 'user', entityId: user.id, before: null, after: { ip }, at: now });
+    return startSession({ db: tx, clock: ctx.clock }, user.id);
+  };
+  const sessionToken = ctx.db.isTransaction ? await work(ctx.db) : await ctx.db.transaction().execute(work);
   return { sessionToken, user: { ...found.user, lastLoginAt: now } };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
+import { listAuditEvents } from '../audit/index.ts';
 import { authenticateSession, can, createUser, logIn, logOut, verifyPassword } from './index.ts';
 
 const password = 'correct horse battery';
@@ -28,6 +29,8 @@ describe('members, passwords and sessions', () => {
     assert.ok((session?.csrfToken.length ?? 0) >= 32);
     const stored = await t.ctx.db.selectFrom('sessions').selectAll().execute();
     assert.equal(JSON.stringify(stored).includes(sessionToken), false, 'only the token hash is stored');
+    const [login] = await listAuditEvents(t.ctx, { entityType: 'user', limit: 1 });
+    assert.deepEqual([login?.action, login?.actor.id, login?.after], ['user.log_in', user.id, { ip: '192.0.2.1' }]);
   });
 
   test('a wrong password or unknown email is refused alike', async () => {
