@@ -59,7 +59,8 @@ try {
     ctx,
   );
 
-  const row = (label: string, us: number) => console.log(`${label.padEnd(44)} ${us.toFixed(1).padStart(8)} µs   ×${(us / baseline).toFixed(1)}`);
+  const row = (label: string, us: number) =>
+    console.log(`${label.padEnd(44)} ${us.toFixed(1).padStart(8)} µs   ×${(us / baseline).toFixed(1)}`);
   console.log(`SQLite file; ${rounds} calls each; ratio to a primary-key read of the page row`);
   row('primary-key read (baseline)', baseline);
   row('authenticateApiKey (hash + indexed read)', apiKey);
