@@ -12,6 +12,9 @@ import { Revisions } from '../storage/revisions.ts';
 import { write } from '../storage/write.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
 import { claimJobs, enqueue, JobWorker, listJobs, type JobHandlers } from './index.ts';
+import { jobHandlers } from './handlers.ts';
+import { createComponent, findComponent } from '../modules/components/index.ts';
+import { findIncident, scheduleMaintenance } from '../modules/incidents/index.ts';
 
 const start = '2025-11-20T12:00:00.000Z';
 
@@ -165,5 +168,26 @@ describe('the job queue and its workers', () => {
     await b.tick();
     await a.tick();
     assert.equal(runs, 2);
+  });
+
+  test('two instances ticking together start a due maintenance exactly once', async () => {
+    const db = await createComponent(ctx, { name: 'Database' });
+    const m = await scheduleMaintenance(ctx, {
+      name: 'Failover drill',
+      scheduledFor: new Date('2025-11-20T12:01:00Z'),
+      scheduledUntil: new Date('2025-11-20T12:30:00Z'),
+      componentIds: [db.id],
+      remindPrior: 0,
+    });
+    clock.set('2025-11-20T12:01:00Z');
+    const a = new JobWorker({ ctx, handlers: jobHandlers, id: 'a' });
+    const b = new JobWorker({ ctx: secondInstance(), handlers: jobHandlers, id: 'b' });
+    await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    const current = await findIncident(ctx.db, m.id);
+    assert.deepEqual(
+      current?.updates.map((u) => u.status),
+      ['in_progress', 'scheduled'],
+    );
+    assert.equal((await findComponent(ctx.db, db.id))?.status, 'under_maintenance');
   });
 });
