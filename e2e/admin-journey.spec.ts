@@ -210,6 +210,37 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await checkScreen(page, testInfo, 'api-key-created');
   });
 
+  await test.step('schedule a maintenance and open the remaining detail screens', async () => {
+    await page.goto(`${base}/admin/maintenances/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Database upgrade');
+    await page.getByLabel('Starts', { exact: true }).fill('2030-01-10T02:00');
+    await page.getByLabel('Ends', { exact: true }).fill('2030-01-10T03:00');
+    await page.getByRole('group', { name: 'Components under maintenance' }).getByLabel('Checkout API').check();
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await expect(page.getByRole('status')).toContainText('The maintenance is scheduled.');
+    await expect(page.getByText('Components: Checkout API')).toBeVisible();
+    await checkScreen(page, testInfo, 'maintenance');
+    await page.getByRole('link', { name: 'Edit the window and automation' }).click();
+    await expect(page.getByLabel('Starts', { exact: true })).toHaveValue('2030-01-10T02:00');
+    await checkScreen(page, testInfo, 'maintenance-edit');
+
+    await page.goto(`${base}/admin/incidents`);
+    await page.getByRole('link', { name: 'Checkout errors' }).first().click();
+    await page
+      .getByRole('link', { name: /^Edit the update of/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'Correct an update' })).toBeVisible();
+    await checkScreen(page, testInfo, 'update-edit');
+
+    await page.goto(`${base}/admin/components`);
+    await page.getByRole('link', { name: 'Edit Checkout API' }).click();
+    await checkScreen(page, testInfo, 'component-edit');
+    await page.goto(`${base}/admin/components`);
+    await page.getByRole('link', { name: 'Delete Checkout API' }).click();
+    await checkScreen(page, testInfo, 'component-delete');
+  });
+
   await test.step('log out', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
