@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { openIncident } from '../modules/incidents/index.ts';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
+import { statuspageFixture } from '../../test/support/fixtures.ts';
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -37,7 +37,7 @@ function atomEntries(body: string): Record<string, any>[] {
 describe('the Atom checks hold real Statuspage feeds', () => {
   for (const name of ['redis_history_2021-12-26.atom', 'githubstatus_history_2022-06-11.atom', 'githubstatus_history_2026-08-22.atom']) {
     it(name, () => {
-      const body = readFileSync(new URL(`../../../shared/statuspage-fixtures/${name}`, import.meta.url), 'utf8');
+      const body = statuspageFixture(name);
       assert.ok(atomEntries(body).length > 0);
     });
   }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { buildScenario, createPublicApp, type PublicApp } from '../../../test/support/public-scenario.ts';
+import { statuspageFixture } from '../../../test/support/fixtures.ts';
 import {
   componentsDocumentSchema,
   documentKeys,
@@ -14,8 +14,7 @@ import {
   summarySchema,
 } from './contract-schemas.ts';
 
-const fixtures = new URL('../../../../shared/statuspage-fixtures/', import.meta.url);
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'));
+const fixture = (name: string): unknown => JSON.parse(statuspageFixture(name));
 
 const schemas: Record<string, z.ZodType> = {
   summary: summarySchema,

@@ -1,24 +1,34 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { dayColour, dayFill, dayRgb, type UptimePalette } from './day-colour.ts';
 import { uptimeFromDays, type DayOutage } from './uptime.ts';
+import { statuspageFixture } from '../../../test/support/fixtures.ts';
 
 // CircleCI's public status page as Statuspage rendered it on 22 Jan 2021: its per-day outages,
 // the uptime figures it displayed, and the colour it gave every day bar.
-const fixtures = new URL('../../../../shared/statuspage-fixtures/', import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+const read = statuspageFixture;
 
 interface FixtureComponent {
   component: { code: string; name: string; startDate?: string };
   days: { date: string; outages: { m?: number; p?: number } }[];
 }
 const uptimeData = JSON.parse(read('circleci_uptimeData_2021-01-22.json')) as Record<string, FixtureComponent>;
-const uptimeValues = JSON.parse(read('circleci_uptimeValues_2021-01-22.json')) as { component: string; ninety: number; sixty: number; thirty: number }[];
+const uptimeValues = JSON.parse(read('circleci_uptimeValues_2021-01-22.json')) as {
+  component: string;
+  ninety: number;
+  sixty: number;
+  thirty: number;
+}[];
 const html = read('circleci_status-page_index_2021-01-22.html');
 
 // CircleCI's page colours, as its bars show them.
-const circleciPalette: UptimePalette = { operational: '#229922', minor: '#ffc40d', partial: '#e95900', major: '#c13737', noData: '#b3bac5' };
+const circleciPalette: UptimePalette = {
+  operational: '#229922',
+  minor: '#ffc40d',
+  partial: '#e95900',
+  major: '#c13737',
+  noData: '#b3bac5',
+};
 
 function toDayOutages(fixture: FixtureComponent): DayOutage[] {
   const startDate = fixture.component.startDate ?? null;
@@ -42,7 +52,11 @@ describe('Statuspage fixture: CircleCI, 22 Jan 2021', () => {
     for (const shown of uptimeValues) {
       const days = toDayOutages(uptimeData[shown.component] as FixtureComponent);
       assert.equal(days.length, 90);
-      const computed = { ninety: uptimeFromDays(days).percent, sixty: uptimeFromDays(days.slice(-60)).percent, thirty: uptimeFromDays(days.slice(-30)).percent };
+      const computed = {
+        ninety: uptimeFromDays(days).percent,
+        sixty: uptimeFromDays(days.slice(-60)).percent,
+        thirty: uptimeFromDays(days.slice(-30)).percent,
+      };
       assert.deepEqual({ component: shown.component, ...computed }, shown);
     }
   });
@@ -55,7 +69,10 @@ describe('Statuspage fixture: CircleCI, 22 Jan 2021', () => {
       const expected = [1, 3, 5].map((i) => parseInt((fill as string).slice(i, i + 2), 16));
       const actual = dayRgb(day, circleciPalette);
       for (let c = 0; c < 3; c++) {
-        assert.ok(Math.abs((actual[c] as number) - (expected[c] as number)) <= 2, `${code} day ${index}: ${dayFill(day, circleciPalette)} vs ${fill}`);
+        assert.ok(
+          Math.abs((actual[c] as number) - (expected[c] as number)) <= 2,
+          `${code} day ${index}: ${dayFill(day, circleciPalette)} vs ${fill}`,
+        );
       }
     }
   });
