@@ -15,6 +15,7 @@ export {
   remindMaintenanceIfDue,
   startMaintenanceIfDue,
   completeMaintenanceIfDue,
+  planOpenMaintenances,
   maintenanceJobs,
   type MaintenanceJobPayload,
 } from './maintenance-automation.ts';

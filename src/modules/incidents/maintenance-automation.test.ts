@@ -5,7 +5,16 @@ import { createTestContext, type TestContext } from '../../../test/support/test-
 import { jobHandlers } from '../../jobs/handlers.ts';
 import { JobWorker } from '../../jobs/index.ts';
 import { createComponent, findComponent } from '../components/index.ts';
-import { findIncident, postIncidentUpdate, rescheduleMaintenance, scheduleMaintenance, updateIncident } from './index.ts';
+import { listJobs } from '../../jobs/index.ts';
+import {
+  findIncident,
+  insertIncident,
+  planOpenMaintenances,
+  postIncidentUpdate,
+  rescheduleMaintenance,
+  scheduleMaintenance,
+  updateIncident,
+} from './index.ts';
 
 const minute = 60_000;
 
@@ -133,5 +142,18 @@ describe('maintenance automation', () => {
     await worker.tick();
     assert.equal((await findIncident(t.ctx.db, m.id))?.status, 'completed');
     assert.equal((await findComponent(t.ctx.db, db.id))?.status, 'major_outage');
+  });
+
+  test('a maintenance written without the scheduling verb (a page file, an import) is planned by the sweep', async () => {
+    const m = await scheduleMaintenance(t.ctx, { name: 'Template', scheduledFor: at(30), scheduledUntil: at(40), remindPrior: 15 });
+    const imported = { ...m, id: 'imported0001' as typeof m.id, name: 'Imported', updates: [] };
+    await insertIncident(t.ctx.db, imported);
+    assert.equal(await planOpenMaintenances(t.ctx), 2);
+    await planOpenMaintenances(t.ctx);
+    const jobs = (await listJobs(t.ctx.db)).filter((j) => (j.payload as { maintenanceId?: string }).maintenanceId === imported.id);
+    assert.deepEqual(jobs.map((j) => j.name).sort(), ['maintenance.complete', 'maintenance.remind', 'maintenance.start']);
+    t.clock.set(at(30));
+    await worker.tick();
+    assert.equal((await findIncident(t.ctx.db, imported.id))?.status, 'in_progress');
   });
 });

@@ -5,10 +5,15 @@ import type { Database } from '../../storage/tables.ts';
 import { write } from '../../storage/write.ts';
 import { listComponents, type ComponentStatus } from '../components/index.ts';
 import type { Incident, MaintenanceSchedule } from './incident.ts';
-import { findIncident, saveIncident } from './incident-store.ts';
+import { findIncident, listIncidents, saveIncident } from './incident-store.ts';
 import { postIncidentUpdate } from './post-incident-update.ts';
 
-export const maintenanceJobs = { remind: 'maintenance.remind', start: 'maintenance.start', complete: 'maintenance.complete' } as const;
+export const maintenanceJobs = {
+  remind: 'maintenance.remind',
+  start: 'maintenance.start',
+  complete: 'maintenance.complete',
+  plan: 'maintenance.plan',
+} as const;
 
 /** Which window a job was planned for; a job for another window (the maintenance was moved) does nothing. */
 export interface MaintenanceJobPayload {
@@ -46,6 +51,20 @@ export async function planMaintenanceJobs(tx: Kysely<Database>, maintenance: Inc
     const key = `${maintenanceJobs.complete}:${maintenance.id}:${payload.scheduledUntil}`;
     await enqueue(tx, { name: maintenanceJobs.complete, payload, runAt: s.scheduledUntil, idempotencyKey: key }, now);
   }
+}
+
+/**
+ * Plans the jobs of every maintenance not yet completed. Idempotent (the keys hold the window), so
+ * it can run every minute: maintenances written by other paths (a page file, an import) get their
+ * automation too, and a lost job is planned again. It only enqueues, so the data revision is left alone.
+ */
+export async function planOpenMaintenances(ctx: Pick<Ctx, 'db' | 'clock'>): Promise<number> {
+  const work = async (tx: Kysely<Database>) => {
+    const open = await listIncidents(tx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] });
+    for (const maintenance of open) await planMaintenanceJobs(tx, maintenance, ctx.clock.now());
+    return open.length;
+  };
+  return ctx.db.isTransaction ? work(ctx.db) : ctx.db.transaction().execute(work);
 }
 
 async function current(
