@@ -10,6 +10,7 @@ import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
 import { registerStatuspageV1 } from './api/statuspage-v1/plugin.ts';
 import { registerAvisoApi } from './api/v1/plugin.ts';
+import { registerSubscriptionPages } from './subscriptions-web/subscription-routes.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
@@ -54,6 +55,7 @@ export async function buildAviso(options: {
   registerPublicPage(app, deps);
   registerAdmin(app, deps);
   registerPublicApi(app, deps);
+  registerSubscriptionPages(app, deps);
   await registerStatuspageV1(app, deps);
   await registerAvisoApi(app, deps);
   await app.ready();

@@ -5,6 +5,7 @@ import {
   startMaintenanceIfDue,
   type MaintenanceJobPayload,
 } from '../modules/incidents/index.ts';
+import { notificationJobHandlers, notificationRecurringJobs } from '../modules/notifications/index.ts';
 import type { JobHandlers, RecurringJob } from './job.ts';
 import { purgeFinishedJobs } from './job-store.ts';
 
@@ -16,8 +17,9 @@ export const jobHandlers: JobHandlers = {
   [maintenanceJobs.remind]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await remindMaintenanceIfDue(ctx, payload)) },
   [maintenanceJobs.start]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await startMaintenanceIfDue(ctx, payload)) },
   [maintenanceJobs.complete]: { transactional: true, run: async (ctx, payload: MaintenanceJobPayload) => void (await completeMaintenanceIfDue(ctx, payload)) },
+  ...notificationJobHandlers,
   'jobs.purge': async (ctx) => purgeFinishedJobs(ctx.db, new Date(ctx.clock.now().getTime() - 7 * 24 * 3600_000)),
 };
 
 /** Jobs enqueued once per period by whichever instance gets there first. */
-export const recurringJobs: RecurringJob[] = [{ name: 'jobs.purge', everyMs: 24 * 3600_000 }];
+export const recurringJobs: RecurringJob[] = [{ name: 'jobs.purge', everyMs: 24 * 3600_000 }, ...notificationRecurringJobs];

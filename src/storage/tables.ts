@@ -214,6 +214,64 @@ export interface IncidentTemplatesTable {
   updatedAt: string;
 }
 
+export interface SubscribersTable {
+  id: string;
+  /** email | webhook | slack | discord | teams */
+  channel: string;
+  address: string;
+  addressKey: string;
+  /** page | components | incident */
+  scope: string;
+  incidentId: string | null;
+  /** unconfirmed | active | quarantined | unsubscribed */
+  state: string;
+  locale: string;
+  /** Signs the confirm and manage links; a new key voids every link sent before. */
+  tokenKey: string;
+  signingSecret: string | null;
+  notifyEmail: string | null;
+  failureCount: number;
+  lastFailureAt: string | null;
+  lastError: string | null;
+  confirmedAt: string | null;
+  quarantinedAt: string | null;
+  purgeAt: string | null;
+  unsubscribedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubscriberComponentsTable {
+  subscriberId: string;
+  componentId: string;
+}
+
+export interface SubscribeRequestsTable {
+  id: Generated<number>;
+  /** ip | address | mail */
+  kind: string;
+  key: string;
+  at: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  idempotencyKey: string;
+  eventId: string;
+  eventKind: string;
+  subscriberId: string;
+  channel: string;
+  /** pending | sending | sent | retrying | failed | skipped */
+  status: string;
+  attempts: number;
+  messageId: string | null;
+  claimedBy: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
 export interface Database {
   pages: PagesTable;
   components: ComponentsTable;
@@ -230,4 +288,8 @@ export interface Database {
   loginAttempts: LoginAttemptsTable;
   auditEvents: AuditEventsTable;
   incidentTemplates: IncidentTemplatesTable;
+  subscribers: SubscribersTable;
+  subscriberComponents: SubscriberComponentsTable;
+  subscribeRequests: SubscribeRequestsTable;
+  deliveries: DeliveriesTable;
 }

@@ -7,6 +7,7 @@ import { touchPage } from '../page/page-store.ts';
 import type { Component, StatusCause } from './component.ts';
 import { updateComponentSchema, type UpdateComponentInput } from './component-schemas.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, recordStatusChange, saveComponent } from './component-store.ts';
+import { notifyComponentChange } from '../notifications/index.ts';
 
 /** Edits a component; a status change is recorded in the history with the given cause. */
 export async function updateComponent(
@@ -46,6 +47,7 @@ export async function updateComponent(
     await saveComponent(tx, next);
     if (data.status !== undefined && data.status !== current.status) {
       await recordStatusChange(tx, { componentId: current.id, status: data.status, changedAt: now, ...cause }, now);
+      await notifyComponentChange(tx, { componentId: current.id, oldStatus: current.status, newStatus: data.status, cause: cause.cause }, now);
       next.status = data.status;
     }
     // A group left without components disappears, as in Statuspage.

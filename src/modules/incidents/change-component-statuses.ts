@@ -5,6 +5,7 @@ import type { ComponentId } from '../../shared/ids.ts';
 import { type ComponentStatus, type StatusCause } from '../components/component.ts';
 import { findComponent, listComponents, recordStatusChange } from '../components/component-store.ts';
 import type { AffectedComponent } from './incident.ts';
+import { notifyComponentChange } from '../notifications/index.ts';
 
 /**
  * Applies an update's component changes and returns them as the update records them: with the old
@@ -35,6 +36,7 @@ export async function changeComponentStatuses(
     });
     if (newStatus !== component.status) {
       await recordStatusChange(tx, { componentId: component.id, status: newStatus, changedAt: at, ...cause }, recordedAt);
+      await notifyComponentChange(tx, { componentId: component.id, oldStatus: component.status, newStatus, cause: cause.cause }, recordedAt);
     }
   }
   return affected;

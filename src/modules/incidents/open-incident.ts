@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
@@ -54,6 +55,7 @@ export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<
     };
     await insertIncident(tx, incident);
     await insertIncidentUpdate(tx, update);
+    if (update.deliverNotifications) await notifyIncidentUpdate(tx, update, now);
     await recordAudit(tx, ctx.actor, { action: 'incident.open', entityType: 'incident', entityId: id, before: null, after: incidentSnapshot(incident, update), at: now });
     await touchPage(tx, now);
     return incident;

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
@@ -50,6 +51,7 @@ export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: Po
       updates,
     };
     await insertIncidentUpdate(tx, update);
+    if (update.deliverNotifications) await notifyIncidentUpdate(tx, update, now);
     await saveIncident(tx, next);
     if (componentIds.length !== incident.componentIds.length) await replaceIncidentComponents(tx, incident.id, componentIds);
     await recordAudit(tx, ctx.actor, {

@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { notifyPostmortem } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
@@ -34,6 +35,15 @@ export async function savePostmortemDraft(ctx: Ctx, incidentId: string, input: {
 /** Publishes the draft on a resolved incident, whose status becomes `postmortem`. */
 export async function publishPostmortem(ctx: Ctx, incidentId: string, input: { notifySubscribers?: boolean } = {}): Promise<Incident> {
   const { notifySubscribers } = publishPostmortemSchema.parse(input);
+  // The notice joins the publishing transaction, so subscribers hear of it exactly when it is published.
+  return write(ctx, async (tx) => {
+    const published = await publishDraft({ ...ctx, db: tx }, incidentId, notifySubscribers);
+    if (notifySubscribers) await notifyPostmortem(tx, published.id, ctx.clock.now());
+    return published;
+  });
+}
+
+function publishDraft(ctx: Ctx, incidentId: string, notifySubscribers: boolean): Promise<Incident> {
   return withIncident(ctx, incidentId, 'incident.postmortem_publish', (incident, now) => {
     if (incident.status !== 'resolved' && incident.status !== 'postmortem') {
       throw new AppError('incident_transition_invalid', 'Resolve the incident before publishing its postmortem.');

@@ -3,6 +3,7 @@ import { notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
 import { touchPage } from '../page/page-store.ts';
@@ -61,6 +62,7 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
     };
     await insertIncident(tx, maintenance);
     await insertIncidentUpdate(tx, update);
+    if (update.deliverNotifications) await notifyIncidentUpdate(tx, update, now);
     await planMaintenanceJobs(tx, maintenance, now);
     await recordAudit(tx, ctx.actor, { action: 'maintenance.schedule', entityType: 'maintenance', entityId: id, before: null, after: incidentSnapshot(maintenance, update), at: now });
     await touchPage(tx, now);

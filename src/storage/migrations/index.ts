@@ -7,6 +7,8 @@ import * as createApiKeys from './0005-create-api-keys.ts';
 import * as createUsers from './0006-create-users.ts';
 import * as createAuditEvents from './0007-create-audit-events.ts';
 import * as createIncidentTemplates from './0008-create-incident-templates.ts';
+import * as createSubscribers from './0010-create-subscribers.ts';
+import * as createDeliveries from './0011-create-deliveries.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-create-users': createUsers,
   '0007-create-audit-events': createAuditEvents,
   '0008-create-incident-templates': createIncidentTemplates,
+  '0010-create-subscribers': createSubscribers,
+  '0011-create-deliveries': createDeliveries,
 };

@@ -1,0 +1,15 @@
+export type { NotificationChannel, Delivery, DeliveryResult } from './channel.ts';
+export { notificationEventSchema, notificationJobs, type NotificationEvent } from './notification-event.ts';
+export { notifyIncidentUpdate, notifyPostmortem, notifyComponentChange } from './outbox.ts';
+export { createChannels, type Channels } from './channels/index.ts';
+export { signWebhook } from './channels/webhook.ts';
+export {
+  createNotificationHandlers,
+  configureNotifications,
+  notificationSettings,
+  notificationJobHandlers,
+  notificationRecurringJobs,
+  type NotificationSettings,
+} from './notification-jobs.ts';
+export { listSubscriberDeliveries, listEventDeliveries, countDeliveriesByStatus, type DeliveryRecord } from './delivery-store.ts';
+export { subscriptionLinks } from './deliver.ts';

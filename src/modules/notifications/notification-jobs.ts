@@ -1,0 +1,60 @@
+import type { JobHandlers, RecurringJob } from '../../jobs/index.ts';
+import { pruneRequests, purgeQuarantined } from '../subscribers/index.ts';
+import { createChannels, type Channels } from './channels/index.ts';
+import { deliver } from './deliver.ts';
+import { fanOut } from './fan-out.ts';
+import { notificationJobs } from './notification-event.ts';
+
+export interface NotificationSettings {
+  publicUrl: string;
+  channels: Channels;
+  /** Subscribers per delivery job. */
+  batchSize?: number;
+  /** Messages of one delivery job in flight at once. */
+  concurrency?: number;
+}
+
+/** Settings from the configuration: email only when `AVISO_SMTP_URL` is set. */
+export function notificationSettings(config: { publicUrl: string; smtpUrl: string | undefined; mailFrom: string | undefined }): NotificationSettings {
+  const from = config.mailFrom ?? `Aviso <status@${new URL(config.publicUrl).hostname}>`;
+  return { publicUrl: config.publicUrl, channels: createChannels({ email: config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from } }) };
+}
+
+/** The notification jobs bound to explicit settings (tests, benchmarks, the worker entry). */
+export function createNotificationHandlers(settings: NotificationSettings): JobHandlers {
+  const batchSize = settings.batchSize ?? 500;
+  const concurrency = settings.concurrency ?? 16;
+  return {
+    [notificationJobs.fanOut]: async (ctx, payload) => void (await fanOut(ctx, payload, { publicUrl: settings.publicUrl, batchSize })),
+    [notificationJobs.deliver]: async (ctx, payload, job) => void (await deliver(ctx, payload, job, { publicUrl: settings.publicUrl, channels: settings.channels, concurrency })),
+    'subscribers.purge': async (ctx) => {
+      const now = ctx.clock.now();
+      await ctx.db.transaction().execute(async (tx) => {
+        await purgeQuarantined(tx, now);
+        await pruneRequests(tx, new Date(now.getTime() - 2 * 24 * 3600_000));
+      });
+    },
+  };
+}
+
+let configured: JobHandlers | undefined;
+
+/** Called once at start with the configuration; until then notification jobs wait and retry. */
+export function configureNotifications(settings: NotificationSettings): void {
+  configured = createNotificationHandlers(settings);
+}
+
+function configuredHandler(name: string): JobHandlers[string] {
+  return async (ctx, payload, job) => {
+    const handler = configured?.[name];
+    if (handler === undefined) throw new Error('notifications are not configured in this process');
+    await (typeof handler === 'function' ? handler(ctx, payload, job) : handler.run(ctx, payload, job));
+  };
+}
+
+/** For the worker's registry: each delegates to the handlers configured at start. */
+export const notificationJobHandlers: JobHandlers = Object.fromEntries(
+  [notificationJobs.fanOut, notificationJobs.deliver, 'subscribers.purge'].map((name) => [name, configuredHandler(name)]),
+);
+
+export const notificationRecurringJobs: RecurringJob[] = [{ name: 'subscribers.purge', everyMs: 24 * 3600_000 }];

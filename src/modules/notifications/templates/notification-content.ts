@@ -1,0 +1,81 @@
+import type { Locale } from '../../../shared/locales.ts';
+import type { Component } from '../../components/index.ts';
+import type { Incident } from '../../incidents/index.ts';
+import type { Page } from '../../page/index.ts';
+import type { Subscriber } from '../../subscribers/index.ts';
+import type { NotificationEvent } from '../notification-event.ts';
+import { message, type MessageKey } from './messages.ts';
+
+/** What the event says, in one language, before a channel gives it its shape. */
+export interface NotificationContent {
+  subject: string;
+  title: string;
+  statusLabel: string | null;
+  /** The operator's words as written (Markdown), or Aviso's own notice text. */
+  body: string;
+  when: string | null;
+  components: { name: string; status: string; statusLabel: string }[];
+  link: { label: string; url: string } | null;
+  /** A line under the link (e.g. "ignore this if it was not you"). */
+  aside: string | null;
+  /** Red, orange, yellow, blue or green for chat messages, from the impact. */
+  colour: string;
+  pageName: string;
+  /** Whether the message carries manage and unsubscribe links. */
+  hasSubscriptionLinks: boolean;
+}
+
+/** The data an event is rendered from, loaded once per batch of deliveries. */
+export interface RenderSource {
+  page: Page;
+  publicUrl: string;
+  incident?: Incident;
+  component?: Component;
+}
+
+const impactColours: Record<string, string> = { critical: '#e74c3c', major: '#e67e22', minor: '#f1c40f', maintenance: '#3498db', none: '#2fcc66' };
+
+function formatTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
+}
+
+export function buildContent(event: NotificationEvent, source: RenderSource, subscriber: Subscriber, links: { confirm: string }): NotificationContent {
+  const locale = subscriber.locale;
+  const page = source.page.name;
+  const base = { pageName: page, aside: null, statusLabel: null, when: null, components: [], colour: impactColours.none!, hasSubscriptionLinks: true };
+  if (event.kind === 'subscriber.confirmation') {
+    return { ...base, subject: message(locale, 'confirmSubject', { page }), title: message(locale, 'confirmSubject', { page }), body: message(locale, 'confirmBody', { page }), link: { label: message(locale, 'confirmButton'), url: links.confirm }, aside: message(locale, 'confirmIgnore'), hasSubscriptionLinks: false };
+  }
+  if (event.kind === 'subscriber.quarantined') {
+    const body = message(locale, 'quarantineBody', { url: subscriber.address, count: subscriber.failureCount, page });
+    return { ...base, subject: message(locale, 'quarantineSubject', { page }), title: message(locale, 'quarantineSubject', { page }), body, link: { label: page, url: source.publicUrl }, colour: impactColours.major!, hasSubscriptionLinks: false };
+  }
+  if (event.kind === 'component.updated') {
+    const name = source.component?.name ?? event.componentId;
+    const label = message(locale, `component_${event.newStatus}` as MessageKey);
+    return { ...base, subject: `[${page}] ${name}: ${label}`, title: name, statusLabel: label, body: '', link: { label: page, url: source.publicUrl }, components: [{ name, status: event.newStatus, statusLabel: label }] };
+  }
+  const incident = source.incident!;
+  const isMaintenance = incident.kind === 'maintenance';
+  const link = { label: message(locale, isMaintenance ? 'viewMaintenance' : 'viewIncident'), url: `${source.publicUrl}/incidents/${incident.id}` };
+  const colour = impactColours[incident.impact] ?? impactColours.none!;
+  if (event.kind === 'postmortem.published') {
+    return { ...base, subject: message(locale, 'postmortemSubject', { page, name: incident.name }), title: incident.name, statusLabel: message(locale, 'status_postmortem'), body: `${message(locale, 'postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`, link, colour };
+  }
+  const update = incident.updates.find((u) => u.id === event.incidentUpdateId) ?? incident.updates[0]!;
+  const when =
+    isMaintenance && incident.schedule !== null && update.status === 'scheduled'
+      ? message(locale, 'scheduledWindow', { start: formatTime(incident.schedule.scheduledFor, locale, source.page.timeZone), end: formatTime(incident.schedule.scheduledUntil, locale, source.page.timeZone) })
+      : message(locale, 'postedAt', { time: formatTime(update.displayAt, locale, source.page.timeZone) });
+  return {
+    ...base,
+    subject: message(locale, isMaintenance ? 'maintenanceSubject' : 'incidentSubject', { page, name: incident.name }),
+    title: incident.name,
+    statusLabel: message(locale, `status_${update.status}` as MessageKey),
+    body: update.body,
+    when,
+    components: update.affectedComponents.map((c) => ({ name: c.name, status: c.newStatus, statusLabel: message(locale, `component_${c.newStatus}` as MessageKey) })),
+    link,
+    colour,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/tables.ts';
+import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { addressKey, failureWindowMs, purgeAfterMs, quarantineAfterFailures, type Subscriber } from './subscriber.ts';
+import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
+
+function quarantined(subscriber: Subscriber, now: Date, error: string): Subscriber {
+  return { ...subscriber, state: 'quarantined', quarantinedAt: now, purgeAt: new Date(now.getTime() + purgeAfterMs), lastError: error, updatedAt: now };
+}
+
+/**
+ * Counts a failed request to an endpoint. The tenth failure in a row, each within an hour of the last, quarantines it, and
+ * its owner hears about it by email if they left an address. Returns whether it is now quarantined.
+ */
+export async function recordEndpointFailure(tx: Kysely<Database>, subscriberId: string, now: Date, error: string): Promise<boolean> {
+  const subscriber = await findSubscriber(tx, subscriberId);
+  if (subscriber === undefined || subscriber.state !== 'active') return subscriber?.state === 'quarantined';
+  const inWindow = subscriber.lastFailureAt !== null && now.getTime() - subscriber.lastFailureAt.getTime() < failureWindowMs;
+  const failureCount = inWindow ? subscriber.failureCount + 1 : 1;
+  let next: Subscriber = { ...subscriber, failureCount, lastFailureAt: now, lastError: error, updatedAt: now };
+  const isQuarantined = failureCount >= quarantineAfterFailures;
+  if (isQuarantined) next = quarantined(next, now, error);
+  await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
+  if (isQuarantined && next.notifyEmail !== null) await enqueueSubscriberMail(tx, next.id, 'subscriber.quarantined', now);
+  return isQuarantined;
+}
+
+/** A request that got through clears the count of failures. */
+export async function recordEndpointSuccess(tx: Kysely<Database>, subscriber: Subscriber, now: Date): Promise<void> {
+  if (subscriber.failureCount === 0) return;
+  const next: Subscriber = { ...subscriber, failureCount: 0, lastFailureAt: null, updatedAt: now };
+  await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
+}
+
+/** A permanent SMTP refusal (5xx): the address is quarantined and mailed no more. */
+export async function markAddressUndeliverable(tx: Kysely<Database>, subscriberId: string, now: Date, error: string): Promise<void> {
+  const subscriber = await findSubscriber(tx, subscriberId);
+  if (subscriber === undefined || subscriber.state === 'quarantined') return;
+  const next = quarantined(subscriber, now, error);
+  await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Database } from '../../storage/tables.ts';
+import { write } from '../../storage/write.ts';
+import { listComponents } from '../components/index.ts';
+import { findIncident } from '../incidents/index.ts';
+import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { addressKey, type Subscriber, type SubscriberId } from './subscriber.ts';
+import { subscribeSchema, type SubscribeData, type SubscribeInput } from './subscriber-schemas.ts';
+import { findSubscriberByKey, saveSubscriber } from './subscriber-store.ts';
+import { admitRequest, mayMail } from './subscription-limits.ts';
+
+/**
+ * A visitor subscribes from the public page or the API. Email needs the link we send to be
+ * followed (double opt-in); the answer is the same whether or not the address was known.
+ */
+export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: string }): Promise<void> {
+  const data = subscribeSchema.parse(input);
+  await write(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    await admitRequest(tx, origin.ip, now);
+    await checkScope(tx, data);
+    const key = addressKey(data.channel, data.address, data.incidentId);
+    const existing = await findSubscriberByKey(tx, key);
+    if (existing?.state === 'active') return;
+    const needsConfirmation = data.channel === 'email';
+    const subscriber = buildSubscriber(data, now, existing, needsConfirmation ? 'unconfirmed' : 'active');
+    await saveSubscriber(tx, subscriber, key);
+    if (needsConfirmation && (await mayMail(tx, data.address, now))) await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
+  });
+}
+
+/** The subscriber as (re)subscribed: a returning address keeps its id but gets fresh links. */
+export function buildSubscriber(data: SubscribeData, now: Date, existing: Subscriber | undefined, state: Subscriber['state']): Subscriber {
+  const scope = data.incidentId !== null ? 'incident' : data.componentIds.length > 0 ? 'components' : 'page';
+  return {
+    id: existing?.id ?? newId<SubscriberId>(),
+    channel: data.channel,
+    address: data.address.trim(),
+    scope,
+    incidentId: data.incidentId,
+    componentIds: scope === 'components' ? [...new Set(data.componentIds)].sort() : [],
+    state,
+    locale: data.locale,
+    tokenKey: randomBytes(24).toString('base64url'),
+    signingSecret: existing?.signingSecret ?? (data.channel === 'webhook' ? randomBytes(24).toString('base64url') : null),
+    notifyEmail: data.notifyEmail,
+    failureCount: 0,
+    lastFailureAt: null,
+    lastError: null,
+    confirmedAt: state === 'active' ? now : null,
+    quarantinedAt: null,
+    purgeAt: null,
+    unsubscribedAt: null,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
+/** Component ids must name components (not groups); an incident subscription needs the incident. */
+export async function checkScope(tx: Kysely<Database>, data: Pick<SubscribeData, 'componentIds' | 'incidentId'>): Promise<void> {
+  if (data.componentIds.length > 0) {
+    const known = new Set((await listComponents(tx)).map((c) => c.id as string));
+    const unknown = data.componentIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new AppError('component_not_found', `No component has the id "${unknown[0]}".`);
+  }
+  if (data.incidentId !== null) {
+    if ((await findIncident(tx, data.incidentId)) === undefined) throw new AppError('incident_not_found', `No incident has the id "${data.incidentId}".`);
+  }
+}

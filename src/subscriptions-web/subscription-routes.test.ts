@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { JobWorker } from '../jobs/index.ts';
+import { createComponent } from '../modules/components/index.ts';
+import { openIncident, postIncidentUpdate } from '../modules/incidents/index.ts';
+import { createChannels, createNotificationHandlers, type Channels } from '../modules/notifications/index.ts';
+import { countSubscribers, requestsPerIpPerHour } from '../modules/subscribers/index.ts';
+import { createApiTestApp, type ApiTestApp } from '../../test/support/api-test-app.ts';
+import { startSmtpSink } from '../../test/support/smtp-sink.ts';
+
+describe('the public subscription pages, with a real SMTP server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let t: ApiTestApp;
+  let channels: Channels;
+  let worker: JobWorker;
+  let publicUrl: string;
+
+  before(async () => {
+    smtp = await startSmtpSink();
+  });
+  after(() => smtp.close());
+  beforeEach(async () => {
+    smtp.received.length = 0;
+    t = await createApiTestApp();
+    publicUrl = t.aviso.deps.config.publicUrl;
+    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' } });
+    worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
+  });
+  afterEach(async () => {
+    await channels.email?.close?.();
+    await t.close();
+  });
+
+  const form = (fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
+    return body.toString();
+  };
+  const post = (url: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
+    t.aviso.app.inject({ method: 'POST', url, payload: form(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  const pathOf = (url: string) => url.slice(publicUrl.length);
+
+  test('subscribe from the page in German, confirm, get an update in German, and unsubscribe in one click', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const page = await t.aviso.app.inject({ url: '/subscriptions/new', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html lang="de">/);
+    assert.match(page.body, /<label for="email">E-Mail-Adresse<\/label>/);
+    assert.match(page.body, /name="component_ids" value="[0-9a-z]{12}"/);
+
+    const done = await post('/subscriptions', { channel: 'email', address: 'kim@example.com', locale: 'de', component_ids: [api.id] });
+    assert.equal(done.statusCode, 200);
+    assert.match(done.body, /Sehen Sie in Ihr Postfach/);
+    await worker.tick();
+    const [confirmation] = smtp.to('kim@example.com');
+    assert.equal(confirmation?.subject, 'Bestätigen Sie Ihr Abonnement von Test Page');
+    const confirmUrl = confirmation.text.match(/https?:\/\/\S+\/subscriptions\/confirm\/\S+/)![0];
+    const confirmed = await t.aviso.app.inject({ url: pathOf(confirmUrl) });
+    assert.equal(confirmed.statusCode, 200);
+    assert.match(confirmed.body, /Abonnement bestätigt/);
+
+    const incident = await openIncident(t.ctx, { name: 'API langsam', body: 'Wir prüfen das.', components: { [api.id]: 'degraded_performance' } });
+    await worker.tick();
+    const update = smtp.to('kim@example.com')[1]!;
+    assert.equal(update.subject, '[Test Page] API langsam');
+    assert.match(update.text, /Wird untersucht - Wir prüfen das\./);
+    assert.match(update.text, /- API: Eingeschränkte Leistung/);
+    const oneClick = update.header('list-unsubscribe')!.slice(1, -1);
+    assert.equal(update.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+
+    const scanned = await t.aviso.app.inject({ url: pathOf(oneClick) });
+    assert.equal(scanned.statusCode, 200, 'a GET only asks');
+    assert.equal((await countSubscribers(t.ctx)).active, 1);
+    const unsubscribed = await post(pathOf(oneClick), { 'List-Unsubscribe': 'One-Click' });
+    assert.equal(unsubscribed.statusCode, 200);
+    assert.match(unsubscribed.body, /Sie haben abbestellt/);
+    assert.equal((await countSubscribers(t.ctx)).unsubscribed, 1);
+
+    await postIncidentUpdate(t.ctx, incident.id, { status: 'resolved' });
+    await worker.tick();
+    assert.equal(smtp.to('kim@example.com').length, 2, 'nothing after unsubscribing');
+  });
+
+  test('the manage link changes which components an address follows', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const web = await createComponent(t.ctx, { name: 'Website' });
+    await post('/subscriptions', { address: 'lee@example.com', locale: 'en' });
+    await worker.tick();
+    const confirmUrl = smtp.to('lee@example.com')[0]!.text.match(/https?:\/\/\S+\/subscriptions\/confirm\/\S+/)![0];
+    await t.aviso.app.inject({ url: pathOf(confirmUrl) });
+    await openIncident(t.ctx, { name: 'Site down', components: { [web.id]: 'major_outage' } });
+    await worker.tick();
+    const manageUrl = smtp.to('lee@example.com')[1]!.text.match(/https?:\/\/\S+\/subscriptions\/manage\/\S+/)![0];
+    const saved = await post(pathOf(manageUrl), { component_ids: [api.id] });
+    assert.equal(saved.statusCode, 303);
+    const page = await t.aviso.app.inject({ url: saved.headers.location as string });
+    assert.match(page.body, /Your choices are saved\./);
+    assert.match(page.body, new RegExp(`value="${api.id}" checked`));
+    await openIncident(t.ctx, { name: 'Site down again', components: { [web.id]: 'major_outage' } });
+    await openIncident(t.ctx, { name: 'API down', components: { [api.id]: 'major_outage' } });
+    await worker.tick();
+    assert.deepEqual(smtp.to('lee@example.com').slice(2).map((m) => m.subject), ['[Test Page] API down']);
+  });
+
+  test('the answer never tells whether an address is subscribed, bad input is shown beside the form, and one IP is limited', async () => {
+    await post('/subscriptions', { address: 'known@example.com' });
+    await worker.tick();
+    await t.aviso.app.inject({ url: `/subscriptions/confirm/${smtp.received[0]!.text.match(/confirm\/(\S+)/)![1]}` });
+    const known = await post('/subscriptions', { address: 'known@example.com' }, { 'x-forwarded-for': '203.0.113.1' });
+    const unknown = await post('/subscriptions', { address: 'new@example.com' }, { 'x-forwarded-for': '203.0.113.1' });
+    assert.equal(known.body, unknown.body);
+    const bad = await post('/subscriptions', { address: 'not an address' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /role="alert"/);
+    assert.match(bad.body, /must be an email address/);
+    const wrongLink = await t.aviso.app.inject({ url: '/subscriptions/unsubscribe/aaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
+    assert.equal(wrongLink.statusCode, 410);
+    for (let i = 0; i < requestsPerIpPerHour; i++) await post('/subscriptions', { address: `x${i}@example.com` });
+    const limited = await post('/subscriptions', { address: 'one-more@example.com' });
+    assert.equal(limited.statusCode, 429);
+  });
+});

@@ -1,0 +1,124 @@
+import formbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z, ZodError } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+import type { App } from '../http/create-app.ts';
+import { localeCookie, negotiateLocale } from '../i18n/negotiate-locale.ts';
+import { listComponentsInOrder } from '../modules/components/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
+import { changeSubscribedComponents, confirmSubscription, subscribe, subscriberFromToken, unsubscribe } from '../modules/subscribers/index.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import { isLocale, type Locale } from '../shared/locales.ts';
+import { managePage, messagePage, subscribeForm, unsubscribeQuestion, type ComponentChoice, type PageFrame } from './subscription-views.tsx';
+
+const htmlType = 'text/html; charset=utf-8';
+const tokenParams = z.object({ token: z.string().min(14).max(80) });
+const formList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const subscribeFields = z.object({
+  channel: z.enum(['email', 'webhook']).default('email'),
+  address: z.string().default(''),
+  component_ids: formList,
+  incident_id: z.string().optional(),
+  locale: z.string().optional(),
+  notify_email: z.string().optional(),
+});
+
+function cookieLocale(request: FastifyRequest): string | undefined {
+  return new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]+)`).exec(request.headers.cookie ?? '')?.[1];
+}
+
+async function frameFor(deps: AppDeps, request: FastifyRequest, wanted?: string): Promise<{ page: Page; frame: PageFrame }> {
+  const page = await getPage(deps.ctx);
+  const query = (request.query as { locale?: string } | undefined)?.locale ?? wanted;
+  const { locale } = negotiateLocale({
+    query: query !== undefined && isLocale(query) ? query : undefined,
+    cookie: cookieLocale(request),
+    acceptLanguage: request.headers['accept-language'],
+    enabled: page.locales,
+    fallback: page.defaultLocale,
+  });
+  return { page, frame: { locale, pageName: page.name } };
+}
+
+async function choices(deps: AppDeps, checked: string[]): Promise<ComponentChoice[]> {
+  const components = await listComponentsInOrder(deps.ctx);
+  return components.filter((c) => !c.isGroup).map((c) => ({ id: c.id, name: c.name, checked: checked.includes(c.id) }));
+}
+
+function sendHtml(reply: FastifyReply, body: string, status = 200) {
+  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type(htmlType).send(body);
+}
+
+/** The public subscription pages: subscribe, confirm, manage, and one-click unsubscribe (RFC 8058). */
+export function registerSubscriptionPages(app: App, deps: AppDeps): void {
+  app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 16 * 1024 });
+
+    scope.get('/subscriptions/new', async (request, reply) => {
+      const { frame } = await frameFor(deps, request);
+      const incident = (request.query as { incident?: string }).incident;
+      const incidentId = incident !== undefined && /^[0-9a-z]{12}$/.test(incident) ? incident : null;
+      return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, []), incidentId }));
+    });
+
+    scope.post('/subscriptions', async (request, reply) => {
+      const form = subscribeFields.parse(request.body ?? {});
+      const { frame } = await frameFor(deps, request, form.locale);
+      const input = {
+        channel: form.channel,
+        address: form.address,
+        componentIds: form.component_ids,
+        incidentId: form.incident_id ?? null,
+        locale: frame.locale as Locale,
+        notifyEmail: form.notify_email === undefined || form.notify_email.trim() === '' ? null : form.notify_email.trim(),
+      };
+      try {
+        await subscribe(deps.ctx, input, { ip: request.ip });
+      } catch (error) {
+        const problem = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : isAppError(error) && error.status < 500 && error.code !== 'rate_limited' ? error.message : undefined;
+        if (problem === undefined) throw error;
+        return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId: input.incidentId, problem }), 400);
+      }
+      return form.channel === 'email' ? sendHtml(reply, messagePage(frame, 'checkEmailTitle', 'checkEmailBody')) : sendHtml(reply, messagePage(frame, 'webhookAddedTitle', 'webhookAddedBody'));
+    });
+
+    scope.get('/subscriptions/confirm/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const subscriber = await confirmSubscription(deps.ctx, token);
+      const { frame } = await frameFor(deps, request, subscriber.locale);
+      return sendHtml(reply, messagePage(frame, 'confirmedTitle', 'confirmedBody'));
+    });
+
+    scope.get('/subscriptions/manage/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const subscriber = await subscriberFromToken(deps.ctx, token, 'manage');
+      if (subscriber.state === 'unsubscribed') throw new AppError('link_invalid', 'This subscription has ended. Subscribe again from the status page.');
+      const { frame } = await frameFor(deps, request, subscriber.locale);
+      const saved = (request.query as { saved?: string }).saved === '1';
+      return sendHtml(reply, managePage(frame, { token, address: subscriber.address, components: await choices(deps, subscriber.componentIds), saved, isIncident: subscriber.scope === 'incident' }));
+    });
+
+    scope.post('/subscriptions/manage/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const form = z.object({ component_ids: formList }).parse(request.body ?? {});
+      await changeSubscribedComponents(deps.ctx, token, form.component_ids);
+      return reply.code(303).redirect(`/subscriptions/manage/${token}?saved=1`);
+    });
+
+    // GET only asks: mail scanners follow links, and a GET must never end a subscription.
+    scope.get('/subscriptions/unsubscribe/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const subscriber = await subscriberFromToken(deps.ctx, token, 'manage');
+      const { frame } = await frameFor(deps, request, subscriber.locale);
+      return sendHtml(reply, unsubscribeQuestion(frame, token, subscriber.address));
+    });
+
+    // The RFC 8058 one-click POST (body `List-Unsubscribe=One-Click`) and the form button both land here.
+    scope.post('/subscriptions/unsubscribe/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const subscriber = await unsubscribe(deps.ctx, token);
+      const { frame } = await frameFor(deps, request, subscriber.locale);
+      return sendHtml(reply, messagePage(frame, 'unsubscribedTitle', 'unsubscribedBody'));
+    });
+  });
+}

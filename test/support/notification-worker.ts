@@ -1,0 +1,26 @@
+/**
+ * A worker process for the crash test: runs notification jobs on the database given in
+ * AVISO_TEST_TARGET until none is left, sending mail to AVISO_TEST_SMTP.
+ */
+import { JobWorker, listJobs } from '../../src/jobs/index.ts';
+import { createChannels, createNotificationHandlers } from '../../src/modules/notifications/index.ts';
+import { systemClock } from '../../src/shared/clock.ts';
+import { systemActor, type Ctx } from '../../src/shared/context.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { openDatabase, type DatabaseTarget } from '../../src/storage/database.ts';
+import { Revisions } from '../../src/storage/revisions.ts';
+
+const target = JSON.parse(process.env['AVISO_TEST_TARGET'] ?? '') as DatabaseTarget;
+const database = openDatabase(target);
+const ctx: Ctx = { db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
+const channels = createChannels({ email: { smtpUrl: process.env['AVISO_TEST_SMTP'] ?? '', from: 'status@example.test' } });
+const handlers = createNotificationHandlers({ publicUrl: 'https://status.example.test', channels, batchSize: 50, concurrency: 4 });
+const worker = new JobWorker({ ctx, handlers, leaseMs: 1500, batchSize: 2 });
+for (;;) {
+  await worker.tick();
+  const open = (await listJobs(ctx.db)).filter((j) => j.status === 'pending' || j.status === 'running');
+  if (open.length === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+await channels.email?.close?.();
+await database.close();
