@@ -52,8 +52,7 @@ export function DayBarsView({ view, bars, name, id }: { view: ViewContext; bars:
                 width="3"
                 height="34"
                 fill={day.fill}
-                class={`day l-${day.level}`}
-               
+
                 data-related={day.related.map((r) => r.id).join(' ') || undefined}
               >
                 <title>{text}</title>
