@@ -132,8 +132,12 @@ describe('the public page in the middle of an incident', () => {
       const response = await app.aviso.app.inject(`/incidents/${id}`);
       assert.equal(response.statusCode, 404);
       assert.match(response.headers['content-type'] as string, /text\/html/);
-      assert.match(response.body, /does not exist|No incident/);
+      assert.match(text(response.body), /This incident does not exist/);
     }
+    const inPortuguese = await app.aviso.app.inject({ url: '/incidents/zzzzzzzzzzzz', headers: { 'accept-language': 'pt-BR' } });
+    assert.equal(inPortuguese.statusCode, 404);
+    assert.match(inPortuguese.body, /<html lang="pt-BR">/);
+    assert.match(text(inPortuguese.body), /Este incidente não existe/);
   });
 
   test('/history in pt-BR: three months newest first, the empty-month line, labels translated', async () => {

@@ -8,7 +8,7 @@ import { getPage, type Page } from '../modules/page/index.ts';
 import { addDays, dayStart, localDate } from '../modules/uptime/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
 import { loadPublicAssets } from './assets.ts';
-import { renderHistory, renderHome, renderIncident, renderUptime, type RenderOptions } from './render-pages.tsx';
+import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
 
 type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'>;
 
@@ -166,12 +166,21 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
   app.get('/incidents/:id', { schema: { querystring: homeQuery } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { locale } = request.query as z.infer<typeof homeQuery>;
-    if (!idPattern.test(id)) throw new AppError('incident_not_found', `No incident has the id "${id.slice(0, 40)}".`);
     const { options, negotiated, key } = await begin(request, reply, locale);
-    const response = await deps.cache.get(`${key}|incident|${id}`, async () => ({
-      contentType: htmlType,
-      body: await renderIncident(deps.ctx, id, options),
-    }));
-    return send(request, reply, response, negotiated);
+    const notFound = async () => {
+      const body = await renderIncidentNotFound(deps.ctx, id, options);
+      return reply.code(404).header('cache-control', 'no-cache').type(htmlType).send(body);
+    };
+    if (!idPattern.test(id)) return notFound();
+    try {
+      const response = await deps.cache.get(`${key}|incident|${id}`, async () => ({
+        contentType: htmlType,
+        body: await renderIncident(deps.ctx, id, options),
+      }));
+      return send(request, reply, response, negotiated);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'incident_not_found') return notFound();
+      throw error;
+    }
   });
 }

@@ -12,6 +12,7 @@ import { buildUptimeModel, loadUptimeSources, showcasedComponents, uptimePageCou
 import { HistoryView } from './views/history.tsx';
 import { HomeView } from './views/home.tsx';
 import { IncidentView } from './views/incident.tsx';
+import { IncidentNotFoundView } from './views/not-found.tsx';
 import { UptimeView } from './views/uptime.tsx';
 import type { ViewContext } from './views/view-context.ts';
 
@@ -40,6 +41,12 @@ export async function renderIncident(ctx: Pick<Ctx, 'db'>, id: string, options: 
   const event = await getIncident(ctx, id);
   const model = await loadIncidentModel(ctx, event);
   return html(<IncidentView view={viewContext(model.page, options, `/incidents/${id}`)} model={model} />);
+}
+
+/** The 404 page of an unknown incident; not cached, so unknown ids never fill the cache. */
+export async function renderIncidentNotFound(ctx: Pick<Ctx, 'db'>, id: string, options: RenderOptions): Promise<string> {
+  const page = await getPage(ctx);
+  return html(<IncidentNotFoundView view={viewContext(page, options, `/incidents/${id}`)} />);
 }
 
 /** `/history?page=n`; a page beyond the oldest event is `not_found`. */
