@@ -52,7 +52,7 @@ export async function claimJobs(db: Kysely<Database>, worker: { id: string; now:
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', now)]),
+        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', now), eb('attempts', '<', eb.ref('maxAttempts'))]),
       ]),
     )
     .orderBy('runAt')
@@ -72,6 +72,24 @@ export async function claimJobs(db: Kysely<Database>, worker: { id: string; now:
     .returningAll()
     .execute();
   return rows.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
+}
+
+/** A job whose worker stopped on its last attempt (a crash it may have caused) is given up, not retried forever. */
+export async function buryAbandonedJobs(db: Kysely<Database>, now: Date): Promise<void> {
+  const at = toTimestamp(now);
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'dead',
+      lastError: 'the worker running it stopped on its last attempt',
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: at,
+    })
+    .where('status', '=', 'running')
+    .where('lockedUntil', '<', at)
+    .where((eb) => eb('attempts', '>=', eb.ref('maxAttempts')))
+    .execute();
 }
 
 /** False when the job is no longer this worker's (its lease ran out and another took it). */

@@ -190,4 +190,16 @@ describe('the job queue and its workers', () => {
     );
     assert.equal((await findComponent(ctx.db, db.id))?.status, 'under_maintenance');
   });
+
+  test('a job whose worker died on its last attempt is given up, not retried forever', async () => {
+    await enqueue(ctx.db, { name: 'work', payload: 'crashes its worker', maxAttempts: 1 });
+    await claimJobs(ctx.db, { id: 'crashed', now: clock.now(), leaseMs: 60_000, limit: 1 });
+    clock.advance(60_001);
+    const seen: unknown[] = [];
+    assert.equal(await new JobWorker({ ctx, handlers: { work: async (_ctx, payload) => void seen.push(payload) } }).tick(), 0);
+    assert.deepEqual(seen, []);
+    const [job] = await listJobs(ctx.db);
+    assert.equal(job?.status, 'dead');
+    assert.equal(job?.lastError, 'the worker running it stopped on its last attempt');
+  });
 });

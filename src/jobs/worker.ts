@@ -3,7 +3,7 @@ import type { Ctx } from '../shared/context.ts';
 import { toTimestamp } from '../storage/dialect.ts';
 import { write } from '../storage/write.ts';
 import { retryDelayMs, type Job, type JobHandlerSpec, type JobHandlers, type RecurringJob } from './job.ts';
-import { claimJobs, completeJob, failJob, insertJob } from './job-store.ts';
+import { buryAbandonedJobs, claimJobs, completeJob, failJob, insertJob } from './job-store.ts';
 
 export interface WorkerOptions {
   ctx: Ctx;
@@ -55,6 +55,7 @@ export class JobWorker {
         now,
       );
     }
+    await buryAbandonedJobs(this.#ctx.db, now);
     let ran = 0;
     for (;;) {
       const jobs = await claimJobs(this.#ctx.db, {
