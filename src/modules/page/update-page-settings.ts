@@ -18,23 +18,33 @@ export const pageChangesSchema = z
   })
   .partial()
   .strict();
-export type PageChanges = z.infer<typeof pageChangesSchema>;
+export type PageChanges = z.input<typeof pageChangesSchema>;
 
 /** Changes the page's name, URL, time zone, languages or presentation. */
-export async function updatePageSettings(ctx: Ctx, changes: PageChanges): Promise<Page> {
+export async function updatePageSettings(ctx: Ctx, input: PageChanges): Promise<Page> {
+  const changes = pageChangesSchema.parse(input);
   return write(ctx, async (tx) => {
     const page = await getPage({ db: tx });
     const defaultLocale = changes.defaultLocale ?? page.defaultLocale;
     const locales = changes.locales ?? page.locales;
     if (!locales.includes(defaultLocale)) {
-      throw invalid('The default language must be one of the enabled languages.', [{ path: 'defaultLocale', message: `${defaultLocale} is not enabled` }]);
+      throw invalid('The default language must be one of the enabled languages.', [
+        { path: 'defaultLocale', message: `${defaultLocale} is not enabled` },
+      ]);
     }
     const now = ctx.clock.now();
     await updatePageRow(tx, page.id, { ...changes, locales: [...new Set(locales)] }, now);
     const after = (await findPage(tx))!;
     const { revision: _b, ...beforeSettings } = page;
     const { revision: _a, ...afterSettings } = after;
-    await recordAudit(tx, ctx.actor, { action: 'page.update', entityType: 'page', entityId: page.id, before: beforeSettings, after: afterSettings, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'page.update',
+      entityType: 'page',
+      entityId: page.id,
+      before: beforeSettings,
+      after: afterSettings,
+      at: now,
+    });
     return after;
   });
 }
