@@ -14,6 +14,7 @@ import { registerIncidentRoutes } from './incident-routes.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { registerPostmortemRoutes } from './postmortem-routes.ts';
 import { registerTemplateRoutes } from './template-routes.ts';
+import { registerSubscriberRoutes } from './subscribers.ts';
 import { registerUptimeRoutes } from './uptime-routes.ts';
 
 export interface StatuspageV1Options {
@@ -126,6 +127,7 @@ export async function registerStatuspageV1(app: App, deps: AppDeps, options: Sta
       registerIncidentRoutes(scope, deps);
       registerPostmortemRoutes(scope, deps);
       registerTemplateRoutes(scope, deps);
+      registerSubscriberRoutes(scope, deps);
     },
     { prefix: '/v1' },
   );

@@ -4,7 +4,7 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { enqueueSubscriberMail } from './confirmation-mail.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
-import { addressKey, type Subscriber } from './subscriber.ts';
+import { addressKey, type Channel, type Subscriber } from './subscriber.ts';
 import { subscribeSchema, type SubscribeInput } from './subscriber-schemas.ts';
 import { countSubscribersByState, deleteSubscriberRow, findSubscriber, findSubscriberByKey, querySubscribers, saveSubscriber, type SubscriberFilter } from './subscriber-store.ts';
 
@@ -89,6 +89,6 @@ export async function listSubscribers(ctx: Pick<Ctx, 'db'>, filter: SubscriberFi
   return querySubscribers(ctx.db, filter);
 }
 
-export async function countSubscribers(ctx: Pick<Ctx, 'db'>) {
-  return countSubscribersByState(ctx.db);
+export async function countSubscribers(ctx: Pick<Ctx, 'db'>, channel?: Channel) {
+  return countSubscribersByState(ctx.db, channel);
 }

@@ -148,8 +148,10 @@ export async function querySubscribers(db: Db, filter: SubscriberFilter): Promis
   return { subscribers: await withComponents(db, rows), total: toNumber(total.n) };
 }
 
-export async function countSubscribersByState(db: Db): Promise<Record<SubscriberState, number>> {
-  const rows = await db.selectFrom('subscribers').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+export async function countSubscribersByState(db: Db, channel?: Channel): Promise<Record<SubscriberState, number>> {
+  let query = db.selectFrom('subscribers').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state');
+  if (channel !== undefined) query = query.where('channel', '=', channel);
+  const rows = await query.execute();
   const counts: Record<SubscriberState, number> = { unconfirmed: 0, active: 0, quarantined: 0, unsubscribed: 0 };
   for (const row of rows) counts[row.state as SubscriberState] = toNumber(row.n);
   return counts;

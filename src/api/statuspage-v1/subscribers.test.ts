@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { createComponent } from '../../modules/components/index.ts';
+import { listJobs } from '../../jobs/index.ts';
+import { apiClient } from '../../../test/support/api-client.ts';
+import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
+
+describe('Statuspage v1 /subscribers', () => {
+  let t: ApiTestApp;
+  let call: ReturnType<typeof apiClient>;
+  beforeEach(async () => {
+    t = await createApiTestApp();
+    call = apiClient(t);
+  });
+  afterEach(() => t.close());
+
+  test('adds, lists, reads, narrows, counts and deletes subscribers in Statuspage shape', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const base = `/v1/pages/${t.pageId}/subscribers`;
+    const created = await call('POST', base, { json: { subscriber: { email: 'ops@example.com', skip_confirmation_notification: true } } });
+    assert.equal(created.statusCode, 201);
+    const subscriber = created.json();
+    assert.equal(subscriber.mode, 'email');
+    assert.equal(subscriber.email, 'ops@example.com');
+    assert.equal(subscriber.state, 'active');
+    const pending = await call('POST', base, { form: 'subscriber[email]=new@example.com' });
+    assert.equal(pending.json().state, 'unconfirmed');
+    assert.ok((await listJobs(t.ctx.db)).some((j) => j.name === 'notifications.deliver'), 'the unconfirmed address is sent its link');
+    const hook = await call('POST', base, { json: { subscriber: { endpoint: 'https://hooks.example.com/aviso', email: 'owner@example.com' } } });
+    assert.equal(hook.json().mode, 'webhook');
+    assert.equal(hook.json().endpoint, 'https://hooks.example.com/aviso');
+
+    assert.deepEqual((await call('GET', base)).json().map((s: { email: string }) => s.email).sort(), ['ops@example.com', 'owner@example.com']);
+    assert.deepEqual((await call('GET', `${base}?state=unconfirmed`)).json().map((s: { email: string }) => s.email), ['new@example.com']);
+    assert.deepEqual((await call('GET', `${base}?type=webhook&q=hooks`)).json().length, 1);
+    assert.deepEqual((await call('GET', `${base}/count`)).json(), { count: 2 });
+    assert.deepEqual((await call('GET', `${base}/histogram_by_state`)).json().email, { unconfirmed: 1, active: 1, quarantined: 0, unsubscribed: 0 });
+
+    const narrowed = await call('PATCH', `${base}/${subscriber.id}`, { json: { component_ids: [api.id] } });
+    assert.deepEqual(narrowed.json().components, [api.id]);
+    assert.equal((await call('GET', `${base}/${subscriber.id}`)).json().components[0], api.id);
+    assert.equal((await call('DELETE', `${base}/${subscriber.id}`)).statusCode, 200);
+    assert.equal((await call('GET', `${base}/${subscriber.id}`)).statusCode, 404);
+  });
+
+  test('refuses bad input, a duplicate, and writes with a read-only key', async () => {
+    const base = `/v1/pages/${t.pageId}/subscribers`;
+    const bad = await call('POST', base, { json: { subscriber: { email: 'nope' } } });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.json().message, /email/);
+    await call('POST', base, { json: { subscriber: { email: 'a@example.com', skip_confirmation_notification: true } } });
+    assert.equal((await call('POST', base, { json: { subscriber: { email: 'A@example.com' } } })).statusCode, 409);
+    assert.equal((await call('POST', base, { key: t.readKey, json: { subscriber: { email: 'b@example.com' } } })).statusCode, 403);
+    assert.equal((await call('PATCH', `${base}/zzzzzzzzzzzz`, { json: { component_ids: [] } })).statusCode, 404);
+  });
+});

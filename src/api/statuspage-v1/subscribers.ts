@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.ts';
+import {
+  addSubscriber,
+  countSubscribers,
+  getSubscriber,
+  listSubscribers,
+  reactivateSubscriber,
+  removeSubscriber,
+  resendConfirmation,
+  setSubscriberComponents,
+  unsubscribe,
+  subscriberToken,
+  channels,
+  type Channel,
+  type Subscriber,
+  type SubscriberState,
+} from '../../modules/subscribers/index.ts';
+import { AppError } from '../../shared/errors.ts';
+import { pageWindow } from './pagination.ts';
+import { route } from './plugin.ts';
+import { readRoot } from './request-schemas.ts';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+/** Statuspage's subscriber object; `mode` is the channel. */
+export function presentSubscriber(s: Subscriber) {
+  return {
+    id: s.id,
+    mode: s.channel,
+    email: s.channel === 'email' ? s.address : s.notifyEmail,
+    endpoint: s.channel === 'email' ? null : s.address,
+    phone_number: null,
+    phone_country: null,
+    display_phone_number: null,
+    obfuscated_channel_name: null,
+    workspace_name: null,
+    skip_confirmation_notification:
+      s.state !== 'unconfirmed' && s.channel === 'email' && s.confirmedAt?.getTime() === s.createdAt.getTime(),
+    state: s.state,
+    quarantined_at: iso(s.quarantinedAt),
+    purge_at: iso(s.purgeAt),
+    components: s.componentIds,
+    incident_id: s.incidentId,
+    page_access_user_id: null,
+    created_at: iso(s.createdAt),
+  };
+}
+
+const newSubscriber = z.object({
+  email: z.string().optional(),
+  endpoint: z.string().optional(),
+  mode: z.enum(['email', 'webhook', 'slack', 'discord', 'teams']).optional(),
+  component_ids: z.array(z.string()).optional(),
+  skip_confirmation_notification: z.preprocess((v) => v === 'true' || v === true, z.boolean()).optional(),
+  locale: z.string().optional(),
+});
+const listQuery = z.object({
+  q: z.string().optional(),
+  type: z.enum(['email', 'webhook', 'slack', 'discord', 'teams', 'sms', 'integration_partner']).optional(),
+  state: z.enum(['active', 'unconfirmed', 'quarantined', 'unsubscribed', 'all']).default('active'),
+});
+
+export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps): void {
+  route(scope, 'GET', '/pages/:page_id/subscribers', async ({ caller, query }) => {
+    const q = listQuery.parse(query);
+    const { offset, limit } = pageWindow(query, 'per_page');
+    if (q.type === 'sms' || q.type === 'integration_partner') return [];
+    const { subscribers } = await listSubscribers(caller.ctx, {
+      ...(q.q !== undefined && { q: q.q }),
+      ...(q.type !== undefined && { channel: q.type as Channel }),
+      ...(q.state !== 'all' && { state: q.state as SubscriberState }),
+      limit,
+      offset,
+    });
+    return subscribers.map(presentSubscriber);
+  });
+
+  route(scope, 'POST', '/pages/:page_id/subscribers', async ({ caller, body }, reply: FastifyReply) => {
+    const data = readRoot(body, 'subscriber', newSubscriber);
+    const channel = data.mode ?? (data.endpoint !== undefined ? 'webhook' : 'email');
+    const address = channel === 'email' ? data.email : data.endpoint;
+    if (address === undefined)
+      throw new AppError('validation_failed', channel === 'email' ? 'subscriber.email: is required' : 'subscriber.endpoint: is required');
+    const created = await addSubscriber(caller.ctx, {
+      channel,
+      address,
+      componentIds: data.component_ids ?? [],
+      notifyEmail: channel === 'email' ? null : (data.email ?? null),
+      ...(data.locale !== undefined && { locale: data.locale as 'en' }),
+      skipConfirmation: data.skip_confirmation_notification === true,
+    });
+    return reply.code(201).send(presentSubscriber(created));
+  });
+
+  route(scope, 'GET', '/pages/:page_id/subscribers/count', async ({ caller }) => {
+    const counts = await countSubscribers(caller.ctx);
+    return { count: counts.active };
+  });
+
+  route(scope, 'GET', '/pages/:page_id/subscribers/histogram_by_state', async ({ caller }) => {
+    const histogram: Record<string, unknown> = {};
+    for (const channel of channels) histogram[channel] = await countSubscribers(caller.ctx, channel);
+    return histogram;
+  });
+
+  route(scope, 'POST', '/pages/:page_id/subscribers/resend_confirmation', async ({ caller, body }) => {
+    const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
+    for (const id of ids.subscribers) await resendConfirmation(caller.ctx, id);
+    return { message: `Confirmation sent to ${ids.subscribers.length} subscriber(s).` };
+  });
+
+  route(scope, 'POST', '/pages/:page_id/subscribers/unsubscribe', async ({ caller, body }) => {
+    const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
+    for (const id of ids.subscribers) await unsubscribe(caller.ctx, subscriberToken(await getSubscriber(caller.ctx, id), 'manage'));
+    return { message: `${ids.subscribers.length} subscriber(s) unsubscribed.` };
+  });
+
+  route(scope, 'POST', '/pages/:page_id/subscribers/reactivate', async ({ caller, body }) => {
+    const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
+    for (const id of ids.subscribers) await reactivateSubscriber(caller.ctx, id);
+    return { message: `${ids.subscribers.length} subscriber(s) reactivated.` };
+  });
+
+  route(scope, 'GET', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
+    presentSubscriber(await getSubscriber(caller.ctx, params.subscriber_id!)),
+  );
+
+  route(scope, 'PATCH', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params, body }) => {
+    const data = z.object({ component_ids: z.array(z.string()) }).parse(body);
+    return presentSubscriber(await setSubscriberComponents(caller.ctx, params.subscriber_id!, data.component_ids));
+  });
+
+  route(scope, 'DELETE', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
+    presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!)),
+  );
+}
