@@ -37,7 +37,9 @@ export function prepare(rendered: Rendered): CachedResponse {
     identity,
     gzip: compressible ? gzipSync(identity, { level: 9 }) : null,
     brotli: compressible
-      ? brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+      ? brotliCompressSync(identity, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+        })
       : null,
     headers: rendered.headers ?? {},
   };
@@ -47,6 +49,13 @@ export function prepare(rendered: Rendered): CachedResponse {
 export interface RenderingKeeper {
   save(key: string, response: CachedResponse): void;
   load(key: string): Promise<CachedResponse | undefined>;
+  /** Drops the kept copy of a key whose resource no longer exists. */
+  forget(key: string): void;
+}
+
+/** A rendering that failed because the request names nothing (404) or is invalid: no old copy may stand in. */
+function isClientError(error: unknown): boolean {
+  return (error instanceof AppError && error.status < 500) || (error instanceof Error && error.name === 'ZodError');
 }
 
 /**
@@ -97,6 +106,11 @@ export class ResponseCache {
         async (error: unknown) => {
           // A failed rendering is not kept: the next request tries again.
           if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
+          if (isClientError(error)) {
+            this.#lastGood.delete(key);
+            this.#keeper?.forget(key);
+            throw error;
+          }
           const good = await this.stale(key);
           if (good !== undefined) return good;
           throw this.#offline ? new AppError('database_unavailable') : error;

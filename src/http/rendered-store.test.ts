@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { AppError } from '../shared/errors.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { prepare, ResponseCache } from './cached-response.ts';
 import { RenderedStore } from './rendered-store.ts';
@@ -104,5 +105,24 @@ describe('ResponseCache through a failing database', () => {
       cold.get('page:/other', () => Promise.reject(new Error('no database'))),
       { code: 'database_unavailable' },
     );
+  });
+
+  it('drops every copy of a page whose subject is gone, so a deleted incident is not served again', async () => {
+    const dir = tempDir();
+    const store = new RenderedStore(dir, silentLogger);
+    let revision = 1;
+    const cache = new ResponseCache(() => revision, store);
+    await cache.get('page:/incidents/abc', () => html('incident'));
+    await store.flush();
+    assert.equal(readdirSync(dir).length, 1);
+
+    revision = 2;
+    await assert.rejects(
+      cache.get('page:/incidents/abc', () => Promise.reject(new AppError('incident_not_found'))),
+      { code: 'incident_not_found' },
+    );
+    await store.flush();
+    assert.equal(readdirSync(dir).length, 0);
+    assert.equal(await cache.stale('page:/incidents/abc'), undefined);
   });
 });

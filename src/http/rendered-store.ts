@@ -88,6 +88,17 @@ export class RenderedStore {
     }
   }
 
+  /** Deletes the copy of a key, after any write of it still under way. */
+  forget(key: string): void {
+    this.#saved.delete(key);
+    const previous = this.#pending.get(key) ?? Promise.resolve();
+    const next = previous.then(() => rm(this.#file(key), { force: true })).catch(() => {});
+    this.#pending.set(key, next);
+    void next.finally(() => {
+      if (this.#pending.get(key) === next) this.#pending.delete(key);
+    });
+  }
+
   /** The copy on disk, with the same ETag it was served with; undefined when there is none. */
   async load(key: string): Promise<CachedResponse | undefined> {
     let text: string;
