@@ -3,9 +3,11 @@ import {
   isMaintenanceStatus,
   openIncident,
   postIncidentUpdate,
+  rescheduleMaintenance,
   scheduleMaintenance,
   updateIncident,
   type Incident,
+  type RescheduleMaintenanceInput,
   type ScheduleMaintenanceInput,
 } from '../../modules/incidents/index.ts';
 import type { Ctx } from '../../shared/context.ts';
@@ -87,18 +89,39 @@ export async function createFromBody(ctx: Ctx, d: IncidentBody): Promise<Inciden
   });
 }
 
-const unchangeable = [
+const unchangeable = ['backfilled', 'backfill_date'] as const;
+const scheduleFields = [
   'scheduled_for',
   'scheduled_until',
   'scheduled_remind_prior',
   'scheduled_auto_in_progress',
   'scheduled_auto_completed',
-  'backfilled',
-  'backfill_date',
+  'auto_transition_to_maintenance_state',
+  'auto_transition_to_operational_state',
+  'auto_transition_deliver_notifications_at_start',
+  'auto_transition_deliver_notifications_at_end',
 ] as const;
 
+/** The schedule fields of a PATCH as Aviso's reschedule input; null when none was sent. */
+function rescheduleInput(d: IncidentBody): RescheduleMaintenanceInput | null {
+  if (!scheduleFields.some((f) => d[f] !== undefined)) return null;
+  const optional = <K extends string, V>(key: K, value: V | null | undefined) =>
+    value === undefined || value === null ? {} : ({ [key]: value } as Record<K, V>);
+  return {
+    ...optional('scheduledFor', d.scheduled_for),
+    ...optional('scheduledUntil', d.scheduled_until),
+    ...optional('remindPrior', d.scheduled_remind_prior === undefined ? undefined : d.scheduled_remind_prior ? reminderMinutes : 0),
+    ...optional('autoInProgress', d.scheduled_auto_in_progress),
+    ...optional('autoCompleted', d.scheduled_auto_completed),
+    ...optional('autoTransitionToMaintenanceState', d.auto_transition_to_maintenance_state),
+    ...optional('autoTransitionToOperationalState', d.auto_transition_to_operational_state),
+    ...optional('autoTransitionDeliverNotificationsAtStart', d.auto_transition_deliver_notifications_at_start),
+    ...optional('autoTransitionDeliverNotificationsAtEnd', d.auto_transition_deliver_notifications_at_end),
+  };
+}
+
 /**
- * PATCH/PUT: name, impact, attached components and metadata are edited in place; a `body`, a
+ * PATCH/PUT: name, impact, attached components, metadata and a maintenance's window are edited in place; a `body`, a
  * `status` or component changes post a new update, as Statuspage does. All in one transaction.
  */
 export async function updateFromBody(ctx: Ctx, id: string, d: IncidentBody): Promise<Incident> {
@@ -107,10 +130,17 @@ export async function updateFromBody(ctx: Ctx, id: string, d: IncidentBody): Pro
     let incident = await getIncident(inTx, id);
     for (const field of unchangeable) {
       if (d[field] !== undefined)
-        throw invalidField(
-          `incident.${field}`,
-          'cannot be changed after creation in Aviso; edit it in the admin app or create a new event',
-        );
+        throw invalidField(`incident.${field}`, 'cannot be changed after creation; delete the incident and backfill it again');
+    }
+    const reschedule = rescheduleInput(d);
+    if (reschedule !== null) {
+      const field = scheduleFields.find((f) => d[f] !== undefined)!;
+      if (incident.kind !== 'maintenance' || incident.schedule === null)
+        throw invalidField(`incident.${field}`, 'only a scheduled maintenance has a window');
+      const from = d.scheduled_for ?? incident.schedule.scheduledFor;
+      const until = d.scheduled_until ?? incident.schedule.scheduledUntil;
+      if (until.getTime() <= from.getTime()) throw invalidField('incident.scheduled_until', 'must end after it starts');
+      incident = await rescheduleMaintenance(inTx, id, reschedule);
     }
     const edits = {
       ...(d.name !== undefined && { name: d.name }),

@@ -224,8 +224,18 @@ test('scheduled maintenance through the incidents endpoint, listed as upcoming a
     [m.id],
   );
   const moved = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { scheduled_until: '2025-12-01T06:00:00Z' } } });
-  assert.equal(moved.statusCode, 422);
-  assert.match(moved.json().message, /^incident\.scheduled_until: /);
+  assert.equal(moved.statusCode, 200, moved.body);
+  assert.equal(moved.json().scheduled_until, '2025-12-01T06:00:00.000Z');
+  assert.equal(moved.json().incident_updates.length, 2, 'moving the window posts no update');
+  const backwards = await call('PATCH', `${base}/incidents/${m.id}`, { json: { incident: { scheduled_until: '2025-11-30T00:00:00Z' } } });
+  assert.equal(backwards.statusCode, 422);
+  assert.equal(backwards.json().message, 'incident.scheduled_until: must end after it starts');
+  const realtime = (await call('POST', `${base}/incidents`, { json: { incident: { name: 'Not a maintenance' } } })).json();
+  const windowOnIncident = await call('PATCH', `${base}/incidents/${realtime.id}`, {
+    json: { incident: { scheduled_for: '2025-12-01T06:00:00Z' } },
+  });
+  assert.equal(windowOnIncident.statusCode, 422);
+  assert.match(windowOnIncident.json().message, /^incident\.scheduled_for: only a scheduled maintenance/);
 });
 
 test('backfill, edit an update, impact override, revert and delete a postmortem, delete an incident', async () => {

@@ -69,6 +69,9 @@ test('an operator runs an incident end to end through /api/v1, and the audit log
     (await call('GET', '/api/v1/maintenances')).json().maintenances.map((m: { id: string }) => m.id),
     [maintenance.json().id],
   );
+  const moved = await call('PATCH', `/api/v1/maintenances/${maintenance.json().id}`, { scheduledUntil: '2025-12-01T05:00:00Z' });
+  assert.equal(moved.statusCode, 200);
+  assert.equal(moved.json().schedule.scheduledUntil, '2025-12-01T05:00:00.000Z');
 
   const page = await call('PATCH', '/api/v1/page', { name: 'Shop status', timeZone: 'Europe/Berlin' });
   assert.equal(page.json().timeZone, 'Europe/Berlin');

@@ -1,4 +1,11 @@
-import { queryIncidents, scheduleMaintenance, scheduleMaintenanceSchema } from '../../modules/incidents/index.ts';
+import { z } from 'zod';
+import {
+  queryIncidents,
+  rescheduleMaintenance,
+  rescheduleMaintenanceSchema,
+  scheduleMaintenance,
+  scheduleMaintenanceSchema,
+} from '../../modules/incidents/index.ts';
 import { listQuery } from './incident-routes.ts';
 import { callerOf, type ApiScope } from './plugin.ts';
 
@@ -24,5 +31,17 @@ export function registerMaintenanceRoutes(scope: ApiScope): void {
     '/maintenances',
     { schema: { tags, summary: 'Schedule a maintenance window', body: scheduleMaintenanceSchema } },
     async (request, reply) => reply.code(201).send(await scheduleMaintenance(callerOf(request).ctx, request.body)),
+  );
+  scope.patch(
+    '/maintenances/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Move the window or change its automation',
+        params: z.object({ id: z.string() }),
+        body: rescheduleMaintenanceSchema,
+      },
+    },
+    async (request) => rescheduleMaintenance(callerOf(request).ctx, request.params.id, request.body),
   );
 }
