@@ -18,6 +18,7 @@ import { registerIncidentRoutes } from './incidents/incident-routes.tsx';
 import { registerJobRoutes } from './jobs/job-routes.tsx';
 import { registerMaintenanceRoutes } from './maintenances/maintenance-routes.tsx';
 import { registerSettingsRoutes } from './settings/settings-routes.tsx';
+import { registerSubscriberRoutes } from './subscribers/subscriber-routes.tsx';
 import { registerTeamRoutes } from './team/team-routes.tsx';
 import { registerTemplateRoutes } from './templates/template-routes.tsx';
 import { adminCss } from './view/admin-styles.ts';
@@ -63,6 +64,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerApiKeyRoutes(scope, deps);
       registerAuditRoutes(scope, deps);
       registerJobRoutes(scope, deps);
+      registerSubscriberRoutes(scope, deps);
     },
     { prefix: '/admin' },
   );

@@ -4,7 +4,7 @@ import type { AdminSession } from '../admin-session.ts';
 import { CsrfField } from './form-fields.tsx';
 
 export type Section =
-  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'jobs' | 'none';
+  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'jobs' | 'subscribers' | 'none';
 
 const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard', needs: 'read' },
@@ -12,6 +12,7 @@ const sections: { key: Section; href: string; label: string; needs: Permission }
   { key: 'maintenances', href: '/admin/maintenances', label: 'Maintenance', needs: 'read' },
   { key: 'components', href: '/admin/components', label: 'Components', needs: 'read' },
   { key: 'templates', href: '/admin/templates', label: 'Templates', needs: 'read' },
+  { key: 'subscribers', href: '/admin/subscribers', label: 'Subscribers', needs: 'manage_page' },
   { key: 'settings', href: '/admin/settings', label: 'Page settings', needs: 'manage_page' },
   { key: 'team', href: '/admin/team', label: 'Team', needs: 'read' },
   { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', needs: 'manage_api_keys' },

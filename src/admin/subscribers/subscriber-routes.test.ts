@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { JobWorker } from '../../jobs/index.ts';
+import { createNotificationHandlers, createChannels } from '../../modules/notifications/index.ts';
+import { openIncident } from '../../modules/incidents/index.ts';
+import { createAdminTestApp } from '../../../test/support/admin-client.ts';
+import { startHttpReceiver } from '../../../test/support/http-receiver.ts';
+
+test('a page manager lists, searches, adds, imports, exports and removes subscribers, and reads a delivery log', async (t) => {
+  const app = await createAdminTestApp();
+  const receiver = await startHttpReceiver();
+  t.after(async () => {
+    await receiver.close();
+    await app.close();
+  });
+  const admin = await app.signIn('admin');
+  const empty = await admin.get('/admin/subscribers');
+  assert.equal(empty.statusCode, 200);
+  assert.match(empty.body, /0 active · 0 unconfirmed · 0 quarantined · 0 unsubscribed/);
+
+  const added = await admin.post('/admin/subscribers', { channel: 'webhook', address: `${receiver.base}/hook` });
+  assert.equal(added.statusCode, 303);
+  const imported = await admin.post('/admin/subscribers/import', { csv: 'address,locale\nann@example.com,fr\nbob@example.com,de\n' });
+  assert.match(imported.body, /2 subscriber\(s\) imported; 0 already known/);
+  const bad = await admin.post('/admin/subscribers/import', { csv: 'address\nnot-an-address\n' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /line 2/);
+
+  const search = await admin.get('/admin/subscribers?q=ann');
+  assert.match(search.body, />ann@example\.com</);
+  assert.doesNotMatch(search.body, />bob@example\.com</);
+  assert.match(search.body, /3 active/);
+
+  const csv = await admin.get('/admin/subscribers/export.csv');
+  assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
+  const lines = csv.body.trim().split('\n');
+  assert.equal(lines[0], 'id,channel,address,state,scope,component_ids,incident_id,locale,created_at');
+  assert.equal(lines.length, 4);
+
+  await openIncident(app.ctx, { name: 'Errors' });
+  await new JobWorker({ ctx: app.ctx, handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({}) }) }).tick();
+  const detail = await admin.get(added.headers.location as string);
+  assert.match(detail.body, /<td>incident\.updated<\/td><td>webhook<\/td><td>sent<\/td>/);
+
+  const removed = await admin.post(`${added.headers.location as string}/remove`, {});
+  assert.equal(removed.statusCode, 303);
+  assert.match((await admin.get('/admin/subscribers')).body, /2 active/);
+
+  const editor = await app.signIn('editor');
+  assert.equal((await editor.get('/admin/subscribers')).statusCode, 403, 'addresses are for page managers only');
+});
