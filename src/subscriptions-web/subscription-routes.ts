@@ -45,6 +45,11 @@ async function choices(deps: AppDeps, checked: string[]): Promise<ComponentChoic
   return components.filter((c) => !c.isGroup).map((c) => ({ id: c.id, name: c.name, checked: checked.includes(c.id) }));
 }
 
+/** The operator may close subscriptions in the page settings. */
+function refuseIfClosed(page: Page): void {
+  if (page.settings.allowSubscribers === false) throw new AppError('not_found', 'This page does not take subscriptions.');
+}
+
 function sendHtml(reply: FastifyReply, body: string, status = 200) {
   return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type(htmlType).send(body);
 }
@@ -55,7 +60,8 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
 
     scope.get('/subscriptions/new', async (request, reply) => {
-      const { frame } = await frameFor(deps, request);
+      const { page, frame } = await frameFor(deps, request);
+      refuseIfClosed(page);
       const incident = (request.query as { incident?: string }).incident;
       const incidentId = incident !== undefined && /^[0-9a-z]{12}$/.test(incident) ? incident : null;
       return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, []), incidentId }));
@@ -63,7 +69,8 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
 
     scope.post('/subscriptions', async (request, reply) => {
       const form = subscribeFields.parse(request.body ?? {});
-      const { frame } = await frameFor(deps, request, form.locale);
+      const { page, frame } = await frameFor(deps, request, form.locale);
+      refuseIfClosed(page);
       const input = {
         channel: form.channel,
         address: form.address,

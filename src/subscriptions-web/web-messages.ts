@@ -2,6 +2,7 @@ import type { Locale } from '../shared/locales.ts';
 
 /** The words of the subscription pages, in every language; `{name}` marks a placeholder. */
 const en = {
+  subscribeLink: 'Subscribe to updates',
   subscribeTitle: 'Subscribe to {page}',
   subscribeIntro: 'Get email notifications whenever {page} creates, updates or resolves an incident.',
   incidentIntro: 'Get email notifications about this incident until it is resolved.',
@@ -38,6 +39,7 @@ export type WebMessageKey = keyof typeof en;
 type Catalog = Record<WebMessageKey, string>;
 
 const ptBR: Catalog = {
+  subscribeLink: 'Receber atualizações',
   subscribeTitle: 'Inscreva-se em {page}',
   subscribeIntro: 'Receba notificações por e-mail sempre que {page} abrir, atualizar ou resolver um incidente.',
   incidentIntro: 'Receba notificações por e-mail sobre este incidente até que ele seja resolvido.',
@@ -71,6 +73,7 @@ const ptBR: Catalog = {
 };
 
 const es: Catalog = {
+  subscribeLink: 'Suscribirse a las novedades',
   subscribeTitle: 'Suscríbete a {page}',
   subscribeIntro: 'Recibe un correo cada vez que {page} abra, actualice o resuelva un incidente.',
   incidentIntro: 'Recibe correos sobre este incidente hasta que se resuelva.',
@@ -104,6 +107,7 @@ const es: Catalog = {
 };
 
 const ru: Catalog = {
+  subscribeLink: 'Подписаться на обновления',
   subscribeTitle: 'Подписка на {page}',
   subscribeIntro: 'Получайте письмо каждый раз, когда {page} открывает, обновляет или закрывает инцидент.',
   incidentIntro: 'Получайте письма об этом инциденте, пока он не будет решён.',
@@ -137,6 +141,7 @@ const ru: Catalog = {
 };
 
 const de: Catalog = {
+  subscribeLink: 'Updates abonnieren',
   subscribeTitle: '{page} abonnieren',
   subscribeIntro: 'Erhalten Sie eine E-Mail, sobald {page} einen Vorfall meldet, aktualisiert oder behebt.',
   incidentIntro: 'Erhalten Sie E-Mails zu diesem Vorfall, bis er behoben ist.',
@@ -170,6 +175,7 @@ const de: Catalog = {
 };
 
 const fr: Catalog = {
+  subscribeLink: 'S’abonner aux mises à jour',
   subscribeTitle: 'S’abonner à {page}',
   subscribeIntro: 'Recevez un e-mail chaque fois que {page} ouvre, met à jour ou résout un incident.',
   incidentIntro: 'Recevez des e-mails sur cet incident jusqu’à sa résolution.',

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { supportedLocales } from '../../shared/locales.ts';
 import { localeNames } from '../../i18n/negotiate-locale.ts';
 import { IconSprite } from './status-icon.tsx';
+import { webMessage } from '../../subscriptions-web/web-messages.ts';
 import type { ViewContext } from './view-context.ts';
 
 type Section = 'current' | 'history' | 'uptime' | 'incident';
@@ -80,6 +81,7 @@ export function Layout({
               <button type="submit">{t('language.apply')}</button>
             </form>
           )}
+          {page.settings.allowSubscribers !== false && <p><a href="/subscriptions/new">{webMessage(view.locale, 'subscribeLink')}</a></p>}
           <p>
             {t('footer.feeds')}: <a href="/history.atom">{t('footer.atom')}</a> · <a href="/history.rss">{t('footer.rss')}</a>
           </p>
