@@ -25,16 +25,35 @@ describe('Statuspage v1 /subscribers', () => {
     assert.equal(subscriber.state, 'active');
     const pending = await call('POST', base, { form: 'subscriber[email]=new@example.com' });
     assert.equal(pending.json().state, 'unconfirmed');
-    assert.ok((await listJobs(t.ctx.db)).some((j) => j.name === 'notifications.deliver'), 'the unconfirmed address is sent its link');
-    const hook = await call('POST', base, { json: { subscriber: { endpoint: 'https://hooks.example.com/aviso', email: 'owner@example.com' } } });
+    assert.ok(
+      (await listJobs(t.ctx.db)).some((j) => j.name === 'notifications.deliver'),
+      'the unconfirmed address is sent its link',
+    );
+    const hook = await call('POST', base, {
+      json: { subscriber: { endpoint: 'https://hooks.example.com/aviso', email: 'owner@example.com' } },
+    });
     assert.equal(hook.json().mode, 'webhook');
     assert.equal(hook.json().endpoint, 'https://hooks.example.com/aviso');
 
-    assert.deepEqual((await call('GET', base)).json().map((s: { email: string }) => s.email).sort(), ['ops@example.com', 'owner@example.com']);
-    assert.deepEqual((await call('GET', `${base}?state=unconfirmed`)).json().map((s: { email: string }) => s.email), ['new@example.com']);
+    assert.deepEqual(
+      (await call('GET', base))
+        .json()
+        .map((s: { email: string }) => s.email)
+        .sort(),
+      ['ops@example.com', 'owner@example.com'],
+    );
+    assert.deepEqual(
+      (await call('GET', `${base}?state=unconfirmed`)).json().map((s: { email: string }) => s.email),
+      ['new@example.com'],
+    );
     assert.deepEqual((await call('GET', `${base}?type=webhook&q=hooks`)).json().length, 1);
     assert.deepEqual((await call('GET', `${base}/count`)).json(), { count: 2 });
-    assert.deepEqual((await call('GET', `${base}/histogram_by_state`)).json().email, { unconfirmed: 1, active: 1, quarantined: 0, unsubscribed: 0 });
+    assert.deepEqual((await call('GET', `${base}/histogram_by_state`)).json().email, {
+      unconfirmed: 1,
+      active: 1,
+      quarantined: 0,
+      unsubscribed: 0,
+    });
 
     const narrowed = await call('PATCH', `${base}/${subscriber.id}`, { json: { component_ids: [api.id] } });
     assert.deepEqual(narrowed.json().components, [api.id]);

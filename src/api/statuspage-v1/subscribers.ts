@@ -91,7 +91,10 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
       ...(data.locale !== undefined && { locale: data.locale as 'en' }),
       skipConfirmation: data.skip_confirmation_notification === true,
     });
-    return reply.code(201).send(presentSubscriber(created));
+    // Aviso signs webhooks (Statuspage does not); the secret is in the answer that creates one.
+    return reply
+      .code(201)
+      .send({ ...presentSubscriber(created), ...(created.signingSecret !== null && { signing_secret: created.signingSecret }) });
   });
 
   route(scope, 'GET', '/pages/:page_id/subscribers/count', async ({ caller }) => {
