@@ -14,3 +14,4 @@ export { ensureFirstOwner, isSetupNeeded, isSetupTokenValid, completeSetup, type
 export { inviteUser, describeInvite, acceptInvite } from './invite-user.ts';
 export { listUsers, getUser, changeUserRole, removeUser } from './manage-team.ts';
 export { hashPassword, verifyPassword } from './password.ts';
+export { changePassword } from './change-password.ts';

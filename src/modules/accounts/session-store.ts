@@ -47,8 +47,11 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string): Pr
   await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
 }
 
-export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+/** Ends a member's sessions, all or all but one (the one they are using). */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptTokenHash?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (exceptTokenHash !== undefined) query = query.where('tokenHash', '!=', exceptTokenHash);
+  await query.execute();
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {

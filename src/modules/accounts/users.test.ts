@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listAuditEvents } from '../audit/index.ts';
-import { authenticateSession, can, createUser, logIn, logOut, verifyPassword } from './index.ts';
+import { authenticateSession, can, changePassword, createUser, logIn, logOut, verifyPassword } from './index.ts';
 
 const password = 'correct horse battery';
 
@@ -99,5 +99,19 @@ describe('members, passwords and sessions', () => {
     assert.equal(can('viewer', 'post_incidents'), false);
     assert.equal(can('admin', 'manage_api_keys'), true);
     assert.equal(can('owner', 'manage_team'), true);
+  });
+
+  test('changing the password needs the current one and ends the other sessions', async () => {
+    const user = await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'editor' });
+    const here = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.1' });
+    const elsewhere = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '198.51.100.7' });
+    await assert.rejects(changePassword(t.ctx, user.id, { currentPassword: 'a wrong guess', newPassword: 'a new long secret' }), {
+      code: 'unauthorized',
+    });
+    await changePassword(t.ctx, user.id, { currentPassword: password, newPassword: 'a new long secret' }, here.sessionToken);
+    assert.ok(await authenticateSession(t.ctx, here.sessionToken));
+    assert.equal(await authenticateSession(t.ctx, elsewhere.sessionToken), null);
+    await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.1' }), { code: 'unauthorized' });
+    assert.ok(await logIn(t.ctx, { email: 'ana@example.com', password: 'a new long secret', ip: '192.0.2.1' }));
   });
 });
