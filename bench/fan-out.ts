@@ -62,7 +62,10 @@ async function runReceivers(): Promise<void> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   process.on('message', (m) => {
     if (m === 'counts') process.send!({ mails, posts });
-    if (m === 'reset') (mails = 0), (posts = 0);
+    if (m === 'reset') {
+      mails = 0;
+      posts = 0;
+    }
   });
   process.send!({ smtpPort: (smtp.server.address() as AddressInfo).port, httpPort: (http.address() as AddressInfo).port });
 }
@@ -76,9 +79,26 @@ function ask(child: ChildProcess, message: string): Promise<{ mails: number; pos
 
 function subscriber(channel: 'email' | 'webhook', address: string, now: Date): { subscriber: Subscriber; key: string } {
   const s: Subscriber = {
-    id: newId<SubscriberId>(), channel, address, scope: 'page', incidentId: null, componentIds: [], state: 'active', locale: 'en',
-    tokenKey: randomBytes(18).toString('base64url'), signingSecret: channel === 'webhook' ? 'secret' : null, notifyEmail: null,
-    failureCount: 0, lastFailureAt: null, lastError: null, confirmedAt: now, quarantinedAt: null, purgeAt: null, unsubscribedAt: null, createdAt: now, updatedAt: now,
+    id: newId<SubscriberId>(),
+    channel,
+    address,
+    scope: 'page',
+    incidentId: null,
+    componentIds: [],
+    state: 'active',
+    locale: 'en',
+    tokenKey: randomBytes(18).toString('base64url'),
+    signingSecret: channel === 'webhook' ? 'secret' : null,
+    notifyEmail: null,
+    failureCount: 0,
+    lastFailureAt: null,
+    lastError: null,
+    confirmedAt: now,
+    quarantinedAt: null,
+    purgeAt: null,
+    unsubscribedAt: null,
+    createdAt: now,
+    updatedAt: now,
   };
   return { subscriber: s, key: addressKey(channel, address, null) };
 }
@@ -91,7 +111,9 @@ async function main(): Promise<void> {
   const baselineCount = arg('baseline', 20_000);
   const deadline = Date.now() + arg('minutes', 12) * 60_000;
   const receivers = fork(new URL(import.meta.url).pathname, ['--receivers'], { execArgv: ['--import', 'tsx'] });
-  const ports = await new Promise<{ smtpPort: number; httpPort: number }>((resolve) => receivers.once('message', (m) => resolve(m as never)));
+  const ports = await new Promise<{ smtpPort: number; httpPort: number }>((resolve) =>
+    receivers.once('message', (m) => resolve(m as never)),
+  );
   const smtpUrl = `smtp://127.0.0.1:${ports.smtpPort}`;
   const file = join(tmpdir(), `aviso-bench-fan-out-${randomBytes(4).toString('hex')}.sqlite`);
   const database = openDatabase({ kind: 'sqlite', file });
@@ -100,7 +122,13 @@ async function main(): Promise<void> {
   try {
     await migrate(database.db);
     const ctx: Ctx = { db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
-    await ensurePage(ctx, { name: 'Bench Page', url: 'https://status.bench.test', timeZone: 'Etc/UTC', defaultLocale: 'en', locales: ['en'] });
+    await ensurePage(ctx, {
+      name: 'Bench Page',
+      url: 'https://status.bench.test',
+      timeZone: 'Etc/UTC',
+      defaultLocale: 'en',
+      locales: ['en'],
+    });
     console.log(`Seeding ${emails} email and ${webhooks} webhook subscribers (SQLite, ${file})…`);
     const now = new Date();
     const seedStart = performance.now();
@@ -117,20 +145,34 @@ async function main(): Promise<void> {
     const body = 'Investigating - We are looking into elevated error rates.\n'.repeat(12);
     const baseStart = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < baselineCount) {
-        const n = next++;
-        await transport.sendMail({ from: 'status@bench.test', to: `base${n}@bench.test`, subject: '[Bench Page] Errors', text: body, html: `<p>${body}</p>` });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < baselineCount) {
+          const n = next++;
+          await transport.sendMail({
+            from: 'status@bench.test',
+            to: `base${n}@bench.test`,
+            subject: '[Bench Page] Errors',
+            text: body,
+            html: `<p>${body}</p>`,
+          });
+        }
+      }),
+    );
     const baselineSeconds = (performance.now() - baseStart) / 1000;
     transport.close();
     const baselineRate = baselineCount / baselineSeconds;
-    console.log(`Baseline: nodemailer straight to SMTP, ${baselineCount} messages in ${baselineSeconds.toFixed(1)} s = ${baselineRate.toFixed(0)} msg/s`);
+    console.log(
+      `Baseline: nodemailer straight to SMTP, ${baselineCount} messages in ${baselineSeconds.toFixed(1)} s = ${baselineRate.toFixed(0)} msg/s`,
+    );
     receivers.send('reset');
 
     const channels = createChannels({ email: { smtpUrl, from: 'status@bench.test' } });
-    const worker = new JobWorker({ ctx, handlers: createNotificationHandlers({ publicUrl: 'https://status.bench.test', channels }), pollMs: 20 });
+    const worker = new JobWorker({
+      ctx,
+      handlers: createNotificationHandlers({ publicUrl: 'https://status.bench.test', channels }),
+      pollMs: 20,
+    });
     peakRss = process.memoryUsage().rss;
     const rssAtStart = peakRss;
     const start = performance.now();
@@ -152,8 +194,12 @@ async function main(): Promise<void> {
     await channels.email?.close?.();
     const emailSeconds = emailsDoneAt === undefined ? Number.NaN : (emailsDoneAt - start) / 1000;
     const rate = emails / emailSeconds;
-    console.log(`Aviso: ${counts.mails} emails handed to SMTP in ${emailSeconds.toFixed(1)} s = ${rate.toFixed(0)} msg/s (target: all ${emails} within 300 s)`);
-    console.log(`       ${counts.posts} webhooks delivered; everything done in ${totalSeconds.toFixed(1)} s = ${((counts.mails + counts.posts) / totalSeconds).toFixed(0)} messages/s overall`);
+    console.log(
+      `Aviso: ${counts.mails} emails handed to SMTP in ${emailSeconds.toFixed(1)} s = ${rate.toFixed(0)} msg/s (target: all ${emails} within 300 s)`,
+    );
+    console.log(
+      `       ${counts.posts} webhooks delivered; everything done in ${totalSeconds.toFixed(1)} s = ${((counts.mails + counts.posts) / totalSeconds).toFixed(0)} messages/s overall`,
+    );
     console.log(`Ratio Aviso / baseline (email msg/s): ${(rate / baselineRate).toFixed(2)}`);
     console.log(`Memory: ${mib(rssAtStart)} before the fan-out, peak ${mib(peakRss)}; at ${marks.join(', ')}`);
     console.log(`Deliveries recorded: ${JSON.stringify(await countDeliveriesByStatus(database.db))}`);

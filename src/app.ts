@@ -10,7 +10,7 @@ import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
 import { registerStatuspageV1 } from './api/statuspage-v1/plugin.ts';
 import { registerAvisoApi } from './api/v1/plugin.ts';
-import { registerSubscriptionPages } from './subscriptions-web/subscription-routes.ts';
+import { registerSubscriptionPages } from './subscriptions-web/subscription-routes.tsx';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';

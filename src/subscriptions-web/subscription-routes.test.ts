@@ -37,7 +37,12 @@ describe('the public subscription pages, with a real SMTP server', () => {
     return body.toString();
   };
   const post = (url: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
-    t.aviso.app.inject({ method: 'POST', url, payload: form(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    t.aviso.app.inject({
+      method: 'POST',
+      url,
+      payload: form(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
   const pathOf = (url: string) => url.slice(publicUrl.length);
 
   test('subscribe from the page in German, confirm, get an update in German, and unsubscribe in one click', async () => {
@@ -59,7 +64,11 @@ describe('the public subscription pages, with a real SMTP server', () => {
     assert.equal(confirmed.statusCode, 200);
     assert.match(confirmed.body, /Abonnement bestätigt/);
 
-    const incident = await openIncident(t.ctx, { name: 'API langsam', body: 'Wir prüfen das.', components: { [api.id]: 'degraded_performance' } });
+    const incident = await openIncident(t.ctx, {
+      name: 'API langsam',
+      body: 'Wir prüfen das.',
+      components: { [api.id]: 'degraded_performance' },
+    });
     await worker.tick();
     const update = smtp.to('kim@example.com')[1]!;
     assert.equal(update.subject, '[Test Page] API langsam');
@@ -99,7 +108,13 @@ describe('the public subscription pages, with a real SMTP server', () => {
     await openIncident(t.ctx, { name: 'Site down again', components: { [web.id]: 'major_outage' } });
     await openIncident(t.ctx, { name: 'API down', components: { [api.id]: 'major_outage' } });
     await worker.tick();
-    assert.deepEqual(smtp.to('lee@example.com').slice(2).map((m) => m.subject), ['[Test Page] API down']);
+    assert.deepEqual(
+      smtp
+        .to('lee@example.com')
+        .slice(2)
+        .map((m) => m.subject),
+      ['[Test Page] API down'],
+    );
   });
 
   test('the answer never tells whether an address is subscribed, bad input is shown beside the form, and one IP is limited', async () => {
@@ -113,6 +128,15 @@ describe('the public subscription pages, with a real SMTP server', () => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /role="alert"/);
     assert.match(bad.body, /must be an email address/);
+    const hook = await post('/subscriptions', {
+      channel: 'webhook',
+      address: 'https://hooks.example.com/a',
+      notify_email: 'owner@example.com',
+    });
+    assert.match(hook.body, /Webhook subscribed/);
+    assert.match(hook.body, /<code>[A-Za-z0-9_-]{32}<\/code>/, 'a new webhook is shown its signing secret once');
+    const again = await post('/subscriptions', { channel: 'webhook', address: 'https://hooks.example.com/a' });
+    assert.doesNotMatch(again.body, /<code>/, 'nobody else can read it by subscribing the same URL');
     const wrongLink = await t.aviso.app.inject({ url: '/subscriptions/unsubscribe/aaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
     assert.equal(wrongLink.statusCode, 410);
     for (let i = 0; i < requestsPerIpPerHour; i++) await post('/subscriptions', { address: `x${i}@example.com` });

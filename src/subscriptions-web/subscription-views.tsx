@@ -70,7 +70,10 @@ function ComponentChoices({ locale, components, prefix }: { locale: Locale; comp
   );
 }
 
-export function subscribeForm(frame: PageFrame, options: { components: ComponentChoice[]; incidentId: string | null; problem?: string }): string {
+export function subscribeForm(
+  frame: PageFrame,
+  options: { components: ComponentChoice[]; incidentId: string | null; problem?: string },
+): string {
   const { locale } = frame;
   const t = (key: WebMessageKey) => webMessage(locale, key, { page: frame.pageName });
   return subscriptionPage(
@@ -111,13 +114,20 @@ export function subscribeForm(frame: PageFrame, options: { components: Component
 
 export function messagePage(frame: PageFrame, titleKey: WebMessageKey, bodyKey: WebMessageKey, extra?: ComponentChildren): string {
   const params = { page: frame.pageName };
-  return subscriptionPage(frame, webMessage(frame.locale, titleKey, params), <>
-    <p>{webMessage(frame.locale, bodyKey, params)}</p>
-    {extra}
-  </>);
+  return subscriptionPage(
+    frame,
+    webMessage(frame.locale, titleKey, params),
+    <>
+      <p>{webMessage(frame.locale, bodyKey, params)}</p>
+      {extra}
+    </>,
+  );
 }
 
-export function managePage(frame: PageFrame, options: { token: string; address: string; components: ComponentChoice[]; saved: boolean; isIncident: boolean }): string {
+export function managePage(
+  frame: PageFrame,
+  options: { token: string; address: string; components: ComponentChoice[]; saved: boolean; isIncident: boolean },
+): string {
   const { locale } = frame;
   return subscriptionPage(
     frame,

@@ -2,6 +2,7 @@ import type { Locale } from '../shared/locales.ts';
 
 /** The words of the subscription pages, in every language; `{name}` marks a placeholder. */
 const en = {
+  secretLabel: 'Signing secret (shown only now; it signs the X-Aviso-Signature header)',
   subscribeLink: 'Subscribe to updates',
   subscribeTitle: 'Subscribe to {page}',
   subscribeIntro: 'Get email notifications whenever {page} creates, updates or resolves an incident.',
@@ -16,7 +17,8 @@ const en = {
   webhookUrlLabel: 'Endpoint URL',
   webhookEmailLabel: 'Email address (we will write if your endpoint fails)',
   checkEmailTitle: 'Check your email',
-  checkEmailBody: 'If the address can receive mail, a message with a confirmation link is on its way. Follow it to start receiving notifications.',
+  checkEmailBody:
+    'If the address can receive mail, a message with a confirmation link is on its way. Follow it to start receiving notifications.',
   webhookAddedTitle: 'Webhook subscribed',
   webhookAddedBody: 'Your endpoint will receive a signed POST for every notification.',
   confirmedTitle: 'Subscription confirmed',
@@ -39,6 +41,7 @@ export type WebMessageKey = keyof typeof en;
 type Catalog = Record<WebMessageKey, string>;
 
 const ptBR: Catalog = {
+  secretLabel: 'Segredo de assinatura (mostrado só agora; ele assina o cabeçalho X-Aviso-Signature)',
   subscribeLink: 'Receber atualizações',
   subscribeTitle: 'Inscreva-se em {page}',
   subscribeIntro: 'Receba notificações por e-mail sempre que {page} abrir, atualizar ou resolver um incidente.',
@@ -53,7 +56,8 @@ const ptBR: Catalog = {
   webhookUrlLabel: 'URL do endpoint',
   webhookEmailLabel: 'Endereço de e-mail (avisaremos se o seu endpoint falhar)',
   checkEmailTitle: 'Verifique seu e-mail',
-  checkEmailBody: 'Se o endereço puder receber mensagens, um e-mail com um link de confirmação está a caminho. Siga o link para começar a receber notificações.',
+  checkEmailBody:
+    'Se o endereço puder receber mensagens, um e-mail com um link de confirmação está a caminho. Siga o link para começar a receber notificações.',
   webhookAddedTitle: 'Webhook inscrito',
   webhookAddedBody: 'Seu endpoint receberá um POST assinado a cada notificação.',
   confirmedTitle: 'Inscrição confirmada',
@@ -73,6 +77,7 @@ const ptBR: Catalog = {
 };
 
 const es: Catalog = {
+  secretLabel: 'Secreto de firma (solo se muestra ahora; firma la cabecera X-Aviso-Signature)',
   subscribeLink: 'Suscribirse a las novedades',
   subscribeTitle: 'Suscríbete a {page}',
   subscribeIntro: 'Recibe un correo cada vez que {page} abra, actualice o resuelva un incidente.',
@@ -87,7 +92,8 @@ const es: Catalog = {
   webhookUrlLabel: 'URL del endpoint',
   webhookEmailLabel: 'Correo electrónico (te escribiremos si tu endpoint falla)',
   checkEmailTitle: 'Revisa tu correo',
-  checkEmailBody: 'Si la dirección puede recibir correo, te llegará un mensaje con un enlace de confirmación. Síguelo para empezar a recibir avisos.',
+  checkEmailBody:
+    'Si la dirección puede recibir correo, te llegará un mensaje con un enlace de confirmación. Síguelo para empezar a recibir avisos.',
   webhookAddedTitle: 'Webhook suscrito',
   webhookAddedBody: 'Tu endpoint recibirá un POST firmado con cada aviso.',
   confirmedTitle: 'Suscripción confirmada',
@@ -107,6 +113,7 @@ const es: Catalog = {
 };
 
 const ru: Catalog = {
+  secretLabel: 'Секрет подписи (показывается только сейчас; им подписан заголовок X-Aviso-Signature)',
   subscribeLink: 'Подписаться на обновления',
   subscribeTitle: 'Подписка на {page}',
   subscribeIntro: 'Получайте письмо каждый раз, когда {page} открывает, обновляет или закрывает инцидент.',
@@ -117,11 +124,13 @@ const ru: Catalog = {
   chosenComponents: 'Только об этих компонентах:',
   subscribeButton: 'Подписаться',
   webhookTitle: 'Вебхук',
-  webhookIntro: 'Получайте POST-запрос каждый раз, когда {page} открывает, обновляет или закрывает инцидент или меняется статус компонента.',
+  webhookIntro:
+    'Получайте POST-запрос каждый раз, когда {page} открывает, обновляет или закрывает инцидент или меняется статус компонента.',
   webhookUrlLabel: 'URL-адрес',
   webhookEmailLabel: 'Адрес электронной почты (напишем, если ваш адрес перестанет отвечать)',
   checkEmailTitle: 'Проверьте почту',
-  checkEmailBody: 'Если на этот адрес можно доставить почту, письмо со ссылкой для подтверждения уже в пути. Перейдите по ссылке, чтобы начать получать уведомления.',
+  checkEmailBody:
+    'Если на этот адрес можно доставить почту, письмо со ссылкой для подтверждения уже в пути. Перейдите по ссылке, чтобы начать получать уведомления.',
   webhookAddedTitle: 'Вебхук подписан',
   webhookAddedBody: 'На ваш адрес будет приходить подписанный POST-запрос с каждым уведомлением.',
   confirmedTitle: 'Подписка подтверждена',
@@ -141,6 +150,7 @@ const ru: Catalog = {
 };
 
 const de: Catalog = {
+  secretLabel: 'Signaturschlüssel (nur jetzt sichtbar; er signiert den Header X-Aviso-Signature)',
   subscribeLink: 'Updates abonnieren',
   subscribeTitle: '{page} abonnieren',
   subscribeIntro: 'Erhalten Sie eine E-Mail, sobald {page} einen Vorfall meldet, aktualisiert oder behebt.',
@@ -151,11 +161,13 @@ const de: Catalog = {
   chosenComponents: 'Nur diese Komponenten:',
   subscribeButton: 'Abonnieren',
   webhookTitle: 'Webhook',
-  webhookIntro: 'Erhalten Sie einen POST, sobald {page} einen Vorfall meldet, aktualisiert oder behebt oder sich der Status einer Komponente ändert.',
+  webhookIntro:
+    'Erhalten Sie einen POST, sobald {page} einen Vorfall meldet, aktualisiert oder behebt oder sich der Status einer Komponente ändert.',
   webhookUrlLabel: 'Endpunkt-URL',
   webhookEmailLabel: 'E-Mail-Adresse (wir melden uns, wenn Ihr Endpunkt ausfällt)',
   checkEmailTitle: 'Sehen Sie in Ihr Postfach',
-  checkEmailBody: 'Wenn die Adresse E-Mails empfangen kann, ist eine Nachricht mit einem Bestätigungslink unterwegs. Folgen Sie ihm, um Benachrichtigungen zu erhalten.',
+  checkEmailBody:
+    'Wenn die Adresse E-Mails empfangen kann, ist eine Nachricht mit einem Bestätigungslink unterwegs. Folgen Sie ihm, um Benachrichtigungen zu erhalten.',
   webhookAddedTitle: 'Webhook abonniert',
   webhookAddedBody: 'Ihr Endpunkt erhält zu jeder Benachrichtigung einen signierten POST.',
   confirmedTitle: 'Abonnement bestätigt',
@@ -175,6 +187,7 @@ const de: Catalog = {
 };
 
 const fr: Catalog = {
+  secretLabel: 'Secret de signature (affiché une seule fois ; il signe l’en-tête X-Aviso-Signature)',
   subscribeLink: 'S’abonner aux mises à jour',
   subscribeTitle: 'S’abonner à {page}',
   subscribeIntro: 'Recevez un e-mail chaque fois que {page} ouvre, met à jour ou résout un incident.',
@@ -189,7 +202,8 @@ const fr: Catalog = {
   webhookUrlLabel: 'URL du point de terminaison',
   webhookEmailLabel: 'Adresse e-mail (nous vous écrirons si votre point de terminaison tombe en panne)',
   checkEmailTitle: 'Consultez votre messagerie',
-  checkEmailBody: 'Si l’adresse peut recevoir des e-mails, un message contenant un lien de confirmation est en route. Suivez-le pour commencer à recevoir les notifications.',
+  checkEmailBody:
+    'Si l’adresse peut recevoir des e-mails, un message contenant un lien de confirmation est en route. Suivez-le pour commencer à recevoir les notifications.',
   webhookAddedTitle: 'Webhook abonné',
   webhookAddedBody: 'Votre point de terminaison recevra un POST signé pour chaque notification.',
   confirmedTitle: 'Abonnement confirmé',

@@ -1,6 +1,6 @@
 /**
- * A worker process for the crash test: runs notification jobs on the database given in
- * AVISO_TEST_TARGET until none is left, sending mail to AVISO_TEST_SMTP.
+ * A worker process for the crash test: runs notification jobs on the database given as the first
+ * argument (JSON) until none is left, sending mail to the SMTP URL given second.
  */
 import { JobWorker, listJobs } from '../../src/jobs/index.ts';
 import { createChannels, createNotificationHandlers } from '../../src/modules/notifications/index.ts';
@@ -10,10 +10,11 @@ import { silentLogger } from '../../src/shared/logger.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/storage/database.ts';
 import { Revisions } from '../../src/storage/revisions.ts';
 
-const target = JSON.parse(process.env['AVISO_TEST_TARGET'] ?? '') as DatabaseTarget;
+const [targetJson = '', smtpUrl = ''] = process.argv.slice(2);
+const target = JSON.parse(targetJson) as DatabaseTarget;
 const database = openDatabase(target);
 const ctx: Ctx = { db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
-const channels = createChannels({ email: { smtpUrl: process.env['AVISO_TEST_SMTP'] ?? '', from: 'status@example.test' } });
+const channels = createChannels({ email: { smtpUrl, from: 'status@example.test' } });
 const handlers = createNotificationHandlers({ publicUrl: 'https://status.example.test', channels, batchSize: 50, concurrency: 4 });
 const worker = new JobWorker({ ctx, handlers, leaseMs: 1500, batchSize: 2 });
 for (;;) {

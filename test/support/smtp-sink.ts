@@ -16,7 +16,10 @@ export interface ReceivedMail {
 
 function rawHeader(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim();
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -54,7 +57,16 @@ export async function startSmtpSink(options: { refuse?: Set<string>; parse?: boo
         async (mail) => {
           if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           for (const to of recipients) counts.set(to, (counts.get(to) ?? 0) + 1);
-          received.push({ to: recipients, messageId: mail.messageId ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers, header: (name) => rawHeader(mail, name), parsed: mail });
+          received.push({
+            to: recipients,
+            messageId: mail.messageId ?? '',
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            headers: mail.headers,
+            header: (name) => rawHeader(mail, name),
+            parsed: mail,
+          });
           callback();
         },
         (error: Error) => callback(error),

@@ -38,7 +38,10 @@ test('a page manager lists, searches, adds, imports, exports and removes subscri
   assert.equal(lines.length, 4);
 
   await openIncident(app.ctx, { name: 'Errors' });
-  await new JobWorker({ ctx: app.ctx, handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({}) }) }).tick();
+  await new JobWorker({
+    ctx: app.ctx,
+    handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({}) }),
+  }).tick();
   const detail = await admin.get(added.headers.location as string);
   assert.match(detail.body, /<td>incident\.updated<\/td><td>webhook<\/td><td>sent<\/td>/);
 

@@ -30,7 +30,14 @@ const listQuery = z.object({
 
 /** Subscribers: counts, search, add, import and export CSV, and each one's delivery log. Addresses are personal data: page managers only. */
 export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
-  const renderList = async (reply: FastifyReply, s: Screen, query: unknown, forms: { add?: FormState; import?: FormState } = {}, status = 200, imported?: string) => {
+  const renderList = async (
+    reply: FastifyReply,
+    s: Screen,
+    query: unknown,
+    forms: { add?: FormState; import?: FormState } = {},
+    status = 200,
+    imported?: string,
+  ) => {
     const filter = listQuery.parse(query ?? {});
     const { subscribers, total } = await listSubscribers(s.ctx, {
       ...(filter.q !== '' && { q: filter.q }),
@@ -40,7 +47,15 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       offset: (filter.page - 1) * pageSize,
     });
     const model = { subscribers, total, counts: await countSubscribers(s.ctx), filter, pageSize };
-    const body = <SubscriberList s={s} model={model} addForm={forms.add ?? emptyForm()} importForm={forms.import ?? emptyForm()} {...(imported !== undefined && { imported })} />;
+    const body = (
+      <SubscriberList
+        s={s}
+        model={model}
+        addForm={forms.add ?? emptyForm()}
+        importForm={forms.import ?? emptyForm()}
+        {...(imported !== undefined && { imported })}
+      />
+    );
     return show(reply, s, 'Subscribers', 'subscribers', body, status);
   };
 
@@ -50,7 +65,11 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
     const s = await screen(deps, request, 'manage_page');
     let csv = '';
     for await (const chunk of exportSubscribersCsv(s.ctx)) csv += chunk;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="subscribers.csv"').header('cache-control', 'no-store').send(csv);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="subscribers.csv"')
+      .header('cache-control', 'no-store')
+      .send(csv);
   });
 
   scope.post('/subscribers', async (request, reply) => {
@@ -60,7 +79,11 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const created = await addSubscriber(s.ctx, { channel: text(body, 'channel') as Channel, address: text(body, 'address'), skipConfirmation: checked(body, 'skipConfirmation') });
+        const created = await addSubscriber(s.ctx, {
+          channel: text(body, 'channel') as Channel,
+          address: text(body, 'address'),
+          skipConfirmation: checked(body, 'skipConfirmation'),
+        });
         return reply.code(303).redirect(`/admin/subscribers/${created.id}`);
       },
       (form, status) => renderList(reply, s, {}, { add: form }, status),
@@ -75,7 +98,14 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         const result = await importSubscribersCsv(s.ctx, text(body, 'csv'));
-        return renderList(reply, s, {}, {}, 200, `${result.added} subscriber(s) imported; ${result.skipped} already known and left as they were.`);
+        return renderList(
+          reply,
+          s,
+          {},
+          {},
+          200,
+          `${result.added} subscriber(s) imported; ${result.skipped} already known and left as they were.`,
+        );
       },
       (form, status) => renderList(reply, s, {}, { import: form }, status),
       { address: 'csv' },
@@ -95,7 +125,19 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       await run(s, request.params.id);
       return redirectTo(reply, to(request.params.id));
     });
-  act('resend', (s, id) => resendConfirmation(s.ctx, id), (id) => `/admin/subscribers/${id}`);
-  act('reactivate', (s, id) => reactivateSubscriber(s.ctx, id), (id) => `/admin/subscribers/${id}`);
-  act('remove', (s, id) => removeSubscriber(s.ctx, id), () => '/admin/subscribers');
+  act(
+    'resend',
+    (s, id) => resendConfirmation(s.ctx, id),
+    (id) => `/admin/subscribers/${id}`,
+  );
+  act(
+    'reactivate',
+    (s, id) => reactivateSubscriber(s.ctx, id),
+    (id) => `/admin/subscribers/${id}`,
+  );
+  act(
+    'remove',
+    (s, id) => removeSubscriber(s.ctx, id),
+    () => '/admin/subscribers',
+  );
 }

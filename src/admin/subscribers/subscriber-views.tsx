@@ -27,10 +27,23 @@ function scopeText(s: Subscriber): string {
   return 'whole page';
 }
 
-export function SubscriberList({ s, model, addForm, importForm, imported }: { s: Screen; model: ListModel; addForm: FormState; importForm: FormState; imported?: string }) {
+export function SubscriberList({
+  s,
+  model,
+  addForm,
+  importForm,
+  imported,
+}: {
+  s: Screen;
+  model: ListModel;
+  addForm: FormState;
+  importForm: FormState;
+  imported?: string;
+}) {
   const { counts, filter } = model;
   const pages = Math.max(1, Math.ceil(model.total / model.pageSize));
-  const query = (page: number) => `/admin/subscribers?${new URLSearchParams({ q: filter.q, state: filter.state, channel: filter.channel, page: String(page) })}`;
+  const query = (page: number) =>
+    `/admin/subscribers?${new URLSearchParams({ q: filter.q, state: filter.state, channel: filter.channel, page: String(page) })}`;
   return (
     <>
       <h1>Subscribers</h1>
@@ -47,8 +60,24 @@ export function SubscriberList({ s, model, addForm, importForm, imported }: { s:
       </p>
       <form method="get" action="/admin/subscribers" class="card" role="search">
         <Field name="q" label="Search addresses" form={{ values: { q: filter.q }, errors: {} }} />
-        <Select name="state" label="State" form={{ values: { state: filter.state }, errors: {} }} options={[['', 'Any'], ['active', 'Active'], ['unconfirmed', 'Unconfirmed'], ['quarantined', 'Quarantined'], ['unsubscribed', 'Unsubscribed']]} />
-        <Select name="channel" label="Channel" form={{ values: { channel: filter.channel }, errors: {} }} options={[['', 'Any'], ...channelOptions]} />
+        <Select
+          name="state"
+          label="State"
+          form={{ values: { state: filter.state }, errors: {} }}
+          options={[
+            ['', 'Any'],
+            ['active', 'Active'],
+            ['unconfirmed', 'Unconfirmed'],
+            ['quarantined', 'Quarantined'],
+            ['unsubscribed', 'Unsubscribed'],
+          ]}
+        />
+        <Select
+          name="channel"
+          label="Channel"
+          form={{ values: { channel: filter.channel }, errors: {} }}
+          options={[['', 'Any'], ...channelOptions]}
+        />
         <button type="submit">Search</button>
       </form>
       {model.subscribers.length === 0 ? (
@@ -99,7 +128,13 @@ export function SubscriberList({ s, model, addForm, importForm, imported }: { s:
       <FormAlert form={importForm} />
       <form method="post" action="/admin/subscribers/import" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <TextArea name="csv" label="CSV" form={importForm} rows={6} hint="A header row with an address column, and optionally channel, component_ids (separated by spaces) and locale. Imported addresses are active at once." />
+        <TextArea
+          name="csv"
+          label="CSV"
+          form={importForm}
+          rows={6}
+          hint="A header row with an address column, and optionally channel, component_ids (separated by spaces) and locale. Imported addresses are active at once."
+        />
         <button type="submit">Import</button>
       </form>
     </>
@@ -128,6 +163,14 @@ export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; sub
         <dd>{scopeText(subscriber)}</dd>
         <dt>Language</dt>
         <dd>{subscriber.locale}</dd>
+        {subscriber.signingSecret !== null && (
+          <>
+            <dt>Signing secret</dt>
+            <dd>
+              <code>{subscriber.signingSecret}</code>
+            </dd>
+          </>
+        )}
         {subscriber.notifyEmail !== null && (
           <>
             <dt>Failure notices to</dt>

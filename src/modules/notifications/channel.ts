@@ -40,7 +40,10 @@ export async function postJson(url: string, body: string, headers: Record<string
     if (response.status >= 200 && response.status < 300) return { ok: true };
     return { ok: false, retryable: true, reason: `the endpoint answered ${response.status}` };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `the request failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : `the request failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
     return { ok: false, retryable: true, reason };
   }
 }

@@ -20,49 +20,69 @@ import { countDeliveriesByStatus } from './index.ts';
 const subscribers = 400;
 
 function startWorker(target: unknown, smtpUrl: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'test/support/notification-worker.ts'], {
-    env: { ...process.env, AVISO_TEST_TARGET: JSON.stringify(target), AVISO_TEST_SMTP: smtpUrl },
+  return spawn(process.execPath, ['--import', 'tsx', 'test/support/notification-worker.ts', JSON.stringify(target), smtpUrl], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-test('a worker killed with SIGKILL in the middle of a fan-out, started again, leaves every subscriber exactly one message', { timeout: 120_000 }, async (t) => {
-  const sqliteFile = join(tmpdir(), `aviso-crash-${randomBytes(6).toString('hex')}.sqlite`);
-  const database = await createTestDatabase({ sqliteFile });
-  const smtp = await startSmtpSink({ delayMs: 5 });
-  try {
-    const ctx: Ctx = { db: database.db, clock: new FixedClock('2025-11-20T12:00:00Z'), log: silentLogger, actor: systemActor, revisions: new Revisions() };
-    await ensurePage(ctx, { name: 'Crash Page', url: 'https://status.example.test', timeZone: 'Etc/UTC', defaultLocale: 'en', locales: ['en'] });
-    const csv = ['address', ...Array.from({ length: subscribers }, (_, i) => `user${i}@example.com`)].join('\n');
-    await importSubscribersCsv(ctx, csv);
-    await openIncident(ctx, { name: 'Everything is down' });
+test(
+  'a worker killed with SIGKILL in the middle of a fan-out, started again, leaves every subscriber exactly one message',
+  { timeout: 120_000 },
+  async (t) => {
+    const sqliteFile = join(tmpdir(), `aviso-crash-${randomBytes(6).toString('hex')}.sqlite`);
+    const database = await createTestDatabase({ sqliteFile });
+    const smtp = await startSmtpSink({ delayMs: 5 });
+    try {
+      const ctx: Ctx = {
+        db: database.db,
+        clock: new FixedClock('2025-11-20T12:00:00Z'),
+        log: silentLogger,
+        actor: systemActor,
+        revisions: new Revisions(),
+      };
+      await ensurePage(ctx, {
+        name: 'Crash Page',
+        url: 'https://status.example.test',
+        timeZone: 'Etc/UTC',
+        defaultLocale: 'en',
+        locales: ['en'],
+      });
+      const csv = ['address', ...Array.from({ length: subscribers }, (_, i) => `user${i}@example.com`)].join('\n');
+      await importSubscribersCsv(ctx, csv);
+      await openIncident(ctx, { name: 'Everything is down' });
 
-    const first = startWorker(database.target, smtp.url);
-    const firstExit = exited(first);
-    await eventually('a quarter of the messages to arrive', async () => smtp.received.length >= subscribers / 4 || (await Promise.race([firstExit, false])) !== false, 60_000);
-    first.kill('SIGKILL');
-    assert.equal(await firstExit, null, 'the first worker was killed before it finished');
-    const beforeRestart = smtp.received.length;
-    assert.ok(beforeRestart < subscribers, `killed mid-way (${beforeRestart} of ${subscribers} sent)`);
+      const first = startWorker(database.target, smtp.url);
+      const firstExit = exited(first);
+      await eventually(
+        'a quarter of the messages to arrive',
+        async () => smtp.received.length >= subscribers / 4 || (await Promise.race([firstExit, false])) !== false,
+        60_000,
+      );
+      first.kill('SIGKILL');
+      assert.equal(await firstExit, null, 'the first worker was killed before it finished');
+      const beforeRestart = smtp.received.length;
+      assert.ok(beforeRestart < subscribers, `killed mid-way (${beforeRestart} of ${subscribers} sent)`);
 
-    const second = startWorker(database.target, smtp.url);
-    assert.equal(await exited(second), 0);
+      const second = startWorker(database.target, smtp.url);
+      assert.equal(await exited(second), 0);
 
-    const idsByRecipient = new Map<string, Set<string>>();
-    for (const mail of smtp.received) for (const to of mail.to) idsByRecipient.set(to, (idsByRecipient.get(to) ?? new Set()).add(mail.messageId));
-    assert.equal(idsByRecipient.size, subscribers, 'every subscriber got the message');
-    const withTwoMessages = [...idsByRecipient].filter(([, ids]) => ids.size !== 1);
-    assert.deepEqual(withTwoMessages, [], 'nobody got two different messages');
-    const copies = smtp.received.length - subscribers;
-    // A copy can only come from the instant between the SMTP server accepting a message and the record of it.
-    assert.ok(copies <= 4 * 2, `at most the messages in flight at the kill were sent again (${copies})`);
-    t.diagnostic(`killed after ${beforeRestart} messages; ${copies} resent with the same Message-ID`);
-    assert.deepEqual(await countDeliveriesByStatus(database.db), { sent: subscribers });
-  } finally {
-    await smtp.close();
-    await database.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
-  }
-});
+      const idsByRecipient = new Map<string, Set<string>>();
+      for (const mail of smtp.received)
+        for (const to of mail.to) idsByRecipient.set(to, (idsByRecipient.get(to) ?? new Set()).add(mail.messageId));
+      assert.equal(idsByRecipient.size, subscribers, 'every subscriber got the message');
+      const withTwoMessages = [...idsByRecipient].filter(([, ids]) => ids.size !== 1);
+      assert.deepEqual(withTwoMessages, [], 'nobody got two different messages');
+      const copies = smtp.received.length - subscribers;
+      // A copy can only come from the instant between the SMTP server accepting a message and the record of it.
+      assert.ok(copies <= 4 * 2, `at most the messages in flight at the kill were sent again (${copies})`);
+      t.diagnostic(`killed after ${beforeRestart} messages; ${copies} resent with the same Message-ID`);
+      assert.deepEqual(await countDeliveriesByStatus(database.db), { sent: subscribers });
+    } finally {
+      await smtp.close();
+      await database.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
+    }
+  },
+);

@@ -8,7 +8,7 @@ import { deliveryKey, messageIdFor } from './fan-out.ts';
 import { deliverPayloadSchema, isSubscriberNotice, type NotificationEvent } from './notification-event.ts';
 import { OutcomeRecorder, type Outcome } from './outcome-recorder.ts';
 import { loadRenderSource } from './render-source.ts';
-import { buildContent } from './templates/notification-content.ts';
+import { buildContent, type NotificationContent } from './templates/notification-content.ts';
 import { webhookPayload } from './webhook-payload.ts';
 
 export interface DeliverOptions {
@@ -20,7 +20,8 @@ export interface DeliverOptions {
 
 /** Whether the subscriber should still get this message, now that it is about to go. */
 function whyNot(event: NotificationEvent, subscriber: Subscriber): string | undefined {
-  if (event.kind === 'subscriber.confirmation') return subscriber.state === 'unconfirmed' ? undefined : `the subscriber is ${subscriber.state}`;
+  if (event.kind === 'subscriber.confirmation')
+    return subscriber.state === 'unconfirmed' ? undefined : `the subscriber is ${subscriber.state}`;
   if (event.kind === 'subscriber.quarantined') return subscriber.notifyEmail === null ? 'the subscriber left no email address' : undefined;
   return subscriber.state === 'active' ? undefined : `the subscriber is ${subscriber.state}`;
 }
@@ -38,7 +39,11 @@ function toOutcome(key: string, subscriber: Subscriber, channel: string, result:
   const isEndpoint = channel !== 'email';
   if (result.ok) return { key, subscriber, status: 'sent', error: null, effect: isEndpoint ? 'endpoint-ok' : 'none' };
   const status = result.retryable && !isLastAttempt ? 'retrying' : 'failed';
-  const effect = isEndpoint ? 'endpoint-failed' : result.permanent === true && subscriber.channel === 'email' ? 'address-undeliverable' : 'none';
+  const effect = isEndpoint
+    ? 'endpoint-failed'
+    : result.permanent === true && subscriber.channel === 'email'
+      ? 'address-undeliverable'
+      : 'none';
   return { key, subscriber, status, error: result.reason, effect };
 }
 
@@ -60,13 +65,22 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
   const claimant = `job:${job.id}`;
   const isNotice = isSubscriberNotice(event);
   const subscribers = await findSubscribers(ctx.db, subscriberIds);
-  const entries = new Map(subscribers.map((s) => {
-    const channel = isNotice ? 'email' : s.channel;
-    return [deliveryKey(event, s.id, channel), { subscriber: s, channel }] as const;
-  }));
+  const entries = new Map(
+    subscribers.map((s) => {
+      const channel = isNotice ? 'email' : s.channel;
+      return [deliveryKey(event, s.id, channel), { subscriber: s, channel }] as const;
+    }),
+  );
   const claimed = await ctx.db.transaction().execute(async (tx) => {
     if (isNotice) {
-      const fresh = [...entries].map(([key, e]) => ({ key, eventId: event.id, eventKind: event.kind, subscriberId: e.subscriber.id, channel: e.channel, messageId: messageIdFor(key, options.publicUrl) }));
+      const fresh = [...entries].map(([key, e]) => ({
+        key,
+        eventId: event.id,
+        eventKind: event.kind,
+        subscriberId: e.subscriber.id,
+        channel: e.channel,
+        messageId: messageIdFor(key, options.publicUrl),
+      }));
       await insertDeliveries(tx, fresh, ctx.clock.now());
     }
     return claimDeliveries(tx, [...entries.keys()], claimant, ctx.clock.now());
@@ -74,6 +88,14 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
   if (claimed.length === 0) return { sent: 0, retrying: 0 };
   const loaded = await loadRenderSource(ctx, event, options.publicUrl);
   const recorder = new OutcomeRecorder(ctx, claimant);
+  // What an incident says depends only on the language; notices name the subscriber, so they are built each time.
+  const byLocale = new Map<string, NotificationContent>();
+  const contentFor = (subscriber: Subscriber, links: { confirm: string }) => {
+    if (isNotice || loaded === undefined) return buildContent(event, loaded!.source, subscriber, links);
+    let content = byLocale.get(subscriber.locale);
+    if (content === undefined) byLocale.set(subscriber.locale, (content = buildContent(event, loaded.source, subscriber, links)));
+    return content;
+  };
   const isLastAttempt = job.attempts >= job.maxAttempts;
   let sent = 0;
   let retrying = 0;
@@ -83,8 +105,10 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
     const { subscriber, channel } = entry;
     const skip = loaded === undefined ? 'the incident or component no longer exists' : whyNot(event, subscriber);
     const sender = options.channels[channel];
-    if (skip !== undefined || loaded === undefined) return recorder.add({ key: record.key, subscriber, status: 'skipped', error: skip ?? null, effect: 'none' });
-    if (sender === undefined) return recorder.add({ key: record.key, subscriber, status: 'failed', error: `no ${channel} channel is configured`, effect: 'none' });
+    if (skip !== undefined || loaded === undefined)
+      return recorder.add({ key: record.key, subscriber, status: 'skipped', error: skip ?? null, effect: 'none' });
+    if (sender === undefined)
+      return recorder.add({ key: record.key, subscriber, status: 'failed', error: `no ${channel} channel is configured`, effect: 'none' });
     const links = subscriptionLinks(options.publicUrl, subscriber);
     const delivery: Delivery = {
       key: record.key,
@@ -92,7 +116,7 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
       event,
       subscriber,
       locale: subscriber.locale,
-      content: buildContent(event, loaded.source, subscriber, links),
+      content: contentFor(subscriber, links),
       links,
       webhookPayload: channel === 'webhook' ? webhookPayload(event, loaded.source, loaded.components, links.unsubscribe) : null,
     };

@@ -56,7 +56,23 @@ export async function insertDeliveries(db: Db, deliveries: NewDelivery[], now: D
     const chunk = deliveries.slice(i, i + 500);
     await db
       .insertInto('deliveries')
-      .values(chunk.map((d) => ({ idempotencyKey: d.key, eventId: d.eventId, eventKind: d.eventKind, subscriberId: d.subscriberId, channel: d.channel, status: 'pending', attempts: 0, messageId: d.messageId, claimedBy: null, lastError: null, createdAt: at, updatedAt: at, sentAt: null })))
+      .values(
+        chunk.map((d) => ({
+          idempotencyKey: d.key,
+          eventId: d.eventId,
+          eventKind: d.eventKind,
+          subscriberId: d.subscriberId,
+          channel: d.channel,
+          status: 'pending',
+          attempts: 0,
+          messageId: d.messageId,
+          claimedBy: null,
+          lastError: null,
+          createdAt: at,
+          updatedAt: at,
+          sentAt: null,
+        })),
+      )
       .onConflict((oc) => oc.column('idempotencyKey').doNothing())
       .execute();
   }
@@ -74,7 +90,9 @@ export async function claimDeliveries(db: Db, keys: string[], claimant: string, 
         .updateTable('deliveries')
         .set((eb) => ({ status: 'sending', claimedBy: claimant, attempts: eb('attempts', '+', 1), updatedAt: toTimestamp(now) }))
         .where('idempotencyKey', 'in', keys.slice(i, i + 500))
-        .where((eb) => eb.or([eb('status', 'in', ['pending', 'retrying']), eb.and([eb('status', '=', 'sending'), eb('claimedBy', '=', claimant)])]))
+        .where((eb) =>
+          eb.or([eb('status', 'in', ['pending', 'retrying']), eb.and([eb('status', '=', 'sending'), eb('claimedBy', '=', claimant)])]),
+        )
         .returningAll()
         .execute()),
     );
@@ -102,13 +120,25 @@ export async function recordOutcomes(db: Db, outcomes: DeliveryOutcome[], claima
     }
   }
   for (const outcome of outcomes.filter((o) => o.error !== null)) {
-    await db.updateTable('deliveries').set({ status: outcome.status, lastError: outcome.error!.slice(0, 1000), updatedAt: at }).where('idempotencyKey', '=', outcome.key).where('claimedBy', '=', claimant).execute();
+    await db
+      .updateTable('deliveries')
+      .set({ status: outcome.status, lastError: outcome.error!.slice(0, 1000), updatedAt: at })
+      .where('idempotencyKey', '=', outcome.key)
+      .where('claimedBy', '=', claimant)
+      .execute();
   }
 }
 
 /** The delivery log of one subscriber, newest first. */
 export async function listSubscriberDeliveries(db: Db, subscriberId: string, limit = 100): Promise<DeliveryRecord[]> {
-  const rows = await db.selectFrom('deliveries').selectAll().where('subscriberId', '=', subscriberId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('subscriberId', '=', subscriberId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toRecord);
 }
 
@@ -118,7 +148,10 @@ export async function listEventDeliveries(db: Db, eventId: string): Promise<Deli
 }
 
 export async function countDeliveriesByStatus(db: Db, eventId?: string): Promise<Record<string, number>> {
-  let query = db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
+  let query = db
+    .selectFrom('deliveries')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status');
   if (eventId !== undefined) query = query.where('eventId', '=', eventId);
   const counts: Record<string, number> = {};
   for (const row of await query.execute()) counts[row.status] = Number(row.n);

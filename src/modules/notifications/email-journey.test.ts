@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, afterEach, describe, test } from 'node:test';
 import { JobWorker, listJobs } from '../../jobs/index.ts';
 import { createComponent } from '../components/index.ts';
-import { openIncident, postIncidentUpdate, publishPostmortem, savePostmortemDraft } from '../incidents/index.ts';
+import { openIncident, postIncidentUpdate, publishPostmortem, savePostmortemDraft, scheduleMaintenance } from '../incidents/index.ts';
+import { jobHandlers } from '../../jobs/handlers.ts';
 import { confirmSubscription, countSubscribers, findSubscriber, subscribe, unsubscribe } from '../subscribers/index.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { createChannels, createNotificationHandlers, listSubscriberDeliveries, type Channels } from './index.ts';
 
 const publicUrl = 'https://status.example.test';
-const linkIn = (text: string, kind: string) => text.match(new RegExp(`${publicUrl}/subscriptions/${kind}/([0-9a-z]{12}\\.[A-Za-z0-9_-]+)`))?.[1];
+const linkIn = (text: string, kind: string) =>
+  text.match(new RegExp(`${publicUrl}/subscriptions/${kind}/([0-9a-z]{12}\\.[A-Za-z0-9_-]+)`))?.[1];
 
 describe('email notifications through a real SMTP server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -55,7 +57,11 @@ describe('email notifications through a real SMTP server', () => {
     assert.equal(smtp.received.length, 1, 'an unconfirmed address hears nothing but the confirmation');
 
     await confirmSubscription(t.ctx, linkIn(confirmation.text, 'confirm')!);
-    const incident = await openIncident(t.ctx, { name: 'Login errors', body: 'Some sign-ins fail.', components: { [api.id]: 'partial_outage' } });
+    const incident = await openIncident(t.ctx, {
+      name: 'Login errors',
+      body: 'Some sign-ins fail.',
+      components: { [api.id]: 'partial_outage' },
+    });
     await worker.tick();
     const [mail] = smtp.to('ana@example.com').slice(1);
     assert.ok(mail, 'the update reached the subscriber');
@@ -83,13 +89,42 @@ describe('email notifications through a real SMTP server', () => {
     assert.equal(smtp.received.length, 0);
     await postIncidentUpdate(t.ctx, incident.id, { status: 'resolved', body: 'Behoben.' });
     await worker.tick();
-    assert.deepEqual(smtp.received.map((m) => m.subject), ['[Test Page] Quiet']);
+    assert.deepEqual(
+      smtp.received.map((m) => m.subject),
+      ['[Test Page] Quiet'],
+    );
     assert.match(smtp.received[0]!.text, /Behoben - Behoben\./);
     await savePostmortemDraft(t.ctx, incident.id, { body: 'What happened.' });
     await publishPostmortem(t.ctx, incident.id, { notifySubscribers: true });
     await worker.tick();
-    assert.deepEqual(smtp.received.map((m) => m.subject), ['[Test Page] Quiet', '[Test Page] Nachbetrachtung: Quiet']);
+    assert.deepEqual(
+      smtp.received.map((m) => m.subject),
+      ['[Test Page] Quiet', '[Test Page] Nachbetrachtung: Quiet'],
+    );
     assert.match(smtp.received[1]!.text, /What happened\./);
+  });
+
+  test('a scheduled maintenance is announced, reminded an hour before and followed when it starts', async () => {
+    await subscribeAndConfirm('ops@example.com', 'en');
+    const automated = new JobWorker({ ctx: t.ctx, handlers: { ...jobHandlers, ...createNotificationHandlers({ publicUrl, channels }) } });
+    await scheduleMaintenance(t.ctx, {
+      name: 'Database upgrade',
+      scheduledFor: new Date('2025-11-21T02:00:00Z'),
+      scheduledUntil: new Date('2025-11-21T04:00:00Z'),
+    });
+    await automated.tick();
+    t.clock.set('2025-11-21T01:00:00Z');
+    await automated.tick();
+    t.clock.set('2025-11-21T02:00:00Z');
+    await automated.tick();
+    const mails = smtp.to('ops@example.com');
+    assert.deepEqual(
+      mails.map((m) => m.subject),
+      Array(3).fill('[Test Page] Maintenance: Database upgrade'),
+    );
+    assert.match(mails[0]!.text, /Scheduled from Nov 21, 2025, 02:00 AM UTC to Nov 21, 2025, 04:00 AM UTC/);
+    assert.match(mails[1]!.text, /Scheduled - Maintenance will begin as scheduled in 60 minutes\./);
+    assert.match(mails[2]!.text, /In progress - /);
   });
 
   test('component subscribers hear only about incidents touching their components', async () => {
@@ -100,8 +135,17 @@ describe('email notifications through a real SMTP server', () => {
     await openIncident(t.ctx, { name: 'Website down', components: { [web.id]: 'major_outage' } });
     await openIncident(t.ctx, { name: 'API down', components: { [api.id]: 'major_outage' } });
     await worker.tick();
-    assert.deepEqual(smtp.to('api-only@example.com').map((m) => m.subject), ['[Test Page] API down']);
-    assert.deepEqual(smtp.to('everything@example.com').map((m) => m.subject).sort(), ['[Test Page] API down', '[Test Page] Website down']);
+    assert.deepEqual(
+      smtp.to('api-only@example.com').map((m) => m.subject),
+      ['[Test Page] API down'],
+    );
+    assert.deepEqual(
+      smtp
+        .to('everything@example.com')
+        .map((m) => m.subject)
+        .sort(),
+      ['[Test Page] API down', '[Test Page] Website down'],
+    );
   });
 
   test('a permanent refusal (550) quarantines the address and it is not mailed again', async () => {
@@ -112,7 +156,10 @@ describe('email notifications through a real SMTP server', () => {
     const log = await listSubscriberDeliveries(t.ctx.db, subscriberId);
     assert.equal(log[0]?.status, 'failed');
     assert.match(log[0]?.lastError ?? '', /550/);
-    assert.ok((await listJobs(t.ctx.db)).every((j) => j.status === 'done'), 'no retry of a permanent refusal');
+    assert.ok(
+      (await listJobs(t.ctx.db)).every((j) => j.status === 'done'),
+      'no retry of a permanent refusal',
+    );
   });
 
   test('an address gets at most one confirmation per 10 minutes and three a day, whoever asks', async () => {

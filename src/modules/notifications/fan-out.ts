@@ -22,7 +22,11 @@ async function audience(ctx: Pick<Ctx, 'db'>, event: NotificationEvent): Promise
   if (event.kind === 'component.updated') {
     const component = await findComponent(ctx.db, event.componentId);
     if (component === undefined) return undefined;
-    return { channels: ['webhook'], incidentId: null, componentIds: [component.id, ...(component.groupId === null ? [] : [component.groupId])] };
+    return {
+      channels: ['webhook'],
+      incidentId: null,
+      componentIds: [component.id, ...(component.groupId === null ? [] : [component.groupId])],
+    };
   }
   if (event.kind === 'incident.updated' || event.kind === 'postmortem.published') {
     const incident = await findIncident(ctx.db, event.incidentId);
@@ -52,11 +56,27 @@ export async function fanOut(ctx: Ctx, payload: unknown, options: { publicUrl: s
     await ctx.db.transaction().execute(async (tx) => {
       const deliveries = recipients.map((r) => {
         const key = deliveryKey(event, r.id, r.channel);
-        return { key, eventId: event.id, eventKind: event.kind, subscriberId: r.id, channel: r.channel, messageId: messageIdFor(key, options.publicUrl) };
+        return {
+          key,
+          eventId: event.id,
+          eventKind: event.kind,
+          subscriberId: r.id,
+          channel: r.channel,
+          messageId: messageIdFor(key, options.publicUrl),
+        };
       });
       await insertDeliveries(tx, deliveries, now);
       const subscriberIds = recipients.map((r) => r.id);
-      await enqueue(tx, { name: notificationJobs.deliver, payload: { event, subscriberIds }, idempotencyKey: `deliver:${event.id}:${subscriberIds[0]}`, maxAttempts: 12 }, now);
+      await enqueue(
+        tx,
+        {
+          name: notificationJobs.deliver,
+          payload: { event, subscriberIds },
+          idempotencyKey: `deliver:${event.id}:${subscriberIds[0]}`,
+          maxAttempts: 12,
+        },
+        now,
+      );
     });
     total += recipients.length;
     after = recipients[recipients.length - 1]!.id;

@@ -15,9 +15,16 @@ export interface NotificationSettings {
 }
 
 /** Settings from the configuration: email only when `AVISO_SMTP_URL` is set. */
-export function notificationSettings(config: { publicUrl: string; smtpUrl: string | undefined; mailFrom: string | undefined }): NotificationSettings {
+export function notificationSettings(config: {
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+}): NotificationSettings {
   const from = config.mailFrom ?? `Aviso <status@${new URL(config.publicUrl).hostname}>`;
-  return { publicUrl: config.publicUrl, channels: createChannels({ email: config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from } }) };
+  return {
+    publicUrl: config.publicUrl,
+    channels: createChannels({ email: config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from } }),
+  };
 }
 
 /** The notification jobs bound to explicit settings (tests, benchmarks, the worker entry). */
@@ -26,7 +33,8 @@ export function createNotificationHandlers(settings: NotificationSettings): JobH
   const concurrency = settings.concurrency ?? 16;
   return {
     [notificationJobs.fanOut]: async (ctx, payload) => void (await fanOut(ctx, payload, { publicUrl: settings.publicUrl, batchSize })),
-    [notificationJobs.deliver]: async (ctx, payload, job) => void (await deliver(ctx, payload, job, { publicUrl: settings.publicUrl, channels: settings.channels, concurrency })),
+    [notificationJobs.deliver]: async (ctx, payload, job) =>
+      void (await deliver(ctx, payload, job, { publicUrl: settings.publicUrl, channels: settings.channels, concurrency })),
     'subscribers.purge': async (ctx) => {
       const now = ctx.clock.now();
       await ctx.db.transaction().execute(async (tx) => {

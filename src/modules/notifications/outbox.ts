@@ -12,7 +12,11 @@ async function record(tx: Kysely<Database>, event: NotificationEvent, now: Date)
 
 /** An incident or maintenance update posted with "deliver notifications". */
 export async function notifyIncidentUpdate(tx: Kysely<Database>, update: { incidentId: string; id: string }, now: Date): Promise<void> {
-  await record(tx, { id: update.id, at: now.toISOString(), kind: 'incident.updated', incidentId: update.incidentId, incidentUpdateId: update.id }, now);
+  await record(
+    tx,
+    { id: update.id, at: now.toISOString(), kind: 'incident.updated', incidentId: update.incidentId, incidentUpdateId: update.id },
+    now,
+  );
 }
 
 export async function notifyPostmortem(tx: Kysely<Database>, incidentId: string, now: Date): Promise<void> {
@@ -26,5 +30,16 @@ export async function notifyComponentChange(
   now: Date,
 ): Promise<void> {
   if (change.oldStatus === change.newStatus || change.cause === 'third_party' || change.cause === 'import') return;
-  await record(tx, { id: newId(), at: now.toISOString(), kind: 'component.updated', componentId: change.componentId, oldStatus: change.oldStatus, newStatus: change.newStatus }, now);
+  await record(
+    tx,
+    {
+      id: newId(),
+      at: now.toISOString(),
+      kind: 'component.updated',
+      componentId: change.componentId,
+      oldStatus: change.oldStatus,
+      newStatus: change.newStatus,
+    },
+    now,
+  );
 }

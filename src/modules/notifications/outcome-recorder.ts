@@ -54,7 +54,8 @@ export class OutcomeRecorder {
       for (const outcome of batch) {
         if (outcome.effect === 'endpoint-failed') await recordEndpointFailure(tx, outcome.subscriber.id, now, outcome.error ?? 'failed');
         else if (outcome.effect === 'endpoint-ok') await recordEndpointSuccess(tx, outcome.subscriber, now);
-        else if (outcome.effect === 'address-undeliverable') await markAddressUndeliverable(tx, outcome.subscriber.id, now, outcome.error ?? 'refused');
+        else if (outcome.effect === 'address-undeliverable')
+          await markAddressUndeliverable(tx, outcome.subscriber.id, now, outcome.error ?? 'refused');
       }
     });
   }

@@ -6,7 +6,11 @@ import type { NotificationEvent } from './notification-event.ts';
 import type { RenderSource } from './templates/notification-content.ts';
 
 /** Everything a batch of deliveries renders from, read once; undefined when the subject is gone. */
-export async function loadRenderSource(ctx: Pick<Ctx, 'db'>, event: NotificationEvent, publicUrl: string): Promise<{ source: RenderSource; components: Component[] } | undefined> {
+export async function loadRenderSource(
+  ctx: Pick<Ctx, 'db'>,
+  event: NotificationEvent,
+  publicUrl: string,
+): Promise<{ source: RenderSource; components: Component[] } | undefined> {
   const page = await getPage(ctx);
   const components = await listComponents(ctx.db);
   const source: RenderSource = { page, publicUrl };

@@ -79,7 +79,7 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
     await openIncident(t.ctx, { name: 'Errors' });
     await worker.tick();
     assert.equal(receiver.to('/broken').length, 1);
-    assert.equal((await worker.tick()), 0, 'not retried before its backoff');
+    assert.equal(await worker.tick(), 0, 'not retried before its backoff');
     for (let attempt = 2; attempt <= quarantineAfterFailures; attempt++) {
       t.clock.advance(45 * 60_000);
       await worker.tick();
@@ -88,7 +88,10 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
     const quarantined = await findSubscriber(t.ctx.db, hook.id);
     assert.equal(quarantined?.state, 'quarantined');
     assert.deepEqual(quarantined?.purgeAt, new Date(t.clock.now().getTime() + 90 * 24 * 3600_000));
-    assert.deepEqual(smtp.to('owner@example.com').map((m) => m.subject), ['[Test Page] Notifications to your webhook have stopped']);
+    assert.deepEqual(
+      smtp.to('owner@example.com').map((m) => m.subject),
+      ['[Test Page] Notifications to your webhook have stopped'],
+    );
     await openIncident(t.ctx, { name: 'More errors' });
     t.clock.advance(3600_000);
     await worker.tick();

@@ -16,7 +16,12 @@ function presentUpdate(update: IncidentUpdate) {
     display_at: iso(update.displayAt),
     twitter_updated_at: null,
     wants_twitter_update: false,
-    affected_components: update.affectedComponents.map((c) => ({ code: c.componentId, name: c.name, old_status: c.oldStatus, new_status: c.newStatus })),
+    affected_components: update.affectedComponents.map((c) => ({
+      code: c.componentId,
+      name: c.name,
+      old_status: c.oldStatus,
+      new_status: c.newStatus,
+    })),
   };
 }
 
@@ -78,7 +83,13 @@ export function webhookPayload(event: NotificationEvent, source: RenderSource, c
     const component = source.component;
     return {
       ...head,
-      component_update: { id: event.id, component_id: event.componentId, created_at: event.at, old_status: event.oldStatus, new_status: event.newStatus },
+      component_update: {
+        id: event.id,
+        component_id: event.componentId,
+        created_at: event.at,
+        old_status: event.oldStatus,
+        new_status: event.newStatus,
+      },
       component: component === undefined ? { id: event.componentId } : { ...presentComponent(component, source), status: event.newStatus },
     };
   }

@@ -6,7 +6,15 @@ import { enqueueSubscriberMail } from './confirmation-mail.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
 import { addressKey, type Channel, type Subscriber } from './subscriber.ts';
 import { subscribeSchema, type SubscribeInput } from './subscriber-schemas.ts';
-import { countSubscribersByState, deleteSubscriberRow, findSubscriber, findSubscriberByKey, querySubscribers, saveSubscriber, type SubscriberFilter } from './subscriber-store.ts';
+import {
+  countSubscribersByState,
+  deleteSubscriberRow,
+  findSubscriber,
+  findSubscriberByKey,
+  querySubscribers,
+  saveSubscriber,
+  type SubscriberFilter,
+} from './subscriber-store.ts';
 
 function subscriberNotFound(id: string): AppError {
   return new AppError('subscriber_not_found', `No subscriber has the id "${id}".`);
@@ -28,7 +36,14 @@ export async function addSubscriber(ctx: Ctx, input: SubscribeInput & { skipConf
     const subscriber = buildSubscriber(data, now, existing, confirmed ? 'active' : 'unconfirmed');
     await saveSubscriber(tx, subscriber, key);
     if (!confirmed) await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
-    await recordAudit(tx, ctx.actor, { action: 'subscriber.add', entityType: 'subscriber', entityId: subscriber.id, before: null, after: { channel: subscriber.channel, state: subscriber.state }, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'subscriber.add',
+      entityType: 'subscriber',
+      entityId: subscriber.id,
+      before: null,
+      after: { channel: subscriber.channel, state: subscriber.state },
+      at: now,
+    });
     return subscriber;
   });
 }
@@ -44,7 +59,14 @@ export async function removeSubscriber(ctx: Ctx, id: string): Promise<Subscriber
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     await deleteSubscriberRow(tx, id);
-    await recordAudit(tx, ctx.actor, { action: 'subscriber.remove', entityType: 'subscriber', entityId: id, before: { channel: subscriber.channel, state: subscriber.state }, after: null, at: ctx.clock.now() });
+    await recordAudit(tx, ctx.actor, {
+      action: 'subscriber.remove',
+      entityType: 'subscriber',
+      entityId: id,
+      before: { channel: subscriber.channel, state: subscriber.state },
+      after: null,
+      at: ctx.clock.now(),
+    });
     return subscriber;
   });
 }
@@ -66,7 +88,16 @@ export async function reactivateSubscriber(ctx: Ctx, id: string): Promise<Subscr
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     const now = ctx.clock.now();
-    const next: Subscriber = { ...subscriber, state: 'active', quarantinedAt: null, purgeAt: null, unsubscribedAt: null, failureCount: 0, lastFailureAt: null, updatedAt: now };
+    const next: Subscriber = {
+      ...subscriber,
+      state: 'active',
+      quarantinedAt: null,
+      purgeAt: null,
+      unsubscribedAt: null,
+      failureCount: 0,
+      lastFailureAt: null,
+      updatedAt: now,
+    };
     await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
     return next;
   });
@@ -79,7 +110,12 @@ export async function setSubscriberComponents(ctx: Ctx, id: string, componentIds
     if (subscriber === undefined) throw subscriberNotFound(id);
     const unique = [...new Set(componentIds)].sort();
     await checkScope(tx, { componentIds: unique, incidentId: null });
-    const next: Subscriber = { ...subscriber, scope: subscriber.scope === 'incident' ? 'incident' : unique.length > 0 ? 'components' : 'page', componentIds: subscriber.scope === 'incident' ? [] : unique, updatedAt: ctx.clock.now() };
+    const next: Subscriber = {
+      ...subscriber,
+      scope: subscriber.scope === 'incident' ? 'incident' : unique.length > 0 ? 'components' : 'page',
+      componentIds: subscriber.scope === 'incident' ? [] : unique,
+      updatedAt: ctx.clock.now(),
+    };
     await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
     return next;
   });

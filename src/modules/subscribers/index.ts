@@ -2,8 +2,26 @@ export * from './subscriber.ts';
 export * from './subscriber-schemas.ts';
 export { subscribe } from './subscribe.ts';
 export { confirmSubscription, unsubscribe, changeSubscribedComponents, subscriberFromToken } from './manage-subscription.ts';
-export { addSubscriber, getSubscriber, removeSubscriber, resendConfirmation, reactivateSubscriber, setSubscriberComponents, listSubscribers, countSubscribers } from './admin-subscribers.ts';
+export {
+  addSubscriber,
+  getSubscriber,
+  removeSubscriber,
+  resendConfirmation,
+  reactivateSubscriber,
+  setSubscriberComponents,
+  listSubscribers,
+  countSubscribers,
+} from './admin-subscribers.ts';
 export { exportSubscribersCsv, importSubscribersCsv, parseCsv } from './subscriber-csv.ts';
 export { recordEndpointFailure, recordEndpointSuccess, markAddressUndeliverable } from './record-failure.ts';
-export { findSubscriber, findSubscribers, listRecipients, insertSubscribers, purgeQuarantined, pruneRequests, type SubscriberFilter, type RecipientQuery } from './subscriber-store.ts';
+export {
+  findSubscriber,
+  findSubscribers,
+  listRecipients,
+  insertSubscribers,
+  purgeQuarantined,
+  pruneRequests,
+  type SubscriberFilter,
+  type RecipientQuery,
+} from './subscriber-store.ts';
 export { requestsPerIpPerHour, mailsPerAddressPerDay } from './subscription-limits.ts';

@@ -5,7 +5,8 @@ import { checkScope } from './subscribe.ts';
 import { addressKey, isSameToken, subscriberToken, tokenSubscriberId, type Subscriber, type TokenPurpose } from './subscriber.ts';
 import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
 
-const linkInvalid = () => new AppError('link_invalid', 'This link is not valid any more. Subscribe again from the status page to get a new one.');
+const linkInvalid = () =>
+  new AppError('link_invalid', 'This link is not valid any more. Subscribe again from the status page to get a new one.');
 
 /** The subscriber a confirm or manage link belongs to; a wrong or outdated link is refused. */
 export async function subscriberFromToken(ctx: Pick<Ctx, 'db'>, token: string, purpose: TokenPurpose): Promise<Subscriber> {
@@ -44,7 +45,8 @@ export async function unsubscribe(ctx: Ctx, token: string): Promise<Subscriber> 
 export async function changeSubscribedComponents(ctx: Ctx, token: string, componentIds: string[]): Promise<Subscriber> {
   return write(ctx, async (tx) => {
     const subscriber = await subscriberFromToken({ db: tx }, token, 'manage');
-    if (subscriber.scope === 'incident') throw new AppError('conflict', 'This subscription follows one incident; it has no components to choose.');
+    if (subscriber.scope === 'incident')
+      throw new AppError('conflict', 'This subscription follows one incident; it has no components to choose.');
     const unique = [...new Set(componentIds)].sort();
     await checkScope(tx, { componentIds: unique, incidentId: null });
     const now = ctx.clock.now();

@@ -5,7 +5,14 @@ import { addressKey, failureWindowMs, purgeAfterMs, quarantineAfterFailures, typ
 import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
 
 function quarantined(subscriber: Subscriber, now: Date, error: string): Subscriber {
-  return { ...subscriber, state: 'quarantined', quarantinedAt: now, purgeAt: new Date(now.getTime() + purgeAfterMs), lastError: error, updatedAt: now };
+  return {
+    ...subscriber,
+    state: 'quarantined',
+    quarantinedAt: now,
+    purgeAt: new Date(now.getTime() + purgeAfterMs),
+    lastError: error,
+    updatedAt: now,
+  };
 }
 
 /**

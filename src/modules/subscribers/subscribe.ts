@@ -16,20 +16,24 @@ import { admitRequest, mayMail } from './subscription-limits.ts';
 /**
  * A visitor subscribes from the public page or the API. Email needs the link we send to be
  * followed (double opt-in); the answer is the same whether or not the address was known.
+ * A new webhook gets its signing secret back.
  */
-export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: string }): Promise<void> {
+export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: string }): Promise<{ signingSecret: string | null }> {
   const data = subscribeSchema.parse(input);
-  await write(ctx, async (tx) => {
+  return write(ctx, async (tx) => {
     const now = ctx.clock.now();
     await admitRequest(tx, origin.ip, now);
     await checkScope(tx, data);
     const key = addressKey(data.channel, data.address, data.incidentId);
     const existing = await findSubscriberByKey(tx, key);
-    if (existing?.state === 'active') return;
+    if (existing?.state === 'active') return { signingSecret: null };
     const needsConfirmation = data.channel === 'email';
     const subscriber = buildSubscriber(data, now, existing, needsConfirmation ? 'unconfirmed' : 'active');
     await saveSubscriber(tx, subscriber, key);
-    if (needsConfirmation && (await mayMail(tx, data.address, now))) await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
+    if (needsConfirmation && (await mayMail(tx, data.address, now)))
+      await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
+    // A webhook's owner needs its secret to check signatures; it is shown once, when it is made.
+    return { signingSecret: needsConfirmation ? null : subscriber.signingSecret };
   });
 }
 
@@ -68,6 +72,7 @@ export async function checkScope(tx: Kysely<Database>, data: Pick<SubscribeData,
     if (unknown.length > 0) throw new AppError('component_not_found', `No component has the id "${unknown[0]}".`);
   }
   if (data.incidentId !== null) {
-    if ((await findIncident(tx, data.incidentId)) === undefined) throw new AppError('incident_not_found', `No incident has the id "${data.incidentId}".`);
+    if ((await findIncident(tx, data.incidentId)) === undefined)
+      throw new AppError('incident_not_found', `No incident has the id "${data.incidentId}".`);
   }
 }

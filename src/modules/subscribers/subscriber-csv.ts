@@ -23,7 +23,15 @@ export async function* exportSubscribersCsv(ctx: Pick<Ctx, 'db'>): AsyncGenerato
   for (;;) {
     const page = await listAllSubscribers(ctx.db, after, 500);
     if (page.length === 0) return;
-    yield page.map((s) => [s.id, s.channel, s.address, s.state, s.scope, s.componentIds.join(' '), s.incidentId ?? '', s.locale, s.createdAt.toISOString()].map(csvCell).join(',')).join('\n') + '\n';
+    yield (
+      page
+        .map((s) =>
+          [s.id, s.channel, s.address, s.state, s.scope, s.componentIds.join(' '), s.incidentId ?? '', s.locale, s.createdAt.toISOString()]
+            .map(csvCell)
+            .join(','),
+        )
+        .join('\n') + '\n'
+    );
     after = page[page.length - 1]!.id;
   }
 }
@@ -34,20 +42,31 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') endCell();
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      endRow();
     } else cell += c;
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length > 0) endRow();
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
@@ -70,13 +89,17 @@ export async function importSubscribersCsv(ctx: Ctx, text: string): Promise<{ ad
     const result = subscribeSchema.safeParse({
       channel: at(row, 'channel') || 'email',
       address: at(row, 'address'),
-      componentIds: at(row, 'component_ids').split(/[\s;]+/).filter(Boolean),
+      componentIds: at(row, 'component_ids')
+        .split(/[\s;]+/)
+        .filter(Boolean),
       locale: isLocale(locale) ? locale : 'en',
     });
-    if (!result.success) problems.push({ path: `line ${index + 2}`, message: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!result.success)
+      problems.push({ path: `line ${index + 2}`, message: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     return result.data;
   });
-  if (problems.length > 0) throw new AppError('validation_failed', 'Some rows of the CSV are not valid; nothing was imported.', problems.slice(0, 50));
+  if (problems.length > 0)
+    throw new AppError('validation_failed', 'Some rows of the CSV are not valid; nothing was imported.', problems.slice(0, 50));
   return write(ctx, async (tx) => {
     const now = ctx.clock.now();
     const entries: { subscriber: Subscriber; key: string }[] = [];
@@ -86,7 +109,14 @@ export async function importSubscribersCsv(ctx: Ctx, text: string): Promise<{ ad
       entries.push({ subscriber: buildSubscriber(data, now, undefined, 'active'), key: addressKey(data.channel, data.address, null) });
     }
     const added = await insertSubscribers(tx, entries);
-    await recordAudit(tx, ctx.actor, { action: 'subscriber.import', entityType: 'subscriber', entityId: null, before: null, after: { added }, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'subscriber.import',
+      entityType: 'subscriber',
+      entityId: null,
+      before: null,
+      after: { added },
+      at: now,
+    });
     return { added, skipped: entries.length - added };
   });
 }

@@ -60,7 +60,11 @@ function toRow(s: Subscriber, key: string): SubscribersTable {
 async function componentsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   const byId = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('subscriberComponents').selectAll().where('subscriberId', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('subscriberComponents')
+      .selectAll()
+      .where('subscriberId', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) byId.set(row.subscriberId, [...(byId.get(row.subscriberId) ?? []), row.componentId]);
   }
   return byId;
@@ -68,7 +72,10 @@ async function componentsOf(db: Db, ids: string[]): Promise<Map<string, string[]
 
 async function withComponents(db: Db, rows: Selectable<SubscribersTable>[]): Promise<Subscriber[]> {
   if (rows.length === 0) return [];
-  const components = await componentsOf(db, rows.map((r) => r.id));
+  const components = await componentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toSubscriber(row, (components.get(row.id) ?? []).sort()));
 }
 
@@ -85,7 +92,14 @@ export async function findSubscriberByKey(db: Db, key: string): Promise<Subscrib
 export async function findSubscribers(db: Db, ids: string[]): Promise<Subscriber[]> {
   if (ids.length === 0) return [];
   const rows: Selectable<SubscribersTable>[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await db.selectFrom('subscribers').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  for (let i = 0; i < ids.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   return withComponents(db, rows);
 }
 
@@ -119,7 +133,12 @@ export async function insertSubscribers(db: Db, subscribers: { subscriber: Subsc
       .executeTakeFirst();
     inserted += toNumber(result.numInsertedOrUpdatedRows);
     const links = chunk.flatMap((s) => s.subscriber.componentIds.map((componentId) => ({ subscriberId: s.subscriber.id, componentId })));
-    if (links.length > 0) await db.insertInto('subscriberComponents').values(links).onConflict((oc) => oc.doNothing()).execute();
+    if (links.length > 0)
+      await db
+        .insertInto('subscriberComponents')
+        .values(links)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   }
   return inserted;
 }
@@ -140,7 +159,8 @@ export interface SubscriberFilter {
 
 export async function querySubscribers(db: Db, filter: SubscriberFilter): Promise<{ subscribers: Subscriber[]; total: number }> {
   let query = db.selectFrom('subscribers');
-  if (filter.q !== undefined && filter.q !== '') query = query.where('addressKey', 'like', `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%`);
+  if (filter.q !== undefined && filter.q !== '')
+    query = query.where('addressKey', 'like', `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%`);
   if (filter.channel !== undefined) query = query.where('channel', '=', filter.channel);
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -149,7 +169,10 @@ export async function querySubscribers(db: Db, filter: SubscriberFilter): Promis
 }
 
 export async function countSubscribersByState(db: Db, channel?: Channel): Promise<Record<SubscriberState, number>> {
-  let query = db.selectFrom('subscribers').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state');
+  let query = db
+    .selectFrom('subscribers')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state');
   if (channel !== undefined) query = query.where('channel', '=', channel);
   const rows = await query.execute();
   const counts: Record<SubscriberState, number> = { unconfirmed: 0, active: 0, quarantined: 0, unsubscribed: 0 };
@@ -180,7 +203,13 @@ export async function listRecipients(db: Db, q: RecipientQuery): Promise<{ id: s
         scopes.push(
           eb.and([
             eb('s.scope', '=', 'components'),
-            eb.exists(eb.selectFrom('subscriberComponents as sc').select('sc.componentId').whereRef('sc.subscriberId', '=', 's.id').where('sc.componentId', 'in', q.componentIds)),
+            eb.exists(
+              eb
+                .selectFrom('subscriberComponents as sc')
+                .select('sc.componentId')
+                .whereRef('sc.subscriberId', '=', 's.id')
+                .where('sc.componentId', 'in', q.componentIds),
+            ),
           ]),
         );
       }
@@ -205,7 +234,10 @@ export async function countRequests(db: Db, kind: string, key: string, since: Da
 }
 
 export async function recordRequest(db: Db, kind: string, key: string, at: Date): Promise<void> {
-  await db.insertInto('subscribeRequests').values({ kind, key, at: toTimestamp(at) }).execute();
+  await db
+    .insertInto('subscribeRequests')
+    .values({ kind, key, at: toTimestamp(at) })
+    .execute();
 }
 
 export async function pruneRequests(db: Db, before: Date): Promise<void> {
@@ -213,7 +245,9 @@ export async function pruneRequests(db: Db, before: Date): Promise<void> {
 }
 
 export async function purgeQuarantined(db: Db, now: Date): Promise<number> {
-  const ids = (await db.selectFrom('subscribers').select('id').where('state', '=', 'quarantined').where('purgeAt', '<=', toTimestamp(now)).execute()).map((r) => r.id);
+  const ids = (
+    await db.selectFrom('subscribers').select('id').where('state', '=', 'quarantined').where('purgeAt', '<=', toTimestamp(now)).execute()
+  ).map((r) => r.id);
   for (const id of ids) await deleteSubscriberRow(db, id);
   return ids.length;
 }

@@ -5,7 +5,10 @@ import type { Delivery } from '../channel.ts';
 export function chatLines(delivery: Delivery): { heading: string; text: string; components: string; link: string } {
   const { content, locale } = delivery;
   const heading = content.statusLabel === null ? content.title : `${content.title} (${content.statusLabel})`;
-  const components = content.components.length === 0 ? '' : `${message(locale, 'affectedComponents')}: ${content.components.map((c) => `${c.name} (${c.statusLabel})`).join(', ')}`;
+  const components =
+    content.components.length === 0
+      ? ''
+      : `${message(locale, 'affectedComponents')}: ${content.components.map((c) => `${c.name} (${c.statusLabel})`).join(', ')}`;
   const text = [content.body, content.when ?? ''].filter((line) => line !== '').join('\n');
   return { heading, text, components, link: content.link?.url ?? '' };
 }

@@ -12,10 +12,22 @@ export function discordMessage(delivery: Delivery): unknown {
     timestamp: delivery.event.at,
   };
   if (lines.link !== '') embed['url'] = lines.link;
-  if (lines.components !== '') embed['fields'] = [{ name: lines.components.split(':')[0]!.slice(0, 256), value: lines.components.slice(lines.components.indexOf(':') + 1).trim().slice(0, 1024) }];
+  if (lines.components !== '')
+    embed['fields'] = [
+      {
+        name: lines.components.split(':')[0]!.slice(0, 256),
+        value: lines.components
+          .slice(lines.components.indexOf(':') + 1)
+          .trim()
+          .slice(0, 1024),
+      },
+    ];
   return { username: delivery.content.pageName.slice(0, 80), embeds: [embed], allowed_mentions: { parse: [] } };
 }
 
 export function createDiscordChannel(): NotificationChannel {
-  return { kind: 'discord', send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(discordMessage(delivery)), {}, chatTimeoutMs) };
+  return {
+    kind: 'discord',
+    send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(discordMessage(delivery)), {}, chatTimeoutMs),
+  };
 }

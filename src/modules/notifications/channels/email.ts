@@ -39,7 +39,15 @@ export function createEmailChannel(settings: EmailSettings): NotificationChannel
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
       try {
-        await transport.sendMail({ from: settings.from, to, subject: body.subject, text: body.text, html: body.html, messageId: delivery.messageId, headers });
+        await transport.sendMail({
+          from: settings.from,
+          to,
+          subject: body.subject,
+          text: body.text,
+          html: body.html,
+          messageId: delivery.messageId,
+          headers,
+        });
         return { ok: true };
       } catch (error) {
         return classifySmtpError(error);

@@ -10,11 +10,19 @@ export function teamsMessage(delivery: Delivery): unknown {
   ];
   if (lines.text !== '') body.push({ type: 'TextBlock', text: lines.text, wrap: true });
   if (lines.components !== '') body.push({ type: 'TextBlock', text: lines.components, wrap: true, isSubtle: true });
-  const card: Record<string, unknown> = { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body };
+  const card: Record<string, unknown> = {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body,
+  };
   if (lines.link !== '') card['actions'] = [{ type: 'Action.OpenUrl', title: delivery.content.link!.label, url: lines.link }];
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
 
 export function createTeamsChannel(): NotificationChannel {
-  return { kind: 'teams', send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(teamsMessage(delivery)), {}, chatTimeoutMs) };
+  return {
+    kind: 'teams',
+    send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(teamsMessage(delivery)), {}, chatTimeoutMs),
+  };
 }

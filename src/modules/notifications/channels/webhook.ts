@@ -25,7 +25,8 @@ export function createWebhookChannel(options: { timeoutMs?: number; now?: () => 
         'x-aviso-delivery': delivery.key,
         'x-aviso-event': delivery.event.kind,
       };
-      if (delivery.subscriber.signingSecret !== null) headers['x-aviso-signature'] = signWebhook(delivery.subscriber.signingSecret, timestamp, body);
+      if (delivery.subscriber.signingSecret !== null)
+        headers['x-aviso-signature'] = signWebhook(delivery.subscriber.signingSecret, timestamp, body);
       return postJson(delivery.subscriber.address, body, headers, options.timeoutMs ?? webhookTimeoutMs);
     },
   };

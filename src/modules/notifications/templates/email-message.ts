@@ -16,13 +16,20 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
   if (content.statusLabel !== null) text.push(`${content.statusLabel}${content.body === '' ? '' : ` - ${content.body}`}`);
   else if (content.body !== '') text.push(content.body);
   if (content.when !== null) text.push(content.when);
-  if (content.components.length > 0) text.push(`${message(locale, 'affectedComponents')}:\n${content.components.map((c) => `- ${c.name}: ${c.statusLabel}`).join('\n')}`);
+  if (content.components.length > 0)
+    text.push(`${message(locale, 'affectedComponents')}:\n${content.components.map((c) => `- ${c.name}: ${c.statusLabel}`).join('\n')}`);
   if (content.link !== null) text.push(`${content.link.label}: ${content.link.url}`);
   if (content.aside !== null) text.push(content.aside);
   if (content.hasSubscriptionLinks) {
-    text.push(`--\n${message(locale, 'footerReason', { page: content.pageName })}\n${message(locale, 'manageSubscription')}: ${links.manage}\n${message(locale, 'unsubscribe')}: ${links.unsubscribe}`);
+    text.push(
+      `--\n${message(locale, 'footerReason', { page: content.pageName })}\n${message(locale, 'manageSubscription')}: ${links.manage}\n${message(locale, 'unsubscribe')}: ${links.unsubscribe}`,
+    );
   }
-  const paragraphs = (body: string) => body.split(/\n{2,}/).map((p) => `<p style="margin:0 0 12px">${escape(p).replace(/\n/g, '<br>')}</p>`).join('');
+  const paragraphs = (body: string) =>
+    body
+      .split(/\n{2,}/)
+      .map((p) => `<p style="margin:0 0 12px">${escape(p).replace(/\n/g, '<br>')}</p>`)
+      .join('');
   const html = [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(content.subject)}</title></head>`,
     `<body style="margin:0;padding:24px;background:#f5f6f8;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2933">`,
@@ -35,7 +42,9 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
     content.components.length === 0
       ? ''
       : `<p style="margin:16px 0 4px"><strong>${escape(message(locale, 'affectedComponents'))}</strong></p><ul style="margin:0 0 12px;padding-left:20px">${content.components.map((c) => `<li>${escape(c.name)}: ${escape(c.statusLabel)}</li>`).join('')}</ul>`,
-    content.link === null ? '' : `<p style="margin:20px 0"><a href="${escape(content.link.url)}" style="background:#1f6feb;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escape(content.link.label)}</a></p>`,
+    content.link === null
+      ? ''
+      : `<p style="margin:20px 0"><a href="${escape(content.link.url)}" style="background:#1f6feb;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escape(content.link.label)}</a></p>`,
     content.aside === null ? '' : `<p style="margin:0 0 12px;color:#52606d;font-size:14px">${escape(content.aside)}</p>`,
     content.hasSubscriptionLinks
       ? `<hr style="border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px"><p style="margin:0;color:#52606d;font-size:13px">${escape(message(locale, 'footerReason', { page: content.pageName }))}<br><a href="${escape(links.manage)}">${escape(message(locale, 'manageSubscription'))}</a> · <a href="${escape(links.unsubscribe)}">${escape(message(locale, 'unsubscribe'))}</a></p>`

@@ -33,7 +33,8 @@ const en = {
   confirmButton: 'Confirm subscription',
   confirmIgnore: 'If you did not ask for this, ignore this message and you will hear nothing more from us.',
   quarantineSubject: '[{page}] Notifications to your webhook have stopped',
-  quarantineBody: 'Your endpoint {url} failed {count} times in a row, so {page} has stopped sending notifications to it. Once it works again, subscribe it again from the status page.',
+  quarantineBody:
+    'Your endpoint {url} failed {count} times in a row, so {page} has stopped sending notifications to it. Once it works again, subscribe it again from the status page.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -67,11 +68,13 @@ const ptBR: Catalog = {
   manageSubscription: 'Gerenciar sua inscrição',
   unsubscribe: 'Cancelar inscrição',
   confirmSubject: 'Confirme sua inscrição em {page}',
-  confirmBody: 'Alguém, provavelmente você, pediu para receber notificações de status de {page} neste endereço. Siga o link para confirmar:',
+  confirmBody:
+    'Alguém, provavelmente você, pediu para receber notificações de status de {page} neste endereço. Siga o link para confirmar:',
   confirmButton: 'Confirmar inscrição',
   confirmIgnore: 'Se não foi você, ignore esta mensagem e não enviaremos mais nada.',
   quarantineSubject: '[{page}] As notificações para o seu webhook foram interrompidas',
-  quarantineBody: 'Seu endpoint {url} falhou {count} vezes seguidas, por isso {page} parou de enviar notificações para ele. Quando ele voltar a funcionar, inscreva-o de novo pela página de status.',
+  quarantineBody:
+    'Seu endpoint {url} falhou {count} vezes seguidas, por isso {page} parou de enviar notificações para ele. Quando ele voltar a funcionar, inscreva-o de novo pela página de status.',
 };
 
 const es: Catalog = {
@@ -106,7 +109,8 @@ const es: Catalog = {
   confirmButton: 'Confirmar la suscripción',
   confirmIgnore: 'Si no lo pediste, ignora este mensaje y no volverás a saber de nosotros.',
   quarantineSubject: '[{page}] Hemos dejado de enviar avisos a tu webhook',
-  quarantineBody: 'Tu endpoint {url} falló {count} veces seguidas, así que {page} ha dejado de enviarle avisos. Cuando vuelva a funcionar, suscríbelo de nuevo desde la página de estado.',
+  quarantineBody:
+    'Tu endpoint {url} falló {count} veces seguidas, así que {page} ha dejado de enviarle avisos. Cuando vuelva a funcionar, suscríbelo de nuevo desde la página de estado.',
 };
 
 const ru: Catalog = {
@@ -137,11 +141,13 @@ const ru: Catalog = {
   manageSubscription: 'Настроить подписку',
   unsubscribe: 'Отписаться',
   confirmSubject: 'Подтвердите подписку на {page}',
-  confirmBody: 'Кто-то — надеемся, вы — попросил присылать уведомления о статусе {page} на этот адрес. Чтобы подтвердить, перейдите по ссылке:',
+  confirmBody:
+    'Кто-то — надеемся, вы — попросил присылать уведомления о статусе {page} на этот адрес. Чтобы подтвердить, перейдите по ссылке:',
   confirmButton: 'Подтвердить подписку',
   confirmIgnore: 'Если вы этого не просили, просто не обращайте внимания на письмо: больше мы вам не напишем.',
   quarantineSubject: '[{page}] Уведомления на ваш вебхук остановлены',
-  quarantineBody: 'Ваш адрес {url} {count} раз подряд не принял запрос, поэтому {page} больше не отправляет на него уведомления. Когда он снова заработает, подпишите его заново на странице статуса.',
+  quarantineBody:
+    'Ваш адрес {url} {count} раз подряд не принял запрос, поэтому {page} больше не отправляет на него уведомления. Когда он снова заработает, подпишите его заново на странице статуса.',
 };
 
 const de: Catalog = {
@@ -172,11 +178,13 @@ const de: Catalog = {
   manageSubscription: 'Abonnement verwalten',
   unsubscribe: 'Abbestellen',
   confirmSubject: 'Bestätigen Sie Ihr Abonnement von {page}',
-  confirmBody: 'Jemand, hoffentlich Sie, möchte an diese Adresse Statusmeldungen von {page} erhalten. Bitte bestätigen Sie über diesen Link:',
+  confirmBody:
+    'Jemand, hoffentlich Sie, möchte an diese Adresse Statusmeldungen von {page} erhalten. Bitte bestätigen Sie über diesen Link:',
   confirmButton: 'Abonnement bestätigen',
   confirmIgnore: 'Falls Sie das nicht waren, ignorieren Sie diese Nachricht einfach; Sie hören dann nichts mehr von uns.',
   quarantineSubject: '[{page}] Benachrichtigungen an Ihren Webhook wurden eingestellt',
-  quarantineBody: 'Ihr Endpunkt {url} ist {count}-mal in Folge fehlgeschlagen, daher sendet {page} keine Benachrichtigungen mehr dorthin. Sobald er wieder funktioniert, abonnieren Sie ihn auf der Statusseite erneut.',
+  quarantineBody:
+    'Ihr Endpunkt {url} ist {count}-mal in Folge fehlgeschlagen, daher sendet {page} keine Benachrichtigungen mehr dorthin. Sobald er wieder funktioniert, abonnieren Sie ihn auf der Statusseite erneut.',
 };
 
 const fr: Catalog = {
@@ -207,11 +215,13 @@ const fr: Catalog = {
   manageSubscription: 'Gérer votre abonnement',
   unsubscribe: 'Se désabonner',
   confirmSubject: 'Confirmez votre abonnement à {page}',
-  confirmBody: 'Quelqu’un, sans doute vous, a demandé à recevoir à cette adresse les notifications d’état de {page}. Suivez le lien pour confirmer :',
+  confirmBody:
+    'Quelqu’un, sans doute vous, a demandé à recevoir à cette adresse les notifications d’état de {page}. Suivez le lien pour confirmer :',
   confirmButton: 'Confirmer l’abonnement',
   confirmIgnore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous ne recevrez plus rien de notre part.',
   quarantineSubject: '[{page}] Les notifications vers votre webhook sont suspendues',
-  quarantineBody: 'Votre point de terminaison {url} a échoué {count} fois de suite ; {page} a donc cessé de lui envoyer des notifications. Quand il fonctionnera de nouveau, abonnez-le à nouveau depuis la page d’état.',
+  quarantineBody:
+    'Votre point de terminaison {url} a échoué {count} fois de suite ; {page} a donc cessé de lui envoyer des notifications. Quand il fonctionnera de nouveau, abonnez-le à nouveau depuis la page d’état.',
 };
 
 export const notificationMessages: Record<Locale, Catalog> = { en, 'pt-BR': ptBR, es, ru, de, fr };

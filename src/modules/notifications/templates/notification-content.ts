@@ -33,39 +33,113 @@ export interface RenderSource {
   component?: Component;
 }
 
-const impactColours: Record<string, string> = { critical: '#e74c3c', major: '#e67e22', minor: '#f1c40f', maintenance: '#3498db', none: '#2fcc66' };
+const impactColours: Record<string, string> = {
+  critical: '#e74c3c',
+  major: '#e67e22',
+  minor: '#f1c40f',
+  maintenance: '#3498db',
+  none: '#2fcc66',
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatTime(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
+  const key = `${locale}|${timeZone}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    // Building a formatter costs far more than using one; a fan-out formats the same way thousands of times.
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, format);
+  }
+  return format.format(date);
 }
 
-export function buildContent(event: NotificationEvent, source: RenderSource, subscriber: Subscriber, links: { confirm: string }): NotificationContent {
+export function buildContent(
+  event: NotificationEvent,
+  source: RenderSource,
+  subscriber: Subscriber,
+  links: { confirm: string },
+): NotificationContent {
   const locale = subscriber.locale;
   const page = source.page.name;
-  const base = { pageName: page, aside: null, statusLabel: null, when: null, components: [], colour: impactColours.none!, hasSubscriptionLinks: true };
+  const base = {
+    pageName: page,
+    aside: null,
+    statusLabel: null,
+    when: null,
+    components: [],
+    colour: impactColours.none!,
+    hasSubscriptionLinks: true,
+  };
   if (event.kind === 'subscriber.confirmation') {
-    return { ...base, subject: message(locale, 'confirmSubject', { page }), title: message(locale, 'confirmSubject', { page }), body: message(locale, 'confirmBody', { page }), link: { label: message(locale, 'confirmButton'), url: links.confirm }, aside: message(locale, 'confirmIgnore'), hasSubscriptionLinks: false };
+    return {
+      ...base,
+      subject: message(locale, 'confirmSubject', { page }),
+      title: message(locale, 'confirmSubject', { page }),
+      body: message(locale, 'confirmBody', { page }),
+      link: { label: message(locale, 'confirmButton'), url: links.confirm },
+      aside: message(locale, 'confirmIgnore'),
+      hasSubscriptionLinks: false,
+    };
   }
   if (event.kind === 'subscriber.quarantined') {
     const body = message(locale, 'quarantineBody', { url: subscriber.address, count: subscriber.failureCount, page });
-    return { ...base, subject: message(locale, 'quarantineSubject', { page }), title: message(locale, 'quarantineSubject', { page }), body, link: { label: page, url: source.publicUrl }, colour: impactColours.major!, hasSubscriptionLinks: false };
+    return {
+      ...base,
+      subject: message(locale, 'quarantineSubject', { page }),
+      title: message(locale, 'quarantineSubject', { page }),
+      body,
+      link: { label: page, url: source.publicUrl },
+      colour: impactColours.major!,
+      hasSubscriptionLinks: false,
+    };
   }
   if (event.kind === 'component.updated') {
     const name = source.component?.name ?? event.componentId;
     const label = message(locale, `component_${event.newStatus}` as MessageKey);
-    return { ...base, subject: `[${page}] ${name}: ${label}`, title: name, statusLabel: label, body: '', link: { label: page, url: source.publicUrl }, components: [{ name, status: event.newStatus, statusLabel: label }] };
+    return {
+      ...base,
+      subject: `[${page}] ${name}: ${label}`,
+      title: name,
+      statusLabel: label,
+      body: '',
+      link: { label: page, url: source.publicUrl },
+      components: [{ name, status: event.newStatus, statusLabel: label }],
+    };
   }
   const incident = source.incident!;
   const isMaintenance = incident.kind === 'maintenance';
-  const link = { label: message(locale, isMaintenance ? 'viewMaintenance' : 'viewIncident'), url: `${source.publicUrl}/incidents/${incident.id}` };
+  const link = {
+    label: message(locale, isMaintenance ? 'viewMaintenance' : 'viewIncident'),
+    url: `${source.publicUrl}/incidents/${incident.id}`,
+  };
   const colour = impactColours[incident.impact] ?? impactColours.none!;
   if (event.kind === 'postmortem.published') {
-    return { ...base, subject: message(locale, 'postmortemSubject', { page, name: incident.name }), title: incident.name, statusLabel: message(locale, 'status_postmortem'), body: `${message(locale, 'postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`, link, colour };
+    return {
+      ...base,
+      subject: message(locale, 'postmortemSubject', { page, name: incident.name }),
+      title: incident.name,
+      statusLabel: message(locale, 'status_postmortem'),
+      body: `${message(locale, 'postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`,
+      link,
+      colour,
+    };
   }
   const update = incident.updates.find((u) => u.id === event.incidentUpdateId) ?? incident.updates[0]!;
   const when =
     isMaintenance && incident.schedule !== null && update.status === 'scheduled'
-      ? message(locale, 'scheduledWindow', { start: formatTime(incident.schedule.scheduledFor, locale, source.page.timeZone), end: formatTime(incident.schedule.scheduledUntil, locale, source.page.timeZone) })
+      ? message(locale, 'scheduledWindow', {
+          start: formatTime(incident.schedule.scheduledFor, locale, source.page.timeZone),
+          end: formatTime(incident.schedule.scheduledUntil, locale, source.page.timeZone),
+        })
       : message(locale, 'postedAt', { time: formatTime(update.displayAt, locale, source.page.timeZone) });
   return {
     ...base,
@@ -74,7 +148,11 @@ export function buildContent(event: NotificationEvent, source: RenderSource, sub
     statusLabel: message(locale, `status_${update.status}` as MessageKey),
     body: update.body,
     when,
-    components: update.affectedComponents.map((c) => ({ name: c.name, status: c.newStatus, statusLabel: message(locale, `component_${c.newStatus}` as MessageKey) })),
+    components: update.affectedComponents.map((c) => ({
+      name: c.name,
+      status: c.newStatus,
+      statusLabel: message(locale, `component_${c.newStatus}` as MessageKey),
+    })),
     link,
     colour,
   };

@@ -6,10 +6,24 @@ import type { App } from '../http/create-app.ts';
 import { localeCookie, negotiateLocale } from '../i18n/negotiate-locale.ts';
 import { listComponentsInOrder } from '../modules/components/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
-import { changeSubscribedComponents, confirmSubscription, subscribe, subscriberFromToken, unsubscribe } from '../modules/subscribers/index.ts';
+import {
+  changeSubscribedComponents,
+  confirmSubscription,
+  subscribe,
+  subscriberFromToken,
+  unsubscribe,
+} from '../modules/subscribers/index.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import { isLocale, type Locale } from '../shared/locales.ts';
-import { managePage, messagePage, subscribeForm, unsubscribeQuestion, type ComponentChoice, type PageFrame } from './subscription-views.tsx';
+import { webMessage } from './web-messages.ts';
+import {
+  managePage,
+  messagePage,
+  subscribeForm,
+  unsubscribeQuestion,
+  type ComponentChoice,
+  type PageFrame,
+} from './subscription-views.tsx';
 
 const htmlType = 'text/html; charset=utf-8';
 const tokenParams = z.object({ token: z.string().min(14).max(80) });
@@ -79,14 +93,38 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
         locale: frame.locale as Locale,
         notifyEmail: form.notify_email === undefined || form.notify_email.trim() === '' ? null : form.notify_email.trim(),
       };
+      let secret: string | null = null;
       try {
-        await subscribe(deps.ctx, input, { ip: request.ip });
+        secret = (await subscribe(deps.ctx, input, { ip: request.ip })).signingSecret;
       } catch (error) {
-        const problem = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : isAppError(error) && error.status < 500 && error.code !== 'rate_limited' ? error.message : undefined;
+        const problem =
+          error instanceof ZodError
+            ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+            : isAppError(error) && error.status < 500 && error.code !== 'rate_limited'
+              ? error.message
+              : undefined;
         if (problem === undefined) throw error;
-        return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId: input.incidentId, problem }), 400);
+        return sendHtml(
+          reply,
+          subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId: input.incidentId, problem }),
+          400,
+        );
       }
-      return form.channel === 'email' ? sendHtml(reply, messagePage(frame, 'checkEmailTitle', 'checkEmailBody')) : sendHtml(reply, messagePage(frame, 'webhookAddedTitle', 'webhookAddedBody'));
+      return form.channel === 'email'
+        ? sendHtml(reply, messagePage(frame, 'checkEmailTitle', 'checkEmailBody'))
+        : sendHtml(
+            reply,
+            messagePage(
+              frame,
+              'webhookAddedTitle',
+              'webhookAddedBody',
+              secret === null ? undefined : (
+                <p>
+                  {webMessage(frame.locale, 'secretLabel')}: <code>{secret}</code>
+                </p>
+              ),
+            ),
+          );
     });
 
     scope.get('/subscriptions/confirm/:token', async (request, reply) => {
@@ -99,10 +137,20 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
     scope.get('/subscriptions/manage/:token', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
       const subscriber = await subscriberFromToken(deps.ctx, token, 'manage');
-      if (subscriber.state === 'unsubscribed') throw new AppError('link_invalid', 'This subscription has ended. Subscribe again from the status page.');
+      if (subscriber.state === 'unsubscribed')
+        throw new AppError('link_invalid', 'This subscription has ended. Subscribe again from the status page.');
       const { frame } = await frameFor(deps, request, subscriber.locale);
       const saved = (request.query as { saved?: string }).saved === '1';
-      return sendHtml(reply, managePage(frame, { token, address: subscriber.address, components: await choices(deps, subscriber.componentIds), saved, isIncident: subscriber.scope === 'incident' }));
+      return sendHtml(
+        reply,
+        managePage(frame, {
+          token,
+          address: subscriber.address,
+          components: await choices(deps, subscriber.componentIds),
+          saved,
+          isIncident: subscriber.scope === 'incident',
+        }),
+      );
     });
 
     scope.post('/subscriptions/manage/:token', async (request, reply) => {
