@@ -157,3 +157,8 @@ export async function countDeliveriesByStatus(db: Db, eventId?: string): Promise
   for (const row of await query.execute()) counts[row.status] = Number(row.n);
   return counts;
 }
+
+/** The delivery log is kept for 90 days. */
+export async function purgeDeliveries(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('deliveries').where('createdAt', '<', toTimestamp(before)).execute();
+}

@@ -2,6 +2,7 @@ import type { JobHandlers, RecurringJob } from '../../jobs/index.ts';
 import { pruneRequests, purgeQuarantined } from '../subscribers/index.ts';
 import { createChannels, type Channels } from './channels/index.ts';
 import { deliver } from './deliver.ts';
+import { purgeDeliveries } from './delivery-store.ts';
 import { fanOut } from './fan-out.ts';
 import { notificationJobs } from './notification-event.ts';
 
@@ -40,6 +41,7 @@ export function createNotificationHandlers(settings: NotificationSettings): JobH
       await ctx.db.transaction().execute(async (tx) => {
         await purgeQuarantined(tx, now);
         await pruneRequests(tx, new Date(now.getTime() - 2 * 24 * 3600_000));
+        await purgeDeliveries(tx, new Date(now.getTime() - 90 * 24 * 3600_000));
       });
     },
   };

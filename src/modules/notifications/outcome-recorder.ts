@@ -27,18 +27,18 @@ export class OutcomeRecorder {
 
   add(outcome: Outcome): void {
     this.#pending.push(outcome);
-    if (this.#pending.length >= this.options.maxBatch) void this.#flushSoon(0);
-    else if (this.#timer === undefined) this.#timer = setTimeout(() => void this.#flushSoon(0), this.options.maxDelayMs);
+    if (this.#pending.length >= this.options.maxBatch) void this.#flushNow();
+    else if (this.#timer === undefined) this.#timer = setTimeout(() => void this.#flushNow(), this.options.maxDelayMs);
   }
 
   /** Waits until everything added so far is written; rethrows a failed write. */
   async flush(): Promise<void> {
-    await this.#flushSoon(0);
+    await this.#flushNow();
     await this.#chain;
     if (this.#failure !== undefined) throw this.#failure;
   }
 
-  #flushSoon(_delay: number): Promise<void> {
+  #flushNow(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const batch = this.#pending.splice(0);

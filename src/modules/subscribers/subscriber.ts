@@ -65,11 +65,6 @@ export function tokenSubscriberId(token: string): string | undefined {
   return id !== undefined && mac !== undefined && /^[0-9a-z]{12}$/.test(id) ? id : undefined;
 }
 
-/** Where a message for this subscriber actually goes (a webhook's failure notices go to its email). */
-export function isMailable(subscriber: Subscriber): boolean {
-  return subscriber.state === 'active' || subscriber.state === 'unconfirmed';
-}
-
 /** Compares tokens without leaking through timing where they differ. */
 export function isSameToken(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
