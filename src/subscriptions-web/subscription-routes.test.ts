@@ -137,6 +137,9 @@ describe('the public subscription pages, with a real SMTP server', () => {
     assert.match(hook.body, /<code>[A-Za-z0-9_-]{32}<\/code>/, 'a new webhook is shown its signing secret once');
     const again = await post('/subscriptions', { channel: 'webhook', address: 'https://hooks.example.com/a' });
     assert.doesNotMatch(again.body, /<code>/, 'nobody else can read it by subscribing the same URL');
+    const inward = await post('/subscriptions', { channel: 'webhook', address: 'http://169.254.169.254/latest/meta-data' });
+    assert.equal(inward.statusCode, 400);
+    assert.match(inward.body, /must be an address on the public internet/);
     const wrongLink = await t.aviso.app.inject({ url: '/subscriptions/unsubscribe/aaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
     assert.equal(wrongLink.statusCode, 410);
     for (let i = 0; i < requestsPerIpPerHour; i++) await post('/subscriptions', { address: `x${i}@example.com` });

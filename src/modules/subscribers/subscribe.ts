@@ -8,7 +8,7 @@ import { write } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
 import { enqueueSubscriberMail } from './confirmation-mail.ts';
-import { addressKey, type Subscriber, type SubscriberId } from './subscriber.ts';
+import { addressKey, isPublicEndpoint, type Subscriber, type SubscriberId } from './subscriber.ts';
 import { subscribeSchema, type SubscribeData, type SubscribeInput } from './subscriber-schemas.ts';
 import { findSubscriberByKey, saveSubscriber } from './subscriber-store.ts';
 import { admitRequest, mayMail } from './subscription-limits.ts';
@@ -23,6 +23,11 @@ export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: s
   return write(ctx, async (tx) => {
     const now = ctx.clock.now();
     await admitRequest(tx, origin.ip, now);
+    if (data.channel !== 'email' && !isPublicEndpoint(data.address)) {
+      throw new AppError('validation_failed', 'address: must be an address on the public internet', [
+        { path: 'address', message: 'must be an address on the public internet' },
+      ]);
+    }
     await checkScope(tx, data);
     const key = addressKey(data.channel, data.address, data.incidentId);
     const existing = await findSubscriberByKey(tx, key);
