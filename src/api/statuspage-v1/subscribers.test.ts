@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createComponent } from '../../modules/components/index.ts';
 import { listJobs } from '../../jobs/index.ts';
+import { openIncident } from '../../modules/incidents/index.ts';
 import { apiClient } from '../../../test/support/api-client.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
 
@@ -60,6 +61,35 @@ describe('Statuspage v1 /subscribers', () => {
     assert.equal((await call('GET', `${base}/${subscriber.id}`)).json().components[0], api.id);
     assert.equal((await call('DELETE', `${base}/${subscriber.id}`)).statusCode, 200);
     assert.equal((await call('GET', `${base}/${subscriber.id}`)).statusCode, 404);
+  });
+
+  test('subscribes an address to one incident, lists, reads and removes it there', async () => {
+    const incident = await openIncident(t.ctx, { name: 'Errors' });
+    const base = `/v1/pages/${t.pageId}/incidents/${incident.id}/subscribers`;
+    const created = await call('POST', base, {
+      json: { subscriber: { email: 'watcher@example.com', skip_confirmation_notification: true } },
+    });
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json().incident_id, incident.id);
+    assert.deepEqual(
+      (await call('GET', base)).json().map((s: { email: string }) => s.email),
+      ['watcher@example.com'],
+    );
+    assert.deepEqual(
+      (await call('GET', `/v1/pages/${t.pageId}/subscribers`)).json().length,
+      1,
+      'an incident subscriber is a subscriber too',
+    );
+    assert.equal((await call('GET', `${base}/${created.json().id}`)).json().email, 'watcher@example.com');
+    const other = await openIncident(t.ctx, { name: 'Other' });
+    assert.equal((await call('GET', `/v1/pages/${t.pageId}/incidents/${other.id}/subscribers/${created.json().id}`)).statusCode, 404);
+    assert.equal(
+      (await call('POST', `/v1/pages/${t.pageId}/incidents/zzzzzzzzzzzz/subscribers`, { json: { subscriber: { email: 'x@example.com' } } }))
+        .statusCode,
+      404,
+    );
+    assert.equal((await call('DELETE', `${base}/${created.json().id}`)).statusCode, 200);
+    assert.deepEqual((await call('GET', base)).json(), []);
   });
 
   test('refuses bad input, a duplicate, and writes with a read-only key', async () => {

@@ -138,4 +138,50 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
   route(scope, 'DELETE', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
     presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!)),
   );
+
+  registerIncidentSubscriberRoutes(scope);
+}
+
+/** Subscribers to one incident: `/incidents/{incident_id}/subscribers`. */
+function registerIncidentSubscriberRoutes(scope: FastifyInstance): void {
+  const base = '/pages/:page_id/incidents/:incident_id/subscribers';
+  const ofIncident = async (caller: { ctx: Parameters<typeof getSubscriber>[0] }, incidentId: string, id: string) => {
+    const subscriber = await getSubscriber(caller.ctx, id);
+    if (subscriber.incidentId !== incidentId)
+      throw new AppError('subscriber_not_found', `No subscriber of this incident has the id "${id}".`);
+    return subscriber;
+  };
+
+  route(scope, 'GET', base, async ({ caller, params, query }) => {
+    const { offset, limit } = pageWindow(query, 'per_page');
+    const { subscribers } = await listSubscribers(caller.ctx, { incidentId: params.incident_id!, state: 'active', limit, offset });
+    return subscribers.map(presentSubscriber);
+  });
+
+  route(scope, 'POST', base, async ({ caller, params, body }, reply: FastifyReply) => {
+    const data = readRoot(body, 'subscriber', newSubscriber);
+    if (data.email === undefined) throw new AppError('validation_failed', 'subscriber.email: is required');
+    const created = await addSubscriber(caller.ctx, {
+      address: data.email,
+      incidentId: params.incident_id!,
+      ...(data.locale !== undefined && { locale: data.locale as 'en' }),
+      skipConfirmation: data.skip_confirmation_notification === true,
+    });
+    return reply.code(201).send(presentSubscriber(created));
+  });
+
+  route(scope, 'GET', `${base}/:subscriber_id`, async ({ caller, params }) =>
+    presentSubscriber(await ofIncident(caller, params.incident_id!, params.subscriber_id!)),
+  );
+
+  route(scope, 'DELETE', `${base}/:subscriber_id`, async ({ caller, params }) => {
+    await ofIncident(caller, params.incident_id!, params.subscriber_id!);
+    return presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!));
+  });
+
+  route(scope, 'POST', `${base}/:subscriber_id/resend_confirmation`, async ({ caller, params }) => {
+    await ofIncident(caller, params.incident_id!, params.subscriber_id!);
+    await resendConfirmation(caller.ctx, params.subscriber_id!);
+    return { message: 'Confirmation sent.' };
+  });
 }

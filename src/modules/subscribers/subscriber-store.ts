@@ -153,6 +153,7 @@ export interface SubscriberFilter {
   q?: string;
   channel?: Channel;
   state?: SubscriberState;
+  incidentId?: string;
   limit: number;
   offset: number;
 }
@@ -163,6 +164,7 @@ export async function querySubscribers(db: Db, filter: SubscriberFilter): Promis
     query = query.where('addressKey', 'like', `%${filter.q.toLowerCase().replace(/[%_]/g, '')}%`);
   if (filter.channel !== undefined) query = query.where('channel', '=', filter.channel);
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);
+  if (filter.incidentId !== undefined) query = query.where('incidentId', '=', filter.incidentId);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute();
   return { subscribers: await withComponents(db, rows), total: toNumber(total.n) };
