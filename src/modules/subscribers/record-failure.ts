@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/tables.ts';
 import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { mayMail } from './subscription-limits.ts';
 import { addressKey, failureWindowMs, purgeAfterMs, quarantineAfterFailures, type Subscriber } from './subscriber.ts';
 import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
 
@@ -28,7 +29,10 @@ export async function recordEndpointFailure(tx: Kysely<Database>, subscriberId: 
   const isQuarantined = failureCount >= quarantineAfterFailures;
   if (isQuarantined) next = quarantined(next, now, error);
   await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
-  if (isQuarantined && next.notifyEmail !== null) await enqueueSubscriberMail(tx, next.id, 'subscriber.quarantined', now);
+  // The notice address was never confirmed, so it gets no more mail than a subscribe form could send it.
+  if (isQuarantined && next.notifyEmail !== null && (await mayMail(tx, next.notifyEmail, now))) {
+    await enqueueSubscriberMail(tx, next.id, 'subscriber.quarantined', now);
+  }
   return isQuarantined;
 }
 
