@@ -2,17 +2,34 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'test-results/', 'playwright-report/', 'screenshots/', 'src/public-page/public/**/*.js', 'src/embed/**/*.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'screenshots/',
+      'src/public-page/public/**/*.js',
+      'src/embed/**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts only.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts only.' },
+      ],
     },
   },
   {
@@ -28,7 +45,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/api/**', '**/admin/**', '**/public-page/**', '**/http/**'], message: 'Modules may not import from a surface (api, admin, public-page, http).' },
+            {
+              group: ['**/api/**', '**/admin/**', '**/public-page/**', '**/http/**'],
+              message: 'Modules may not import from a surface (api, admin, public-page, http).',
+            },
           ],
         },
       ],

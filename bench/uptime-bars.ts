@@ -34,7 +34,13 @@ function history(years: number, next: () => number): UptimeSubject {
   let free = start;
   for (const at of starts) {
     if (at <= free) continue;
-    const kinds: ComponentStatus[][] = [['partial_outage'], ['major_outage'], ['partial_outage', 'major_outage'], ['degraded_performance'], ['under_maintenance']];
+    const kinds: ComponentStatus[][] = [
+      ['partial_outage'],
+      ['major_outage'],
+      ['partial_outage', 'major_outage'],
+      ['degraded_performance'],
+      ['under_maintenance'],
+    ];
     const steps = kinds[Math.floor(next() * kinds.length)] as ComponentStatus[];
     let t = at;
     for (const status of steps) {
@@ -94,11 +100,22 @@ for (const years of [1, 5, 10]) {
   const cold = performance.now() - coldStart;
   // "After a change": a new status on one component, then everything is recomputed.
   const bars = time(() => {
-    subjects[0]?.changes.push({ status: subjects[0].changes.at(-1)?.status === 'operational' ? 'degraded_performance' : 'operational', changedAt: new Date(now.getTime() - 1000) });
+    subjects[0]?.changes.push({
+      status: subjects[0].changes.at(-1)?.status === 'operational' ? 'degraded_performance' : 'operational',
+      changedAt: new Date(now.getTime() - 1000),
+    });
     return allBars(subjects);
   });
   const scan = time(() => linearPass(subjects));
-  rows.push([`${years} y`, String(changeCount), cold.toFixed(1), bars.ms.toFixed(1), scan.ms.toFixed(2), (bars.ms / scan.ms).toFixed(1), ((bars.ms * 1000) / componentCount).toFixed(0)]);
+  rows.push([
+    `${years} y`,
+    String(changeCount),
+    cold.toFixed(1),
+    bars.ms.toFixed(1),
+    scan.ms.toFixed(2),
+    (bars.ms / scan.ms).toFixed(1),
+    ((bars.ms * 1000) / componentCount).toFixed(0),
+  ]);
 }
 
 const header = ['history', 'changes', 'first run ms', 'bars+figures ms', 'linear pass ms', 'ratio', 'µs/component'];

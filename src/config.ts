@@ -28,22 +28,22 @@ const environmentSchema = z.object({
   ),
   AVISO_EXAMPLE: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[a-z0-9-]+$/, 'must be an example name such as "kinescope", or "none"').default('kinescope'),
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be an example name such as "kinescope", or "none"')
+      .default('kinescope'),
   ),
-  AVISO_LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  AVISO_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   AVISO_SMTP_URL: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
   ),
   AVISO_MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).optional()),
   AVISO_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('must be an email address').optional()),
-  AVISO_ADMIN_PASSWORD: z.preprocess(
-    emptyToUndefined,
-    z.string().min(10, 'must be at least 10 characters').optional(),
-  ),
+  AVISO_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10, 'must be at least 10 characters').optional()),
 });
 
 export interface Config {
@@ -71,7 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`,
+      ),
     );
   }
   const e = parsed.data;
@@ -81,7 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const examples = bundledExamples();
   if (e.AVISO_EXAMPLE !== 'none' && !examples.includes(e.AVISO_EXAMPLE)) {
-    problems.push(`AVISO_EXAMPLE: there is no example page "${e.AVISO_EXAMPLE}"; the examples are: ${examples.join(', ')} (or "none" for a blank page)`);
+    problems.push(
+      `AVISO_EXAMPLE: there is no example page "${e.AVISO_EXAMPLE}"; the examples are: ${examples.join(', ')} (or "none" for a blank page)`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -100,15 +104,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.AVISO_LOG_LEVEL,
     smtpUrl: e.AVISO_SMTP_URL,
     mailFrom: e.AVISO_MAIL_FROM,
-    admin:
-      e.AVISO_ADMIN_EMAIL && e.AVISO_ADMIN_PASSWORD
-        ? { email: e.AVISO_ADMIN_EMAIL, password: e.AVISO_ADMIN_PASSWORD }
-        : undefined,
+    admin: e.AVISO_ADMIN_EMAIL && e.AVISO_ADMIN_PASSWORD ? { email: e.AVISO_ADMIN_EMAIL, password: e.AVISO_ADMIN_PASSWORD } : undefined,
   });
 }
 
 /** Which database the test suite runs on: SQLite unless TEST_DB=postgres. */
-export function loadTestDatabase(env: Record<string, string | undefined> = process.env): { kind: 'sqlite' } | { kind: 'postgres'; url: string } {
+export function loadTestDatabase(
+  env: Record<string, string | undefined> = process.env,
+): { kind: 'sqlite' } | { kind: 'postgres'; url: string } {
   if (env['TEST_DB'] === 'postgres') {
     return { kind: 'postgres', url: env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' };
   }

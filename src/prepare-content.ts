@@ -17,5 +17,11 @@ export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
     ctx.log.info({ example: config.example }, 'example page loaded');
     return;
   }
-  await ensurePage(ctx, { name: 'Aviso', url: config.publicUrl, timeZone: 'Etc/UTC', defaultLocale: 'en', locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'] });
+  await ensurePage(ctx, {
+    name: 'Aviso',
+    url: config.publicUrl,
+    timeZone: 'Etc/UTC',
+    defaultLocale: 'en',
+    locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'],
+  });
 }

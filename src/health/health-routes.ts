@@ -20,10 +20,14 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
       const migrated = await isMigrated(deps.ctx.db);
       checks['migrations'] = migrated ? { ok: true } : { ok: false, message: 'some migrations are not applied' };
     } catch (error) {
-      checks['database'] = { ok: false, message: `cannot reach the ${deps.database.kind} database: ${error instanceof Error ? error.message : String(error)}` };
+      checks['database'] = {
+        ok: false,
+        message: `cannot reach the ${deps.database.kind} database: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     // Started without its database: it serves the last good pages until it has reconnected and migrated.
-    if (deps.cache.offline) checks['content'] = { ok: false, message: 'serving the last good pages kept on disk until the database is back' };
+    if (deps.cache.offline)
+      checks['content'] = { ok: false, message: 'serving the last good pages kept on disk until the database is back' };
     const ready = Object.values(checks).every((c) => c.ok);
     return reply
       .code(ready ? 200 : 503)

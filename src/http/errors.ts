@@ -20,8 +20,13 @@ export function toAppError(error: unknown): AppError {
     return new AppError('validation_failed', fastifyError.message ?? 'The request is not valid.');
   }
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('bad_request', 'This content type is not accepted; send JSON or a form.');
-  if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('bad_request', 'This content type is not accepted; send JSON or a form.');
+  if (
+    fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return new AppError('bad_request', 'The body is not valid JSON.');
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode === 429) return new AppError('rate_limited');

@@ -8,7 +8,11 @@ export function isPostgres(db: Kysely<any>): boolean {
 }
 
 /** An auto-incrementing integer primary key: `serial` on PostgreSQL, the rowid alias on SQLite. */
-export function addSerialId<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, never>, name = 'id'): CreateTableBuilder<T, never> {
+export function addSerialId<T extends string>(
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, never>,
+  name = 'id',
+): CreateTableBuilder<T, never> {
   return table.addColumn(name, isPostgres(db) ? 'serial' : 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey());
 }
 

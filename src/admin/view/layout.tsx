@@ -4,7 +4,18 @@ import type { AdminSession } from '../admin-session.ts';
 import { CsrfField } from './form-fields.tsx';
 
 export type Section =
-  'dashboard' | 'incidents' | 'maintenances' | 'components' | 'templates' | 'settings' | 'team' | 'api-keys' | 'audit' | 'jobs' | 'subscribers' | 'none';
+  | 'dashboard'
+  | 'incidents'
+  | 'maintenances'
+  | 'components'
+  | 'templates'
+  | 'settings'
+  | 'team'
+  | 'api-keys'
+  | 'audit'
+  | 'jobs'
+  | 'subscribers'
+  | 'none';
 
 const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard', needs: 'read' },

@@ -1,12 +1,6 @@
 import type { ComponentId } from '../../shared/ids.ts';
 
-export const componentStatuses = [
-  'operational',
-  'under_maintenance',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-] as const;
+export const componentStatuses = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type ComponentStatus = (typeof componentStatuses)[number];
 
 /** Why a component's status changed; recorded with every change for uptime and audit. */

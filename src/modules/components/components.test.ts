@@ -73,7 +73,10 @@ describe('components and groups', () => {
         ['C', null],
       ],
     );
-    assert.equal(listed.some((x) => x.id === g1.id), false);
+    assert.equal(
+      listed.some((x) => x.id === g1.id),
+      false,
+    );
   });
 
   test('a group cannot go inside a group, nor a component under a component', async () => {

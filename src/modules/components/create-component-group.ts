@@ -44,7 +44,14 @@ export async function createComponentGroup(ctx: Ctx, input: CreateComponentGroup
       await saveComponent(tx, { ...child, groupId: group.id, position: position++, updatedAt: now });
     }
     const after = { ...group, componentIds: children.map((c) => c.id) };
-    await recordAudit(tx, ctx.actor, { action: 'component_group.create', entityType: 'component_group', entityId: group.id, before: null, after, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'component_group.create',
+      entityType: 'component_group',
+      entityId: group.id,
+      before: null,
+      after,
+      at: now,
+    });
     await touchPage(tx, now);
     return group;
   });

@@ -16,7 +16,8 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
     if (groupId !== null) {
       const group = await findComponent(tx, groupId);
       if (group === undefined) throw notFound('component', groupId);
-      if (!group.isGroup) throw new AppError('component_group_invalid', `"${group.name}" is a component, not a group; components cannot be nested.`);
+      if (!group.isGroup)
+        throw new AppError('component_group_invalid', `"${group.name}" is a component, not a group; components cannot be nested.`);
     }
     const now = ctx.clock.now();
     const component: Component = {
@@ -36,7 +37,14 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
     };
     await insertComponent(tx, component);
     await recordStatusChange(tx, { componentId: component.id, status: data.status, changedAt: now, cause: 'manual', causeId: null }, now);
-    await recordAudit(tx, ctx.actor, { action: 'component.create', entityType: 'component', entityId: component.id, before: null, after: component, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'component.create',
+      entityType: 'component',
+      entityId: component.id,
+      before: null,
+      after: component,
+      at: now,
+    });
     await touchPage(tx, now);
     return component;
   });

@@ -27,7 +27,14 @@ export async function deleteComponent(ctx: Ctx, id: string): Promise<void> {
       await deleteComponentRow(tx, component.groupId as ComponentId);
     }
     const entityType = component.isGroup ? 'component_group' : 'component';
-    await recordAudit(tx, ctx.actor, { action: `${entityType}.delete`, entityType, entityId: component.id, before: component, after: null, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: `${entityType}.delete`,
+      entityType,
+      entityId: component.id,
+      before: component,
+      after: null,
+      at: now,
+    });
     await touchPage(tx, now);
   });
 }

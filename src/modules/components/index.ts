@@ -6,4 +6,12 @@ export { createComponentGroup } from './create-component-group.ts';
 export { updateComponent } from './update-component.ts';
 export { deleteComponent } from './delete-component.ts';
 export { listComponentsInOrder } from './list-components.ts';
-export { listComponents, findComponent, insertComponent, saveComponent, recordStatusChange, listStatusChanges, deleteComponentRow } from './component-store.ts';
+export {
+  listComponents,
+  findComponent,
+  insertComponent,
+  saveComponent,
+  recordStatusChange,
+  listStatusChanges,
+  deleteComponentRow,
+} from './component-store.ts';

@@ -11,7 +11,11 @@ const x: ComponentStatus = 'major_outage';
 
 function check(statuses: ComponentStatus[], indicator: string, description: string) {
   const result = overallStatus(statuses);
-  assert.deepEqual({ indicator: result.indicator, description: result.description }, { indicator, description }, `for [${statuses.join(', ')}]`);
+  assert.deepEqual(
+    { indicator: result.indicator, description: result.description },
+    { indicator, description },
+    `for [${statuses.join(', ')}]`,
+  );
 }
 
 describe('overall status: the reference table of description ↔ indicator pairs', () => {
@@ -19,7 +23,8 @@ describe('overall status: the reference table of description ↔ indicator pairs
   test('Partially Degraded Service is minor (some components degraded)', () => check([o, d, o], 'minor', 'Partially Degraded Service'));
   test('Minor Service Outage is minor (one of eleven components in partial outage, as GitHub showed)', () =>
     check([p, o, o, o, o, o, o, o, o, o, o], 'minor', 'Minor Service Outage'));
-  test('Partial System Outage is major (one partial and one major, as the chargebee sample)', () => check([p, x], 'major', 'Partial System Outage'));
+  test('Partial System Outage is major (one partial and one major, as the chargebee sample)', () =>
+    check([p, x], 'major', 'Partial System Outage'));
   test('Major System Outage is critical (every component down)', () => check([x, x, x], 'critical', 'Major System Outage'));
   test('Degraded System Service is minor (every component degraded)', () => check([d, d], 'minor', 'Degraded System Service'));
   test('Service Under Maintenance is maintenance', () => check([m, o, o], 'maintenance', 'Service Under Maintenance'));

@@ -32,7 +32,8 @@ export async function updateComponent(
 
     const previousGroupId = current.groupId;
     if (data.groupId !== undefined && data.groupId !== current.groupId) {
-      if (current.isGroup && data.groupId !== null) throw new AppError('component_group_invalid', 'A group cannot be put inside another group.');
+      if (current.isGroup && data.groupId !== null)
+        throw new AppError('component_group_invalid', 'A group cannot be put inside another group.');
       if (data.groupId !== null) {
         const group = await findComponent(tx, data.groupId);
         if (group === undefined) throw notFound('component', data.groupId);
@@ -42,12 +43,19 @@ export async function updateComponent(
       if (data.position === undefined) next.position = await nextPosition(tx, next.groupId);
     }
     if (data.status !== undefined && current.isGroup) {
-      throw new AppError('component_group_invalid', 'A group shows the worst status of its components; set the status of a component instead.');
+      throw new AppError(
+        'component_group_invalid',
+        'A group shows the worst status of its components; set the status of a component instead.',
+      );
     }
     await saveComponent(tx, next);
     if (data.status !== undefined && data.status !== current.status) {
       await recordStatusChange(tx, { componentId: current.id, status: data.status, changedAt: now, ...cause }, now);
-      await notifyComponentChange(tx, { componentId: current.id, oldStatus: current.status, newStatus: data.status, cause: cause.cause }, now);
+      await notifyComponentChange(
+        tx,
+        { componentId: current.id, oldStatus: current.status, newStatus: data.status, cause: cause.cause },
+        now,
+      );
       next.status = data.status;
     }
     // A group left without components disappears, as in Statuspage.
@@ -56,7 +64,14 @@ export async function updateComponent(
       if (remaining.length === 0) await deleteComponentRow(tx, previousGroupId);
     }
     const entityType = current.isGroup ? 'component_group' : 'component';
-    await recordAudit(tx, ctx.actor, { action: `${entityType}.update`, entityType, entityId: current.id, before: current, after: next, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: `${entityType}.update`,
+      entityType,
+      entityId: current.id,
+      before: current,
+      after: next,
+      at: now,
+    });
     await touchPage(tx, now);
     return next;
   });

@@ -36,7 +36,11 @@ export async function changeComponentStatuses(
     });
     if (newStatus !== component.status) {
       await recordStatusChange(tx, { componentId: component.id, status: newStatus, changedAt: at, ...cause }, recordedAt);
-      await notifyComponentChange(tx, { componentId: component.id, oldStatus: component.status, newStatus, cause: cause.cause }, recordedAt);
+      await notifyComponentChange(
+        tx,
+        { componentId: component.id, oldStatus: component.status, newStatus, cause: cause.cause },
+        recordedAt,
+      );
     }
   }
   return affected;

@@ -14,7 +14,14 @@ export async function deleteIncident(ctx: Ctx, incidentId: string): Promise<Inci
     if (incident === undefined) throw notFound('incident', incidentId);
     await deleteIncidentRow(tx, incident.id);
     const now = ctx.clock.now();
-    await recordAudit(tx, ctx.actor, { action: `${incident.kind}.delete`, entityType: incident.kind, entityId: incident.id, before: incidentSnapshot(incident), after: null, at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: `${incident.kind}.delete`,
+      entityType: incident.kind,
+      entityId: incident.id,
+      before: incidentSnapshot(incident),
+      after: null,
+      at: now,
+    });
     await touchPage(tx, now);
     return incident;
   });

@@ -8,7 +8,12 @@ import { editIncidentUpdateSchema, type EditIncidentUpdateInput } from './incide
 import { findIncident, saveIncidentUpdateText } from './incident-store.ts';
 
 /** Corrects an update's text or display time; its status and component changes stay as posted. */
-export async function editIncidentUpdate(ctx: Ctx, incidentId: string, updateId: string, input: EditIncidentUpdateInput): Promise<Incident> {
+export async function editIncidentUpdate(
+  ctx: Ctx,
+  incidentId: string,
+  updateId: string,
+  input: EditIncidentUpdateInput,
+): Promise<Incident> {
   const data = editIncidentUpdateSchema.parse(input);
   return write(ctx, async (tx) => {
     const incident = await findIncident(tx, incidentId);
@@ -24,8 +29,21 @@ export async function editIncidentUpdate(ctx: Ctx, incidentId: string, updateId:
       updatedAt: now,
     });
     const { affectedComponents: _affected, ...before } = update;
-    const after = { ...before, body: data.body ?? update.body, displayAt: data.displayAt ?? update.displayAt, deliverNotifications: data.deliverNotifications ?? update.deliverNotifications, updatedAt: now };
-    await recordAudit(tx, ctx.actor, { action: 'incident_update.edit', entityType: 'incident_update', entityId: update.id, before, after, at: now });
+    const after = {
+      ...before,
+      body: data.body ?? update.body,
+      displayAt: data.displayAt ?? update.displayAt,
+      deliverNotifications: data.deliverNotifications ?? update.deliverNotifications,
+      updatedAt: now,
+    };
+    await recordAudit(tx, ctx.actor, {
+      action: 'incident_update.edit',
+      entityType: 'incident_update',
+      entityId: update.id,
+      before,
+      after,
+      at: now,
+    });
     await touchPage(tx, now);
     return (await findIncident(tx, incidentId))!;
   });

@@ -107,7 +107,8 @@ export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter
   if (filter.statuses !== undefined) query = query.where('status', 'in', filter.statuses.length > 0 ? filter.statuses : ['']);
   if (filter.startedFrom !== undefined) query = query.where('startedAt', '>=', toTimestamp(filter.startedFrom));
   if (filter.startedBefore !== undefined) query = query.where('startedAt', '<', toTimestamp(filter.startedBefore));
-  if (filter.query !== undefined && filter.query !== '') query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${filter.query!.toLowerCase()}%`));
+  if (filter.query !== undefined && filter.query !== '')
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${filter.query!.toLowerCase()}%`));
   query = query.orderBy('startedAt', 'desc').orderBy('createdAt', 'desc').orderBy('id');
   if (filter.limit !== undefined) query = query.limit(filter.limit);
   if (filter.offset !== undefined) query = query.offset(filter.offset);
@@ -228,10 +229,18 @@ export async function insertIncidentUpdate(db: Kysely<Database>, update: Inciden
     .execute();
 }
 
-export async function saveIncidentUpdateText(db: Kysely<Database>, update: Pick<IncidentUpdate, 'id' | 'body' | 'displayAt' | 'updatedAt' | 'deliverNotifications'>): Promise<void> {
+export async function saveIncidentUpdateText(
+  db: Kysely<Database>,
+  update: Pick<IncidentUpdate, 'id' | 'body' | 'displayAt' | 'updatedAt' | 'deliverNotifications'>,
+): Promise<void> {
   await db
     .updateTable('incidentUpdates')
-    .set({ body: update.body, displayAt: toTimestamp(update.displayAt), updatedAt: toTimestamp(update.updatedAt), deliverNotifications: fromBool(update.deliverNotifications) })
+    .set({
+      body: update.body,
+      displayAt: toTimestamp(update.displayAt),
+      updatedAt: toTimestamp(update.updatedAt),
+      deliverNotifications: fromBool(update.deliverNotifications),
+    })
     .where('id', '=', update.id)
     .execute();
 }

@@ -6,16 +6,26 @@ import { checkUpdateStatus, deriveImpact, lifecycleTimes, updateLabels, type Aff
 
 function affected(...changes: [string, ComponentStatus][]): { affectedComponents: AffectedComponent[] } {
   return {
-    affectedComponents: changes.map(([id, newStatus]) => ({ componentId: id as ComponentId, name: id, oldStatus: 'operational', newStatus })),
+    affectedComponents: changes.map(([id, newStatus]) => ({
+      componentId: id as ComponentId,
+      name: id,
+      oldStatus: 'operational',
+      newStatus,
+    })),
   };
 }
 
 describe('incident impact, derived from the affected components', () => {
   test('no affected components: none', () => assert.equal(deriveImpact('incident', [affected()], null), 'none'));
-  test('one degraded component: minor', () => assert.equal(deriveImpact('incident', [affected(['a', 'degraded_performance'])], null), 'minor'));
+  test('one degraded component: minor', () =>
+    assert.equal(deriveImpact('incident', [affected(['a', 'degraded_performance'])], null), 'minor'));
   test('every affected component in partial outage: major', () =>
     assert.equal(
-      deriveImpact('incident', [affected(['a', 'partial_outage'], ['b', 'partial_outage'], ['c', 'partial_outage'], ['d', 'partial_outage'])], null),
+      deriveImpact(
+        'incident',
+        [affected(['a', 'partial_outage'], ['b', 'partial_outage'], ['c', 'partial_outage'], ['d', 'partial_outage'])],
+        null,
+      ),
       'major',
     ));
   test('some components in partial outage: minor', () =>
@@ -23,24 +33,36 @@ describe('incident impact, derived from the affected components', () => {
   test('every affected component down: critical', () =>
     assert.equal(deriveImpact('incident', [affected(['a', 'major_outage'], ['b', 'major_outage'])], null), 'critical'));
   test('a resolved incident keeps the impact of the worst moment', () =>
-    assert.equal(deriveImpact('incident', [affected(['a', 'operational']), affected(['a', 'major_outage'], ['b', 'degraded_performance'])], null), 'major'));
-  test('an override wins over the derived impact', () => assert.equal(deriveImpact('incident', [affected(['a', 'degraded_performance'])], 'critical'), 'critical'));
-  test('a maintenance is always of maintenance impact', () => assert.equal(deriveImpact('maintenance', [affected(['a', 'under_maintenance'])], null), 'maintenance'));
+    assert.equal(
+      deriveImpact('incident', [affected(['a', 'operational']), affected(['a', 'major_outage'], ['b', 'degraded_performance'])], null),
+      'major',
+    ));
+  test('an override wins over the derived impact', () =>
+    assert.equal(deriveImpact('incident', [affected(['a', 'degraded_performance'])], 'critical'), 'critical'));
+  test('a maintenance is always of maintenance impact', () =>
+    assert.equal(deriveImpact('maintenance', [affected(['a', 'under_maintenance'])], null), 'maintenance'));
   test('components under maintenance during an incident add no impact', () =>
     assert.equal(deriveImpact('incident', [affected(['a', 'under_maintenance'])], null), 'none'));
 });
 
 describe('update labels', () => {
   test('an update that keeps the previous status is labelled "update"', () => {
-    const labels = updateLabels([{ status: 'resolved' }, { status: 'monitoring' }, { status: 'investigating' }, { status: 'investigating' }]);
+    const labels = updateLabels([
+      { status: 'resolved' },
+      { status: 'monitoring' },
+      { status: 'investigating' },
+      { status: 'investigating' },
+    ]);
     assert.deepEqual(labels, ['resolved', 'monitoring', 'update', 'investigating']);
   });
   test('the first update always carries its status', () => assert.deepEqual(updateLabels([{ status: 'identified' }]), ['identified']));
 });
 
 describe('update statuses by kind', () => {
-  test('an incident refuses maintenance statuses', () => assert.throws(() => checkUpdateStatus('incident', 'in_progress'), { code: 'incident_transition_invalid' }));
-  test('a maintenance refuses incident statuses', () => assert.throws(() => checkUpdateStatus('maintenance', 'investigating'), { code: 'incident_transition_invalid' }));
+  test('an incident refuses maintenance statuses', () =>
+    assert.throws(() => checkUpdateStatus('incident', 'in_progress'), { code: 'incident_transition_invalid' }));
+  test('a maintenance refuses incident statuses', () =>
+    assert.throws(() => checkUpdateStatus('maintenance', 'investigating'), { code: 'incident_transition_invalid' }));
   test('reopening a resolved incident is allowed', () => assert.equal(checkUpdateStatus('incident', 'investigating'), 'investigating'));
 });
 

@@ -101,7 +101,10 @@ export function checkUpdateStatus(kind: IncidentKind, status: string): UpdateSta
   if (kind === 'incident' && isIncidentStatus(status)) return status;
   if (kind === 'maintenance' && isMaintenanceStatus(status)) return status;
   const allowed = (kind === 'incident' ? incidentStatuses : maintenanceStatuses).join(', ');
-  throw new AppError('incident_transition_invalid', `An ${kind === 'incident' ? 'incident' : 'maintenance'} cannot take the status "${status}"; use one of ${allowed}.`);
+  throw new AppError(
+    'incident_transition_invalid',
+    `An ${kind === 'incident' ? 'incident' : 'maintenance'} cannot take the status "${status}"; use one of ${allowed}.`,
+  );
 }
 
 /**

@@ -8,7 +8,18 @@ export { deleteIncident } from './delete-incident.ts';
 export { scheduleMaintenance } from './schedule-maintenance.ts';
 export { savePostmortemDraft, publishPostmortem, revertPostmortem, deletePostmortem } from './postmortem.ts';
 export { queryIncidents, getIncident } from './list-incidents.ts';
-export { listIncidents, findIncident, insertIncident, insertIncidentUpdate, saveIncident, countIncidents, replaceIncidentComponents, deleteIncidentRow, deleteIncidentUpdateRow, type IncidentFilter } from './incident-store.ts';
+export {
+  listIncidents,
+  findIncident,
+  insertIncident,
+  insertIncidentUpdate,
+  saveIncident,
+  countIncidents,
+  replaceIncidentComponents,
+  deleteIncidentRow,
+  deleteIncidentUpdateRow,
+  type IncidentFilter,
+} from './incident-store.ts';
 export { rescheduleMaintenance, rescheduleMaintenanceSchema, type RescheduleMaintenanceInput } from './reschedule-maintenance.ts';
 export {
   planMaintenanceJobs,

@@ -56,7 +56,14 @@ export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<
     await insertIncident(tx, incident);
     await insertIncidentUpdate(tx, update);
     if (update.deliverNotifications) await notifyIncidentUpdate(tx, update, now);
-    await recordAudit(tx, ctx.actor, { action: 'incident.open', entityType: 'incident', entityId: id, before: null, after: incidentSnapshot(incident, update), at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'incident.open',
+      entityType: 'incident',
+      entityId: id,
+      before: null,
+      after: incidentSnapshot(incident, update),
+      at: now,
+    });
     await touchPage(tx, now);
     return incident;
   });

@@ -22,7 +22,10 @@ export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: Po
     if (incident === undefined) throw notFound('incident', incidentId);
     const status = checkUpdateStatus(incident.kind, data.status);
     if (incident.status === 'postmortem') {
-      throw new AppError('incident_transition_invalid', 'This incident has a published postmortem; revert the postmortem before posting updates.');
+      throw new AppError(
+        'incident_transition_invalid',
+        'This incident has a published postmortem; revert the postmortem before posting updates.',
+      );
     }
     const now = ctx.clock.now();
     const displayAt = data.displayAt ?? now;

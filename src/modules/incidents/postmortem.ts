@@ -9,14 +9,26 @@ import type { Incident } from './incident.ts';
 import { postmortemDraftSchema, publishPostmortemSchema } from './incident-schemas.ts';
 import { findIncident, saveIncident } from './incident-store.ts';
 
-async function withIncident(ctx: Ctx, incidentId: string, action: string, change: (incident: Incident, now: Date) => Incident): Promise<Incident> {
+async function withIncident(
+  ctx: Ctx,
+  incidentId: string,
+  action: string,
+  change: (incident: Incident, now: Date) => Incident,
+): Promise<Incident> {
   return write(ctx, async (tx) => {
     const incident = await findIncident(tx, incidentId);
     if (incident === undefined || incident.kind !== 'incident') throw notFound('incident', incidentId);
     const now = ctx.clock.now();
     const next = change(incident, now);
     await saveIncident(tx, next);
-    await recordAudit(tx, ctx.actor, { action, entityType: 'incident', entityId: incident.id, before: incidentSnapshot(incident), after: incidentSnapshot(next), at: now });
+    await recordAudit(tx, ctx.actor, {
+      action,
+      entityType: 'incident',
+      entityId: incident.id,
+      before: incidentSnapshot(incident),
+      after: incidentSnapshot(next),
+      at: now,
+    });
     await touchPage(tx, now);
     return next;
   });
@@ -49,7 +61,8 @@ function publishDraft(ctx: Ctx, incidentId: string, notifySubscribers: boolean):
       throw new AppError('incident_transition_invalid', 'Resolve the incident before publishing its postmortem.');
     }
     const draft = incident.postmortem.draft;
-    if (draft === null || draft.trim() === '') throw new AppError('incident_transition_invalid', 'Write the postmortem before publishing it.');
+    if (draft === null || draft.trim() === '')
+      throw new AppError('incident_transition_invalid', 'Write the postmortem before publishing it.');
     return {
       ...incident,
       status: 'postmortem',
@@ -75,7 +88,8 @@ export async function revertPostmortem(ctx: Ctx, incidentId: string): Promise<In
 /** Discards the postmortem draft (Statuspage's DELETE …/postmortem). */
 export async function deletePostmortem(ctx: Ctx, incidentId: string): Promise<Incident> {
   return withIncident(ctx, incidentId, 'incident.postmortem_delete', (incident, now) => {
-    if (incident.postmortem.publishedAt !== null) throw new AppError('incident_transition_invalid', 'Revert the published postmortem before deleting it.');
+    if (incident.postmortem.publishedAt !== null)
+      throw new AppError('incident_transition_invalid', 'Revert the published postmortem before deleting it.');
     return { ...incident, updatedAt: now, postmortem: { ...incident.postmortem, draft: null, lastUpdatedAt: now } };
   });
 }

@@ -64,7 +64,14 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
     await insertIncidentUpdate(tx, update);
     if (update.deliverNotifications) await notifyIncidentUpdate(tx, update, now);
     await planMaintenanceJobs(tx, maintenance, now);
-    await recordAudit(tx, ctx.actor, { action: 'maintenance.schedule', entityType: 'maintenance', entityId: id, before: null, after: incidentSnapshot(maintenance, update), at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: 'maintenance.schedule',
+      entityType: 'maintenance',
+      entityId: id,
+      before: null,
+      after: incidentSnapshot(maintenance, update),
+      at: now,
+    });
     await touchPage(tx, now);
     return maintenance;
   });

@@ -33,7 +33,14 @@ export async function updateIncident(ctx: Ctx, incidentId: string, input: Update
       await replaceIncidentComponents(tx, incident.id, next.componentIds);
     }
     await saveIncident(tx, next);
-    await recordAudit(tx, ctx.actor, { action: `${incident.kind}.update`, entityType: incident.kind, entityId: incident.id, before: incidentSnapshot(incident), after: incidentSnapshot(next), at: now });
+    await recordAudit(tx, ctx.actor, {
+      action: `${incident.kind}.update`,
+      entityType: incident.kind,
+      entityId: incident.id,
+      before: incidentSnapshot(incident),
+      after: incidentSnapshot(next),
+      at: now,
+    });
     await touchPage(tx, now);
     return next;
   });

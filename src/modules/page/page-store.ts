@@ -66,5 +66,9 @@ export async function updatePageRow(
 
 /** Marks the page as changed (Statuspage's `page.updated_at` moves with any change). */
 export async function touchPage(db: Kysely<Database>, at: Date): Promise<void> {
-  await db.updateTable('pages').set({ updatedAt: toTimestamp(at) }).where('updatedAt', '<', toTimestamp(at)).execute();
+  await db
+    .updateTable('pages')
+    .set({ updatedAt: toTimestamp(at) })
+    .where('updatedAt', '<', toTimestamp(at))
+    .execute();
 }

@@ -46,7 +46,11 @@ describe('loadUptimeSubjects', () => {
     try {
       const db = await createComponent(ctx, { name: 'Database' });
       const group = await createComponentGroup(ctx, { name: 'Backend', componentIds: [db.id] });
-      await recordStatusChange(ctx.db, { componentId: db.id, status: 'major_outage', changedAt: new Date('2025-11-05T00:00:00.000Z'), cause: 'import', causeId: null }, ctx.clock.now());
+      await recordStatusChange(
+        ctx.db,
+        { componentId: db.id, status: 'major_outage', changedAt: new Date('2025-11-05T00:00:00.000Z'), cause: 'import', causeId: null },
+        ctx.clock.now(),
+      );
 
       const subjects = await loadUptimeSubjects(ctx);
       assert.deepEqual(subjects.get(group.id), { startDate: null, changes: [] });

@@ -4,7 +4,15 @@ import { dayColour, dayFill, defaultUptimePalette } from './day-colour.ts';
 import type { DayOutage } from './uptime.ts';
 
 function day(majorSeconds: number, partialSeconds = 0, hasData = true): DayOutage {
-  return { date: '2025-11-20', hasData, majorSeconds, partialSeconds, degradedSeconds: 0, maintenanceSeconds: 0, secondsWithData: hasData ? 86400 : 0 };
+  return {
+    date: '2025-11-20',
+    hasData,
+    majorSeconds,
+    partialSeconds,
+    degradedSeconds: 0,
+    maintenanceSeconds: 0,
+    secondsWithData: hasData ? 86400 : 0,
+  };
 }
 
 describe('day colour levels', () => {
@@ -42,8 +50,21 @@ describe('day bar fill', () => {
   });
 
   it('grows redder as downtime grows', () => {
-    const red = (seconds: number) => parseInt(dayFill(day(seconds), { ...defaultUptimePalette, major: '#ff0000', partial: '#800000', minor: '#400000', operational: '#000000' }).slice(1, 3), 16);
+    const red = (seconds: number) =>
+      parseInt(
+        dayFill(day(seconds), {
+          ...defaultUptimePalette,
+          major: '#ff0000',
+          partial: '#800000',
+          minor: '#400000',
+          operational: '#000000',
+        }).slice(1, 3),
+        16,
+      );
     const reds = [1, 600, 1200, 1500, 1980, 2500, 3000, 3599, 3600].map(red);
-    assert.deepEqual([...reds].sort((a, b) => a - b), reds);
+    assert.deepEqual(
+      [...reds].sort((a, b) => a - b),
+      reds,
+    );
   });
 });

@@ -56,7 +56,13 @@ const parsedPalettes = new WeakMap<UptimePalette, ParsedPalette>();
 function parsePalette(palette: UptimePalette): ParsedPalette {
   let parsed = parsedPalettes.get(palette);
   if (parsed === undefined) {
-    parsed = { operational: parseHex(palette.operational), minor: parseHex(palette.minor), partial: parseHex(palette.partial), major: parseHex(palette.major), noData: parseHex(palette.noData) };
+    parsed = {
+      operational: parseHex(palette.operational),
+      minor: parseHex(palette.minor),
+      partial: parseHex(palette.partial),
+      major: parseHex(palette.major),
+      noData: parseHex(palette.noData),
+    };
     parsedPalettes.set(palette, parsed);
   }
   return parsed;

@@ -39,7 +39,15 @@ function oracleDays(subject: UptimeSubject, from: string, to: string, timeZone: 
   const days = new Map<string, OracleDay>();
   for (let s = utcMidnightSeconds(from); s <= utcMidnightSeconds(to); s += 86400) {
     const date = new Date(s * 1000).toISOString().slice(0, 10);
-    days.set(date, { date, hasData: false, majorSeconds: 0, partialSeconds: 0, degradedSeconds: 0, maintenanceSeconds: 0, secondsWithData: 0 });
+    days.set(date, {
+      date,
+      hasData: false,
+      majorSeconds: 0,
+      partialSeconds: 0,
+      degradedSeconds: 0,
+      maintenanceSeconds: 0,
+      secondsWithData: 0,
+    });
   }
   // Every local day lies within 15 hours of its UTC namesake.
   const start = utcMidnightSeconds(from) - 15 * 3600;
@@ -50,7 +58,8 @@ function oracleDays(subject: UptimeSubject, from: string, to: string, timeZone: 
     const date = dateOf(minute * 1000);
     const day = days.get(date);
     for (let t = minute; t < minute + 60; t++) {
-      while (next < times.length && (times[next] as number) <= t) status = (subject.changes[next++] as UptimeSubject['changes'][number]).status;
+      while (next < times.length && (times[next] as number) <= t)
+        status = (subject.changes[next++] as UptimeSubject['changes'][number]).status;
       if (day === undefined || firstDay === null || date < firstDay || t + 1 > nowSeconds) continue;
       day.hasData = true;
       day.secondsWithData++;
@@ -78,7 +87,10 @@ function shiftDate(date: string, days: number): string {
 
 /** Seconds from the range's UTC midnight, ascending: a first change, then gaps of hours or of a second or two. */
 function changeOffsets(maxDays: number) {
-  const first = fc.oneof(fc.integer({ min: -2 * 86400, max: maxDays * 86400 }), fc.integer({ min: -96, max: maxDays * 48 }).map((h) => h * 1800));
+  const first = fc.oneof(
+    fc.integer({ min: -2 * 86400, max: maxDays * 86400 }),
+    fc.integer({ min: -96, max: maxDays * 48 }).map((h) => h * 1800),
+  );
   const gap = fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 * 86400 }));
   const step = fc.record({ gap, status: fc.constantFrom(...componentStatuses) });
   return fc.tuple(first, fc.array(step, { maxLength: 14 })).map(([start, steps]) => {

@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComponentStatus } from '../components/index.ts';
-import { dailyOutages, groupUptime, monthlyUptime, uptimeForRange, uptimeFromTotals, type UptimeFigure, type UptimeSubject } from './uptime.ts';
+import {
+  dailyOutages,
+  groupUptime,
+  monthlyUptime,
+  uptimeForRange,
+  uptimeFromTotals,
+  type UptimeFigure,
+  type UptimeSubject,
+} from './uptime.ts';
 
 const utc = 'Etc/UTC';
 const afterNovember = new Date('2025-12-05T00:00:00Z');
@@ -16,7 +24,10 @@ function figure(exact: number | null): UptimeFigure {
 
 describe('uptime figures by hand', () => {
   it('gives 99.98 for a 7-minute major outage in a 30-day month', () => {
-    const s = subject([['2025-11-10T10:00:00Z', 'major_outage'], ['2025-11-10T10:07:00Z', 'operational']]);
+    const s = subject([
+      ['2025-11-10T10:00:00Z', 'major_outage'],
+      ['2025-11-10T10:07:00Z', 'operational'],
+    ]);
     const november = monthlyUptime(s, '2025-11', utc, afterNovember);
     assert.equal(november.percent, 99.98);
     assert.equal(november.majorSeconds, 420);
@@ -24,7 +35,10 @@ describe('uptime figures by hand', () => {
   });
 
   it('gives 99.78 for 5520 s of major outage in a 30-day month (truncated, not rounded to 99.79)', () => {
-    const s = subject([['2025-11-10T10:00:00Z', 'major_outage'], ['2025-11-10T11:32:00Z', 'operational']]);
+    const s = subject([
+      ['2025-11-10T10:00:00Z', 'major_outage'],
+      ['2025-11-10T11:32:00Z', 'operational'],
+    ]);
     const november = monthlyUptime(s, '2025-11', utc, afterNovember);
     assert.equal(november.majorSeconds, 5520);
     assert.equal(november.percent, 99.78);
@@ -32,7 +46,10 @@ describe('uptime figures by hand', () => {
   });
 
   it('gives 98.75 for one hour of partial outage in a day', () => {
-    const s = subject([['2025-11-10T03:00:00Z', 'partial_outage'], ['2025-11-10T04:00:00Z', 'operational']]);
+    const s = subject([
+      ['2025-11-10T03:00:00Z', 'partial_outage'],
+      ['2025-11-10T04:00:00Z', 'operational'],
+    ]);
     const day = uptimeForRange(s, '2025-11-10', '2025-11-10', utc, afterNovember);
     assert.deepEqual(day, { percent: 98.75, exact: 98.75, majorSeconds: 0, partialSeconds: 3600, secondsWithData: 86400 });
   });
@@ -50,7 +67,10 @@ describe('uptime figures by hand', () => {
   });
 
   it('cuts days in the page time zone: a New York DST day has 23 hours and the fall-back day 25', () => {
-    const s = subject([['2025-03-09T12:00:00Z', 'major_outage'], ['2025-03-09T13:00:00Z', 'operational']]);
+    const s = subject([
+      ['2025-03-09T12:00:00Z', 'major_outage'],
+      ['2025-03-09T13:00:00Z', 'operational'],
+    ]);
     const [spring] = dailyOutages(s, '2025-03-09', '2025-03-09', 'America/New_York', afterNovember);
     assert.equal(spring?.secondsWithData, 23 * 3600);
     // 100 − 100 × 3600 / 82800 = 95.652…, not the 95.83 a 24-hour day would give.
@@ -61,11 +81,17 @@ describe('uptime figures by hand', () => {
 
   it('puts an outage on the local day it happened, not the UTC day', () => {
     // 02:30 UTC on the 11th is 23:30 on the 10th in São Paulo (UTC−3).
-    const s = subject([['2025-11-11T02:30:00Z', 'major_outage'], ['2025-11-11T03:00:00Z', 'operational']]);
+    const s = subject([
+      ['2025-11-11T02:30:00Z', 'major_outage'],
+      ['2025-11-11T03:00:00Z', 'operational'],
+    ]);
     const days = dailyOutages(s, '2025-11-10', '2025-11-11', 'America/Sao_Paulo', afterNovember);
     assert.deepEqual(
       days.map((d) => [d.date, d.majorSeconds]),
-      [['2025-11-10', 1800], ['2025-11-11', 0]],
+      [
+        ['2025-11-10', 1800],
+        ['2025-11-11', 0],
+      ],
     );
   });
 
@@ -90,25 +116,47 @@ describe('uptime figures by hand', () => {
   });
 
   it('carries an outage that began before the start date into the first day with data', () => {
-    const s = subject([['2025-11-15T12:00:00Z', 'major_outage'], ['2025-11-16T06:00:00Z', 'operational']], '2025-11-16');
+    const s = subject(
+      [
+        ['2025-11-15T12:00:00Z', 'major_outage'],
+        ['2025-11-16T06:00:00Z', 'operational'],
+      ],
+      '2025-11-16',
+    );
     const [day] = dailyOutages(s, '2025-11-16', '2025-11-16', utc, afterNovember);
     assert.equal(day?.majorSeconds, 6 * 3600);
   });
 
   it('starts from the local day of the first change when there is no start date', () => {
-    const s = subject([['2025-11-11T01:00:00Z', 'operational'], ['2025-11-12T01:00:00Z', 'major_outage'], ['2025-11-12T02:00:00Z', 'operational']], null);
+    const s = subject(
+      [
+        ['2025-11-11T01:00:00Z', 'operational'],
+        ['2025-11-12T01:00:00Z', 'major_outage'],
+        ['2025-11-12T02:00:00Z', 'operational'],
+      ],
+      null,
+    );
     const days = dailyOutages(s, '2025-11-09', '2025-11-12', 'America/Sao_Paulo', afterNovember);
     assert.deepEqual(
       days.map((d) => [d.date, d.hasData]),
       // The first change, 01:00 UTC on the 11th, is 22:00 on the 10th in São Paulo.
-      [['2025-11-09', false], ['2025-11-10', true], ['2025-11-11', true], ['2025-11-12', true]],
+      [
+        ['2025-11-09', false],
+        ['2025-11-10', true],
+        ['2025-11-11', true],
+        ['2025-11-12', true],
+      ],
     );
     assert.equal(uptimeForRange(subject([], null), '2025-11-01', '2025-11-30', utc, afterNovember).percent, null);
   });
 
   it('counts today only up to now, and later days have no data', () => {
     const now = new Date('2025-11-20T12:00:00Z');
-    const s = subject([['2025-11-20T00:00:00Z', 'major_outage'], ['2025-11-20T01:00:00Z', 'operational'], ['2025-11-20T18:00:00Z', 'major_outage']]);
+    const s = subject([
+      ['2025-11-20T00:00:00Z', 'major_outage'],
+      ['2025-11-20T01:00:00Z', 'operational'],
+      ['2025-11-20T18:00:00Z', 'major_outage'],
+    ]);
     const days = dailyOutages(s, '2025-11-20', '2025-11-21', utc, now);
     assert.equal(days[0]?.secondsWithData, 43200);
     assert.equal(days[0]?.majorSeconds, 3600);

@@ -125,7 +125,11 @@ export function truncateToHundredths(value: number): number {
 export function groupUptime(children: readonly UptimeFigure[]): UptimeFigure {
   const withData = children.filter((c) => c.exact !== null);
   const sum = (pick: (c: UptimeFigure) => number) => withData.reduce((total, c) => total + pick(c), 0);
-  const totals = { majorSeconds: sum((c) => c.majorSeconds), partialSeconds: sum((c) => c.partialSeconds), secondsWithData: sum((c) => c.secondsWithData) };
+  const totals = {
+    majorSeconds: sum((c) => c.majorSeconds),
+    partialSeconds: sum((c) => c.partialSeconds),
+    secondsWithData: sum((c) => c.secondsWithData),
+  };
   if (withData.length === 0) return { percent: null, exact: null, ...totals };
   const exact = sum((c) => c.exact as number) / withData.length;
   return { percent: truncateToHundredths(exact), exact, ...totals };

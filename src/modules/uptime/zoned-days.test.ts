@@ -15,7 +15,10 @@ describe('zoned days', () => {
   it('starts a day at the first of two midnights (Havana, 2 Nov 2025), making it 25 hours long', () => {
     assert.equal(new Date(dayStart('2025-11-02', 'America/Havana')).toISOString(), '2025-11-02T04:00:00.000Z');
     const { bounds } = dayGrid('2025-11-01', '2025-11-02', 'America/Havana');
-    assert.deepEqual([hours((bounds[1] as number) - (bounds[0] as number)), hours((bounds[2] as number) - (bounds[1] as number))], [24, 25]);
+    assert.deepEqual(
+      [hours((bounds[1] as number) - (bounds[0] as number)), hours((bounds[2] as number) - (bounds[1] as number))],
+      [24, 25],
+    );
   });
 
   it('gives the local date of an instant', () => {

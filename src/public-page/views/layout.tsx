@@ -81,7 +81,11 @@ export function Layout({
               <button type="submit">{t('language.apply')}</button>
             </form>
           )}
-          {page.settings.allowSubscribers !== false && <p><a href="/subscriptions/new">{webMessage(view.locale, 'subscribeLink')}</a></p>}
+          {page.settings.allowSubscribers !== false && (
+            <p>
+              <a href="/subscriptions/new">{webMessage(view.locale, 'subscribeLink')}</a>
+            </p>
+          )}
           <p>
             {t('footer.feeds')}: <a href="/history.atom">{t('footer.atom')}</a> · <a href="/history.rss">{t('footer.rss')}</a>
           </p>
