@@ -73,6 +73,9 @@ export async function startSmtpSink(options: { refuse?: Set<string>; parse?: boo
       );
     },
   });
+  // A client that dies mid-session (a worker killed on purpose) resets its connection; that is not
+  // the sink's failure, and an unheard 'error' event would crash the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
