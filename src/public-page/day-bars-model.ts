@@ -5,6 +5,7 @@ import {
   dayColour,
   dayFill,
   dayStart,
+  groupUptime,
   uptimeFromDays,
   type DayColourLevel,
   type DayOutage,
@@ -75,4 +76,28 @@ export function buildDayBars(
   });
   const last = (n: number) => uptimeFromDays(outages.slice(outages.length - n));
   return { days, uptime: { 90: last(90), 60: last(60), 30: last(30) } };
+}
+
+const weighted = (o: DayOutage) => o.majorSeconds + 0.3 * o.partialSeconds;
+
+/**
+ * A group's bars from its showcased children's: each day is shown as its worst child's day (a group
+ * takes the status of its most degraded child) with the events of every child, and the figures are
+ * the truncated mean of the children's exact figures, as Statuspage computes them.
+ */
+export function buildGroupBars(children: readonly DayBars[]): DayBars | null {
+  const first = children[0];
+  if (first === undefined) return null;
+  const days = first.days.map((_, i) => {
+    const candidates = children.map((c) => c.days[i]!).filter((d) => d.outage.hasData);
+    if (candidates.length === 0) return first.days[i]!;
+    const worst = candidates.reduce((a, b) => (weighted(b.outage) > weighted(a.outage) ? b : a));
+    const related = new Map(candidates.flatMap((d) => d.related).map((r) => [r.id, r]));
+    return { ...worst, related: [...related.values()] };
+  });
+  const uptime = Object.fromEntries(barSpans.map((span) => [span, groupUptime(children.map((c) => c.uptime[span]))])) as Record<
+    BarSpan,
+    UptimeFigure
+  >;
+  return { days, uptime };
 }

@@ -131,6 +131,62 @@ describe('the home page model', () => {
     assert.equal(model.overall.key, 'minorOutage');
   });
 
+  test('a showcased group gets bars of its own: its worst child each day, and the truncated mean of their figures', () => {
+    const group = component('web', { isGroup: true });
+    const start = '2025-08-01';
+    const subjects = new Map([
+      // login: down 1 hour on 19 Nov; sso: partially down 2 hours on 18 Nov.
+      [
+        'login',
+        {
+          startDate: start,
+          changes: [
+            { status: 'major_outage' as const, changedAt: at('2025-11-19T10:00:00Z') },
+            { status: 'operational' as const, changedAt: at('2025-11-19T11:00:00Z') },
+          ],
+        },
+      ],
+      [
+        'sso',
+        {
+          startDate: start,
+          changes: [
+            { status: 'partial_outage' as const, changedAt: at('2025-11-18T10:00:00Z') },
+            { status: 'operational' as const, changedAt: at('2025-11-18T12:00:00Z') },
+          ],
+        },
+      ],
+    ]);
+    const components = [group, component('login', { groupId: group.id }), component('sso', { groupId: group.id })];
+    const model = buildHomeModel({ page: page(), components, events: [], subjects, now });
+    const row = model.rows[0]!;
+    const [login, sso] = row.children.map((c) => c.bars!);
+    const bars = row.bars!;
+    assert.equal(bars.days.length, 90);
+    const on = (date: string) => bars.days.find((d) => d.outage.date === date)!.outage;
+    assert.equal(on('2025-11-19').majorSeconds, 3600);
+    assert.equal(on('2025-11-18').partialSeconds, 7200);
+    assert.equal(on('2025-11-17').majorSeconds + on('2025-11-17').partialSeconds, 0);
+    // Each child's exact figure, then the mean truncated to hundredths.
+    const mean = (login!.uptime[90].exact! + sso!.uptime[90].exact!) / 2;
+    assert.equal(bars.uptime[90].percent, Math.floor(mean * 100) / 100);
+    assert.ok(bars.uptime[90].percent! < 100 && login!.uptime[90].percent! < sso!.uptime[90].percent!);
+  });
+
+  test('a group that is not showcased has no bars', () => {
+    const group = component('web', { isGroup: true, showcase: false });
+    const subjects = new Map([['login', { startDate: '2025-08-01', changes: [] }]]);
+    const model = buildHomeModel({
+      page: page(),
+      components: [group, component('login', { groupId: group.id })],
+      events: [],
+      subjects,
+      now,
+    });
+    assert.equal(model.rows[0]?.bars, null);
+    assert.notEqual(model.rows[0]?.children[0]?.bars, null);
+  });
+
   test('open incidents and maintenances are told apart from past ones', () => {
     const open = incident('open', { updates: [update('identified', '2025-11-20T10:00:00Z')] });
     const upcoming = incident('soon', {

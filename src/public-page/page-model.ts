@@ -3,7 +3,7 @@ import { listComponentsInOrder, overallStatus, type Component, type OverallStatu
 import { isResolved, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { addDays, dayStart, loadUptimeSubjects, localDate, type UptimeSubject } from '../modules/uptime/index.ts';
-import { buildDayBars, type DayBars } from './day-bars-model.ts';
+import { buildDayBars, buildGroupBars, type DayBars } from './day-bars-model.ts';
 
 /** One line of the component list: a component, or a group with its children. */
 export interface ComponentRow {
@@ -61,7 +61,8 @@ export function buildHomeModel({ page, components, events, subjects, now }: Home
     if (c.groupId !== null) continue;
     if (c.isGroup) {
       const children = components.filter((child) => child.groupId === c.id && visible(child)).map(row);
-      if (children.length > 0) rows.push({ ...row(c), children });
+      const showcased = children.flatMap((child) => (child.bars === null ? [] : [child.bars]));
+      if (children.length > 0) rows.push({ component: c, children, bars: c.showcase ? buildGroupBars(showcased) : null });
     } else if (visible(c)) rows.push(row(c));
   }
 

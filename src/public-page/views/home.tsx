@@ -66,6 +66,7 @@ function GroupItem({ view, row }: { view: ViewContext; row: ComponentRow }) {
           ))}
         </ul>
       </details>
+      {row.bars !== null && <DayBarsView view={view} bars={row.bars} name={c.name} id={c.id} />}
     </li>
   );
 }
