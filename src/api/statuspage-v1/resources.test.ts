@@ -1,53 +1,32 @@
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApiKey } from '../../modules/accounts/index.ts';
-import { apiClient } from '../../../test/support/api-client.ts';
-import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
+import { useStatuspageV1Suite } from '../../../test/support/statuspage-v1-suite.ts';
 
-let t: ApiTestApp;
-let call: ReturnType<typeof apiClient>;
-let base = '';
-let key = '';
-before(async () => {
-  t = await createApiTestApp({ now: '2025-11-20T12:00:00.000Z' });
-  call = apiClient(t, () => key);
-  base = `/v1/pages/${t.pageId}`;
-});
-// Each test gets its own key, so the per-key rate limit never decides an outcome here.
-beforeEach(async () => {
-  key = (await createApiKey(t.ctx, { name: 'Test key', scope: 'write' })).key;
-});
-after(async () => t.close());
-
-async function newComponent(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const response = await call('POST', `${base}/components`, { json: { component: { name, ...extra } } });
-  assert.equal(response.statusCode, 201, response.body);
-  return response.json().id;
-}
+const suite = useStatuspageV1Suite({ now: '2025-11-20T12:00:00.000Z' });
 
 test('the page is read and its settings changed in Statuspage terms', async () => {
-  const pages = (await call('GET', '/v1/pages.json')).json();
+  const pages = (await suite.call('GET', '/v1/pages.json')).json();
   assert.equal(pages.length, 1);
-  assert.equal(pages[0].id, t.pageId);
+  assert.equal(pages[0].id, suite.app.pageId);
   assert.equal(pages[0].time_zone, 'Etc/UTC');
-  const changed = await call('PATCH', `/v1/pages/${t.pageId}`, {
+  const changed = await suite.call('PATCH', `/v1/pages/${suite.app.pageId}`, {
     json: { page: { name: 'Acme Status', time_zone: 'America/Sao_Paulo', css_reds: '#cc0000', hidden_from_search: true } },
   });
   assert.equal(changed.statusCode, 200);
   assert.equal(changed.json().name, 'Acme Status');
   assert.equal(changed.json().time_zone, 'America/Sao_Paulo');
   assert.equal(changed.json().css_reds, '#cc0000');
-  const badZone = await call('PUT', `/v1/pages/${t.pageId}`, { form: 'page[time_zone]=Mars/Olympus' });
+  const badZone = await suite.call('PUT', `/v1/pages/${suite.app.pageId}`, { form: 'page[time_zone]=Mars/Olympus' });
   assert.equal(badZone.statusCode, 422);
   assert.match(badZone.json().message, /^page\.time_zone: /);
-  assert.equal((await call('GET', `/v1/pages/${t.pageId}.json`)).json().time_zone, 'America/Sao_Paulo');
-  await call('PATCH', `/v1/pages/${t.pageId}`, { json: { page: { time_zone: 'Etc/UTC' } } });
+  assert.equal((await suite.call('GET', `/v1/pages/${suite.app.pageId}.json`)).json().time_zone, 'America/Sao_Paulo');
+  await suite.call('PATCH', `/v1/pages/${suite.app.pageId}`, { json: { page: { time_zone: 'Etc/UTC' } } });
 });
 
 test('components are listed in page order with every field, paginated with page and per_page', async () => {
   const ids = [];
-  for (const name of ['Alpha', 'Beta', 'Gamma']) ids.push(await newComponent(name));
-  const all = (await call('GET', `${base}/components`)).json();
+  for (const name of ['Alpha', 'Beta', 'Gamma']) ids.push(await suite.newComponent(name));
+  const all = (await suite.call('GET', `${suite.base}/components`)).json();
   const names = all.map((c: { name: string }) => c.name);
   assert.deepEqual(names.slice(-3), ['Alpha', 'Beta', 'Gamma']);
   assert.deepEqual(Object.keys(all[0]), [
@@ -67,29 +46,29 @@ test('components are listed in page order with every field, paginated with page 
     'start_date',
   ]);
   assert.match(all[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  const second = (await call('GET', `${base}/components?per_page=2&page=2`)).json();
+  const second = (await suite.call('GET', `${suite.base}/components?per_page=2&page=2`)).json();
   assert.deepEqual(
     second.map((c: { name: string }) => c.name),
     names.slice(2, 4),
   );
-  assert.equal((await call('GET', `${base}/components?per_page=0`)).statusCode, 422);
+  assert.equal((await suite.call('GET', `${suite.base}/components?per_page=0`)).statusCode, 422);
 
-  const renamed = await call('PUT', `${base}/components/${ids[1]}`, {
+  const renamed = await suite.call('PUT', `${suite.base}/components/${ids[1]}`, {
     json: { component: { name: 'Beta API', start_date: '2025-01-01', only_show_if_degraded: true } },
   });
   assert.equal(renamed.json().name, 'Beta API');
   assert.equal(renamed.json().start_date, '2025-01-01');
   assert.equal(renamed.json().only_show_if_degraded, true);
-  const deleted = await call('DELETE', `${base}/components/${ids[2]}`);
+  const deleted = await suite.call('DELETE', `${suite.base}/components/${ids[2]}`);
   assert.equal(deleted.statusCode, 204);
-  assert.equal((await call('GET', `${base}/components/${ids[2]}`)).statusCode, 404);
+  assert.equal((await suite.call('GET', `${suite.base}/components/${ids[2]}`)).statusCode, 404);
 });
 
 test('component groups: create with components, show the worst child, change members, delete', async () => {
-  const web = await newComponent('Web');
-  const cdn = await newComponent('CDN', { status: 'degraded_performance' });
-  const dns = await newComponent('DNS');
-  const created = await call('POST', `${base}/component-groups`, {
+  const web = await suite.newComponent('Web');
+  const cdn = await suite.newComponent('CDN', { status: 'degraded_performance' });
+  const dns = await suite.newComponent('DNS');
+  const created = await suite.call('POST', `${suite.base}/component-groups`, {
     json: { description: 'Edge services', component_group: { name: 'Edge', components: [web, cdn] } },
   });
   assert.equal(created.statusCode, 201);
@@ -97,53 +76,53 @@ test('component groups: create with components, show the worst child, change mem
   assert.deepEqual(Object.keys(group), ['id', 'page_id', 'name', 'description', 'components', 'position', 'created_at', 'updated_at']);
   assert.deepEqual(group.components, [web, cdn]);
   assert.equal(group.description, 'Edge services');
-  const asComponent = (await call('GET', `${base}/components/${group.id}`)).json();
+  const asComponent = (await suite.call('GET', `${suite.base}/components/${group.id}`)).json();
   assert.equal(asComponent.group, true);
   assert.equal(asComponent.status, 'degraded_performance');
-  assert.equal((await call('GET', `${base}/components/${web}`)).json().group_id, group.id);
+  assert.equal((await suite.call('GET', `${suite.base}/components/${web}`)).json().group_id, group.id);
 
-  const changed = await call('PATCH', `${base}/component-groups/${group.id}.json`, {
+  const changed = await suite.call('PATCH', `${suite.base}/component-groups/${group.id}.json`, {
     form: `component_group[name]=Edge+network&component_group[components][]=${dns}&component_group[components][]=${web}`,
   });
   assert.equal(changed.statusCode, 200, changed.body);
   assert.equal(changed.json().name, 'Edge network');
   assert.deepEqual(changed.json().components, [dns, web]);
-  assert.equal((await call('GET', `${base}/components/${cdn}`)).json().group_id, null);
-  const empty = await call('PUT', `${base}/component-groups/${group.id}`, { json: { component_group: { components: [] } } });
+  assert.equal((await suite.call('GET', `${suite.base}/components/${cdn}`)).json().group_id, null);
+  const empty = await suite.call('PUT', `${suite.base}/component-groups/${group.id}`, { json: { component_group: { components: [] } } });
   assert.equal(empty.statusCode, 422);
-  const missingName = await call('POST', `${base}/component-groups`, { json: { component_group: { components: [web] } } });
+  const missingName = await suite.call('POST', `${suite.base}/component-groups`, { json: { component_group: { components: [web] } } });
   assert.equal(missingName.statusCode, 422);
   assert.match(missingName.json().message, /^component_group\.name: is required/);
 
-  const listed = (await call('GET', `${base}/component-groups`)).json();
+  const listed = (await suite.call('GET', `${suite.base}/component-groups`)).json();
   assert.deepEqual(
     listed.map((g: { id: string }) => g.id),
     [group.id],
   );
-  const deleted = await call('DELETE', `${base}/component-groups/${group.id}`);
+  const deleted = await suite.call('DELETE', `${suite.base}/component-groups/${group.id}`);
   assert.equal(deleted.statusCode, 200);
   assert.equal(deleted.json().name, 'Edge network');
-  assert.equal((await call('GET', `${base}/component-groups/${group.id}`)).statusCode, 404);
-  assert.equal((await call('GET', `${base}/components/${web}`)).json().group_id, null);
+  assert.equal((await suite.call('GET', `${suite.base}/component-groups/${group.id}`)).statusCode, 404);
+  assert.equal((await suite.call('GET', `${suite.base}/components/${web}`)).json().group_id, null);
 });
 
 test('uptime for a component and a group over a range, with Statuspage fields', async () => {
-  const db = await newComponent('Database', { start_date: '2025-11-01' });
-  const cache = await newComponent('Cache', { start_date: '2025-11-01' });
+  const db = await suite.newComponent('Database', { start_date: '2025-11-01' });
+  const cache = await suite.newComponent('Cache', { start_date: '2025-11-01' });
   const group = (
-    await call('POST', `${base}/component-groups`, { json: { component_group: { name: 'Storage', components: [db, cache] } } })
+    await suite.call('POST', `${suite.base}/component-groups`, { json: { component_group: { name: 'Storage', components: [db, cache] } } })
   ).json();
-  t.clock.set('2025-11-21T00:00:00.000Z');
+  suite.app.clock.set('2025-11-21T00:00:00.000Z');
   const incident = (
-    await call('POST', `${base}/incidents`, { json: { incident: { name: 'DB down', components: { [db]: 'major_outage' } } } })
+    await suite.call('POST', `${suite.base}/incidents`, { json: { incident: { name: 'DB down', components: { [db]: 'major_outage' } } } })
   ).json();
-  t.clock.set('2025-11-21T01:00:00.000Z');
-  await call('PATCH', `${base}/incidents/${incident.id}`, {
+  suite.app.clock.set('2025-11-21T01:00:00.000Z');
+  await suite.call('PATCH', `${suite.base}/incidents/${incident.id}`, {
     json: { incident: { status: 'resolved', components: { [db]: 'operational' } } },
   });
-  t.clock.set('2025-11-22T00:00:00.000Z');
+  suite.app.clock.set('2025-11-22T00:00:00.000Z');
 
-  const uptime = await call('GET', `${base}/components/${db}/uptime?start=2025-11-21&end=2025-11-21`);
+  const uptime = await suite.call('GET', `${suite.base}/components/${db}/uptime?start=2025-11-21&end=2025-11-21`);
   assert.equal(uptime.statusCode, 200, uptime.body);
   const u = uptime.json();
   assert.deepEqual(Object.keys(u), [
@@ -165,13 +144,13 @@ test('uptime for a component and a group over a range, with Statuspage fields', 
   assert.deepEqual(u.related_events, [{ id: incident.id }]);
   assert.equal(u.warnings, null);
 
-  const adjusted = (await call('GET', `${base}/components/${db}/uptime.json?start=2025-11-21&end=2030-01-01`)).json();
+  const adjusted = (await suite.call('GET', `${suite.base}/components/${db}/uptime.json?start=2025-11-21&end=2030-01-01`)).json();
   assert.match(adjusted.warnings, /End date was adjusted to today/);
-  const groupUptime = (await call('GET', `${base}/component-groups/${group.id}/uptime?start=2025-11-21&end=2025-11-21`)).json();
+  const groupUptime = (await suite.call('GET', `${suite.base}/component-groups/${group.id}/uptime?start=2025-11-21&end=2025-11-21`)).json();
   assert.equal(groupUptime.uptime_percentage, 97.91);
   assert.equal(groupUptime.name, 'Storage');
 
-  await call('PATCH', `${base}/components/${cache}`, { json: { component: { showcase: false } } });
-  assert.equal((await call('GET', `${base}/components/${cache}/uptime`)).statusCode, 422);
-  assert.equal((await call('GET', `${base}/components/${db}/uptime?start=yesterday`)).statusCode, 422);
+  await suite.call('PATCH', `${suite.base}/components/${cache}`, { json: { component: { showcase: false } } });
+  assert.equal((await suite.call('GET', `${suite.base}/components/${cache}/uptime`)).statusCode, 422);
+  assert.equal((await suite.call('GET', `${suite.base}/components/${db}/uptime?start=yesterday`)).statusCode, 422);
 });
