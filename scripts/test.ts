@@ -1,6 +1,7 @@
 /**
  * Runs Node's test runner over every `*.test.ts` file under src/ and test/ (or the files given),
- * and fails when a test fails or when no test ran at all.
+ * and fails when a test fails, is cancelled (its hook threw, or it did not finish), is skipped or
+ * left as a todo, or when no test ran at all.
  * `TEST_DB=postgres` runs the same files against PostgreSQL.
  */
 import { spawn } from 'node:child_process';
@@ -39,11 +40,16 @@ child.on('close', (code) => {
   const count = (name: string) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(output)?.[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail');
+  const cancelled = count('cancelled');
+  const unfinished = count('skipped') + count('todo');
   const tests = count('tests');
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log(`\n${passed} passed, ${failed} failed, ${cancelled} cancelled, ${unfinished} skipped or todo`);
   if (tests === 0) {
     console.error('No test ran.');
     process.exit(1);
   }
-  process.exit(code === 0 && failed === 0 ? 0 : 1);
+  // A cancelled test never ran its assertions (a before hook threw, or it outlived its suite): it proved nothing.
+  if (cancelled > 0) console.error(`${cancelled} test(s) were cancelled and proved nothing: the run fails.`);
+  if (unfinished > 0) console.error(`${unfinished} test(s) were skipped or left as todo: the run fails.`);
+  process.exit(code === 0 && failed === 0 && cancelled === 0 && unfinished === 0 ? 0 : 1);
 });
