@@ -183,8 +183,16 @@ describe('the home page model', () => {
       subjects,
       now,
     });
-    assert.equal(model.rows[0]?.bars, null);
-    assert.notEqual(model.rows[0]?.children[0]?.bars, null);
+    const row = model.rows[0];
+    assert.ok(row, 'the group has its row');
+    assert.equal(row.component.id, group.id);
+    assert.equal(row.bars, null);
+    // Its showcased child keeps its own bars: a full 90 days with a figure.
+    const child = row.children[0];
+    assert.ok(child?.bars, 'the showcased child has bars');
+    assert.equal(child.component.id, 'login');
+    assert.equal(child.bars.days.length, 90);
+    assert.equal(typeof child.bars.uptime[90].percent, 'number');
   });
 
   test('open incidents and maintenances are told apart from past ones', () => {

@@ -136,6 +136,8 @@ describe('the public subscription pages, with a real SMTP server', () => {
     assert.match(hook.body, /Webhook subscribed/);
     assert.match(hook.body, /<code>[A-Za-z0-9_-]{32}<\/code>/, 'a new webhook is shown its signing secret once');
     const again = await post('/subscriptions', { channel: 'webhook', address: 'https://hooks.example.com/a' });
+    assert.equal(again.statusCode, hook.statusCode);
+    assert.match(again.body, /Webhook subscribed/);
     assert.doesNotMatch(again.body, /<code>/, 'nobody else can read it by subscribing the same URL');
     const inward = await post('/subscriptions', { channel: 'webhook', address: 'http://169.254.169.254/latest/meta-data' });
     assert.equal(inward.statusCode, 400);

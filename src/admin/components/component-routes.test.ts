@@ -76,6 +76,8 @@ test('an editor cannot change components', async (t) => {
   const api = await createComponent(app.ctx, { name: 'API' });
   const editor = await app.signIn('editor');
   const list = await editor.get('/admin/components');
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /<h2[^>]*>API /, 'the editor sees the components');
   assert.doesNotMatch(list.body, /Add a component/);
   assert.equal((await editor.post(`/admin/components/${api.id}/status`, { status: 'major_outage' })).statusCode, 403);
   assert.equal((await listComponentsInOrder(app.ctx))[0]?.status, 'operational');

@@ -66,7 +66,10 @@ test('a viewer reads incidents but cannot open one', async (t) => {
   const list = await viewer.get('/admin/incidents');
   assert.equal(list.statusCode, 200);
   assert.doesNotMatch(list.body, /Open an incident/);
-  assert.doesNotMatch((await viewer.get('/admin')).body, /Post an incident/);
+  const dashboard = await viewer.get('/admin');
+  assert.equal(dashboard.statusCode, 200);
+  assert.match(dashboard.body, /<h1>Dashboard<\/h1>/, 'the viewer sees the dashboard');
+  assert.doesNotMatch(dashboard.body, /Post an incident/);
   const refused = await viewer.post('/admin/incidents', { name: 'Not allowed', status: 'investigating' });
   assert.equal(refused.statusCode, 403);
   assert.match(refused.body, /does not allow this/);
@@ -136,7 +139,9 @@ test('an incident is updated, resolved with its components restored, corrected, 
 
   await editor.get(`/admin/incidents/${id}`);
   assert.equal((await editor.post(`/admin/incidents/${id}/postmortem`, { body: '## Root cause\nA full disk.' })).statusCode, 303);
-  assert.doesNotMatch((await app.aviso.app.inject(`/incidents/${id}`)).body, /A full disk/);
+  const publicDraft = await app.aviso.app.inject(`/incidents/${id}`);
+  assert.equal(publicDraft.statusCode, 200);
+  assert.doesNotMatch(publicDraft.body, /A full disk/, 'a draft is not shown to visitors');
   await editor.get(`/admin/incidents/${id}`);
   assert.equal((await editor.post(`/admin/incidents/${id}/postmortem/publish`, {})).statusCode, 303);
   assert.equal((await getIncident(app.ctx, id)).status, 'postmortem');

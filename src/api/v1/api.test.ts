@@ -90,7 +90,10 @@ test('API keys are created once, listed without the secret, revoked, and then re
   assert.ok(listed.some((k: { id: string }) => k.id === info.id));
   assert.ok(!JSON.stringify(listed).includes(key), 'the secret is never listed');
   assert.equal((await call('GET', '/api/v1/components', undefined, key)).statusCode, 200);
-  assert.equal((await call('DELETE', `/api/v1/api-keys/${info.id}`)).json().revokedAt !== null, true);
+  const revoked = await call('DELETE', `/api/v1/api-keys/${info.id}`);
+  assert.equal(revoked.statusCode, 200);
+  assert.equal(revoked.json().id, info.id);
+  assert.equal(revoked.json().revokedAt, t.clock.now().toISOString());
   assert.equal((await call('GET', '/api/v1/components', undefined, key)).statusCode, 401);
 });
 
