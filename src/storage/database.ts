@@ -5,10 +5,13 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg';
 import type { Database } from './tables.ts';
 
+/** The database, or the transaction a change runs in, as verbs and stores pass it along. */
+export type Db = Kysely<Database>;
+
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; max?: number };
 
 export interface OpenDatabase {
-  db: Kysely<Database>;
+  db: Db;
   kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from './dialect.ts';
+import { isPostgres, toTimestamp } from './dialect.ts';
 import type { Database } from './tables.ts';
 
 type Listener = (revision: number) => void;
@@ -38,11 +38,18 @@ export class Revisions {
 
 export const revisionChannel = 'aviso_revision';
 
-/** Bumps the stored revision inside a write transaction and returns the new one. */
-export async function bumpRevision(tx: Kysely<Database>): Promise<number | undefined> {
+/**
+ * Bumps the stored revision inside a write transaction, moves the page's `updated_at` forward to
+ * `at` (never back), and returns the new revision.
+ */
+export async function bumpRevision(tx: Kysely<Database>, at: Date): Promise<number | undefined> {
+  const stamp = toTimestamp(at);
   const row = await tx
     .updateTable('pages')
-    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .set((eb) => ({
+      revision: eb('revision', '+', 1),
+      updatedAt: eb.case().when('updatedAt', '<', stamp).then(stamp).else(eb.ref('updatedAt')).end(),
+    }))
     .returning('revision')
     .executeTakeFirst();
   if (row === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashSecret } from './secret.ts';
@@ -29,7 +29,7 @@ export async function changePassword(
     throw new AppError('unauthorized', 'The current password is not right.', [{ path: 'currentPassword', message: 'is not right' }]);
   }
   const passwordHash = await hashPassword(data.newPassword);
-  await write(ctx, async (tx) => {
+  await writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await saveUser(tx, user, now, passwordHash);
     await deleteUserSessions(tx, user.id, keepSessionToken === undefined ? undefined : hashSecret(keepSessionToken));

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { newId } from '../../shared/ids.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { apiKeyPrefix, createApiKeySchema, type ApiKeyInfo, type CreateApiKeyInput } from './api-key.ts';
 import { insertApiKey } from './api-key-store.ts';
@@ -20,7 +20,7 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput): Promise<
     revokedAt: null,
     createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
   };
-  await write(ctx, async (tx) => {
+  await writePrivately(ctx, async (tx) => {
     await insertApiKey(tx, info, hashSecret(key));
     await recordAudit(tx, ctx.actor, {
       action: 'api_key.create',

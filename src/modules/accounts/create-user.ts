@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { isUniqueViolation } from '../../storage/dialect.ts';
 import type { Database } from '../../storage/tables.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from './password.ts';
 import { createUserSchema, type CreateUserInput, type User } from './user.ts';
@@ -14,7 +14,7 @@ import { findUserByEmail, insertUser } from './user-store.ts';
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return write(ctx, (tx) =>
+  return writePrivately(ctx, (tx) =>
     insertNewUser(tx, { email: data.email, name: data.name, role: data.role }, passwordHash, ctx.clock.now(), {
       actor: ctx.actor,
       action: 'user.create',

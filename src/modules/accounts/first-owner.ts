@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { issueLinkToken, readLinkToken, useLinkToken } from './account-links.ts';
 import { insertNewUser } from './create-user.ts';
 import { hashPassword } from './password.ts';
@@ -22,7 +22,7 @@ export async function ensureFirstOwner(
     const data = createUserSchema.parse({ email: options.admin.email, name: 'Owner', password: options.admin.password, role: 'owner' });
     const passwordHash = await hashPassword(data.password);
     try {
-      const user = await write(ctx, async (tx) => {
+      const user = await writePrivately(ctx, async (tx) => {
         // Another instance starting at the same time may have created the owner already.
         if ((await countUsers(tx)) > 0) return undefined;
         return insertNewUser(tx, data, passwordHash, ctx.clock.now(), { actor: ctx.actor, action: 'user.create_owner' });
@@ -56,7 +56,7 @@ export async function completeSetup(ctx: Ctx, token: string, input: { email: str
   const email = emailSchema.parse(input.email);
   const data = newAccountSchema.parse({ name: input.name, password: input.password });
   const passwordHash = await hashPassword(data.password);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await useLinkToken(tx, 'setup', token, now);
     if ((await countUsers(tx)) > 0) throw new AppError('link_invalid', 'Aviso is already set up; log in instead.');

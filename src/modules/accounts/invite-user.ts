@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { issueLinkToken, readLinkToken, useLinkToken } from './account-links.ts';
 import { insertNewUser } from './create-user.ts';
@@ -22,7 +22,7 @@ export async function inviteUser(
   input: { email: string; role: Role; baseUrl?: string },
 ): Promise<{ link: string; token: string; expiresAt: Date }> {
   const data = inviteSchema.parse(input);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     await checkMayGrant(tx, ctx.actor, data.role);
     if ((await findUserByEmail(tx, data.email)) !== undefined) {
       throw new AppError('conflict', `${data.email} is already a member of the team.`, [{ path: 'email', message: 'is already a member' }]);
@@ -61,7 +61,7 @@ export async function describeInvite(
 export async function acceptInvite(ctx: Ctx, token: string, input: { name: string; password: string }): Promise<User> {
   const data = newAccountSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     const invite = await useLinkToken(tx, 'invite', token, now);
     if (invite.email === null) throw new AppError('link_invalid');

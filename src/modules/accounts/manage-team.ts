@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { roleSchema, type Role } from './role.ts';
 import { deleteUserSessions } from './session-store.ts';
@@ -22,7 +22,7 @@ export async function getUser(ctx: Pick<Ctx, 'db'>, id: string): Promise<User> {
 /** Changes a member's role; the page always keeps at least one owner. */
 export async function changeUserRole(ctx: Ctx, id: string, role: Role): Promise<User> {
   const next = roleSchema.parse(role);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const user = await getUser({ db: tx }, id);
     await checkMayGrant(tx, ctx.actor, user.role === 'owner' ? 'owner' : next);
     if (user.role === 'owner' && next !== 'owner' && (await countUsers(tx, 'owner')) <= 1) {
@@ -45,7 +45,7 @@ export async function changeUserRole(ctx: Ctx, id: string, role: Role): Promise<
 
 /** Removes a member and ends their sessions; the last owner cannot be removed. */
 export async function removeUser(ctx: Ctx, id: string): Promise<User> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const user = await getUser({ db: tx }, id);
     await checkMayGrant(tx, ctx.actor, user.role);
     if (user.role === 'owner' && (await countUsers(tx, 'owner')) <= 1) throw new AppError('conflict', 'The last owner cannot be removed.');

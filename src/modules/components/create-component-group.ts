@@ -3,7 +3,6 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import { worstStatus, type Component } from './component.ts';
 import { createComponentGroupSchema, type CreateComponentGroupInput } from './component-schemas.ts';
 import { findComponent, insertComponent, nextPosition, saveComponent } from './component-store.ts';
@@ -52,7 +51,6 @@ export async function createComponentGroup(ctx: Ctx, input: CreateComponentGroup
       after,
       at: now,
     });
-    await touchPage(tx, now);
     return group;
   });
 }

@@ -3,7 +3,6 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import type { Component } from './component.ts';
 import { createComponentSchema, type CreateComponentInput } from './component-schemas.ts';
 import { findComponent, insertComponent, nextPosition, recordStatusChange } from './component-store.ts';
@@ -45,7 +44,6 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
       after: component,
       at: now,
     });
-    await touchPage(tx, now);
     return component;
   });
 }

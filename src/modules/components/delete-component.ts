@@ -3,7 +3,6 @@ import { notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, saveComponent } from './component-store.ts';
 
 /**
@@ -35,6 +34,5 @@ export async function deleteComponent(ctx: Ctx, id: string): Promise<void> {
       after: null,
       at: now,
     });
-    await touchPage(tx, now);
   });
 }

@@ -3,7 +3,6 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import type { Component, StatusCause } from './component.ts';
 import { updateComponentSchema, type UpdateComponentInput } from './component-schemas.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, recordStatusChange, saveComponent } from './component-store.ts';
@@ -72,7 +71,6 @@ export async function updateComponent(
       after: next,
       at: now,
     });
-    await touchPage(tx, now);
     return next;
   });
 }

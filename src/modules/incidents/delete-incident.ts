@@ -3,7 +3,6 @@ import { notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
 import { deleteIncidentRow, findIncident } from './incident-store.ts';
 
@@ -22,7 +21,6 @@ export async function deleteIncident(ctx: Ctx, incidentId: string): Promise<Inci
       after: null,
       at: now,
     });
-    await touchPage(tx, now);
     return incident;
   });
 }

@@ -2,7 +2,6 @@ import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
 import { editIncidentUpdateSchema, type EditIncidentUpdateInput } from './incident-schemas.ts';
 import { findIncident, saveIncidentUpdateText } from './incident-store.ts';
@@ -44,7 +43,6 @@ export async function editIncidentUpdate(
       after,
       at: now,
     });
-    await touchPage(tx, now);
     return (await findIncident(tx, incidentId))!;
   });
 }

@@ -5,7 +5,6 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
 import { defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
 import { openIncidentSchema, type OpenIncidentInput } from './incident-schemas.ts';
@@ -64,7 +63,6 @@ export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<
       after: incidentSnapshot(incident, update),
       at: now,
     });
-    await touchPage(tx, now);
     return incident;
   });
 }

@@ -5,7 +5,6 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { touchPage } from '../page/page-store.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
 import { checkUpdateStatus, defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
 import { postIncidentUpdateSchema, type PostIncidentUpdateInput } from './incident-schemas.ts';
@@ -65,7 +64,6 @@ export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: Po
       after: incidentSnapshot(next, update),
       at: now,
     });
-    await touchPage(tx, now);
     return next;
   });
 }

@@ -4,7 +4,6 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyPostmortem } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { touchPage } from '../page/page-store.ts';
 import type { Incident } from './incident.ts';
 import { postmortemDraftSchema, publishPostmortemSchema } from './incident-schemas.ts';
 import { findIncident, saveIncident } from './incident-store.ts';
@@ -29,7 +28,6 @@ async function withIncident(
       after: incidentSnapshot(next),
       at: now,
     });
-    await touchPage(tx, now);
     return next;
   });
 }

@@ -3,7 +3,6 @@ import type { Ctx } from '../../shared/context.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { touchPage } from '../page/page-store.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import type { Incident, MaintenanceSchedule } from './incident.ts';
 import { findIncident, saveIncident } from './incident-store.ts';
@@ -62,7 +61,6 @@ export async function rescheduleMaintenance(ctx: Ctx, maintenanceId: string, inp
       after: incidentSnapshot(next),
       at: now,
     });
-    await touchPage(tx, now);
     return next;
   });
 }

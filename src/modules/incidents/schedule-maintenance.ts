@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../notifications/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
-import { touchPage } from '../page/page-store.ts';
 import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';
 import { scheduleMaintenanceSchema, type ScheduleMaintenanceInput } from './incident-schemas.ts';
 import { insertIncident, insertIncidentUpdate } from './incident-store.ts';
@@ -72,7 +71,6 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
       after: incidentSnapshot(maintenance, update),
       at: now,
     });
-    await touchPage(tx, now);
     return maintenance;
   });
 }

@@ -5,7 +5,6 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
-import { touchPage } from '../page/page-store.ts';
 import { deriveImpact, type Incident } from './incident.ts';
 import { updateIncidentSchema, type UpdateIncidentInput } from './incident-schemas.ts';
 import { findIncident, replaceIncidentComponents, saveIncident } from './incident-store.ts';
@@ -41,7 +40,6 @@ export async function updateIncident(ctx: Ctx, incidentId: string, input: Update
       after: incidentSnapshot(next),
       at: now,
     });
-    await touchPage(tx, now);
     return next;
   });
 }

@@ -1,6 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
 import { write } from '../../storage/write.ts';
-import { touchPage } from '../page/index.ts';
 import { FileProblems } from './page-file-problems.ts';
 import { parsePageFile } from './parse-page-file.ts';
 import { readPageState } from './page-state.ts';
@@ -33,7 +32,6 @@ export async function applyPageFile(ctx: Ctx, text: string, options: { dryRun?: 
     const now = ctx.clock.now();
     const inside = await plan(tx);
     for (const step of inside) await step.run(tx, now);
-    if (inside.length > 0) await touchPage(tx, now);
     return inside.map((s) => s.summary);
   });
   return { changes: made, applied: made.length > 0 };

@@ -3,4 +3,4 @@ export { pageSettingsSchema, isTimeZone, timeZoneSchema, localeSchema } from './
 export { getPage } from './get-page.ts';
 export { ensurePage, type NewPage } from './ensure-page.ts';
 export { updatePageSettings, pageChangesSchema, type PageChanges } from './update-page-settings.ts';
-export { findPage, insertPage, updatePageRow, touchPage } from './page-store.ts';
+export { findPage, insertPage, updatePageRow } from './page-store.ts';

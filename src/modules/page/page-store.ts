@@ -63,12 +63,3 @@ export async function updatePageRow(
     .where('id', '=', id)
     .execute();
 }
-
-/** Marks the page as changed (Statuspage's `page.updated_at` moves with any change). */
-export async function touchPage(db: Kysely<Database>, at: Date): Promise<void> {
-  await db
-    .updateTable('pages')
-    .set({ updatedAt: toTimestamp(at) })
-    .where('updatedAt', '<', toTimestamp(at))
-    .execute();
-}

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { enqueueSubscriberMail } from './confirmation-mail.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
@@ -26,7 +26,7 @@ function subscriberNotFound(id: string): AppError {
  */
 export async function addSubscriber(ctx: Ctx, input: SubscribeInput & { skipConfirmation?: boolean }): Promise<Subscriber> {
   const data = subscribeSchema.parse(input);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await checkScope(tx, data);
     const key = addressKey(data.channel, data.address, data.incidentId);
@@ -55,7 +55,7 @@ export async function getSubscriber(ctx: Pick<Ctx, 'db'>, id: string): Promise<S
 }
 
 export async function removeSubscriber(ctx: Ctx, id: string): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     await deleteSubscriberRow(tx, id);
@@ -73,7 +73,7 @@ export async function removeSubscriber(ctx: Ctx, id: string): Promise<Subscriber
 
 /** Sends the confirmation link again to an unconfirmed address (a team member asked; no daily limit). */
 export async function resendConfirmation(ctx: Ctx, id: string): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     if (subscriber.state !== 'unconfirmed') throw new AppError('conflict', 'Only unconfirmed subscribers are sent a confirmation link.');
@@ -84,7 +84,7 @@ export async function resendConfirmation(ctx: Ctx, id: string): Promise<Subscrib
 
 /** A quarantined or unsubscribed subscriber is made active again by a team member. */
 export async function reactivateSubscriber(ctx: Ctx, id: string): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     const now = ctx.clock.now();
@@ -105,7 +105,7 @@ export async function reactivateSubscriber(ctx: Ctx, id: string): Promise<Subscr
 
 /** Changes what a subscriber follows: the whole page (no components) or chosen components. */
 export async function setSubscriberComponents(ctx: Ctx, id: string, componentIds: string[]): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     const unique = [...new Set(componentIds)].sort();

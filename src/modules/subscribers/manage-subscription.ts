@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { checkScope } from './subscribe.ts';
 import { addressKey, isSameToken, subscriberToken, tokenSubscriberId, type Subscriber, type TokenPurpose } from './subscriber.ts';
 import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
@@ -18,7 +18,7 @@ export async function subscriberFromToken(ctx: Pick<Ctx, 'db'>, token: string, p
 
 /** Following the confirmation link turns an unconfirmed address into an active subscriber. */
 export async function confirmSubscription(ctx: Ctx, token: string): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await subscriberFromToken({ db: tx }, token, 'confirm');
     if (subscriber.state === 'active') return subscriber;
     if (subscriber.state !== 'unconfirmed') throw linkInvalid();
@@ -31,7 +31,7 @@ export async function confirmSubscription(ctx: Ctx, token: string): Promise<Subs
 
 /** One-click unsubscribe (the link in every message, and RFC 8058's POST). Repeating it is harmless. */
 export async function unsubscribe(ctx: Ctx, token: string): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await subscriberFromToken({ db: tx }, token, 'manage');
     if (subscriber.state === 'unsubscribed') return subscriber;
     const now = ctx.clock.now();
@@ -43,7 +43,7 @@ export async function unsubscribe(ctx: Ctx, token: string): Promise<Subscriber> 
 
 /** From the manage page: follow the whole page (no components) or the chosen components. */
 export async function changeSubscribedComponents(ctx: Ctx, token: string, componentIds: string[]): Promise<Subscriber> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const subscriber = await subscriberFromToken({ db: tx }, token, 'manage');
     if (subscriber.scope === 'incident')
       throw new AppError('conflict', 'This subscription follows one incident; it has no components to choose.');

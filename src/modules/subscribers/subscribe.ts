@@ -4,7 +4,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Database } from '../../storage/tables.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
 import { enqueueSubscriberMail } from './confirmation-mail.ts';
@@ -20,7 +20,7 @@ import { admitRequest, mayMail } from './subscription-limits.ts';
  */
 export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: string }): Promise<{ signingSecret: string | null }> {
   const data = subscribeSchema.parse(input);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await admitRequest(tx, origin.ip, now);
     if (data.channel !== 'email' && !isPublicEndpoint(data.address)) {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/locales.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
 import { addressKey, type Subscriber } from './subscriber.ts';
@@ -100,7 +100,7 @@ export async function importSubscribersCsv(ctx: Ctx, text: string): Promise<{ ad
   });
   if (problems.length > 0)
     throw new AppError('validation_failed', 'Some rows of the CSV are not valid; nothing was imported.', problems.slice(0, 50));
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     const entries: { subscriber: Subscriber; key: string }[] = [];
     for (const data of parsed) {

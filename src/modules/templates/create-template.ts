@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { newId } from '../../shared/ids.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createTemplateSchema, type CreateTemplateInput, type IncidentTemplate } from './template.ts';
 import { checkComponentsExist } from './template-checks.ts';
@@ -8,7 +8,7 @@ import { insertTemplate } from './template-store.ts';
 
 export async function createTemplate(ctx: Ctx, input: CreateTemplateInput): Promise<IncidentTemplate> {
   const data = createTemplateSchema.parse(input);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     await checkComponentsExist(tx, data.componentIds);
     const now = ctx.clock.now();
     const template: IncidentTemplate = {

@@ -1,12 +1,12 @@
 import type { Ctx } from '../../shared/context.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { IncidentTemplate } from './template.ts';
 import { getTemplateOrFail } from './template-checks.ts';
 import { deleteTemplateRow } from './template-store.ts';
 
 export async function deleteTemplate(ctx: Ctx, id: string): Promise<IncidentTemplate> {
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const before = await getTemplateOrFail(tx, id);
     await deleteTemplateRow(tx, id);
     await recordAudit(tx, ctx.actor, {

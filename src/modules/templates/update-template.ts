@@ -1,5 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
-import { write } from '../../storage/write.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { updateTemplateSchema, type IncidentTemplate, type UpdateTemplateInput } from './template.ts';
 import { checkComponentsExist, getTemplateOrFail } from './template-checks.ts';
@@ -7,7 +7,7 @@ import { saveTemplate } from './template-store.ts';
 
 export async function updateTemplate(ctx: Ctx, id: string, input: UpdateTemplateInput): Promise<IncidentTemplate> {
   const data = updateTemplateSchema.parse(input);
-  return write(ctx, async (tx) => {
+  return writePrivately(ctx, async (tx) => {
     const before = await getTemplateOrFail(tx, id);
     if (data.componentIds !== undefined) await checkComponentsExist(tx, data.componentIds);
     const given = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Partial<IncidentTemplate>;
