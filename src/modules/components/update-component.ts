@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Component, StatusCause } from './component.ts';
 import { updateComponentSchema, type UpdateComponentInput } from './component-schemas.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, recordStatusChange, saveComponent } from './component-store.ts';
-import { notifyComponentChange } from '../notifications/index.ts';
+import { notifyComponentChange } from '../../outbox/index.ts';
 
 /** Edits a component; a status change is recorded in the history with the given cause. */
 export async function updateComponent(

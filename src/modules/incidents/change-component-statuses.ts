@@ -5,7 +5,7 @@ import type { ComponentId } from '../../shared/ids.ts';
 import { type ComponentStatus, type StatusCause } from '../components/component.ts';
 import { findComponent, listComponents, recordStatusChange } from '../components/component-store.ts';
 import type { AffectedComponent } from './incident.ts';
-import { notifyComponentChange } from '../notifications/index.ts';
+import { notifyComponentChange } from '../../outbox/index.ts';
 
 /**
  * Applies an update's component changes and returns them as the update records them: with the old

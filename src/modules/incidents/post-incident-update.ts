@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { notifyIncidentUpdate } from '../notifications/index.ts';
+import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
 import { checkUpdateStatus, defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';

@@ -2,7 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { notifyPostmortem } from '../notifications/index.ts';
+import { notifyPostmortem } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import type { Incident } from './incident.ts';
 import { postmortemDraftSchema, publishPostmortemSchema } from './incident-schemas.ts';

@@ -3,7 +3,7 @@ import { notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { notifyIncidentUpdate } from '../notifications/index.ts';
+import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/component-store.ts';
 import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';

@@ -1,6 +1,5 @@
 export type { NotificationChannel, Delivery, DeliveryResult } from './channel.ts';
-export { notificationEventSchema, notificationJobs, type NotificationEvent } from './notification-event.ts';
-export { notifyIncidentUpdate, notifyPostmortem, notifyComponentChange } from './outbox.ts';
+export { notificationJobs, type NotificationEvent } from './notification-event.ts';
 export { createChannels, type Channels } from './channels/index.ts';
 export { signWebhook } from './channels/webhook.ts';
 export {

@@ -1,32 +1,29 @@
 import { z } from 'zod';
-import type { ComponentStatus } from '../components/index.ts';
+import {
+  deliverPayloadSchema as outboxDeliverPayload,
+  fanOutPayloadSchema as outboxFanOutPayload,
+  type OutboxEvent,
+} from '../../outbox/index.ts';
+import { componentStatusSchema, type ComponentStatus } from '../components/index.ts';
 
-/**
- * What happened, as the outbox records it: ids only, so every delivery renders from the data
- * as it stands. Component changes carry their statuses because the component moves on.
- */
-export const notificationEventSchema = z.discriminatedUnion('kind', [
-  z.object({ id: z.string(), at: z.string(), kind: z.literal('incident.updated'), incidentId: z.string(), incidentUpdateId: z.string() }),
-  z.object({ id: z.string(), at: z.string(), kind: z.literal('postmortem.published'), incidentId: z.string() }),
-  z.object({
-    id: z.string(),
-    at: z.string(),
-    kind: z.literal('component.updated'),
-    componentId: z.string(),
-    oldStatus: z.string().transform((s) => s as ComponentStatus),
-    newStatus: z.string().transform((s) => s as ComponentStatus),
-  }),
-  z.object({ id: z.string(), at: z.string(), kind: z.literal('subscriber.confirmation') }),
-  z.object({ id: z.string(), at: z.string(), kind: z.literal('subscriber.quarantined') }),
-]);
-export type NotificationEvent = z.infer<typeof notificationEventSchema>;
+export { isSubscriberNotice, outboxJobs as notificationJobs } from '../../outbox/index.ts';
 
-/** Events about the subscription itself go by email to the subscriber, whatever its channel. */
-export function isSubscriberNotice(event: NotificationEvent): boolean {
-  return event.kind === 'subscriber.confirmation' || event.kind === 'subscriber.quarantined';
+type ComponentUpdated = Extract<OutboxEvent, { kind: 'component.updated' }>;
+
+/** An outbox event as notifications read it back: a component change's statuses are component statuses. */
+export type NotificationEvent =
+  | Exclude<OutboxEvent, ComponentUpdated>
+  | (Omit<ComponentUpdated, 'oldStatus' | 'newStatus'> & { oldStatus: ComponentStatus; newStatus: ComponentStatus });
+
+/** Checks a component change's statuses as the job reads its payload back (parse at the edge, trust inside). */
+function readEvent(event: OutboxEvent, ctx: z.RefinementCtx): NotificationEvent {
+  if (event.kind !== 'component.updated') return event;
+  const oldStatus = componentStatusSchema.safeParse(event.oldStatus);
+  const newStatus = componentStatusSchema.safeParse(event.newStatus);
+  if (oldStatus.success && newStatus.success) return { ...event, oldStatus: oldStatus.data, newStatus: newStatus.data };
+  ctx.addIssue({ code: 'custom', message: `unknown component status in ${event.oldStatus} → ${event.newStatus}`, path: ['event'] });
+  return z.NEVER;
 }
 
-export const notificationJobs = { fanOut: 'notifications.fan-out', deliver: 'notifications.deliver' } as const;
-
-export const fanOutPayloadSchema = z.object({ event: notificationEventSchema });
-export const deliverPayloadSchema = z.object({ event: notificationEventSchema, subscriberIds: z.array(z.string()).min(1) });
+export const fanOutPayloadSchema = outboxFanOutPayload.transform((p, ctx) => ({ event: readEvent(p.event, ctx) }));
+export const deliverPayloadSchema = outboxDeliverPayload.transform((p, ctx) => ({ ...p, event: readEvent(p.event, ctx) }));

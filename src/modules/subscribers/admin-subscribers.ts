@@ -2,7 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { noticeToSubscriber } from '../../outbox/index.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
 import { addressKey, type Channel, type Subscriber } from './subscriber.ts';
 import { subscribeSchema, type SubscribeInput } from './subscriber-schemas.ts';
@@ -35,7 +35,7 @@ export async function addSubscriber(ctx: Ctx, input: SubscribeInput & { skipConf
     const confirmed = data.channel !== 'email' || input.skipConfirmation === true;
     const subscriber = buildSubscriber(data, now, existing, confirmed ? 'active' : 'unconfirmed');
     await saveSubscriber(tx, subscriber, key);
-    if (!confirmed) await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
+    if (!confirmed) await noticeToSubscriber(tx, subscriber.id, 'subscriber.confirmation', now);
     await recordAudit(tx, ctx.actor, {
       action: 'subscriber.add',
       entityType: 'subscriber',
@@ -77,7 +77,7 @@ export async function resendConfirmation(ctx: Ctx, id: string): Promise<Subscrib
     const subscriber = await findSubscriber(tx, id);
     if (subscriber === undefined) throw subscriberNotFound(id);
     if (subscriber.state !== 'unconfirmed') throw new AppError('conflict', 'Only unconfirmed subscribers are sent a confirmation link.');
-    await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', ctx.clock.now());
+    await noticeToSubscriber(tx, subscriber.id, 'subscriber.confirmation', ctx.clock.now());
     return subscriber;
   });
 }

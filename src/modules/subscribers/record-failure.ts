@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/tables.ts';
-import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { noticeToSubscriber } from '../../outbox/index.ts';
 import { mayMail } from './subscription-limits.ts';
 import { addressKey, failureWindowMs, purgeAfterMs, quarantineAfterFailures, type Subscriber } from './subscriber.ts';
 import { findSubscriber, saveSubscriber } from './subscriber-store.ts';
@@ -31,7 +31,7 @@ export async function recordEndpointFailure(tx: Kysely<Database>, subscriberId: 
   await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
   // The notice address was never confirmed, so it gets no more mail than a subscribe form could send it.
   if (isQuarantined && next.notifyEmail !== null && (await mayMail(tx, next.notifyEmail, now))) {
-    await enqueueSubscriberMail(tx, next.id, 'subscriber.quarantined', now);
+    await noticeToSubscriber(tx, next.id, 'subscriber.quarantined', now);
   }
   return isQuarantined;
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../storage/tables.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
-import { enqueueSubscriberMail } from './confirmation-mail.ts';
+import { noticeToSubscriber } from '../../outbox/index.ts';
 import { addressKey, isPublicEndpoint, type Subscriber, type SubscriberId } from './subscriber.ts';
 import { subscribeSchema, type SubscribeData, type SubscribeInput } from './subscriber-schemas.ts';
 import { findSubscriberByKey, saveSubscriber } from './subscriber-store.ts';
@@ -36,7 +36,7 @@ export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: s
     const subscriber = buildSubscriber(data, now, existing, needsConfirmation ? 'unconfirmed' : 'active');
     await saveSubscriber(tx, subscriber, key);
     if (needsConfirmation && (await mayMail(tx, data.address, now)))
-      await enqueueSubscriberMail(tx, subscriber.id, 'subscriber.confirmation', now);
+      await noticeToSubscriber(tx, subscriber.id, 'subscriber.confirmation', now);
     // A webhook's owner needs its secret to check signatures; it is shown once, when it is made.
     return { signingSecret: needsConfirmation ? null : subscriber.signingSecret };
   });
