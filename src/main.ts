@@ -2,8 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
 import { JobWorker } from './jobs/index.ts';
-import { jobHandlers, recurringJobs } from './jobs/handlers.ts';
-import { configureNotifications, notificationSettings } from './modules/notifications/index.ts';
+import { jobsFromConfig } from './app-jobs.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -12,8 +11,8 @@ async function start(config: Config): Promise<void> {
   await started.aviso.app.listen({ port: config.port, host: config.host });
   log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
   // One process serves the web and runs the jobs (maintenance start and end, reminders, notifications).
-  configureNotifications(notificationSettings(config));
-  const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobHandlers, recurring: recurringJobs });
+  const jobs = jobsFromConfig(config);
+  const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
   worker.start();
 
   const stop = async (signal: string) => {

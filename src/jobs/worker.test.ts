@@ -12,9 +12,8 @@ import { Revisions } from '../storage/revisions.ts';
 import { write } from '../storage/write.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.ts';
 import { claimJobs, enqueue, JobWorker, listJobs, type JobHandlers } from './index.ts';
-import { jobHandlers } from './handlers.ts';
 import { createComponent, findComponent } from '../modules/components/index.ts';
-import { findIncident, scheduleMaintenance } from '../modules/incidents/index.ts';
+import { findIncident, maintenanceJobHandlers, scheduleMaintenance } from '../modules/incidents/index.ts';
 
 const start = '2025-11-20T12:00:00.000Z';
 
@@ -180,8 +179,8 @@ describe('the job queue and its workers', () => {
       remindPrior: 0,
     });
     clock.set('2025-11-20T12:01:00Z');
-    const a = new JobWorker({ ctx, handlers: jobHandlers, id: 'a' });
-    const b = new JobWorker({ ctx: secondInstance(), handlers: jobHandlers, id: 'b' });
+    const a = new JobWorker({ ctx, handlers: maintenanceJobHandlers, id: 'a' });
+    const b = new JobWorker({ ctx: secondInstance(), handlers: maintenanceJobHandlers, id: 'b' });
     await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
     const current = await findIncident(ctx.db, m.id);
     assert.deepEqual(

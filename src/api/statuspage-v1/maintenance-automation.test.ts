@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobHandlers } from '../../jobs/handlers.ts';
+import { maintenanceJobHandlers } from '../../modules/incidents/index.ts';
 import { JobWorker } from '../../jobs/index.ts';
 import { apiClient } from '../../../test/support/api-client.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
@@ -33,7 +33,7 @@ test('a maintenance scheduled through the API for the next minute starts and com
   });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id;
-  const worker = new JobWorker({ ctx: t.ctx, handlers: jobHandlers, pollMs: 5 });
+  const worker = new JobWorker({ ctx: t.ctx, handlers: maintenanceJobHandlers, pollMs: 5 });
   const state = async () => {
     const incident = (await call('GET', `${base}/incidents/${id}`)).json();
     return [incident.status, incident.components[0].status];

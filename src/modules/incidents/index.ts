@@ -30,3 +30,4 @@ export {
   maintenanceJobs,
   type MaintenanceJobPayload,
 } from './maintenance-automation.ts';
+export { maintenanceJobHandlers, maintenanceRecurringJobs } from './maintenance-jobs.ts';

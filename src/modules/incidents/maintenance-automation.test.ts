@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { eventually } from '../../../test/support/eventually.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
-import { jobHandlers } from '../../jobs/handlers.ts';
 import { JobWorker } from '../../jobs/index.ts';
 import { createComponent, findComponent } from '../components/index.ts';
 import { listJobs } from '../../jobs/index.ts';
 import {
   findIncident,
+  maintenanceJobHandlers,
   insertIncident,
   planOpenMaintenances,
   postIncidentUpdate,
@@ -23,7 +23,7 @@ describe('maintenance automation', () => {
   let worker: JobWorker;
   beforeEach(async () => {
     t = await createTestContext({ now: '2025-11-20T12:00:00.000Z' });
-    worker = new JobWorker({ ctx: t.ctx, handlers: jobHandlers, pollMs: 5 });
+    worker = new JobWorker({ ctx: t.ctx, handlers: maintenanceJobHandlers, pollMs: 5 });
   });
   afterEach(async () => {
     await worker.stop();

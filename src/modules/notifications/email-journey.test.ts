@@ -3,7 +3,7 @@ import { after, before, beforeEach, afterEach, describe, test } from 'node:test'
 import { JobWorker, listJobs } from '../../jobs/index.ts';
 import { createComponent } from '../components/index.ts';
 import { openIncident, postIncidentUpdate, publishPostmortem, savePostmortemDraft, scheduleMaintenance } from '../incidents/index.ts';
-import { jobHandlers } from '../../jobs/handlers.ts';
+import { buildJobs } from '../../app-jobs.ts';
 import { confirmSubscription, countSubscribers, findSubscriber, subscribe, unsubscribe } from '../subscribers/index.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
@@ -106,7 +106,7 @@ describe('email notifications through a real SMTP server', () => {
 
   test('a scheduled maintenance is announced, reminded an hour before and followed when it starts', async () => {
     await subscribeAndConfirm('ops@example.com', 'en');
-    const automated = new JobWorker({ ctx: t.ctx, handlers: { ...jobHandlers, ...createNotificationHandlers({ publicUrl, channels }) } });
+    const automated = new JobWorker({ ctx: t.ctx, handlers: buildJobs({ notifications: { publicUrl, channels } }).handlers });
     await scheduleMaintenance(t.ctx, {
       name: 'Database upgrade',
       scheduledFor: new Date('2025-11-21T02:00:00Z'),

@@ -4,9 +4,7 @@ export { createChannels, type Channels } from './channels/index.ts';
 export { signWebhook } from './channels/webhook.ts';
 export {
   createNotificationHandlers,
-  configureNotifications,
   notificationSettings,
-  notificationJobHandlers,
   notificationRecurringJobs,
   type NotificationSettings,
 } from './notification-jobs.ts';

@@ -47,24 +47,4 @@ export function createNotificationHandlers(settings: NotificationSettings): JobH
   };
 }
 
-let configured: JobHandlers | undefined;
-
-/** Called once at start with the configuration; until then notification jobs wait and retry. */
-export function configureNotifications(settings: NotificationSettings): void {
-  configured = createNotificationHandlers(settings);
-}
-
-function configuredHandler(name: string): JobHandlers[string] {
-  return async (ctx, payload, job) => {
-    const handler = configured?.[name];
-    if (handler === undefined) throw new Error('notifications are not configured in this process');
-    await (typeof handler === 'function' ? handler(ctx, payload, job) : handler.run(ctx, payload, job));
-  };
-}
-
-/** For the worker's registry: each delegates to the handlers configured at start. */
-export const notificationJobHandlers: JobHandlers = Object.fromEntries(
-  [notificationJobs.fanOut, notificationJobs.deliver, 'subscribers.purge'].map((name) => [name, configuredHandler(name)]),
-);
-
 export const notificationRecurringJobs: RecurringJob[] = [{ name: 'subscribers.purge', everyMs: 24 * 3600_000 }];
