@@ -11,6 +11,7 @@ import { registerPublicApi } from './api/v2/routes.ts';
 import { registerStatuspageV1 } from './api/statuspage-v1/plugin.ts';
 import { registerAvisoApi } from './api/v1/plugin.ts';
 import { registerSubscriptionPages } from './subscriptions-web/subscription-routes.tsx';
+import { followPageTimeZone, PageDay } from './page-day.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
@@ -26,6 +27,7 @@ export interface Aviso {
 
 /**
  * The composition root: wires the context, the cache and the surfaces. No logic of its own.
+ * Cached renderings, whichever surface made them, last for one data revision and one page day.
  * `resilient` (a serving instance, see start-aviso.ts): renderings are kept on disk under the data
  * directory, other instances' writes are followed, and an unreachable database starts it offline.
  */
@@ -37,8 +39,10 @@ export async function buildAviso(options: {
   resilient?: boolean;
 }): Promise<Aviso> {
   const revisions = new Revisions();
+  const clock = options.clock ?? systemClock;
+  const day = new PageDay(clock);
   const keeper = options.resilient ? new RenderedStore(join(options.config.dataDir, 'rendered'), options.log) : undefined;
-  const cache = new ResponseCache(() => revisions.current, keeper);
+  const cache = new ResponseCache(() => `${revisions.current}@${day.today()}`, keeper);
   const loaded = await revisions.load(options.database.db).then(
     () => true,
     (error: unknown) => {
@@ -47,7 +51,10 @@ export async function buildAviso(options: {
     },
   );
   cache.setOffline(!loaded);
-  const ctx: Ctx = { db: options.database.db, clock: options.clock ?? systemClock, log: options.log, actor: systemActor, revisions };
+  const ctx: Ctx = { db: options.database.db, clock, log: options.log, actor: systemActor, revisions };
+  const timeZone = followPageTimeZone(ctx, day);
+  // Without its database the instance starts at once; the zone is read when the data is.
+  if (loaded) await timeZone.ready;
   const deps: AppDeps = { config: options.config, ctx, database: options.database, cache };
 
   const app = createHttpApp(options.log);
@@ -73,6 +80,7 @@ export async function buildAviso(options: {
     app,
     deps,
     close: async () => {
+      timeZone.stop();
       await listener?.close();
       await app.close();
       await keeper?.flush();

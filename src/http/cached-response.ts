@@ -59,20 +59,21 @@ function isClientError(error: unknown): boolean {
 }
 
 /**
- * Renders each key once per data revision and serves the stored Buffers afterwards.
+ * Renders each key once per generation (the data revision, and whatever else renderings depend on:
+ * the composition root adds the page's day) and serves the stored Buffers afterwards.
  * Concurrent requests for a key being rendered share one rendering. When a rendering fails, or
  * while the database is known to be unreachable, the last good copy (from memory, else from disk)
  * is served instead.
  */
 export class ResponseCache {
-  readonly #entries = new Map<string, { revision: number; response: Promise<CachedResponse> }>();
+  readonly #entries = new Map<string, { generation: string | number; response: Promise<CachedResponse> }>();
   readonly #lastGood = new Map<string, CachedResponse>();
-  readonly #revision: () => number;
+  readonly #generation: () => string | number;
   readonly #keeper: RenderingKeeper | undefined;
   #offline = false;
 
-  constructor(revision: () => number, keeper?: RenderingKeeper) {
-    this.#revision = revision;
+  constructor(generation: () => string | number, keeper?: RenderingKeeper) {
+    this.#generation = generation;
     this.#keeper = keeper;
   }
 
@@ -86,14 +87,14 @@ export class ResponseCache {
   }
 
   get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
-    const revision = this.#revision();
+    const generation = this.#generation();
     const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.revision === revision) return entry.response;
-    if (this.#offline) return this.stale(key).then((good) => good ?? this.#render(key, revision, render));
-    return this.#render(key, revision, render);
+    if (entry !== undefined && entry.generation === generation) return entry.response;
+    if (this.#offline) return this.stale(key).then((good) => good ?? this.#render(key, generation, render));
+    return this.#render(key, generation, render);
   }
 
-  #render(key: string, revision: number, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
+  #render(key: string, generation: string | number, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
     const response: Promise<CachedResponse> = Promise.resolve()
       .then(render)
       .then(prepare)
@@ -116,7 +117,7 @@ export class ResponseCache {
           throw this.#offline ? new AppError('database_unavailable') : error;
         },
       );
-    this.#entries.set(key, { revision, response });
+    this.#entries.set(key, { generation, response });
     return response;
   }
 
@@ -127,12 +128,6 @@ export class ResponseCache {
     const kept = await this.#keeper.load(key).catch(() => undefined);
     if (kept !== undefined && !this.#lastGood.has(key)) this.#lastGood.set(key, kept);
     return this.#lastGood.get(key);
-  }
-
-  /** Drops every rendering, the last good copies in memory too (those on disk stay). */
-  clear(): void {
-    this.#entries.clear();
-    this.#lastGood.clear();
   }
 }
 

@@ -5,7 +5,6 @@ import { sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
-import { addDays, dayStart, localDate } from '../modules/uptime/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
 import { loadPublicAssets } from './assets.ts';
 import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
@@ -56,17 +55,8 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export function registerPublicPage(app: App, deps: AppDeps): void {
   const assets = loadPublicAssets();
   const revisions = deps.ctx.revisions;
-  let cacheDay: string | undefined;
-  // Per-request work kept off the hot path: the visitor's language by header values, today by page.
+  // Per-request work kept off the hot path: the visitor's language by header values.
   const negotiations = new WeakMap<PageSettings, Map<string, NegotiatedLocale>>();
-  const days = new WeakMap<PageSettings, { date: string; from: number; until: number }>();
-  const pageDay = (page: PageSettings, ms: number): string => {
-    const known = days.get(page);
-    if (known !== undefined && ms >= known.from && ms < known.until) return known.date;
-    const date = localDate(ms, page.timeZone);
-    days.set(page, { date, from: dayStart(date, page.timeZone), until: dayStart(addDays(date, 1), page.timeZone) });
-    return date;
-  };
   const parsedSettings = new WeakMap<CachedResponse, PageSettings>();
 
   // The page's time zone and languages through the response cache: read once per revision, and
@@ -100,13 +90,8 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
     const negotiate = () => negotiateLocale({ query, cookie, acceptLanguage, enabled: page.locales, fallback: page.defaultLocale });
     const memoKey = `${cookie ?? ''}|${acceptLanguage ?? ''}`;
     const negotiated = query === undefined && memoKey.length <= 200 ? remembered(negotiations, page, memoKey, negotiate) : negotiate();
+    // Bars and "today" move with the calendar: the cache's renderings expire at the page's midnight (see app.ts).
     const now = deps.ctx.clock.now();
-    const today = pageDay(page, now.getTime());
-    // Bars and "today" move with the calendar: at the page's midnight every rendering is dropped once.
-    if (cacheDay !== today) {
-      if (cacheDay !== undefined) deps.cache.clear();
-      cacheDay = today;
-    }
     if (negotiated.source === 'query') {
       reply.header('set-cookie', `${localeCookie}=${encodeURIComponent(negotiated.locale)}; Path=/; Max-Age=31536000; SameSite=Lax`);
     }
