@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/tables.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
-import { type ComponentStatus, type StatusCause } from '../components/component.ts';
-import { findComponent, listComponents, recordStatusChange } from '../components/component-store.ts';
+import { findComponent, listComponents, recordStatusChange, type ComponentStatus, type StatusCause } from '../components/index.ts';
 import type { AffectedComponent } from './incident.ts';
 import { notifyComponentChange } from '../../outbox/index.ts';
 

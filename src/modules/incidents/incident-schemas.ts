@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { componentIdSchema, componentStatusSchema } from '../components/component-schemas.ts';
+import { componentIdSchema, componentStatusSchema } from '../components/index.ts';
 import { impacts, incidentStatuses, maintenanceStatuses } from './incident.ts';
 
 export const incidentIdSchema = z.string().regex(/^[0-9a-z]{12}$/, 'must be a 12-character id');

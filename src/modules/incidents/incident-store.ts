@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dialect.ts';
 import type { Database, IncidentsTable } from '../../storage/tables.ts';
 import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
-import type { ComponentStatus } from '../components/component.ts';
+import type { ComponentStatus } from '../components/index.ts';
 import type { AffectedComponent, EventStatus, Impact, Incident, IncidentKind, IncidentUpdate, UpdateStatus } from './incident.ts';
 
 type IncidentRow = Selectable<IncidentsTable>;

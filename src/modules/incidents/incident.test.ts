@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ComponentId } from '../../shared/ids.ts';
-import type { ComponentStatus } from '../components/component.ts';
+import type { ComponentStatus } from '../components/index.ts';
 import { checkUpdateStatus, deriveImpact, lifecycleTimes, updateLabels, type AffectedComponent } from './incident.ts';
 
 function affected(...changes: [string, ComponentStatus][]): { affectedComponents: AffectedComponent[] } {

@@ -1,7 +1,6 @@
 import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type ComponentStatus, compareSeverity } from '../components/component.ts';
-import { overallStatus } from '../components/overall-status.ts';
+import { compareSeverity, overallStatus, type ComponentStatus } from '../components/index.ts';
 
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];

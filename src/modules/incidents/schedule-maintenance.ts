@@ -5,7 +5,7 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { findComponent } from '../components/component-store.ts';
+import { findComponent } from '../components/index.ts';
 import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';
 import { scheduleMaintenanceSchema, type ScheduleMaintenanceInput } from './incident-schemas.ts';
 import { insertIncident, insertIncidentUpdate } from './incident-store.ts';

@@ -4,7 +4,7 @@ import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
-import { findComponent } from '../components/component-store.ts';
+import { findComponent } from '../components/index.ts';
 import { deriveImpact, type Incident } from './incident.ts';
 import { updateIncidentSchema, type UpdateIncidentInput } from './incident-schemas.ts';
 import { findIncident, replaceIncidentComponents, saveIncident } from './incident-store.ts';
