@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { findListed } from './component-routes.ts';
 import { paginate } from './pagination.ts';
-import { route, type V1Request } from './plugin.ts';
+import { route, type V1Request } from './route.ts';
 import { presentGroup } from './presenters.ts';
 import { fieldError, groupBody, readRoot, requireField } from './request-schemas.ts';
 

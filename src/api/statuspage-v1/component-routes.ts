@@ -12,7 +12,7 @@ import { getPage } from '../../modules/page/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { paginate } from './pagination.ts';
-import { route, type V1Request } from './plugin.ts';
+import { route, type V1Request } from './route.ts';
 import { presentComponent } from './presenters.ts';
 import { componentBody, readRoot, requireField, type ComponentBody } from './request-schemas.ts';
 

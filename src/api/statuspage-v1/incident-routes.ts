@@ -12,7 +12,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
 import { createFromBody, updateFromBody } from './incident-writes.ts';
 import { pageWindow } from './pagination.ts';
-import { route, type V1Request } from './plugin.ts';
+import { route, type V1Request } from './route.ts';
 import { loadPresentContext } from './present-context.ts';
 import { presentIncident, presentUpdate } from './presenters.ts';
 import { incidentBody, incidentUpdateBody, readRoot } from './request-schemas.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { getPage, pageChangesSchema, updatePageSettings, type Page, type PageChanges } from '../../modules/page/index.ts';
 import { pageBody, readRoot, type PageBody } from './request-schemas.ts';
-import { route, type V1Request } from './plugin.ts';
+import { route, type V1Request } from './route.ts';
 import { presentPage } from './presenters.ts';
 
 /** Statuspage page fields → Aviso's settings; hosted-only fields (domain, branding, …) are accepted and ignored. */

@@ -1,12 +1,12 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
 import { toAppError } from '../../http/errors.ts';
 import { getPage } from '../../modules/page/index.ts';
 import { AppError } from '../../shared/errors.ts';
-import { authenticateRequest, type ApiCaller } from '../v1/api-key-auth.ts';
+import { authenticateRequest } from '../v1/api-key-auth.ts';
 import { FormBodyError, parseBracketForm } from './bracket-body.ts';
 import { registerComponentGroupRoutes } from './component-group-routes.ts';
 import { registerComponentRoutes } from './component-routes.ts';
@@ -20,48 +20,6 @@ import { registerUptimeRoutes } from './uptime-routes.ts';
 export interface StatuspageV1Options {
   /** Requests per key per window; Statuspage allows about one a second over a minute. */
   rateLimit?: { max: number; timeWindowMs: number };
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    statuspageCaller: ApiCaller | null;
-  }
-}
-
-export interface V1Request {
-  caller: ApiCaller;
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
-}
-export type V1Handler = (request: V1Request, reply: FastifyReply) => Promise<unknown>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-/** The `.json` suffix is optional on every Statuspage path, including after an id. */
-function withoutJson(params: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries((params ?? {}) as Record<string, string>)) result[key] = value.replace(/\.json$/, '');
-  return result;
-}
-
-/** Registers a route at `path` and at `path.json` (a trailing id param takes the suffix itself). */
-export function route(scope: FastifyInstance, method: Method, path: string, handler: V1Handler): void {
-  const urls = /\/:[a-z_]+$/.test(path) ? [path] : [path, `${path}.json`];
-  for (const url of urls) {
-    scope.route({
-      method,
-      url,
-      handler: async (request, reply) => {
-        const v1: V1Request = {
-          caller: request.statuspageCaller!,
-          params: withoutJson(request.params),
-          query: (request.query ?? {}) as Record<string, unknown>,
-          body: request.body,
-        };
-        return handler(v1, reply);
-      },
-    });
-  }
 }
 
 function statusFor(error: AppError): number {

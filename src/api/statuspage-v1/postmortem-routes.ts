@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { deletePostmortem, getIncident, publishPostmortem, revertPostmortem, savePostmortemDraft } from '../../modules/incidents/index.ts';
 import { notFound } from '../../shared/errors.ts';
-import { route } from './plugin.ts';
+import { route } from './route.ts';
 import { presentPostmortem } from './presenters.ts';
 import { postmortemBody, publishBody, readRoot } from './request-schemas.ts';
 

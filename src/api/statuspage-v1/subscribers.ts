@@ -19,7 +19,7 @@ import {
 } from '../../modules/subscribers/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageWindow } from './pagination.ts';
-import { route } from './plugin.ts';
+import { route } from './route.ts';
 import { readRoot } from './request-schemas.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());

@@ -5,7 +5,7 @@ import { componentIdSchema } from '../../modules/components/index.ts';
 import { incidentStatuses, maintenanceStatuses } from '../../modules/incidents/index.ts';
 import { createTemplate, listTemplates } from '../../modules/templates/index.ts';
 import { paginate } from './pagination.ts';
-import { route } from './plugin.ts';
+import { route } from './route.ts';
 import { loadPresentContext } from './present-context.ts';
 import { presentTemplate } from './presenters.ts';
 import { readRoot, requireField } from './request-schemas.ts';

@@ -15,7 +15,7 @@ import {
 } from '../../modules/uptime/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { route } from './plugin.ts';
+import { route } from './route.ts';
 import { presentUptime } from './presenters.ts';
 import { fieldError } from './request-schemas.ts';
 

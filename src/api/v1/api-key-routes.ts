@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createApiKey, createApiKeySchema, listApiKeys, revokeApiKey } from '../../modules/accounts/index.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 export function registerApiKeyRoutes(scope: ApiScope): void {
   const tags = ['API keys'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listAuditEvents } from '../../modules/audit/index.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -10,7 +10,7 @@ import {
   updateComponentSchema,
 } from '../../modules/components/index.ts';
 import { notFound } from '../../shared/errors.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 const idParams = z.object({ id: z.string() });
 

@@ -18,7 +18,7 @@ import {
   updateIncident,
   updateIncidentSchema,
 } from '../../modules/incidents/index.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 const idParams = z.object({ id: z.string() });
 const updateParams = z.object({ id: z.string(), updateId: z.string() });

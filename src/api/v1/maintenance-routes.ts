@@ -7,7 +7,7 @@ import {
   scheduleMaintenanceSchema,
 } from '../../modules/incidents/index.ts';
 import { listQuery } from './incident-routes.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 /** Maintenances share the incidents' updates, edits and deletion (`/incidents/{id}/…`). */
 export function registerMaintenanceRoutes(scope: ApiScope): void {

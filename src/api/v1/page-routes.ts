@@ -1,5 +1,5 @@
 import { getPage, pageChangesSchema, updatePageSettings } from '../../modules/page/index.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 export function registerPageRoutes(scope: ApiScope): void {
   const tags = ['Page'];

@@ -1,10 +1,10 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
-import { createJsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
-import { authenticateRequest, type ApiCaller } from './api-key-auth.ts';
+import { authenticateRequest } from './api-key-auth.ts';
+import { withZod } from './api-scope.ts';
 import { registerApiKeyRoutes } from './api-key-routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { registerComponentRoutes } from './component-routes.ts';
@@ -12,20 +12,6 @@ import { registerIncidentRoutes } from './incident-routes.ts';
 import { registerMaintenanceRoutes } from './maintenance-routes.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { registerTemplateRoutes } from './template-routes.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    apiCaller: ApiCaller | null;
-  }
-}
-
-const withZod = (instance: FastifyInstance) => instance.withTypeProvider<ZodTypeProvider>();
-export type ApiScope = ReturnType<typeof withZod>;
-
-/** The caller resolved by the scope's hook; every route under /api/v1 has one. */
-export function callerOf(request: { apiCaller: ApiCaller | null }): ApiCaller {
-  return request.apiCaller!;
-}
 
 // Instants are sent as ISO text and coerced to dates; say so in the document rather than leave them untyped.
 const documentTransform = createJsonSchemaTransform({

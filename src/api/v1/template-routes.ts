@@ -8,7 +8,7 @@ import {
   updateTemplate,
   updateTemplateSchema,
 } from '../../modules/templates/index.ts';
-import { callerOf, type ApiScope } from './plugin.ts';
+import { callerOf, type ApiScope } from './api-scope.ts';
 
 const idParams = z.object({ id: z.string() });
 
