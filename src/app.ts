@@ -17,6 +17,7 @@ import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
 import type { OpenDatabase } from './storage/database.ts';
 import { startRevisionListener } from './storage/revision-listener.ts';
+import { checkDatabase } from './storage/readiness.ts';
 import { Revisions } from './storage/revisions.ts';
 
 export interface Aviso {
@@ -55,7 +56,13 @@ export async function buildAviso(options: {
   const timeZone = followPageTimeZone(ctx, day);
   // Without its database the instance starts at once; the zone is read when the data is.
   if (loaded) await timeZone.ready;
-  const deps: AppDeps = { config: options.config, ctx, database: options.database, cache };
+  const deps: AppDeps = {
+    config: options.config,
+    ctx,
+    database: options.database,
+    checkDatabase: () => checkDatabase(options.database.db),
+    cache,
+  };
 
   const app = createHttpApp(options.log);
   registerHealthRoutes(app, deps);

@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { App } from '../http/create-app.ts';
-import { isMigrated } from '../storage/migrate.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 /**
@@ -14,16 +12,12 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
 
   app.get('/readyz', async (_request, reply) => {
     const checks: Record<string, { ok: boolean; message?: string }> = {};
-    try {
-      await sql`select 1`.execute(deps.ctx.db);
+    const database = await deps.checkDatabase();
+    if (database.reachable) {
       checks['database'] = { ok: true };
-      const migrated = await isMigrated(deps.ctx.db);
-      checks['migrations'] = migrated ? { ok: true } : { ok: false, message: 'some migrations are not applied' };
-    } catch (error) {
-      checks['database'] = {
-        ok: false,
-        message: `cannot reach the ${deps.database.kind} database: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      checks['migrations'] = database.migrated ? { ok: true } : { ok: false, message: 'some migrations are not applied' };
+    } else {
+      checks['database'] = { ok: false, message: `cannot reach the ${deps.database.kind} database: ${database.reason}` };
     }
     // Started without its database: it serves the last good pages until it has reconnected and migrated.
     if (deps.cache.offline)

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/tables.ts';
+import type { Db } from '../storage/database.ts';
 import type { NewJob } from './job.ts';
 import { insertJob } from './job-store.ts';
 
@@ -7,6 +6,6 @@ import { insertJob } from './job-store.ts';
  * Adds a job inside the caller's transaction, so it exists exactly when the change that causes it
  * commits. A job whose idempotency key was already used is not added again.
  */
-export async function enqueue(tx: Kysely<Database>, job: NewJob, now: Date = new Date()): Promise<void> {
+export async function enqueue(tx: Db, job: NewJob, now: Date = new Date()): Promise<void> {
   await insertJob(tx, job, now);
 }

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/tables.ts';
+import type { Db } from '../storage/database.ts';
 import type { Revisions } from '../storage/revisions.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
@@ -15,7 +14,7 @@ export const systemActor: Actor = { kind: 'system', id: null, name: 'Aviso' };
 
 /** What every use case receives: the database (or the transaction it runs in), the clock, the actor. */
 export interface Ctx {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   log: Logger;
   actor: Actor;

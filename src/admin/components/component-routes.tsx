@@ -5,12 +5,13 @@ import {
   createComponentGroup,
   deleteComponent,
   listComponentsInOrder,
+  moveComponent,
   updateComponent,
+  updateComponentGroup,
   isComponentStatus,
   type Component,
 } from '../../modules/components/index.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
 import { componentFieldPaths, componentInput, componentValues } from './component-form.ts';
@@ -85,7 +86,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         if (component.isGroup) {
-          await updateComponent(s.ctx, component.id, {
+          await updateComponentGroup(s.ctx, component.id, {
             name: text(body, 'name'),
             description: optional(body, 'description'),
             showcase: checked(body, 'showcase'),
@@ -122,21 +123,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
 
   scope.post<Params>('/components/:id/move', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
-    const direction = text(asBody(request.body), 'direction') === 'up' ? -1 : 1;
-    const { component, all } = await findOne(s.ctx, request.params.id);
-    const peers = all.filter((c) => c.groupId === component.groupId);
-    const from = peers.indexOf(component);
-    const to = from + direction;
-    if (to >= 0 && to < peers.length) {
-      [peers[from], peers[to]] = [peers[to]!, peers[from]!];
-      // Every sibling gets its new place in one transaction, so the order is never half-saved.
-      await write(s.ctx, async (tx) => {
-        const inTx = { ...s.ctx, db: tx };
-        for (const [index, peer] of peers.entries()) {
-          if (peer.position !== index + 1) await updateComponent(inTx, peer.id, { position: index + 1 });
-        }
-      });
-    }
+    await moveComponent(s.ctx, request.params.id, text(asBody(request.body), 'direction') === 'up' ? 'up' : 'down');
     return redirectTo(reply, '/admin/components', 'component-moved');
   });
 

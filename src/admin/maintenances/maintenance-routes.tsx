@@ -6,12 +6,10 @@ import {
   getIncident,
   postIncidentUpdate,
   queryIncidents,
-  rescheduleMaintenance,
+  reviseIncident,
   scheduleMaintenance,
-  updateIncident,
   type Incident,
 } from '../../modules/incidents/index.ts';
-import { write } from '../../storage/write.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import {
@@ -159,13 +157,9 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const { name, componentIds, body: _body, deliverNotifications: _notify, ...schedule } = scheduleInput(body, s.page.timeZone);
+        const { body: _body, deliverNotifications: _notify, ...revision } = scheduleInput(body, s.page.timeZone);
         // Name, components and window change together or not at all.
-        await write(s.ctx, async (tx) => {
-          const inTx = { ...s.ctx, db: tx };
-          await updateIncident(inTx, maintenance.id, { name, componentIds });
-          await rescheduleMaintenance(inTx, maintenance.id, schedule);
-        });
+        await reviseIncident(s.ctx, maintenance.id, revision);
         return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-updated');
       },
       (form, status) => showEdit(reply, s, maintenance, form, status),

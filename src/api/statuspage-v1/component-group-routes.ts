@@ -5,19 +5,19 @@ import {
   createComponentGroup,
   deleteComponent,
   listComponentsInOrder,
-  updateComponent,
+  updateComponentGroup,
   type Component,
 } from '../../modules/components/index.ts';
 import { getPage } from '../../modules/page/index.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { AppError } from '../../shared/errors.ts';
-import { write } from '../../storage/write.ts';
 import { findListed } from './component-routes.ts';
+import { inStatuspageTerms } from './field-names.ts';
 import { paginate } from './pagination.ts';
 import { route, type V1Request } from './route.ts';
 import { presentGroup } from './presenters.ts';
 import { fieldError, groupBody, readRoot, requireField } from './request-schemas.ts';
 
+const groupFieldNames = { componentIds: 'components' };
 const descriptionSchema = z.preprocess((v) => (v === '' ? null : v), z.string().max(2000).nullable()).optional();
 
 /** The group wrapper plus Statuspage's top-level `description`, which sits beside it. */
@@ -35,20 +35,6 @@ async function presentById(ctx: Pick<Ctx, 'db'>, id: string) {
 
 function childrenOf(all: Component[], group: Component): Component[] {
   return all.filter((c) => c.groupId === group.id);
-}
-
-/** Sets a group's members to exactly `ids`, in that order, in one transaction. */
-async function setMembers(ctx: Ctx, groupId: string, ids: string[]): Promise<void> {
-  if (ids.length === 0) throw new AppError('component_group_invalid', 'component_group.components: a group needs at least one component.');
-  await write(ctx, async (tx) => {
-    const inTx = { ...ctx, db: tx };
-    const { all } = await findListed(inTx, groupId, 'group');
-    let position = 1;
-    // Members join first so the group is never empty (an empty group is deleted).
-    for (const id of new Set(ids)) await updateComponent(inTx, id, { groupId, position: position++ });
-    for (const child of all.filter((c) => c.groupId === groupId && !ids.includes(c.id)))
-      await updateComponent(inTx, child.id, { groupId: null });
-  });
 }
 
 export function registerComponentGroupRoutes(scope: FastifyInstance, _deps: AppDeps): void {
@@ -76,19 +62,13 @@ export function registerComponentGroupRoutes(scope: FastifyInstance, _deps: AppD
 
   const update = async ({ caller, params, body }: V1Request) => {
     const data = readGroupBody(body);
-    const id = params.id!;
-    await write(caller.ctx, async (tx) => {
-      const inTx = { ...caller.ctx, db: tx };
-      await findListed(inTx, id, 'group');
-      if (data.name !== undefined || data.description !== undefined) {
-        await updateComponent(inTx, id, {
-          ...(data.name !== undefined && { name: data.name }),
-          ...(data.description !== undefined && { description: data.description }),
-        });
-      }
-      if (data.components !== undefined) await setMembers(inTx, id, data.components);
-    });
-    return presentById(caller.ctx, id);
+    const input = {
+      ...(data.name !== undefined && { name: data.name }),
+      ...(data.description !== undefined && { description: data.description }),
+      ...(data.components !== undefined && { componentIds: data.components }),
+    };
+    await inStatuspageTerms('component_group', groupFieldNames, () => updateComponentGroup(caller.ctx, params.id!, input));
+    return presentById(caller.ctx, params.id!);
   };
   route(scope, 'PATCH', '/pages/:page_id/component-groups/:id', update);
   route(scope, 'PUT', '/pages/:page_id/component-groups/:id', update);

@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import {
+  createIncident,
   deleteIncident,
   editIncidentUpdate,
   getIncident,
   queryIncidents,
+  reviseIncident,
   type Incident,
   type IncidentFilter,
 } from '../../modules/incidents/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
-import { createFromBody, updateFromBody } from './incident-writes.ts';
+import { inStatuspageTerms } from './field-names.ts';
+import { createInput, incidentFieldNames, reviseInput } from './incident-inputs.ts';
 import { pageWindow } from './pagination.ts';
 import { route, type V1Request } from './route.ts';
 import { loadPresentContext } from './present-context.ts';
@@ -58,7 +61,8 @@ export function registerIncidentRoutes(scope: FastifyInstance, _deps: AppDeps): 
   );
 
   route(scope, 'POST', base, async ({ caller, body }, reply) => {
-    const created = await createFromBody(caller.ctx, readRoot(body, 'incident', incidentBody));
+    const input = createInput(readRoot(body, 'incident', incidentBody));
+    const created = await inStatuspageTerms('incident', incidentFieldNames, () => createIncident(caller.ctx, input));
     return reply.code(201).send(await presentOne(caller.ctx, created));
   });
 
@@ -67,7 +71,8 @@ export function registerIncidentRoutes(scope: FastifyInstance, _deps: AppDeps): 
   );
 
   const update = async ({ caller, params, body }: V1Request) => {
-    const updated = await updateFromBody(caller.ctx, params.incident_id!, readRoot(body, 'incident', incidentBody));
+    const input = reviseInput(readRoot(body, 'incident', incidentBody));
+    const updated = await inStatuspageTerms('incident', incidentFieldNames, () => reviseIncident(caller.ctx, params.incident_id!, input));
     return presentOne(caller.ctx, updated);
   };
   route(scope, 'PATCH', `${base}/:incident_id`, update);

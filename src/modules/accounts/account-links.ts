@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors.ts';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { burnAccountToken, findAccountToken, insertAccountToken, type AccountToken, type AccountTokenKind } from './account-token-store.ts';
 import type { Role } from './role.ts';
 import { hashSecret, newSecret } from './secret.ts';
@@ -8,7 +7,7 @@ import { linkLifetimeMs } from './user.ts';
 
 /** Creates a one-time link token (setup or invite) and returns it; only its hash is stored. */
 export async function issueLinkToken(
-  db: Kysely<Database>,
+  db: Db,
   link: { kind: AccountTokenKind; email: string | null; role: Role; createdBy: string | null },
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -19,12 +18,7 @@ export async function issueLinkToken(
 }
 
 /** The link's details while it is unused and unexpired; undefined otherwise. */
-export async function readLinkToken(
-  db: Kysely<Database>,
-  kind: AccountTokenKind,
-  token: string,
-  now: Date,
-): Promise<AccountToken | undefined> {
+export async function readLinkToken(db: Db, kind: AccountTokenKind, token: string, now: Date): Promise<AccountToken | undefined> {
   if (token === '' || token.length > 200) return undefined;
   const found = await findAccountToken(db, hashSecret(token));
   if (found === undefined || found.kind !== kind || found.usedAt !== null || found.expiresAt.getTime() <= now.getTime()) return undefined;
@@ -32,7 +26,7 @@ export async function readLinkToken(
 }
 
 /** Inside a write: checks the link and burns it, so a second use fails even when both race. */
-export async function useLinkToken(db: Kysely<Database>, kind: AccountTokenKind, token: string, now: Date): Promise<AccountToken> {
+export async function useLinkToken(db: Db, kind: AccountTokenKind, token: string, now: Date): Promise<AccountToken> {
   const found = await readLinkToken(db, kind, token, now);
   if (found === undefined || !(await burnAccountToken(db, hashSecret(token), now))) throw new AppError('link_invalid');
   return found;

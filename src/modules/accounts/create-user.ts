@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Actor, Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { isUniqueViolation } from '../../storage/dialect.ts';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from './password.ts';
@@ -24,7 +23,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
 
 /** Inside a write: refuses a taken email, then stores the member and records who added them (the member themselves when actor is null). */
 export async function insertNewUser(
-  tx: Kysely<Database>,
+  tx: Db,
   input: Pick<User, 'email' | 'name' | 'role'>,
   passwordHash: string,
   now: Date,

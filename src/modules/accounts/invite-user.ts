@@ -3,6 +3,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findPage } from '../page/index.ts';
 import { issueLinkToken, readLinkToken, useLinkToken } from './account-links.ts';
 import { insertNewUser } from './create-user.ts';
 import { hashPassword } from './password.ts';
@@ -27,7 +28,7 @@ export async function inviteUser(
     if ((await findUserByEmail(tx, data.email)) !== undefined) {
       throw new AppError('conflict', `${data.email} is already a member of the team.`, [{ path: 'email', message: 'is already a member' }]);
     }
-    const page = await tx.selectFrom('pages').select('url').executeTakeFirst();
+    const page = await findPage(tx);
     const base = (data.baseUrl ?? page?.url ?? '').replace(/\/+$/, '');
     const createdBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
     const { token, expiresAt } = await issueLinkToken(

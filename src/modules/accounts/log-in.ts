@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
@@ -43,7 +42,7 @@ export async function logIn(
   if (!valid || found === undefined) throw new AppError('unauthorized', 'The email or the password is not right.');
   const user = found.user;
   // A login is not page content: it is recorded without bumping the data revision (no cache is invalidated).
-  const work = async (tx: Kysely<Database>) => {
+  const work = async (tx: Db) => {
     await forgetFailures(tx, email, new Date(now.getTime() - 24 * 3600_000));
     // Housekeeping rides on logins, which are rare: sessions nobody used for 14 days go.
     await deleteExpiredSessions(tx, now);

@@ -37,6 +37,21 @@ export const createComponentGroupSchema = z
   .strict();
 export type CreateComponentGroupInput = z.input<typeof createComponentGroupSchema>;
 
+export const updateComponentGroupSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    description: z.string().max(2000).nullable(),
+    /** The group's members, exactly and in this order; components left out move to the top level. */
+    componentIds: z.array(componentIdSchema).min(1, 'a group needs at least one component'),
+    showcase: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateComponentGroupInput = z.input<typeof updateComponentGroupSchema>;
+
+export const moveComponentSchema = z.enum(['up', 'down']);
+export type MoveDirection = z.infer<typeof moveComponentSchema>;
+
 export const updateComponentSchema = z
   .object({
     name: z.string().trim().min(1).max(255),

@@ -4,6 +4,8 @@ export * from './component-schemas.ts';
 export { createComponent } from './create-component.ts';
 export { createComponentGroup } from './create-component-group.ts';
 export { updateComponent } from './update-component.ts';
+export { updateComponentGroup } from './update-component-group.ts';
+export { moveComponent } from './move-component.ts';
 export { deleteComponent } from './delete-component.ts';
 export { listComponentsInOrder } from './list-components.ts';
 export {

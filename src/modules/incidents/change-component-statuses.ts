@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { findComponent, listComponents, recordStatusChange, type ComponentStatus, type StatusCause } from '../components/index.ts';
@@ -11,7 +10,7 @@ import { notifyComponentChange } from '../../outbox/index.ts';
  * and new status and the name frozen as shown then ("Group - Component" for grouped components).
  */
 export async function changeComponentStatuses(
-  tx: Kysely<Database>,
+  tx: Db,
   changes: Record<string, ComponentStatus>,
   at: Date,
   cause: { cause: StatusCause; causeId: string },

@@ -79,5 +79,65 @@ export const scheduleMaintenanceSchema = z
   .refine((m) => m.scheduledUntil.getTime() > m.scheduledFor.getTime(), { message: 'must end after it starts', path: ['scheduledUntil'] });
 export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceSchema>;
 
+/** A maintenance's window and automation, all optional: what a create or a revision may set. */
+const scheduleFields = {
+  scheduledFor: instant,
+  scheduledUntil: instant,
+  remindPrior: z.number().int().min(0).max(10080),
+  autoInProgress: z.boolean(),
+  autoCompleted: z.boolean(),
+  autoTransitionToMaintenanceState: z.boolean(),
+  autoTransitionToOperationalState: z.boolean(),
+  autoTransitionDeliverNotificationsAtStart: z.boolean(),
+  autoTransitionDeliverNotificationsAtEnd: z.boolean(),
+};
+export const scheduleFieldNames = Object.keys(scheduleFields) as (keyof typeof scheduleFields)[];
+
+export const rescheduleMaintenanceSchema = z.object(scheduleFields).partial().strict();
+export type RescheduleMaintenanceInput = z.input<typeof rescheduleMaintenanceSchema>;
+const updateStatus = z.enum([...incidentStatuses, ...maintenanceStatuses]);
+
+/**
+ * One description for Statuspage's one create call: a realtime incident, a maintenance (a window
+ * or a maintenance status is given) or a backfilled past incident (`backfilled`, from `startedAt`).
+ */
+export const createIncidentSchema = z
+  .object({
+    name,
+    status: updateStatus.optional(),
+    body: body.optional(),
+    components: componentChanges.default({}),
+    componentIds: z.array(componentIdSchema).default([]),
+    impactOverride: impactSchema.nullable().optional(),
+    deliverNotifications: z.boolean().optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    backfilled: z.boolean().default(false),
+    startedAt: instant.optional(),
+    ...z.object(scheduleFields).partial().shape,
+  })
+  .strict();
+export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
+
+/**
+ * Statuspage's PATCH of an incident: fields edited in place (name, impact, attached components,
+ * metadata, a maintenance's window) and, when a status, a message or component changes are given,
+ * a new update.
+ */
+export const reviseIncidentSchema = z
+  .object({
+    name,
+    impactOverride: impactSchema.nullable(),
+    componentIds: z.array(componentIdSchema),
+    metadata: z.record(z.string(), z.unknown()),
+    status: updateStatus,
+    body,
+    components: componentChanges,
+    deliverNotifications: z.boolean(),
+    ...scheduleFields,
+  })
+  .partial()
+  .strict();
+export type ReviseIncidentInput = z.input<typeof reviseIncidentSchema>;
+
 export const postmortemDraftSchema = z.object({ body: z.string().min(1).max(100000) }).strict();
 export const publishPostmortemSchema = z.object({ notifySubscribers: z.boolean().default(false) }).strict();

@@ -1,6 +1,8 @@
 export * from './incident.ts';
 export * from './incident-schemas.ts';
 export { openIncident } from './open-incident.ts';
+export { createIncident } from './create-incident.ts';
+export { reviseIncident } from './revise-incident.ts';
 export { postIncidentUpdate } from './post-incident-update.ts';
 export { editIncidentUpdate } from './edit-incident-update.ts';
 export { updateIncident } from './update-incident.ts';
@@ -20,7 +22,7 @@ export {
   deleteIncidentUpdateRow,
   type IncidentFilter,
 } from './incident-store.ts';
-export { rescheduleMaintenance, rescheduleMaintenanceSchema, type RescheduleMaintenanceInput } from './reschedule-maintenance.ts';
+export { rescheduleMaintenance } from './reschedule-maintenance.ts';
 export {
   planMaintenanceJobs,
   remindMaintenanceIfDue,

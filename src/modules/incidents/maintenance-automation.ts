@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { enqueue } from '../../jobs/index.ts';
 import type { Ctx } from '../../shared/context.ts';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { write } from '../../storage/write.ts';
 import { listComponents, type ComponentStatus } from '../components/index.ts';
 import type { Incident, MaintenanceSchedule } from './incident.ts';
@@ -28,7 +27,7 @@ export interface MaintenanceJobPayload {
  * completion. The keys hold the window, so moving it plans new jobs and the old ones find
  * themselves stale when they run.
  */
-export async function planMaintenanceJobs(tx: Kysely<Database>, maintenance: Incident, now: Date): Promise<void> {
+export async function planMaintenanceJobs(tx: Db, maintenance: Incident, now: Date): Promise<void> {
   const s = maintenance.schedule;
   if (s === null || maintenance.kind !== 'maintenance') return;
   const payload: MaintenanceJobPayload = {
@@ -59,7 +58,7 @@ export async function planMaintenanceJobs(tx: Kysely<Database>, maintenance: Inc
  * automation too, and a lost job is planned again. It only enqueues, so the data revision is left alone.
  */
 export async function planOpenMaintenances(ctx: Pick<Ctx, 'db' | 'clock'>): Promise<number> {
-  const work = async (tx: Kysely<Database>) => {
+  const work = async (tx: Db) => {
     const open = await listIncidents(tx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] });
     for (const maintenance of open) await planMaintenanceJobs(tx, maintenance, ctx.clock.now());
     return open.length;

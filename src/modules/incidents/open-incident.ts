@@ -1,5 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
-import { AppError } from '../../shared/errors.ts';
+import { invalid } from '../../shared/errors.ts';
 import { newId, type ComponentId, type IncidentId, type IncidentUpdateId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -14,7 +14,8 @@ import { insertIncident, insertIncidentUpdate } from './incident-store.ts';
 export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<Incident> {
   const data = openIncidentSchema.parse(input);
   if (data.backfilled && Object.keys(data.components).length > 0) {
-    throw new AppError('validation_failed', 'A backfilled incident cannot change component statuses; its past is already recorded.');
+    const message = 'a backfilled incident cannot change component statuses; its past is already recorded';
+    throw invalid(`components: ${message}`, [{ path: 'components', message }]);
   }
   return write(ctx, async (tx) => {
     const now = ctx.clock.now();

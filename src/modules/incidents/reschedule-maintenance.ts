@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
@@ -6,25 +5,8 @@ import { recordAudit } from '../audit/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import type { Incident, MaintenanceSchedule } from './incident.ts';
 import { findIncident, saveIncident } from './incident-store.ts';
+import { rescheduleMaintenanceSchema, type RescheduleMaintenanceInput } from './incident-schemas.ts';
 import { planMaintenanceJobs } from './maintenance-automation.ts';
-
-const instant = z.coerce.date({ error: 'must be a date and time like 2025-11-20T10:00:00Z' });
-
-export const rescheduleMaintenanceSchema = z
-  .object({
-    scheduledFor: instant,
-    scheduledUntil: instant,
-    remindPrior: z.number().int().min(0).max(10080),
-    autoInProgress: z.boolean(),
-    autoCompleted: z.boolean(),
-    autoTransitionToMaintenanceState: z.boolean(),
-    autoTransitionToOperationalState: z.boolean(),
-    autoTransitionDeliverNotificationsAtStart: z.boolean(),
-    autoTransitionDeliverNotificationsAtEnd: z.boolean(),
-  })
-  .partial()
-  .strict();
-export type RescheduleMaintenanceInput = z.input<typeof rescheduleMaintenanceSchema>;
 
 /**
  * Moves a maintenance's window or changes its automation. The reminder, start and completion are

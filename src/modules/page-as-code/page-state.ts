@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { inPageOrder, listComponents, listStatusChanges, type Component, type ComponentStatus } from '../components/index.ts';
 import { listIncidents, type Impact, type Incident, type MaintenanceStatus, type IncidentStatus } from '../incidents/index.ts';
 import { findPage } from '../page/index.ts';
@@ -118,7 +117,7 @@ const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 /** Reads the page as it is stored, components in page order and incidents most recently started first. */
-export async function readPageState(db: Kysely<Database>): Promise<PageState> {
+export async function readPageState(db: Db): Promise<PageState> {
   const [page, components, changes, events] = await Promise.all([
     findPage(db),
     listComponents(db),

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import {
   deleteComponentRow,
@@ -17,7 +16,7 @@ import type { ResolvedPageFile } from './resolve-page-file.ts';
 /** One change apply will make, with the line the dry run prints. */
 export interface Step {
   summary: string;
-  run(tx: Kysely<Database>, now: Date): Promise<void>;
+  run(tx: Db, now: Date): Promise<void>;
 }
 
 interface Placed {
@@ -164,13 +163,13 @@ function newComponent(item: Placed, now: Date): Component {
   };
 }
 
-async function saveChanged(tx: Kysely<Database>, item: Placed, now: Date): Promise<void> {
+async function saveChanged(tx: Db, item: Placed, now: Date): Promise<void> {
   const existing = (await findComponent(tx, item.entry.id))!;
   const next = newComponent(item, now);
   await saveComponent(tx, { ...next, position: item.reposition ? item.index + 1 : existing.position });
 }
 
-async function recordTransitions(tx: Kysely<Database>, id: string, transitions: Transition[], now: Date): Promise<void> {
+async function recordTransitions(tx: Db, id: string, transitions: Transition[], now: Date): Promise<void> {
   for (const t of transitions) {
     await recordStatusChange(
       tx,

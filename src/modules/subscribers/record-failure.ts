@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { noticeToSubscriber } from '../../outbox/index.ts';
 import { mayMail } from './subscription-limits.ts';
 import { addressKey, failureWindowMs, purgeAfterMs, quarantineAfterFailures, type Subscriber } from './subscriber.ts';
@@ -20,7 +19,7 @@ function quarantined(subscriber: Subscriber, now: Date, error: string): Subscrib
  * Counts a failed request to an endpoint. The tenth failure in a row, each within an hour of the last, quarantines it, and
  * its owner hears about it by email if they left an address. Returns whether it is now quarantined.
  */
-export async function recordEndpointFailure(tx: Kysely<Database>, subscriberId: string, now: Date, error: string): Promise<boolean> {
+export async function recordEndpointFailure(tx: Db, subscriberId: string, now: Date, error: string): Promise<boolean> {
   const subscriber = await findSubscriber(tx, subscriberId);
   if (subscriber === undefined || subscriber.state !== 'active') return subscriber?.state === 'quarantined';
   const inWindow = subscriber.lastFailureAt !== null && now.getTime() - subscriber.lastFailureAt.getTime() < failureWindowMs;
@@ -37,14 +36,14 @@ export async function recordEndpointFailure(tx: Kysely<Database>, subscriberId: 
 }
 
 /** A request that got through clears the count of failures. */
-export async function recordEndpointSuccess(tx: Kysely<Database>, subscriber: Subscriber, now: Date): Promise<void> {
+export async function recordEndpointSuccess(tx: Db, subscriber: Subscriber, now: Date): Promise<void> {
   if (subscriber.failureCount === 0) return;
   const next: Subscriber = { ...subscriber, failureCount: 0, lastFailureAt: null, updatedAt: now };
   await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
 }
 
 /** A permanent SMTP refusal (5xx): the address is quarantined and mailed no more. */
-export async function markAddressUndeliverable(tx: Kysely<Database>, subscriberId: string, now: Date, error: string): Promise<void> {
+export async function markAddressUndeliverable(tx: Db, subscriberId: string, now: Date, error: string): Promise<void> {
   const subscriber = await findSubscriber(tx, subscriberId);
   if (subscriber === undefined || subscriber.state === 'quarantined') return;
   const next = quarantined(subscriber, now, error);

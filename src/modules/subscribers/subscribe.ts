@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
@@ -70,7 +69,7 @@ export function buildSubscriber(data: SubscribeData, now: Date, existing: Subscr
 }
 
 /** Component ids must name components (not groups); an incident subscription needs the incident. */
-export async function checkScope(tx: Kysely<Database>, data: Pick<SubscribeData, 'componentIds' | 'incidentId'>): Promise<void> {
+export async function checkScope(tx: Db, data: Pick<SubscribeData, 'componentIds' | 'incidentId'>): Promise<void> {
   if (data.componentIds.length > 0) {
     const known = new Set((await listComponents(tx)).map((c) => c.id as string));
     const unknown = data.componentIds.filter((id) => !known.has(id));

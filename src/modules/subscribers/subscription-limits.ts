@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/tables.ts';
+import type { Db } from '../../storage/database.ts';
 import { AppError } from '../../shared/errors.ts';
 import { countRequests, recordRequest } from './subscriber-store.ts';
 
@@ -10,7 +9,7 @@ export const mailsPerAddressPer10Minutes = 1;
 export const mailsPerAddressPerDay = 3;
 
 /** Refuses a subscribe request from an IP that sent too many; counts it otherwise. */
-export async function admitRequest(db: Kysely<Database>, ip: string, now: Date): Promise<void> {
+export async function admitRequest(db: Db, ip: string, now: Date): Promise<void> {
   if ((await countRequests(db, 'ip', ip, new Date(now.getTime() - 3600_000))) >= requestsPerIpPerHour) {
     throw new AppError('rate_limited', 'Too many subscribe requests from this address; try again in an hour.');
   }
@@ -18,7 +17,7 @@ export async function admitRequest(db: Kysely<Database>, ip: string, now: Date):
 }
 
 /** True (and counted) when Aviso may send one more confirmation mail to this address now. */
-export async function mayMail(db: Kysely<Database>, address: string, now: Date): Promise<boolean> {
+export async function mayMail(db: Db, address: string, now: Date): Promise<boolean> {
   const key = address.trim().toLowerCase();
   if ((await countRequests(db, 'mail', key, new Date(now.getTime() - 10 * 60_000))) >= mailsPerAddressPer10Minutes) return false;
   if ((await countRequests(db, 'mail', key, new Date(now.getTime() - 24 * 3600_000))) >= mailsPerAddressPerDay) return false;
