@@ -6,12 +6,12 @@ import {
   countSubscribers,
   getSubscriber,
   listSubscribers,
-  reactivateSubscriber,
+  reactivateSubscribers,
   removeSubscriber,
   resendConfirmation,
+  resendConfirmations,
   setSubscriberComponents,
-  unsubscribe,
-  subscriberToken,
+  unsubscribeSubscribers,
   channels,
   type Channel,
   type Subscriber,
@@ -110,19 +110,19 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
 
   route(scope, 'POST', '/pages/:page_id/subscribers/resend_confirmation', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
-    for (const id of ids.subscribers) await resendConfirmation(caller.ctx, id);
+    await resendConfirmations(caller.ctx, ids.subscribers);
     return { message: `Confirmation sent to ${ids.subscribers.length} subscriber(s).` };
   });
 
   route(scope, 'POST', '/pages/:page_id/subscribers/unsubscribe', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
-    for (const id of ids.subscribers) await unsubscribe(caller.ctx, subscriberToken(await getSubscriber(caller.ctx, id), 'manage'));
+    await unsubscribeSubscribers(caller.ctx, ids.subscribers);
     return { message: `${ids.subscribers.length} subscriber(s) unsubscribed.` };
   });
 
   route(scope, 'POST', '/pages/:page_id/subscribers/reactivate', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
-    for (const id of ids.subscribers) await reactivateSubscriber(caller.ctx, id);
+    await reactivateSubscribers(caller.ctx, ids.subscribers);
     return { message: `${ids.subscribers.length} subscriber(s) reactivated.` };
   });
 

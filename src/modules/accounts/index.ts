@@ -7,7 +7,6 @@ export { authenticateApiKey, apiKeyFromAuthorization } from './authenticate-api-
 export * from './user.ts';
 export { createUser } from './create-user.ts';
 export { logIn, loginThrottle } from './log-in.ts';
-export { startSession } from './start-session.ts';
 export { authenticateSession } from './authenticate-session.ts';
 export { logOut } from './log-out.ts';
 export { ensureFirstOwner, isSetupNeeded, isSetupTokenValid, completeSetup, type FirstOwnerOutcome } from './first-owner.ts';

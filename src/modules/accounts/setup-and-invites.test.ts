@@ -11,6 +11,7 @@ import {
   inviteUser,
   isSetupNeeded,
   isSetupTokenValid,
+  getUser,
   listUsers,
   logIn,
   removeUser,
@@ -86,8 +87,10 @@ describe('the first owner and invites', () => {
     await assert.rejects(changeUserRole(as(owner), owner.id, 'admin'), { code: 'conflict' });
     await assert.rejects(removeUser(as(owner), owner.id), { code: 'conflict' });
     assert.equal((await changeUserRole(as(admin), editor.id, 'viewer')).role, 'viewer');
+    assert.equal((await getUser(t.ctx, editor.id)).role, 'viewer');
     const session = await logIn(t.ctx, { email: 'ed@example.com', password, ip: '127.0.0.1' });
     await removeUser(as(admin), editor.id);
+    await assert.rejects(getUser(t.ctx, editor.id), { code: 'user_not_found' });
     assert.deepEqual(
       (await listUsers(t.ctx)).map((u) => u.email),
       ['admin@example.com', 'owner@example.com'],

@@ -6,8 +6,11 @@ import { JobWorker } from '../../jobs/index.ts';
 import { createComponent, findComponent } from '../components/index.ts';
 import { listJobs } from '../../jobs/index.ts';
 import {
+  completeMaintenanceIfDue,
   findIncident,
   maintenanceJobHandlers,
+  remindMaintenanceIfDue,
+  startMaintenanceIfDue,
   insertIncident,
   planOpenMaintenances,
   postIncidentUpdate,
@@ -155,5 +158,36 @@ describe('maintenance automation', () => {
     t.clock.set(at(30));
     await worker.tick();
     assert.equal((await findIncident(t.ctx.db, imported.id))?.status, 'in_progress');
+  });
+
+  test('each step, called with its payload, acts once and only for the window it was planned for', async () => {
+    const m = await scheduleMaintenance(t.ctx, { name: 'Upgrade', scheduledFor: at(30), scheduledUntil: at(40), remindPrior: 15 });
+    const payload = {
+      maintenanceId: m.id,
+      scheduledFor: at(30).toISOString(),
+      scheduledUntil: at(40).toISOString(),
+      remindPrior: 15,
+    };
+    const stale = { ...payload, scheduledFor: at(20).toISOString() };
+    assert.equal(await remindMaintenanceIfDue(t.ctx, stale), false);
+    t.clock.set(at(15));
+    assert.equal(await remindMaintenanceIfDue(t.ctx, payload), true);
+    assert.equal(await remindMaintenanceIfDue(t.ctx, payload), false, 'reminded once');
+    assert.equal(await startMaintenanceIfDue(t.ctx, stale), false);
+    t.clock.set(at(30));
+    assert.equal(await startMaintenanceIfDue(t.ctx, payload), true);
+    assert.equal(await startMaintenanceIfDue(t.ctx, payload), false, 'started once');
+    t.clock.set(at(40));
+    assert.equal(await completeMaintenanceIfDue(t.ctx, payload), true);
+    assert.equal(await completeMaintenanceIfDue(t.ctx, payload), false, 'completed once');
+    assert.deepEqual(
+      (await findIncident(t.ctx.db, m.id))?.updates.map((u) => [u.status, u.body]),
+      [
+        ['completed', 'The scheduled maintenance has been completed.'],
+        ['in_progress', 'Scheduled maintenance is currently in progress. We will provide updates as necessary.'],
+        ['scheduled', 'Maintenance will begin as scheduled in 15 minutes.'],
+        ['scheduled', 'We will be undergoing scheduled maintenance during this time.'],
+      ],
+    );
   });
 });

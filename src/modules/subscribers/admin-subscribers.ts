@@ -103,6 +103,27 @@ export async function reactivateSubscriber(ctx: Ctx, id: string): Promise<Subscr
   });
 }
 
+/** A team member unsubscribes a subscriber (the subscriber's own link does it with `unsubscribe`). Repeating it is harmless. */
+export async function unsubscribeSubscriber(ctx: Ctx, id: string): Promise<Subscriber> {
+  return writePrivately(ctx, async (tx) => {
+    const subscriber = await findSubscriber(tx, id);
+    if (subscriber === undefined) throw subscriberNotFound(id);
+    if (subscriber.state === 'unsubscribed') return subscriber;
+    const now = ctx.clock.now();
+    const next: Subscriber = { ...subscriber, state: 'unsubscribed', unsubscribedAt: now, updatedAt: now };
+    await saveSubscriber(tx, next, addressKey(next.channel, next.address, next.incidentId));
+    await recordAudit(tx, ctx.actor, {
+      action: 'subscriber.unsubscribe',
+      entityType: 'subscriber',
+      entityId: id,
+      before: { channel: subscriber.channel, state: subscriber.state },
+      after: { channel: next.channel, state: next.state },
+      at: now,
+    });
+    return next;
+  });
+}
+
 /** Changes what a subscriber follows: the whole page (no components) or chosen components. */
 export async function setSubscriberComponents(ctx: Ctx, id: string, componentIds: string[]): Promise<Subscriber> {
   return writePrivately(ctx, async (tx) => {

@@ -8,10 +8,12 @@ export {
   removeSubscriber,
   resendConfirmation,
   reactivateSubscriber,
+  unsubscribeSubscriber,
   setSubscriberComponents,
   listSubscribers,
   countSubscribers,
 } from './admin-subscribers.ts';
+export { resendConfirmations, unsubscribeSubscribers, reactivateSubscribers } from './bulk-subscriber-actions.ts';
 export { exportSubscribersCsv, importSubscribersCsv, parseCsv } from './subscriber-csv.ts';
 export { recordEndpointFailure, recordEndpointSuccess, markAddressUndeliverable } from './record-failure.ts';
 export {
