@@ -15,6 +15,23 @@ describe('Statuspage v1 /subscribers', () => {
   });
   afterEach(() => t.close());
 
+  test('bulk unsubscribe and reactivate act on every id given, or on none when one is unknown', async () => {
+    const base = `/v1/pages/${t.pageId}/subscribers`;
+    const ids: string[] = [];
+    for (const email of ['a@example.com', 'b@example.com']) {
+      ids.push((await call('POST', base, { json: { subscriber: { email, skip_confirmation_notification: true } } })).json().id);
+    }
+    const refused = await call('POST', `${base}/unsubscribe`, { json: { subscribers: [...ids, 'aaaaaaaaaaaa'] } });
+    assert.equal(refused.statusCode, 404);
+    assert.deepEqual((await call('GET', `${base}/count`)).json(), { count: 2 }, 'nobody was unsubscribed');
+    const done = await call('POST', `${base}/unsubscribe`, { json: { subscribers: ids } });
+    assert.equal(done.statusCode, 200);
+    assert.deepEqual(done.json(), { message: '2 subscriber(s) unsubscribed.' });
+    assert.deepEqual((await call('GET', `${base}/count`)).json(), { count: 0 });
+    assert.equal((await call('POST', `${base}/reactivate`, { json: { subscribers: ids } })).statusCode, 200);
+    assert.deepEqual((await call('GET', `${base}/count`)).json(), { count: 2 });
+  });
+
   test('adds, lists, reads, narrows, counts and deletes subscribers in Statuspage shape', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
     const base = `/v1/pages/${t.pageId}/subscribers`;
