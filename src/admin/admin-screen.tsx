@@ -16,7 +16,7 @@ export interface Screen {
   session: AdminSession;
   ctx: Ctx;
   page: Page;
-  can(permission: Permission): boolean;
+  can: (permission: Permission) => boolean;
   notice: string | undefined;
 }
 

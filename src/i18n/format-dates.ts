@@ -83,7 +83,7 @@ export function formatPercent(locale: Locale, value: number): string {
       minimumFractionDigits: 1,
       maximumFractionDigits: 2,
       roundingMode: 'trunc',
-    } as Intl.NumberFormatOptions);
+    });
     percentFormats.set(locale, format);
   }
   return format.format(value / 100);

@@ -14,7 +14,7 @@ import {
   unsubscribe,
 } from '../modules/subscribers/index.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
-import { isLocale, type Locale } from '../shared/locales.ts';
+import { isLocale } from '../shared/locales.ts';
 import { webMessage } from './web-messages.ts';
 import {
   managePage,
@@ -27,7 +27,7 @@ import {
 
 const htmlType = 'text/html; charset=utf-8';
 const tokenParams = z.object({ token: z.string().min(14).max(80) });
-const formList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const formList = z.preprocess((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.string()));
 const subscribeFields = z.object({
   channel: z.enum(['email', 'webhook']).default('email'),
   address: z.string().default(''),
@@ -90,7 +90,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
         address: form.address,
         componentIds: form.component_ids,
         incidentId: form.incident_id ?? null,
-        locale: frame.locale as Locale,
+        locale: frame.locale,
         notifyEmail: form.notify_email === undefined || form.notify_email.trim() === '' ? null : form.notify_email.trim(),
       };
       let secret: string | null = null;

@@ -45,7 +45,7 @@ export function pageChanges(body: FormBody, current: Page['settings']): PageChan
     timeZone: text(body, 'timeZone').trim(),
     defaultLocale: text(body, 'defaultLocale') as PageChanges['defaultLocale'] & string,
     locales: (locales.length === 0 ? [text(body, 'defaultLocale')] : locales) as (typeof supportedLocales)[number][],
-    settings: settings as PageChanges['settings'] & object,
+    settings: settings,
   };
 }
 

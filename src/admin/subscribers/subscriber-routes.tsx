@@ -14,7 +14,6 @@ import {
   removeSubscriber,
   resendConfirmation,
   type Channel,
-  type SubscriberState,
 } from '../../modules/subscribers/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, text, type FormState } from '../form-values.ts';
@@ -41,8 +40,8 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
     const filter = listQuery.parse(query ?? {});
     const { subscribers, total } = await listSubscribers(s.ctx, {
       ...(filter.q !== '' && { q: filter.q }),
-      ...(filter.state !== '' && { state: filter.state as SubscriberState }),
-      ...(filter.channel !== '' && { channel: filter.channel as Channel }),
+      ...(filter.state !== '' && { state: filter.state }),
+      ...(filter.channel !== '' && { channel: filter.channel }),
       limit: pageSize,
       offset: (filter.page - 1) * pageSize,
     });

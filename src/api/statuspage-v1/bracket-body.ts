@@ -56,7 +56,7 @@ function assign(target: FormObject, parts: string[], value: string, key: string)
     } else if (Array.isArray(child) !== (next === '')) {
       throw new FormBodyError(`The form field "${key}" mixes a list and named keys.`);
     }
-    node = child as FormObject | FormValue[];
+    node = child;
   }
 }
 

@@ -122,13 +122,13 @@ export function fieldError(root: string, error: z.ZodError): AppError {
 /** Reads `{ "<root>": { … } }` from a JSON or form body: 400 when the wrapper is missing, 422 naming a bad field. */
 export function readRoot<T extends z.ZodType>(body: unknown, root: string, schema: T, options: { optional?: boolean } = {}): z.infer<T> {
   const inner = isObject(body) ? body[root] : undefined;
-  if (inner === undefined && options.optional === true) return schema.parse({}) as z.infer<T>;
+  if (inner === undefined && options.optional === true) return schema.parse({});
   if (!isObject(inner)) {
     throw new AppError('bad_request', `The body needs a "${root}" object, as JSON {"${root}": {…}} or as a form (${root}[field]=…).`);
   }
   const parsed = schema.safeParse(inner);
   if (!parsed.success) throw fieldError(root, parsed.error);
-  return parsed.data as z.infer<T>;
+  return parsed.data;
 }
 
 /** A field that is required for this request but optional in the schema. */

@@ -13,9 +13,7 @@ import {
   setSubscriberComponents,
   unsubscribeSubscribers,
   channels,
-  type Channel,
   type Subscriber,
-  type SubscriberState,
 } from '../../modules/subscribers/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageWindow } from './pagination.ts';
@@ -69,8 +67,8 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
     if (q.type === 'sms' || q.type === 'integration_partner') return [];
     const { subscribers } = await listSubscribers(caller.ctx, {
       ...(q.q !== undefined && { q: q.q }),
-      ...(q.type !== undefined && { channel: q.type as Channel }),
-      ...(q.state !== 'all' && { state: q.state as SubscriberState }),
+      ...(q.type !== undefined && { channel: q.type }),
+      ...(q.state !== 'all' && { state: q.state }),
       limit,
       offset,
     });

@@ -20,7 +20,7 @@ export async function countFailures(db: Kysely<Database>, by: 'email' | 'ip', va
     .where('at', '>=', toTimestamp(since))
     .where('succeeded', '=', 0)
     .executeTakeFirst();
-  return toNumber(row?.n as number | string | undefined);
+  return toNumber(row?.n);
 }
 
 /** A successful login forgives the email's earlier failures; old attempts are dropped. */

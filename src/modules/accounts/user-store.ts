@@ -53,7 +53,7 @@ export async function countUsers(db: Kysely<Database>, role?: Role): Promise<num
   let query = db.selectFrom('users').select((eb) => eb.fn.countAll().as('n'));
   if (role !== undefined) query = query.where('role', '=', role);
   const row = await query.executeTakeFirst();
-  return toNumber(row?.n as number | string | undefined);
+  return toNumber(row?.n);
 }
 
 export async function saveUser(db: Kysely<Database>, user: User, at: Date, passwordHash?: string): Promise<void> {

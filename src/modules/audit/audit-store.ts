@@ -39,7 +39,7 @@ export async function selectAuditEvents(
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    before: row.before === null ? null : JSON.parse(row.before),
-    after: row.after === null ? null : JSON.parse(row.after),
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
   }));
 }

@@ -1,6 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
-import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, saveComponent } from './component-store.ts';
@@ -23,7 +22,7 @@ export async function deleteComponent(ctx: Ctx, id: string): Promise<void> {
     }
     await deleteComponentRow(tx, component.id);
     if (component.groupId !== null && !all.some((c) => c.groupId === component.groupId && c.id !== component.id)) {
-      await deleteComponentRow(tx, component.groupId as ComponentId);
+      await deleteComponentRow(tx, component.groupId);
     }
     const entityType = component.isGroup ? 'component_group' : 'component';
     await recordAudit(tx, ctx.actor, {

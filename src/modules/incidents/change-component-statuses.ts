@@ -1,6 +1,5 @@
 import type { Db } from '../../storage/database.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import type { ComponentId } from '../../shared/ids.ts';
 import { findComponent, listComponents, recordStatusChange, type ComponentStatus, type StatusCause } from '../components/index.ts';
 import type { AffectedComponent } from './incident.ts';
 import { notifyComponentChange } from '../../outbox/index.ts';
@@ -27,7 +26,7 @@ export async function changeComponentStatuses(
     const group = component.groupId === null ? undefined : all.find((c) => c.id === component.groupId);
     const newStatus = changes[id]!;
     affected.push({
-      componentId: component.id as ComponentId,
+      componentId: component.id,
       name: group === undefined ? component.name : `${group.name} - ${component.name}`,
       oldStatus: component.status,
       newStatus,

@@ -17,7 +17,7 @@ export class OutcomeRecorder {
   #pending: Outcome[] = [];
   #timer: NodeJS.Timeout | undefined;
   #chain: Promise<void> = Promise.resolve();
-  #failure: unknown;
+  #failure: Error | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -43,7 +43,11 @@ export class OutcomeRecorder {
     this.#timer = undefined;
     const batch = this.#pending.splice(0);
     if (batch.length === 0) return this.#chain;
-    this.#chain = this.#chain.then(() => this.#write(batch)).catch((error: unknown) => void (this.#failure ??= error));
+    this.#chain = this.#chain
+      .then(() => this.#write(batch))
+      .catch((error: unknown) => {
+        this.#failure ??= error instanceof Error ? error : new Error('the delivery outcomes could not be recorded', { cause: error });
+      });
     return this.#chain;
   }
 

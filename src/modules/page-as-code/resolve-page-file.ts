@@ -2,7 +2,7 @@ import { newId } from '../../shared/ids.ts';
 import { dayStart } from '../uptime/index.ts';
 import { checkOutages, type Outage } from './outage-periods.ts';
 import type { FileProblems, FilePath } from './page-file-problems.ts';
-import type { ComponentInput, GroupInput, IncidentInput, MaintenanceInput, PageFileInput } from './page-file-schema.ts';
+import type { ComponentInput, IncidentInput, MaintenanceInput, PageFileInput } from './page-file-schema.ts';
 import {
   isGroupEntry,
   postmortemEntry,
@@ -100,7 +100,7 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
   const components = input.components.map((item, i): ComponentEntry | GroupEntry => {
     const path: FilePath = ['components', i];
     if (!('components' in item)) return leaf(item, path, current.components);
-    const g = item as GroupInput;
+    const g = item;
     const { id, stored } = pick(g.id, current.components, g.name, true, path);
     const storedChildren = stored !== undefined && isGroupEntry(stored) ? stored.components : [];
     const children = g.components.map((c, j) => leaf(c, [...path, 'components', j], storedChildren));
@@ -114,8 +114,8 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     };
   });
 
-  const leaves = components.flatMap((c) =>
-    isGroupEntry(c) ? c.components.map((k) => ({ entry: k, group: c.name as string | null })) : [{ entry: c, group: null }],
+  const leaves = components.flatMap((c): { entry: ComponentEntry; group: string | null }[] =>
+    isGroupEntry(c) ? c.components.map((k) => ({ entry: k, group: c.name })) : [{ entry: c, group: null }],
   );
   const refer = (ref: string, path: FilePath, mayBeRemoved: boolean): { id: string; frozenName: string; removed: boolean } | undefined => {
     const found = leaves.filter((l) => l.entry.id === ref);

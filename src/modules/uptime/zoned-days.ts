@@ -26,7 +26,7 @@ export function addDays(date: string, days: number): string {
 export function localDate(ms: number, timeZone: string): string {
   const date = DateTime.fromMillis(ms, { zone: timeZone });
   if (!date.isValid) throw invalid(`"${timeZone}" is not a time zone.`);
-  return date.toISODate() as string;
+  return date.toISODate();
 }
 
 /**
