@@ -23,11 +23,9 @@ function scheduleOf(d: IncidentBody) {
   });
 }
 
-/** A create body in Aviso's terms; createIncident decides whether it is an incident, a maintenance or a backfill. */
-export function createInput(d: IncidentBody): CreateIncidentInput {
+/** The fields a create and a PATCH share, in Aviso's names; an explicit null impact clears the override. */
+function eventFields(d: IncidentBody) {
   return {
-    name: requireField(d.name, 'incident.name'),
-    backfilled: d.backfilled === true || (d.backfill_date ?? null) !== null,
     ...scheduleOf(d),
     ...defined({
       status: d.status,
@@ -37,10 +35,18 @@ export function createInput(d: IncidentBody): CreateIncidentInput {
       impactOverride: d.impact_override,
       deliverNotifications: d.deliver_notifications,
       metadata: d.metadata,
-      startedAt: d.backfill_date ?? undefined,
     }),
-    // An explicit null clears the impact override.
     ...(d.impact_override === null && { impactOverride: null }),
+  };
+}
+
+/** A create body in Aviso's terms; createIncident decides whether it is an incident, a maintenance or a backfill. */
+export function createInput(d: IncidentBody): CreateIncidentInput {
+  return {
+    ...eventFields(d),
+    name: requireField(d.name, 'incident.name'),
+    backfilled: d.backfilled === true || (d.backfill_date ?? null) !== null,
+    ...(d.backfill_date !== undefined && d.backfill_date !== null && { startedAt: d.backfill_date }),
   };
 }
 
@@ -52,20 +58,7 @@ export function reviseInput(d: IncidentBody): ReviseIncidentInput {
       throw new AppError('validation_failed', `incident.${field}: ${message}`, [{ path: `incident.${field}`, message }]);
     }
   }
-  return {
-    ...scheduleOf(d),
-    ...defined({
-      name: d.name,
-      status: d.status,
-      body: d.body,
-      components: d.components,
-      componentIds: d.component_ids,
-      impactOverride: d.impact_override,
-      deliverNotifications: d.deliver_notifications,
-      metadata: d.metadata,
-    }),
-    ...(d.impact_override === null && { impactOverride: null }),
-  };
+  return { ...eventFields(d), ...(d.name !== undefined && { name: d.name }) };
 }
 
 /** Aviso's input fields by their Statuspage names, where they are not simply the snake_case of each other. */
