@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Db } from '../../storage/database.ts';
+import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
@@ -42,7 +42,7 @@ export async function logIn(
   if (!valid || found === undefined) throw new AppError('unauthorized', 'The email or the password is not right.');
   const user = found.user;
   // A login is not page content: it is recorded without bumping the data revision (no cache is invalidated).
-  const work = async (tx: Db) => {
+  const sessionToken = await writePrivately(ctx, async (tx) => {
     await forgetFailures(tx, email, new Date(now.getTime() - 24 * 3600_000));
     // Housekeeping rides on logins, which are rare: sessions nobody used for 14 days go.
     await deleteExpiredSessions(tx, now);
@@ -50,7 +50,6 @@ export async function logIn(
     const actor = { kind: 'user' as const, id: user.id, name: user.name };
     await recordAudit(tx, actor, { action: 'user.log_in', entityType: 'user', entityId: user.id, before: null, after: { ip }, at: now });
     return startSession({ db: tx, clock: ctx.clock }, user.id);
-  };
-  const sessionToken = ctx.db.isTransaction ? await work(ctx.db) : await ctx.db.transaction().execute(work);
+  });
   return { sessionToken, user: { ...found.user, lastLoginAt: now } };
 }

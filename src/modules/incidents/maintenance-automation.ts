@@ -1,7 +1,7 @@
 import { enqueue } from '../../jobs/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import type { Db } from '../../storage/database.ts';
-import { write } from '../../storage/write.ts';
+import { write, writePrivately } from '../../storage/write.ts';
 import { listComponents, type ComponentStatus } from '../components/index.ts';
 import type { Incident, MaintenanceSchedule } from './incident.ts';
 import { findIncident, listIncidents, saveIncident } from './incident-store.ts';
@@ -58,12 +58,11 @@ export async function planMaintenanceJobs(tx: Db, maintenance: Incident, now: Da
  * automation too, and a lost job is planned again. It only enqueues, so the data revision is left alone.
  */
 export async function planOpenMaintenances(ctx: Pick<Ctx, 'db' | 'clock'>): Promise<number> {
-  const work = async (tx: Db) => {
+  return writePrivately(ctx, async (tx) => {
     const open = await listIncidents(tx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] });
     for (const maintenance of open) await planMaintenanceJobs(tx, maintenance, ctx.clock.now());
     return open.length;
-  };
-  return ctx.db.isTransaction ? work(ctx.db) : ctx.db.transaction().execute(work);
+  });
 }
 
 async function current(
