@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseDnsServers, parsePrivateAllowance, type OutboundPolicy } from './outbound/index.ts';
 
 /**
  * The only reader of process.env. Everything else receives a frozen Config.
@@ -44,6 +45,8 @@ const environmentSchema = z.object({
   AVISO_MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).optional()),
   AVISO_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('must be an email address').optional()),
   AVISO_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10, 'must be at least 10 characters').optional()),
+  AVISO_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_DNS_SERVERS: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -58,6 +61,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly admin: { email: string; password: string } | undefined;
+  /** Webhooks, chat, and every other request to an address someone gave: which private ranges, which resolvers. */
+  readonly outbound: { policy: OutboundPolicy; dnsServers: readonly string[] };
 }
 
 export class ConfigError extends Error {
@@ -81,13 +86,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.AVISO_ADMIN_EMAIL === undefined) !== (e.AVISO_ADMIN_PASSWORD === undefined)) {
     problems.push('AVISO_ADMIN_EMAIL and AVISO_ADMIN_PASSWORD must be set together');
   }
+  const allowance = parsePrivateAllowance(e.AVISO_ALLOW_PRIVATE_TARGETS);
+  if (!allowance.ok) problems.push(`AVISO_ALLOW_PRIVATE_TARGETS: ${allowance.problem}`);
+  const dnsServers = parseDnsServers(e.AVISO_DNS_SERVERS);
+  if (!dnsServers.ok) problems.push(`AVISO_DNS_SERVERS: ${dnsServers.problem}`);
   const examples = bundledExamples();
   if (e.AVISO_EXAMPLE !== 'none' && !examples.includes(e.AVISO_EXAMPLE)) {
     problems.push(
       `AVISO_EXAMPLE: there is no example page "${e.AVISO_EXAMPLE}"; the examples are: ${examples.join(', ')} (or "none" for a blank page)`,
     );
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !allowance.ok || !dnsServers.ok) throw new ConfigError(problems);
 
   const dataDir = resolve(e.AVISO_DATA_DIR);
   const host = e.HOST;
@@ -105,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.AVISO_SMTP_URL,
     mailFrom: e.AVISO_MAIL_FROM,
     admin: e.AVISO_ADMIN_EMAIL && e.AVISO_ADMIN_PASSWORD ? { email: e.AVISO_ADMIN_EMAIL, password: e.AVISO_ADMIN_PASSWORD } : undefined,
+    outbound: { policy: allowance.policy, dnsServers: dnsServers.servers },
   });
 }
 
