@@ -20,6 +20,7 @@ import { JobWorker } from '../src/jobs/index.ts';
 import { openIncident } from '../src/modules/incidents/index.ts';
 import { createChannels, createNotificationHandlers, countDeliveriesByStatus } from '../src/modules/notifications/index.ts';
 import { ensurePage } from '../src/modules/page/index.ts';
+import { createOutbound } from '../src/outbound/index.ts';
 import { insertSubscribers, type Subscriber, type SubscriberId } from '../src/modules/subscribers/index.ts';
 import { addressKey } from '../src/modules/subscribers/index.ts';
 import { systemClock } from '../src/shared/clock.ts';
@@ -167,7 +168,9 @@ async function main(): Promise<void> {
     );
     receivers.send('reset');
 
-    const channels = createChannels({ email: { smtpUrl, from: 'status@bench.test' } });
+    // The receivers listen on 127.0.0.1, which an operator would allow as here.
+    const outbound = createOutbound({ policy: { allowPrivate: ['127.0.0.0/8'] }, dnsServers: [] });
+    const channels = createChannels({ email: { smtpUrl, from: 'status@bench.test' }, outbound });
     const worker = new JobWorker({
       ctx,
       handlers: createNotificationHandlers({ publicUrl: 'https://status.bench.test', channels }),

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { ResponseCache } from './http/cached-response.ts';
+import type { Outbound } from './outbound/index.ts';
 import type { Ctx } from './shared/context.ts';
 import type { OpenDatabase } from './storage/database.ts';
 import type { DatabaseReadiness } from './storage/readiness.ts';
@@ -14,4 +15,6 @@ export interface AppDeps {
   checkDatabase: () => Promise<DatabaseReadiness>;
   /** Rendered pages and API responses, per data revision. */
   cache: ResponseCache;
+  /** Requests to addresses someone gave (webhook endpoints are checked with it), under the configured policy. */
+  outbound: Outbound;
 }

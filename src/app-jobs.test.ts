@@ -3,9 +3,15 @@ import { test } from 'node:test';
 import { buildJobs } from './app-jobs.ts';
 import { createChannels } from './modules/notifications/index.ts';
 import { maintenanceJobs } from './modules/incidents/index.ts';
+import { createOutbound, publicTargetsOnly } from './outbound/index.ts';
 import { outboxJobs } from './outbox/index.ts';
 
-const jobs = buildJobs({ notifications: { publicUrl: 'https://status.example.test', channels: createChannels({}) } });
+const jobs = buildJobs({
+  notifications: {
+    publicUrl: 'https://status.example.test',
+    channels: createChannels({ outbound: createOutbound({ policy: publicTargetsOnly, dnsServers: [] }) }),
+  },
+});
 
 test('every job the modules and the outbox enqueue has a handler', () => {
   const names = [...Object.values(maintenanceJobs), ...Object.values(outboxJobs)];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ResponseCache } from './http/cached-response.ts';
 import { RenderedStore } from './http/rendered-store.ts';
 import { createHttpApp, type App } from './http/create-app.ts';
+import { createOutbound } from './outbound/index.ts';
 import { registerPublicPage } from './public-page/public-page-routes.ts';
 import { registerAdmin } from './admin/admin-routes.tsx';
 import { registerPublicApi } from './api/v2/routes.ts';
@@ -56,12 +57,14 @@ export async function buildAviso(options: {
   const timeZone = followPageTimeZone(ctx, day);
   // Without its database the instance starts at once; the zone is read when the data is.
   if (loaded) await timeZone.ready;
+  const outbound = createOutbound(options.config.outbound);
   const deps: AppDeps = {
     config: options.config,
     ctx,
     database: options.database,
     checkDatabase: () => checkDatabase(options.database.db),
     cache,
+    outbound,
   };
 
   const app = createHttpApp(options.log);
@@ -90,6 +93,7 @@ export async function buildAviso(options: {
       timeZone.stop();
       await listener?.close();
       await app.close();
+      await outbound.close();
       await keeper?.flush();
     },
   };

@@ -67,6 +67,8 @@ function checkedServer(addresses: AddressGuard, server: string): string {
   return server;
 }
 
+const caaTags = ['issue', 'issuewild', 'iodef', 'contactemail', 'contactphone'] as const;
+
 async function ask(resolver: Resolver, name: string, type: DnsRecordType): Promise<string[]> {
   switch (type) {
     case 'A':
@@ -85,8 +87,8 @@ async function ask(resolver: Resolver, name: string, type: DnsRecordType): Promi
       return (await resolver.resolveSrv(name)).map((r) => `${r.priority} ${r.weight} ${r.port} ${r.name}`);
     case 'CAA':
       return (await resolver.resolveCaa(name)).map((r) => {
-        const [tag, value] = Object.entries(r).find(([k]) => k !== 'critical') ?? ['', ''];
-        return `${r.critical} ${tag} "${String(value)}"`;
+        const tag = caaTags.find((t) => r[t] !== undefined);
+        return `${r.critical} ${tag ?? ''} "${tag === undefined ? '' : String(r[tag])}"`;
       });
   }
 }

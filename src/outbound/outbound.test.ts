@@ -3,52 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startDnsServer, type DnsServer } from '../../test/support/dns-server.ts';
+import { assertNoAddressIn, hostOf, internalNames, internalUrls } from '../../test/support/internal-targets.ts';
 import { parsePrivateAllowance, publicTargetsOnly } from './address-policy.ts';
 import { createOutbound, type Outbound } from './outbound.ts';
-
-/** A failure reason may name the host someone gave, never an address or a port. */
-export function assertNoAddressIn(reason: string, given: { host?: string; port?: number } = {}): void {
-  const text = given.host === undefined ? reason : reason.replaceAll(given.host, '<host>');
-  assert.doesNotMatch(text, /\b\d{1,3}(\.\d{1,3}){3}\b/, `no IPv4 address in "${text}"`);
-  assert.doesNotMatch(text, /[0-9a-f]{0,4}:[0-9a-f]{0,4}:[0-9a-f]{0,4}/i, `no IPv6 address in "${text}"`);
-  if (given.port !== undefined) assert.doesNotMatch(text, new RegExp(`\\b${given.port}\\b`), `no port in "${text}"`);
-}
-
-/** The forms of an internal address an attacker tries, each as a URL to the given port. */
-export function internalUrls(port: number): string[] {
-  return [
-    `http://localhost.:${port}/`,
-    `http://metadata.google.internal./computeMetadata/v1/`,
-    `http://127.0.0.1.nip.io:${port}/`,
-    `http://localtest.me:${port}/`,
-    `http://cname-to-internal.example.com:${port}/`,
-    `http://mixed.example.com:${port}/`,
-    `http://127.0.0.1:${port}/`,
-    `http://[::1]:${port}/`,
-    `http://[::7f00:1]:${port}/`,
-    `http://[::ffff:127.0.0.1]:${port}/`,
-    `http://[64:ff9b::a9fe:a9fe]:${port}/`,
-    `http://[2002:7f00:1::1]:${port}/`,
-    `http://198.18.0.1:${port}/`,
-    `http://100.64.0.1:${port}/`,
-    `http://169.254.169.254/latest/meta-data/`,
-    `http://0.0.0.0:${port}/`,
-    `http://2130706433:${port}/`,
-    `http://0x7f.1:${port}/`,
-    `http://0177.0.0.1:${port}/`,
-    `http://intranet:${port}/`,
-  ];
-}
-
-/** Names the tests' resolver knows: public-looking names that point inside, and one really public name. */
-export const internalNames = {
-  '127.0.0.1.nip.io': { A: ['127.0.0.1'] },
-  'localtest.me': { A: ['127.0.0.1'], AAAA: ['::1'] },
-  'cname-to-internal.example.com': { CNAME: 'db.corp.example.com' },
-  'db.corp.example.com': { A: ['10.0.0.5'] },
-  'mixed.example.com': { A: ['93.184.215.14', '192.168.0.10'] },
-  'hooks.example.com': { A: ['93.184.215.14'] },
-};
 
 describe('the guarded outbound client, against a real resolver and real servers on 127.0.0.1', () => {
   let dns: DnsServer;
@@ -64,7 +21,12 @@ describe('the guarded outbound client, against a real resolver and real servers 
   });
 
   before(async () => {
-    dns = await startDnsServer({ ...internalNames, 'rebind.example.com': { A: ['93.184.215.14'] }, 'slow.example.com': { silent: true } });
+    dns = await startDnsServer({
+      ...internalNames,
+      'hooks.example.com': { A: ['93.184.215.14'] },
+      'rebind.example.com': { A: ['93.184.215.14'] },
+      'slow.example.com': { silent: true },
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
     strict = createOutbound({ policy: publicTargetsOnly, dnsServers: [dns.address] });
@@ -87,7 +49,7 @@ describe('the guarded outbound client, against a real resolver and real servers 
       if (result.ok) continue;
       assert.equal(result.kind, 'refused', `${url}: ${result.reason}`);
       assert.match(result.reason, /not public$/);
-      assertNoAddressIn(result.reason, { host: new URL(url).hostname.replace(/\.$/, ''), port });
+      assertNoAddressIn(result.reason, { host: hostOf(url), port });
     }
     const named = await strict.checkUrl('http://metadata.google.internal./computeMetadata/v1/');
     assert.equal(!named.ok && named.reason, 'the address of metadata.google.internal is not public');

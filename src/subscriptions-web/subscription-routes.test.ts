@@ -6,6 +6,7 @@ import { openIncident, postIncidentUpdate } from '../modules/incidents/index.ts'
 import { createChannels, createNotificationHandlers, type Channels } from '../modules/notifications/index.ts';
 import { countSubscribers, requestsPerIpPerHour } from '../modules/subscribers/index.ts';
 import { createApiTestApp, type ApiTestApp } from '../../test/support/api-test-app.ts';
+import { assertNoAddressIn, hostOf, internalNames, internalUrls } from '../../test/support/internal-targets.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 
 describe('the public subscription pages, with a real SMTP server', () => {
@@ -23,7 +24,7 @@ describe('the public subscription pages, with a real SMTP server', () => {
     smtp.received.length = 0;
     t = await createApiTestApp();
     publicUrl = t.aviso.deps.config.publicUrl;
-    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' } });
+    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' }, outbound: t.aviso.deps.outbound });
     worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
   });
   afterEach(async () => {
@@ -141,11 +142,33 @@ describe('the public subscription pages, with a real SMTP server', () => {
     assert.doesNotMatch(again.body, /<code>/, 'nobody else can read it by subscribing the same URL');
     const inward = await post('/subscriptions', { channel: 'webhook', address: 'http://169.254.169.254/latest/meta-data' });
     assert.equal(inward.statusCode, 400);
-    assert.match(inward.body, /must be an address on the public internet/);
+    assert.match(inward.body, /address: the address is not public/);
     const wrongLink = await t.aviso.app.inject({ url: '/subscriptions/unsubscribe/aaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' });
     assert.equal(wrongLink.statusCode, 410);
     for (let i = 0; i < requestsPerIpPerHour; i++) await post('/subscriptions', { address: `x${i}@example.com` });
     const limited = await post('/subscriptions', { address: 'one-more@example.com' });
     assert.equal(limited.statusCode, 429);
   });
+});
+
+test('the public form refuses every internal form of an endpoint, with the reason beside the form and nothing saved', async () => {
+  const t = await createApiTestApp({ env: { AVISO_ALLOW_PRIVATE_TARGETS: '' } });
+  try {
+    for (const [name, entry] of Object.entries(internalNames)) t.dns.set(name, entry);
+    for (const address of internalUrls(37923)) {
+      const answer = await t.aviso.app.inject({
+        method: 'POST',
+        url: '/subscriptions',
+        payload: new URLSearchParams({ channel: 'webhook', address }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(answer.statusCode, 400, address);
+      const reason = /Please check the form<\/strong>: address: ([^<]+)</.exec(answer.body)?.[1] ?? '';
+      assert.match(reason, /^the address (of \S+ )?is not public$/, address);
+      assertNoAddressIn(reason, { host: hostOf(address), port: 37923 });
+    }
+    assert.equal((await countSubscribers(t.ctx)).active, 0);
+  } finally {
+    await t.close();
+  }
 });

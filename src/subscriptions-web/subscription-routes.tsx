@@ -95,7 +95,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
       };
       let secret: string | null = null;
       try {
-        secret = (await subscribe(deps.ctx, input, { ip: request.ip })).signingSecret;
+        secret = (await subscribe(deps.ctx, input, { ip: request.ip }, deps.outbound)).signingSecret;
       } catch (error) {
         const problem =
           error instanceof ZodError

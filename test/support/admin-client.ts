@@ -5,6 +5,8 @@ import { createUser, type Role } from '../../src/modules/accounts/index.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 import type { Ctx } from '../../src/shared/context.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
+import { startDnsServer, type DnsServer } from './dns-server.ts';
+import { publicTestNames, testOutboundEnv } from './outbound.ts';
 import { createTestContext } from './test-context.ts';
 
 export interface AdminTestApp {
@@ -13,18 +15,32 @@ export interface AdminTestApp {
   clock: FixedClock;
   /** A browser-like client signed in as a new member with this role. */
   signIn(role: Role): Promise<AdminClient>;
+  /** The resolver the app's outbound requests use; tests add names to it. */
+  dns: DnsServer;
   close(): Promise<void>;
 }
 
 export const testPassword = 'correct horse battery';
 
-/** The whole app over a fresh database with a page and a pinned clock, for admin HTTP tests. */
-export async function createAdminTestApp(options: { now?: string; timeZone?: string } = {}): Promise<AdminTestApp> {
+/**
+ * The whole app over a fresh database with a page and a pinned clock, for admin HTTP tests.
+ * Outbound requests may reach 127.0.0.0/8 and resolve names through a local DNS server.
+ */
+export async function createAdminTestApp(
+  options: { now?: string; timeZone?: string; env?: Record<string, string> } = {},
+): Promise<AdminTestApp> {
   const test = await createTestContext({
     ...(options.now !== undefined && { now: options.now }),
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
-  const config = loadConfig({ AVISO_EXAMPLE: 'none', AVISO_LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
+  const dns = await startDnsServer(publicTestNames);
+  const config = loadConfig({
+    AVISO_EXAMPLE: 'none',
+    AVISO_LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    ...testOutboundEnv(dns),
+    ...options.env,
+  });
   const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
   let count = 0;
   return {
@@ -39,8 +55,10 @@ export async function createAdminTestApp(options: { now?: string; timeZone?: str
       if (response.statusCode !== 303) throw new Error(`login failed with ${response.statusCode}`);
       return client;
     },
+    dns,
     close: async () => {
-      await aviso.app.close();
+      await aviso.close();
+      await dns.close();
       await test.close();
     },
   };

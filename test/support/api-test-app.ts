@@ -5,6 +5,8 @@ import { getPage } from '../../src/modules/page/index.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 import type { Ctx } from '../../src/shared/context.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
+import { startDnsServer, type DnsServer } from './dns-server.ts';
+import { publicTestNames, testOutboundEnv } from './outbound.ts';
 import { createTestContext } from './test-context.ts';
 
 export interface ApiTestApp {
@@ -15,13 +17,26 @@ export interface ApiTestApp {
   /** Raw keys, as a user copies them once. */
   writeKey: string;
   readKey: string;
+  /** The resolver the app's outbound requests use; tests add names to it. */
+  dns: DnsServer;
   close(): Promise<void>;
 }
 
-/** The whole app over a fresh database with a page, a pinned clock, and a read-write and a read-only API key. */
-export async function createApiTestApp(options: { now?: string } = {}): Promise<ApiTestApp> {
+/**
+ * The whole app over a fresh database with a page, a pinned clock, and a read-write and a read-only
+ * API key. Outbound requests may reach 127.0.0.0/8 and resolve names through a local DNS server;
+ * `env` overrides the configuration (for example `AVISO_ALLOW_PRIVATE_TARGETS: ''`).
+ */
+export async function createApiTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiTestApp> {
   const test = await createTestContext(options.now === undefined ? {} : { now: options.now });
-  const config = loadConfig({ AVISO_EXAMPLE: 'none', AVISO_LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
+  const dns = await startDnsServer(publicTestNames);
+  const config = loadConfig({
+    AVISO_EXAMPLE: 'none',
+    AVISO_LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    ...testOutboundEnv(dns),
+    ...options.env,
+  });
   const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
   const writeKey = (await createApiKey(test.ctx, { name: 'Deploy bot', scope: 'write' })).key;
   const readKey = (await createApiKey(test.ctx, { name: 'Dashboard', scope: 'read' })).key;
@@ -33,8 +48,10 @@ export async function createApiTestApp(options: { now?: string } = {}): Promise<
     pageId,
     writeKey,
     readKey,
+    dns,
     close: async () => {
-      await aviso.app.close();
+      await aviso.close();
+      await dns.close();
       await test.close();
     },
   };

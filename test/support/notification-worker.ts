@@ -9,12 +9,13 @@ import { systemActor, type Ctx } from '../../src/shared/context.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/storage/database.ts';
 import { Revisions } from '../../src/storage/revisions.ts';
+import { createTestOutbound } from './outbound.ts';
 
 const [targetJson = '', smtpUrl = ''] = process.argv.slice(2);
 const target = JSON.parse(targetJson) as DatabaseTarget;
 const database = openDatabase(target);
 const ctx: Ctx = { db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
-const channels = createChannels({ email: { smtpUrl, from: 'status@example.test' } });
+const channels = createChannels({ email: { smtpUrl, from: 'status@example.test' }, outbound: createTestOutbound() });
 const handlers = createNotificationHandlers({ publicUrl: 'https://status.example.test', channels, batchSize: 50, concurrency: 4 });
 const worker = new JobWorker({ ctx, handlers, leaseMs: 1500, batchSize: 2 });
 for (;;) {

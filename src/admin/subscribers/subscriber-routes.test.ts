@@ -40,7 +40,10 @@ test('a page manager lists, searches, adds, imports, exports and removes subscri
   await openIncident(app.ctx, { name: 'Errors' });
   await new JobWorker({
     ctx: app.ctx,
-    handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({}) }),
+    handlers: createNotificationHandlers({
+      publicUrl: 'https://status.example.test',
+      channels: createChannels({ outbound: app.aviso.deps.outbound }),
+    }),
   }).tick();
   const detail = await admin.get(added.headers.location as string);
   assert.match(detail.body, /<td>incident\.updated<\/td><td>webhook<\/td><td>sent<\/td>/);
@@ -51,4 +54,41 @@ test('a page manager lists, searches, adds, imports, exports and removes subscri
 
   const editor = await app.signIn('editor');
   assert.equal((await editor.get('/admin/subscribers')).statusCode, 403, 'addresses are for page managers only');
+});
+
+test('internal endpoints are refused when added or imported, and a delivery refused later shows no internal address', async (t) => {
+  const app = await createAdminTestApp({ env: { AVISO_ALLOW_PRIVATE_TARGETS: '' } });
+  const receiver = await startHttpReceiver();
+  t.after(async () => {
+    await receiver.close();
+    await app.close();
+  });
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/subscribers');
+  const mapped = await admin.post('/admin/subscribers', { channel: 'webhook', address: 'http://[::ffff:127.0.0.1]/hook' });
+  assert.equal(mapped.statusCode, 400);
+  assert.match(mapped.body, /the address is not public/);
+  const imported = await admin.post('/admin/subscribers/import', { csv: 'channel,address\nwebhook,http://metadata.google.internal./x\n' });
+  assert.equal(imported.statusCode, 400);
+  assert.match(imported.body, /line 2/);
+  assert.match(imported.body, /the address of metadata\.google\.internal is not public/);
+
+  app.dns.set('rebind.example.com', { A: ['93.184.215.14'] });
+  const added = await admin.post('/admin/subscribers', {
+    channel: 'webhook',
+    address: `${receiver.base.replace('127.0.0.1', 'rebind.example.com')}/hook`,
+  });
+  assert.equal(added.statusCode, 303);
+  app.dns.set('rebind.example.com', { A: ['127.0.0.1'] });
+  await openIncident(app.ctx, { name: 'Errors' });
+  const channels = createChannels({ outbound: app.aviso.deps.outbound });
+  await new JobWorker({
+    ctx: app.ctx,
+    handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels }),
+  }).tick();
+  assert.equal(receiver.requests.length, 0);
+  const detail = await admin.get(added.headers.location as string);
+  assert.match(detail.body, /<td>incident\.updated<\/td><td>webhook<\/td><td>failed<\/td>/);
+  assert.match(detail.body, /the address of rebind\.example\.com is not public/);
+  assert.doesNotMatch(detail.body, /127\.0\.0\.1|ECONNREFUSED/);
 });

@@ -78,11 +78,15 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const created = await addSubscriber(s.ctx, {
-          channel: text(body, 'channel') as Channel,
-          address: text(body, 'address'),
-          skipConfirmation: checked(body, 'skipConfirmation'),
-        });
+        const created = await addSubscriber(
+          s.ctx,
+          {
+            channel: text(body, 'channel') as Channel,
+            address: text(body, 'address'),
+            skipConfirmation: checked(body, 'skipConfirmation'),
+          },
+          deps.outbound,
+        );
         return reply.code(303).redirect(`/admin/subscribers/${created.id}`);
       },
       (form, status) => renderList(reply, s, {}, { add: form }, status),
@@ -96,7 +100,7 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const result = await importSubscribersCsv(s.ctx, text(body, 'csv'));
+        const result = await importSubscribersCsv(s.ctx, text(body, 'csv'), deps.outbound);
         return renderList(
           reply,
           s,

@@ -119,4 +119,33 @@ describe('Statuspage v1 /subscribers', () => {
     assert.equal((await call('POST', base, { key: t.readKey, json: { subscriber: { email: 'b@example.com' } } })).statusCode, 403);
     assert.equal((await call('PATCH', `${base}/zzzzzzzzzzzz`, { json: { component_ids: [] } })).statusCode, 404);
   });
+
+  test('refuses endpoints that point inside the network, saying why without naming an address', async () => {
+    const strict = await createApiTestApp({ env: { AVISO_ALLOW_PRIVATE_TARGETS: '' } });
+    try {
+      strict.dns.set('127.0.0.1.nip.io', { A: ['127.0.0.1'] });
+      const post = apiClient(strict);
+      const base = `/v1/pages/${strict.pageId}/subscribers`;
+      const refused = {
+        'http://localhost./hook': 'the address of localhost is not public',
+        'http://127.0.0.1.nip.io:8080/hook': 'the address of 127.0.0.1.nip.io is not public',
+        'http://[64:ff9b::a9fe:a9fe]/latest': 'the address is not public',
+        'http://198.18.0.1/': 'the address is not public',
+        'http://100.64.0.1/': 'the address is not public',
+        'http://0x7f.1/': 'the address is not public',
+      };
+      for (const [endpoint, reason] of Object.entries(refused)) {
+        const answer = await post('POST', base, { json: { subscriber: { endpoint, email: 'owner@example.com' } } });
+        assert.equal(answer.statusCode, 422, endpoint);
+        assert.equal(answer.json().message, `address: ${reason}`);
+      }
+      const slack = await post('POST', base, { json: { subscriber: { endpoint: 'http://[::ffff:10.0.0.1]/services/x', mode: 'slack' } } });
+      assert.equal(slack.statusCode, 422);
+      assert.deepEqual((await post('GET', `${base}/count`)).json(), { count: 0 });
+      const hook = await post('POST', base, { json: { subscriber: { endpoint: 'https://hooks.example.com/aviso' } } });
+      assert.equal(hook.statusCode, 201);
+    } finally {
+      await strict.close();
+    }
+  });
 });

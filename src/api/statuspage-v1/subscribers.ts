@@ -60,7 +60,7 @@ const listQuery = z.object({
   state: z.enum(['active', 'unconfirmed', 'quarantined', 'unsubscribed', 'all']).default('active'),
 });
 
-export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps): void {
+export function registerSubscriberRoutes(scope: FastifyInstance, deps: AppDeps): void {
   route(scope, 'GET', '/pages/:page_id/subscribers', async ({ caller, query }) => {
     const q = listQuery.parse(query);
     const { offset, limit } = pageWindow(query, 'per_page');
@@ -81,14 +81,18 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
     const address = channel === 'email' ? data.email : data.endpoint;
     if (address === undefined)
       throw new AppError('validation_failed', channel === 'email' ? 'subscriber.email: is required' : 'subscriber.endpoint: is required');
-    const created = await addSubscriber(caller.ctx, {
-      channel,
-      address,
-      componentIds: data.component_ids ?? [],
-      notifyEmail: channel === 'email' ? null : (data.email ?? null),
-      ...(data.locale !== undefined && { locale: data.locale as 'en' }),
-      skipConfirmation: data.skip_confirmation_notification === true,
-    });
+    const created = await addSubscriber(
+      caller.ctx,
+      {
+        channel,
+        address,
+        componentIds: data.component_ids ?? [],
+        notifyEmail: channel === 'email' ? null : (data.email ?? null),
+        ...(data.locale !== undefined && { locale: data.locale as 'en' }),
+        skipConfirmation: data.skip_confirmation_notification === true,
+      },
+      deps.outbound,
+    );
     // Aviso signs webhooks (Statuspage does not); the secret is in the answer that creates one.
     return reply
       .code(201)
@@ -137,11 +141,11 @@ export function registerSubscriberRoutes(scope: FastifyInstance, _deps: AppDeps)
     presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!)),
   );
 
-  registerIncidentSubscriberRoutes(scope);
+  registerIncidentSubscriberRoutes(scope, deps);
 }
 
 /** Subscribers to one incident: `/incidents/{incident_id}/subscribers`. */
-function registerIncidentSubscriberRoutes(scope: FastifyInstance): void {
+function registerIncidentSubscriberRoutes(scope: FastifyInstance, deps: AppDeps): void {
   const base = '/pages/:page_id/incidents/:incident_id/subscribers';
   const ofIncident = async (caller: { ctx: Parameters<typeof getSubscriber>[0] }, incidentId: string, id: string) => {
     const subscriber = await getSubscriber(caller.ctx, id);
@@ -159,12 +163,16 @@ function registerIncidentSubscriberRoutes(scope: FastifyInstance): void {
   route(scope, 'POST', base, async ({ caller, params, body }, reply: FastifyReply) => {
     const data = readRoot(body, 'subscriber', newSubscriber);
     if (data.email === undefined) throw new AppError('validation_failed', 'subscriber.email: is required');
-    const created = await addSubscriber(caller.ctx, {
-      address: data.email,
-      incidentId: params.incident_id!,
-      ...(data.locale !== undefined && { locale: data.locale as 'en' }),
-      skipConfirmation: data.skip_confirmation_notification === true,
-    });
+    const created = await addSubscriber(
+      caller.ctx,
+      {
+        address: data.email,
+        incidentId: params.incident_id!,
+        ...(data.locale !== undefined && { locale: data.locale as 'en' }),
+        skipConfirmation: data.skip_confirmation_notification === true,
+      },
+      deps.outbound,
+    );
     return reply.code(201).send(presentSubscriber(created));
   });
 

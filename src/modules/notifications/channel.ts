@@ -1,3 +1,4 @@
+import type { Outbound } from '../../outbound/index.ts';
 import type { Locale } from '../../shared/locales.ts';
 import type { Channel, Subscriber } from '../subscribers/index.ts';
 import type { NotificationEvent } from './notification-event.ts';
@@ -26,24 +27,25 @@ export interface NotificationChannel {
   close?(): Promise<void>;
 }
 
-/** An HTTP answer as a delivery result: only 2xx succeeds; redirects are failures, as Statuspage treats them. */
-export async function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<DeliveryResult> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'Aviso-Notifications', ...headers },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { ok: true };
-    return { ok: false, retryable: true, reason: `the endpoint answered ${response.status}` };
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : `the request failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
-    return { ok: false, retryable: true, reason };
-  }
+/**
+ * Posts JSON through the guarded outbound client: only a 2xx answer succeeds; redirects are
+ * failures, as Statuspage treats them. An address the policy refuses is not retried.
+ */
+export async function postJson(
+  outbound: Outbound,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<DeliveryResult> {
+  const result = await outbound.request(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'user-agent': 'Aviso-Notifications', ...headers },
+    timeoutMs,
+    readBody: false,
+  });
+  if (!result.ok) return { ok: false, retryable: result.kind !== 'refused' && result.kind !== 'invalid-target', reason: result.reason };
+  if (result.status >= 200 && result.status < 300) return { ok: true };
+  return { ok: false, retryable: true, reason: `the endpoint answered ${result.status}` };
 }

@@ -16,6 +16,7 @@ import { createTestDatabase } from '../../../test/support/test-db.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { countDeliveriesByStatus } from './index.ts';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
 
 const subscribers = 400;
 
@@ -50,7 +51,7 @@ test(
         locales: ['en'],
       });
       const csv = ['address', ...Array.from({ length: subscribers }, (_, i) => `user${i}@example.com`)].join('\n');
-      await importSubscribersCsv(ctx, csv);
+      await importSubscribersCsv(ctx, csv, createTestOutbound());
       await openIncident(ctx, { name: 'Everything is down' });
 
       const first = startWorker(database.target, smtp.url);

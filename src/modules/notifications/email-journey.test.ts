@@ -8,6 +8,10 @@ import { confirmSubscription, countSubscribers, findSubscriber, subscribe, unsub
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { createChannels, createNotificationHandlers, listSubscriberDeliveries, type Channels } from './index.ts';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
+
+/** Email needs no outbound request; subscribing still takes the client that checks endpoints. */
+const outbound = createTestOutbound();
 
 const publicUrl = 'https://status.example.test';
 const linkIn = (text: string, kind: string) =>
@@ -26,7 +30,7 @@ describe('email notifications through a real SMTP server', () => {
   beforeEach(async () => {
     smtp.received.length = 0;
     t = await createTestContext();
-    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'Test Page <status@example.test>' } });
+    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'Test Page <status@example.test>' }, outbound });
     worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
   });
   afterEach(async () => {
@@ -35,7 +39,7 @@ describe('email notifications through a real SMTP server', () => {
   });
 
   async function subscribeAndConfirm(address: string, locale: 'en' | 'pt-BR' | 'de', componentIds: string[] = []) {
-    await subscribe(t.ctx, { address, locale, componentIds }, { ip: '192.0.2.1' });
+    await subscribe(t.ctx, { address, locale, componentIds }, { ip: '192.0.2.1' }, outbound);
     await worker.tick();
     const [confirmation] = smtp.to(address);
     assert.ok(confirmation, `a confirmation reached ${address}`);
@@ -45,7 +49,7 @@ describe('email notifications through a real SMTP server', () => {
 
   test('subscribe, confirm, receive an update in the subscriber language with one-click unsubscribe headers, unsubscribe', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    await subscribe(t.ctx, { address: 'Ana@Example.com', locale: 'pt-BR' }, { ip: '192.0.2.1' });
+    await subscribe(t.ctx, { address: 'Ana@Example.com', locale: 'pt-BR' }, { ip: '192.0.2.1' }, outbound);
     await worker.tick();
     const [confirmation] = smtp.to('ana@example.com');
     assert.equal(confirmation?.subject, 'Confirme sua inscrição em Test Page');
@@ -149,7 +153,7 @@ describe('email notifications through a real SMTP server', () => {
   });
 
   test('a permanent refusal (550) quarantines the address and it is not mailed again', async () => {
-    await subscribe(t.ctx, { address: 'gone@example.com' }, { ip: '192.0.2.1' });
+    await subscribe(t.ctx, { address: 'gone@example.com' }, { ip: '192.0.2.1' }, outbound);
     await worker.tick();
     const subscriberId = (await t.ctx.db.selectFrom('subscribers').select('id').executeTakeFirstOrThrow()).id;
     assert.equal((await findSubscriber(t.ctx.db, subscriberId))?.state, 'quarantined');
@@ -163,10 +167,10 @@ describe('email notifications through a real SMTP server', () => {
   });
 
   test('an address gets at most one confirmation per 10 minutes and three a day, whoever asks', async () => {
-    for (let i = 0; i < 5; i++) await subscribe(t.ctx, { address: 'target@example.com' }, { ip: `198.51.100.${i}` });
+    for (let i = 0; i < 5; i++) await subscribe(t.ctx, { address: 'target@example.com' }, { ip: `198.51.100.${i}` }, outbound);
     for (let hour = 1; hour <= 4; hour++) {
       t.clock.advance(3600_000);
-      await subscribe(t.ctx, { address: 'target@example.com' }, { ip: '198.51.100.9' });
+      await subscribe(t.ctx, { address: 'target@example.com' }, { ip: '198.51.100.9' }, outbound);
     }
     await worker.tick();
     assert.equal(smtp.to('target@example.com').length, 3);

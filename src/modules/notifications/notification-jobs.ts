@@ -1,3 +1,4 @@
+import { createOutbound, type OutboundSettings } from '../../outbound/index.ts';
 import type { JobHandlers, RecurringJob } from '../../jobs/index.ts';
 import { pruneRequests, purgeQuarantined } from '../subscribers/index.ts';
 import { createChannels, type Channels } from './channels/index.ts';
@@ -15,16 +16,20 @@ export interface NotificationSettings {
   concurrency?: number;
 }
 
-/** Settings from the configuration: email only when `AVISO_SMTP_URL` is set. */
+/** Settings from the configuration: email only when `AVISO_SMTP_URL` is set; endpoints under the outbound policy. */
 export function notificationSettings(config: {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  outbound: OutboundSettings;
 }): NotificationSettings {
   const from = config.mailFrom ?? `Aviso <status@${new URL(config.publicUrl).hostname}>`;
   return {
     publicUrl: config.publicUrl,
-    channels: createChannels({ email: config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from } }),
+    channels: createChannels({
+      email: config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from },
+      outbound: createOutbound(config.outbound),
+    }),
   };
 }
 

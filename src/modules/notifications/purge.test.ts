@@ -4,16 +4,19 @@ import { enqueue, JobWorker } from '../../jobs/index.ts';
 import { addSubscriber, findSubscriber, markAddressUndeliverable } from '../subscribers/index.ts';
 import { createTestContext } from '../../../test/support/test-context.ts';
 import { createChannels, createNotificationHandlers } from './index.ts';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
+
+const outbound = createTestOutbound();
 
 test('a quarantined subscriber is removed 90 days after its quarantine, not before', async (t) => {
   const { ctx, clock, close } = await createTestContext();
   t.after(close);
   const worker = new JobWorker({
     ctx,
-    handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({}) }),
+    handlers: createNotificationHandlers({ publicUrl: 'https://status.example.test', channels: createChannels({ outbound }) }),
   });
-  const bounced = await addSubscriber(ctx, { address: 'gone@example.com', skipConfirmation: true });
-  const kept = await addSubscriber(ctx, { address: 'here@example.com', skipConfirmation: true });
+  const bounced = await addSubscriber(ctx, { address: 'gone@example.com', skipConfirmation: true }, outbound);
+  const kept = await addSubscriber(ctx, { address: 'here@example.com', skipConfirmation: true }, outbound);
   await markAddressUndeliverable(ctx.db, bounced.id, clock.now(), '550 no such mailbox');
   const purge = async () => {
     await enqueue(ctx.db, { name: 'subscribers.purge', payload: null });

@@ -9,6 +9,8 @@ import { createTestContext, type TestContext } from '../../../test/support/test-
 import { startHttpReceiver } from '../../../test/support/http-receiver.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { createChannels, createNotificationHandlers, listSubscriberDeliveries, type Channels } from './index.ts';
+import type { Outbound } from '../../outbound/index.ts';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
 
 const publicUrl = 'https://status.example.test';
 
@@ -18,6 +20,7 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let channels: Channels;
   let worker: JobWorker;
+  let outbound: Outbound;
   const failing = new Set<string>();
 
   beforeEach(async () => {
@@ -25,11 +28,13 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
     t = await createTestContext();
     receiver = await startHttpReceiver((path) => (failing.has(path) ? (path.includes('redirect') ? 302 : 500) : 204));
     smtp = await startSmtpSink();
-    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' }, webhookTimeoutMs: 2000 });
+    outbound = createTestOutbound();
+    channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' }, outbound, webhookTimeoutMs: 2000 });
     worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
   });
   afterEach(async () => {
     await channels.email?.close?.();
+    await outbound.close();
     await receiver.close();
     await smtp.close();
     await t.close();
@@ -37,7 +42,7 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
 
   test('a webhook receives a correctly signed Statuspage-format incident payload', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    const hook = await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/hook` });
+    const hook = await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/hook` }, outbound);
     const incident = await openIncident(t.ctx, { name: 'Errors', body: 'Looking.', components: { [api.id]: 'major_outage' } });
     await worker.tick();
     const requests = receiver.to('/hook').filter((r) => r.headers['x-aviso-event'] === 'incident.updated');
@@ -59,8 +64,8 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
 
   test('webhooks hear of component status changes, but not of changes mirrored from a third party; email does not', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/hook` });
-    await addSubscriber(t.ctx, { address: 'ops@example.com', skipConfirmation: true });
+    await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/hook` }, outbound);
+    await addSubscriber(t.ctx, { address: 'ops@example.com', skipConfirmation: true }, outbound);
     await updateComponent(t.ctx, api.id, { status: 'degraded_performance' });
     await updateComponent(t.ctx, api.id, { status: 'major_outage' }, { cause: 'third_party', causeId: null });
     await worker.tick();
@@ -75,7 +80,11 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
 
   test('a failing receiver is retried with backoff, then quarantined after ten failures in a row, and its owner is told', async () => {
     failing.add('/broken');
-    const hook = await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/broken`, notifyEmail: 'owner@example.com' });
+    const hook = await addSubscriber(
+      t.ctx,
+      { channel: 'webhook', address: `${receiver.base}/broken`, notifyEmail: 'owner@example.com' },
+      outbound,
+    );
     await openIncident(t.ctx, { name: 'Errors' });
     await worker.tick();
     assert.equal(receiver.to('/broken').length, 1);
@@ -107,7 +116,7 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
 
   test('a redirect is a failure, and a success clears the count of failures', async () => {
     failing.add('/redirect');
-    const hook = await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/redirect` });
+    const hook = await addSubscriber(t.ctx, { channel: 'webhook', address: `${receiver.base}/redirect` }, outbound);
     await openIncident(t.ctx, { name: 'Errors' });
     await worker.tick();
     assert.equal((await findSubscriber(t.ctx.db, hook.id))?.failureCount, 1);
@@ -120,9 +129,9 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
 
   test('Slack, Discord and Teams get their own message formats, in the subscriber language', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    await addSubscriber(t.ctx, { channel: 'slack', address: `${receiver.base}/slack`, locale: 'es' });
-    await addSubscriber(t.ctx, { channel: 'discord', address: `${receiver.base}/discord` });
-    await addSubscriber(t.ctx, { channel: 'teams', address: `${receiver.base}/teams`, locale: 'fr' });
+    await addSubscriber(t.ctx, { channel: 'slack', address: `${receiver.base}/slack`, locale: 'es' }, outbound);
+    await addSubscriber(t.ctx, { channel: 'discord', address: `${receiver.base}/discord` }, outbound);
+    await addSubscriber(t.ctx, { channel: 'teams', address: `${receiver.base}/teams`, locale: 'fr' }, outbound);
     await openIncident(t.ctx, { name: 'Slow API', body: 'Looking into it.', components: { [api.id]: 'partial_outage' } });
     await worker.tick();
     const slack = JSON.parse(receiver.to('/slack')[0]!.body);

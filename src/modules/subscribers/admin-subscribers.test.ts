@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { startPublicOnlyOutbound } from '../../../test/support/outbound.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { listAuditEvents } from '../audit/index.ts';
@@ -17,6 +18,9 @@ import {
 } from './index.ts';
 
 let t: TestContext;
+let endpoints: Awaited<ReturnType<typeof startPublicOnlyOutbound>>;
+before(async () => (endpoints = await startPublicOnlyOutbound()));
+after(() => endpoints.close());
 beforeEach(async () => {
   t = await createTestContext();
 });
@@ -28,12 +32,12 @@ const deliverJobs = async () => (await listJobs(t.ctx.db)).filter((j) => j.name 
 
 describe('subscribers managed by the team', () => {
   test('an email added by a member confirms unless vouched for; endpoints are active at once', async () => {
-    const waiting = await addSubscriber(t.ctx, { address: 'ann@example.com' });
-    const vouched = await addSubscriber(t.ctx, { address: 'bob@example.com', skipConfirmation: true });
-    const hook = await addSubscriber(t.ctx, { channel: 'slack', address: 'https://hooks.slack.com/services/T/B/x' });
+    const waiting = await addSubscriber(t.ctx, { address: 'ann@example.com' }, endpoints.outbound);
+    const vouched = await addSubscriber(t.ctx, { address: 'bob@example.com', skipConfirmation: true }, endpoints.outbound);
+    const hook = await addSubscriber(t.ctx, { channel: 'slack', address: 'https://hooks.slack.com/services/T/B/x' }, endpoints.outbound);
     assert.deepEqual([waiting.state, vouched.state, hook.state], ['unconfirmed', 'active', 'active']);
     assert.equal(await deliverJobs(), 1, 'one confirmation mail');
-    await assert.rejects(addSubscriber(t.ctx, { address: 'bob@example.com' }), { code: 'conflict' });
+    await assert.rejects(addSubscriber(t.ctx, { address: 'bob@example.com' }, endpoints.outbound), { code: 'conflict' });
     assert.deepEqual(await countSubscribers(t.ctx), { active: 2, unconfirmed: 1, quarantined: 0, unsubscribed: 0 });
     assert.deepEqual(await countSubscribers(t.ctx, 'slack'), { active: 1, unconfirmed: 0, quarantined: 0, unsubscribed: 0 });
     const found = await listSubscribers(t.ctx, { q: 'ann', limit: 10, offset: 0 });
@@ -46,16 +50,16 @@ describe('subscribers managed by the team', () => {
   });
 
   test('confirmation is sent again only to unconfirmed addresses', async () => {
-    const waiting = await addSubscriber(t.ctx, { address: 'ann@example.com' });
+    const waiting = await addSubscriber(t.ctx, { address: 'ann@example.com' }, endpoints.outbound);
     await resendConfirmation(t.ctx, waiting.id);
     assert.equal(await deliverJobs(), 2);
-    const active = await addSubscriber(t.ctx, { address: 'bob@example.com', skipConfirmation: true });
+    const active = await addSubscriber(t.ctx, { address: 'bob@example.com', skipConfirmation: true }, endpoints.outbound);
     await assert.rejects(resendConfirmation(t.ctx, active.id), { code: 'conflict' });
   });
 
   test('a member unsubscribes, reactivates, narrows and removes a subscriber', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    const sub = await addSubscriber(t.ctx, { address: 'ann@example.com', skipConfirmation: true });
+    const sub = await addSubscriber(t.ctx, { address: 'ann@example.com', skipConfirmation: true }, endpoints.outbound);
     assert.equal((await unsubscribeSubscriber(t.ctx, sub.id)).state, 'unsubscribed');
     const back = await reactivateSubscriber(t.ctx, sub.id);
     assert.deepEqual([back.state, back.unsubscribedAt], ['active', null]);

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { noticeToSubscriber } from '../../outbox/index.ts';
+import { checkEndpoint, type EndpointCheck } from './endpoint-check.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
 import { addressKey, type Channel, type Subscriber } from './subscriber.ts';
 import { subscribeSchema, type SubscribeInput } from './subscriber-schemas.ts';
@@ -22,10 +23,16 @@ function subscriberNotFound(id: string): AppError {
 
 /**
  * A team member adds a subscriber. Email addresses still confirm unless `skipConfirmation`
- * (the operator vouches for them, as Statuspage's `skip_confirmation_notification`).
+ * (the operator vouches for them, as Statuspage's `skip_confirmation_notification`); endpoints
+ * must be public unless the operator's policy allows their range.
  */
-export async function addSubscriber(ctx: Ctx, input: SubscribeInput & { skipConfirmation?: boolean }): Promise<Subscriber> {
+export async function addSubscriber(
+  ctx: Ctx,
+  input: SubscribeInput & { skipConfirmation?: boolean },
+  endpoints: EndpointCheck,
+): Promise<Subscriber> {
   const data = subscribeSchema.parse(input);
+  await checkEndpoint(endpoints, data.channel, data.address);
   return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await checkScope(tx, data);

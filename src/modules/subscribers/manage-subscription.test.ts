@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
+
+/** Email only: no request is made, but adding a subscriber takes the client that checks endpoints. */
+const outbound = createTestOutbound();
 import { createComponent } from '../components/index.ts';
 import { openIncident } from '../incidents/index.ts';
 import {
@@ -22,7 +26,7 @@ afterEach(async () => {
 
 describe('the subscriber’s own links', () => {
   test('the confirmation link activates the address once; an old link is refused', async () => {
-    const added = await addSubscriber(t.ctx, { address: 'ann@example.com' });
+    const added = await addSubscriber(t.ctx, { address: 'ann@example.com' }, outbound);
     const token = subscriberToken(added, 'confirm');
     assert.equal((await subscriberFromToken(t.ctx, token, 'confirm')).id, added.id);
     const confirmed = await confirmSubscription(t.ctx, token);
@@ -35,7 +39,7 @@ describe('the subscriber’s own links', () => {
 
   test('the manage link changes the components followed and unsubscribes, once', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    const added = await addSubscriber(t.ctx, { address: 'ann@example.com', skipConfirmation: true });
+    const added = await addSubscriber(t.ctx, { address: 'ann@example.com', skipConfirmation: true }, outbound);
     const manage = subscriberToken(added, 'manage');
     const following = await changeSubscribedComponents(t.ctx, manage, [api.id, api.id]);
     assert.deepEqual([following.scope, following.componentIds], ['components', [api.id]]);
@@ -48,7 +52,7 @@ describe('the subscriber’s own links', () => {
 
   test('a subscription to one incident has no components to choose', async () => {
     const incident = await openIncident(t.ctx, { name: 'Errors', deliverNotifications: false });
-    const added = await addSubscriber(t.ctx, { address: 'ann@example.com', incidentId: incident.id, skipConfirmation: true });
+    const added = await addSubscriber(t.ctx, { address: 'ann@example.com', incidentId: incident.id, skipConfirmation: true }, outbound);
     await assert.rejects(changeSubscribedComponents(t.ctx, subscriberToken(added, 'manage'), []), { code: 'conflict' });
   });
 });

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { startPublicOnlyOutbound } from '../../../test/support/outbound.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { createComponent } from '../components/index.ts';
 import { listSubscribers, requestsPerIpPerHour, subscribe } from './index.ts';
 
 let t: TestContext;
+let endpoints: Awaited<ReturnType<typeof startPublicOnlyOutbound>>;
+before(async () => (endpoints = await startPublicOnlyOutbound()));
+after(() => endpoints.close());
 beforeEach(async () => {
   t = await createTestContext();
 });
@@ -19,21 +23,23 @@ const mails = async () => (await listJobs(t.ctx.db)).filter((j) => j.name === 'n
 describe('subscribe', () => {
   test('an email address waits for its confirmation link; a second request sends none within ten minutes', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
-    assert.deepEqual(await subscribe(t.ctx, { address: 'ann@example.com', componentIds: [api.id] }, visitor), { signingSecret: null });
+    assert.deepEqual(await subscribe(t.ctx, { address: 'ann@example.com', componentIds: [api.id] }, visitor, endpoints.outbound), {
+      signingSecret: null,
+    });
     const { subscribers } = await listSubscribers(t.ctx, { limit: 10, offset: 0 });
     assert.deepEqual(
       subscribers.map((s) => [s.address, s.state, s.scope, s.componentIds]),
       [['ann@example.com', 'unconfirmed', 'components', [api.id]]],
     );
     assert.equal(await mails(), 1);
-    await subscribe(t.ctx, { address: 'ann@example.com' }, visitor);
+    await subscribe(t.ctx, { address: 'ann@example.com' }, visitor, endpoints.outbound);
     assert.equal(await mails(), 1);
   });
 
   test('a webhook is active at once and gets its signing secret; an address already active is told nothing new', async () => {
-    const first = await subscribe(t.ctx, { channel: 'webhook', address: 'https://hooks.example.com/aviso' }, visitor);
+    const first = await subscribe(t.ctx, { channel: 'webhook', address: 'https://hooks.example.com/aviso' }, visitor, endpoints.outbound);
     assert.match(first.signingSecret ?? '', /^[A-Za-z0-9_-]{32}$/);
-    const again = await subscribe(t.ctx, { channel: 'webhook', address: 'https://hooks.example.com/aviso' }, visitor);
+    const again = await subscribe(t.ctx, { channel: 'webhook', address: 'https://hooks.example.com/aviso' }, visitor, endpoints.outbound);
     assert.deepEqual(again, { signingSecret: null });
     const { subscribers } = await listSubscribers(t.ctx, { limit: 10, offset: 0 });
     assert.deepEqual(
@@ -43,16 +49,16 @@ describe('subscribe', () => {
   });
 
   test('refuses inward endpoints, unknown components and a flood from one IP, keeping nothing', async () => {
-    await assert.rejects(subscribe(t.ctx, { channel: 'webhook', address: 'http://127.0.0.1:8080/hook' }, visitor), {
+    await assert.rejects(subscribe(t.ctx, { channel: 'webhook', address: 'http://127.0.0.1:8080/hook' }, visitor, endpoints.outbound), {
       code: 'validation_failed',
     });
-    await assert.rejects(subscribe(t.ctx, { address: 'bob@example.com', componentIds: ['aaaaaaaaaaaa'] }, visitor), {
+    await assert.rejects(subscribe(t.ctx, { address: 'bob@example.com', componentIds: ['aaaaaaaaaaaa'] }, visitor, endpoints.outbound), {
       code: 'component_not_found',
     });
-    await assert.rejects(subscribe(t.ctx, { address: 'not an address' }, visitor), { name: 'ZodError' });
+    await assert.rejects(subscribe(t.ctx, { address: 'not an address' }, visitor, endpoints.outbound), { name: 'ZodError' });
     assert.equal((await listSubscribers(t.ctx, { limit: 10, offset: 0 })).total, 0);
     // Refused requests were rolled back with everything else, so the limit still has room for twenty.
-    for (let i = 0; i < requestsPerIpPerHour; i++) await subscribe(t.ctx, { address: `x${i}@example.com` }, visitor);
-    await assert.rejects(subscribe(t.ctx, { address: 'late@example.com' }, visitor), { code: 'rate_limited' });
+    for (let i = 0; i < requestsPerIpPerHour; i++) await subscribe(t.ctx, { address: `x${i}@example.com` }, visitor, endpoints.outbound);
+    await assert.rejects(subscribe(t.ctx, { address: 'late@example.com' }, visitor, endpoints.outbound), { code: 'rate_limited' });
   });
 });

@@ -7,7 +7,8 @@ import { writePrivately } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
 import { noticeToSubscriber } from '../../outbox/index.ts';
-import { addressKey, isPublicEndpoint, type Subscriber, type SubscriberId } from './subscriber.ts';
+import { checkEndpoint, type EndpointCheck } from './endpoint-check.ts';
+import { addressKey, type Subscriber, type SubscriberId } from './subscriber.ts';
 import { subscribeSchema, type SubscribeData, type SubscribeInput } from './subscriber-schemas.ts';
 import { findSubscriberByKey, saveSubscriber } from './subscriber-store.ts';
 import { admitRequest, mayMail } from './subscription-limits.ts';
@@ -15,18 +16,19 @@ import { admitRequest, mayMail } from './subscription-limits.ts';
 /**
  * A visitor subscribes from the public page or the API. Email needs the link we send to be
  * followed (double opt-in); the answer is the same whether or not the address was known.
- * A new webhook gets its signing secret back.
+ * A new webhook gets its signing secret back; its endpoint must be public (see checkEndpoint).
  */
-export async function subscribe(ctx: Ctx, input: SubscribeInput, origin: { ip: string }): Promise<{ signingSecret: string | null }> {
+export async function subscribe(
+  ctx: Ctx,
+  input: SubscribeInput,
+  origin: { ip: string },
+  endpoints: EndpointCheck,
+): Promise<{ signingSecret: string | null }> {
   const data = subscribeSchema.parse(input);
+  await checkEndpoint(endpoints, data.channel, data.address);
   return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
     await admitRequest(tx, origin.ip, now);
-    if (data.channel !== 'email' && !isPublicEndpoint(data.address)) {
-      throw new AppError('validation_failed', 'address: must be an address on the public internet', [
-        { path: 'address', message: 'must be an address on the public internet' },
-      ]);
-    }
     await checkScope(tx, data);
     const key = addressKey(data.channel, data.address, data.incidentId);
     const existing = await findSubscriberByKey(tx, key);

@@ -3,6 +3,7 @@ import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/locales.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { checkEndpoints, type EndpointCheck } from './endpoint-check.ts';
 import { buildSubscriber, checkScope } from './subscribe.ts';
 import { addressKey, type Subscriber } from './subscriber.ts';
 import { subscribeSchema } from './subscriber-schemas.ts';
@@ -73,9 +74,10 @@ export function parseCsv(text: string): string[][] {
 /**
  * Imports subscribers from CSV with a header row naming at least `address` (and optionally
  * `channel`, `component_ids` separated by spaces, `locale`). Imported addresses are active: the
- * operator brings a list that already opted in. Every row is checked before any is written.
+ * operator brings a list that already opted in. Every row is checked before any is written,
+ * endpoints included (they must be public unless the operator's policy allows their range).
  */
-export async function importSubscribersCsv(ctx: Ctx, text: string): Promise<{ added: number; skipped: number }> {
+export async function importSubscribersCsv(ctx: Ctx, text: string, endpoints: EndpointCheck): Promise<{ added: number; skipped: number }> {
   const [header, ...rows] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = (row: string[], name: string) => {
@@ -98,6 +100,12 @@ export async function importSubscribersCsv(ctx: Ctx, text: string): Promise<{ ad
       problems.push({ path: `line ${index + 2}`, message: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     return result.data;
   });
+  if (problems.length === 0) {
+    const valid = parsed.flatMap((data, index) =>
+      data === undefined ? [] : [{ line: index + 2, channel: data.channel, address: data.address }],
+    );
+    problems.push(...(await checkEndpoints(endpoints, valid)));
+  }
   if (problems.length > 0)
     throw new AppError('validation_failed', 'Some rows of the CSV are not valid; nothing was imported.', problems.slice(0, 50));
   return writePrivately(ctx, async (tx) => {

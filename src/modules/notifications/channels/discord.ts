@@ -1,3 +1,4 @@
+import type { Outbound } from '../../../outbound/index.ts';
 import { postJson, type Delivery, type NotificationChannel } from '../channel.ts';
 import { chatLines, chatTimeoutMs } from './chat.ts';
 
@@ -25,9 +26,9 @@ export function discordMessage(delivery: Delivery): unknown {
   return { username: delivery.content.pageName.slice(0, 80), embeds: [embed], allowed_mentions: { parse: [] } };
 }
 
-export function createDiscordChannel(): NotificationChannel {
+export function createDiscordChannel(outbound: Outbound): NotificationChannel {
   return {
     kind: 'discord',
-    send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(discordMessage(delivery)), {}, chatTimeoutMs),
+    send: (delivery) => postJson(outbound, delivery.subscriber.address, JSON.stringify(discordMessage(delivery)), {}, chatTimeoutMs),
   };
 }

@@ -1,3 +1,4 @@
+import type { Outbound } from '../../../outbound/index.ts';
 import { postJson, type Delivery, type NotificationChannel } from '../channel.ts';
 import { chatLines, chatTimeoutMs } from './chat.ts';
 
@@ -18,9 +19,9 @@ export function slackMessage(delivery: Delivery): unknown {
   return { text: `${delivery.content.pageName}: ${lines.heading}`, blocks };
 }
 
-export function createSlackChannel(): NotificationChannel {
+export function createSlackChannel(outbound: Outbound): NotificationChannel {
   return {
     kind: 'slack',
-    send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(slackMessage(delivery)), {}, chatTimeoutMs),
+    send: (delivery) => postJson(outbound, delivery.subscriber.address, JSON.stringify(slackMessage(delivery)), {}, chatTimeoutMs),
   };
 }

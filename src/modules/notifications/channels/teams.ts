@@ -1,3 +1,4 @@
+import type { Outbound } from '../../../outbound/index.ts';
 import { postJson, type Delivery, type NotificationChannel } from '../channel.ts';
 import { chatLines, chatTimeoutMs } from './chat.ts';
 
@@ -20,9 +21,9 @@ export function teamsMessage(delivery: Delivery): unknown {
   return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }] };
 }
 
-export function createTeamsChannel(): NotificationChannel {
+export function createTeamsChannel(outbound: Outbound): NotificationChannel {
   return {
     kind: 'teams',
-    send: (delivery) => postJson(delivery.subscriber.address, JSON.stringify(teamsMessage(delivery)), {}, chatTimeoutMs),
+    send: (delivery) => postJson(outbound, delivery.subscriber.address, JSON.stringify(teamsMessage(delivery)), {}, chatTimeoutMs),
   };
 }

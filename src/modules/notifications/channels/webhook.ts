@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Outbound } from '../../../outbound/index.ts';
 import { postJson, type Delivery, type DeliveryResult, type NotificationChannel } from '../channel.ts';
 
 /** Statuspage expects an answer within 30 s. */
@@ -13,7 +14,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function createWebhookChannel(options: { timeoutMs?: number; now?: () => Date } = {}): NotificationChannel {
+export function createWebhookChannel(outbound: Outbound, options: { timeoutMs?: number; now?: () => Date } = {}): NotificationChannel {
   const now = options.now ?? (() => new Date());
   return {
     kind: 'webhook',
@@ -27,7 +28,7 @@ export function createWebhookChannel(options: { timeoutMs?: number; now?: () => 
       };
       if (delivery.subscriber.signingSecret !== null)
         headers['x-aviso-signature'] = signWebhook(delivery.subscriber.signingSecret, timestamp, body);
-      return postJson(delivery.subscriber.address, body, headers, options.timeoutMs ?? webhookTimeoutMs);
+      return postJson(outbound, delivery.subscriber.address, body, headers, options.timeoutMs ?? webhookTimeoutMs);
     },
   };
 }
