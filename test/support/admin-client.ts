@@ -1,12 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildAviso, type Aviso } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Aviso } from '../../src/app.ts';
 import { createUser, type Role } from '../../src/modules/accounts/index.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 import type { Ctx } from '../../src/shared/context.ts';
-import { silentLogger } from '../../src/shared/logger.ts';
-import { startDnsServer, type DnsServer } from './dns-server.ts';
-import { publicTestNames, testOutboundEnv } from './outbound.ts';
+import type { DnsServer } from './dns-server.ts';
+import { buildTestAviso } from './test-aviso.ts';
 import { createTestContext } from './test-context.ts';
 
 export interface AdminTestApp {
@@ -33,15 +31,7 @@ export async function createAdminTestApp(
     ...(options.now !== undefined && { now: options.now }),
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
-  const dns = await startDnsServer(publicTestNames);
-  const config = loadConfig({
-    AVISO_EXAMPLE: 'none',
-    AVISO_LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    ...testOutboundEnv(dns),
-    ...options.env,
-  });
-  const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
+  const { aviso, dns, close } = await buildTestAviso(test, options.env);
   let count = 0;
   return {
     aviso,
@@ -57,8 +47,7 @@ export async function createAdminTestApp(
     },
     dns,
     close: async () => {
-      await aviso.close();
-      await dns.close();
+      await close();
       await test.close();
     },
   };

@@ -1,12 +1,10 @@
-import { buildAviso, type Aviso } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Aviso } from '../../src/app.ts';
 import { createApiKey } from '../../src/modules/accounts/index.ts';
 import { getPage } from '../../src/modules/page/index.ts';
 import type { FixedClock } from '../../src/shared/clock.ts';
 import type { Ctx } from '../../src/shared/context.ts';
-import { silentLogger } from '../../src/shared/logger.ts';
-import { startDnsServer, type DnsServer } from './dns-server.ts';
-import { publicTestNames, testOutboundEnv } from './outbound.ts';
+import type { DnsServer } from './dns-server.ts';
+import { buildTestAviso } from './test-aviso.ts';
 import { createTestContext } from './test-context.ts';
 
 export interface ApiTestApp {
@@ -29,15 +27,7 @@ export interface ApiTestApp {
  */
 export async function createApiTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiTestApp> {
   const test = await createTestContext(options.now === undefined ? {} : { now: options.now });
-  const dns = await startDnsServer(publicTestNames);
-  const config = loadConfig({
-    AVISO_EXAMPLE: 'none',
-    AVISO_LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    ...testOutboundEnv(dns),
-    ...options.env,
-  });
-  const aviso = await buildAviso({ config, database: test.database, log: silentLogger, clock: test.clock });
+  const { aviso, dns, close } = await buildTestAviso(test, options.env);
   const writeKey = (await createApiKey(test.ctx, { name: 'Deploy bot', scope: 'write' })).key;
   const readKey = (await createApiKey(test.ctx, { name: 'Dashboard', scope: 'read' })).key;
   const pageId = (await getPage(test.ctx)).id;
@@ -50,8 +40,7 @@ export async function createApiTestApp(options: { now?: string; env?: Record<str
     readKey,
     dns,
     close: async () => {
-      await aviso.close();
-      await dns.close();
+      await close();
       await test.close();
     },
   };
