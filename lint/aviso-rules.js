@@ -84,7 +84,12 @@ function refusal(from, to, fromPath, toPath, typeOnly) {
   }
   if (from.layer === 'shared' && to.layer !== 'shared' && !(to.layer === 'storage' && typeOnly))
     return 'shared/ imports nothing of the domain or the layers above it (only the types of storage/ that Ctx names).';
-  const below = { storage: ['shared', 'storage'], jobs: ['shared', 'storage', 'jobs'], outbox: ['shared', 'storage', 'jobs', 'outbox'] };
+  const below = {
+    storage: ['shared', 'storage'],
+    jobs: ['shared', 'storage', 'jobs'],
+    outbox: ['shared', 'storage', 'jobs', 'outbox'],
+    outbound: ['shared', 'outbound'],
+  };
   if (from.layer in below && !below[from.layer].includes(to.layer) && to.layer !== 'outside')
     return `${from.layer}/ sits below the modules: it may import only ${below[from.layer].map((l) => `${l}/`).join(', ')}.`;
   return undefined;
@@ -93,7 +98,7 @@ function refusal(from, to, fromPath, toPath, typeOnly) {
 const layering = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keeps the layers of ARCHITECTURE.md: surfaces, modules, outbox, jobs, storage, shared.' },
+    docs: { description: 'Keeps the layers of ARCHITECTURE.md: surfaces, modules, outbox, jobs, storage, outbound, shared.' },
     messages: { refused: '{{reason}} ({{target}})' },
     schema: [],
   },

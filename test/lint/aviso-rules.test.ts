@@ -23,6 +23,9 @@ const tree: Record<string, string> = {
   'src/modules/others/other.ts': `import { Thing } from '../things/thing.ts';\nimport { makeThing } from '../things/index.ts';\nexport const other = [Thing, makeThing];\n`,
   'src/modules/loop/a.ts': `import type { B } from './b.ts';\nexport type A = { b?: B };\n`,
   'src/modules/loop/b.ts': `import type { A } from './a.ts';\nexport type B = { a?: A };\n`,
+  'src/outbound/client.ts': `export const request = async () => 'answer';\n`,
+  'src/outbound/reach-up.ts': `import { Thing } from '../modules/things/index.ts';\nexport const reach = Thing;\n`,
+  'src/modules/things/notify-thing.ts': `import { request } from '../../outbound/client.ts';\nexport const notify = request;\n`,
   'src/api/things-routes.ts': `import { write } from '../storage/write.ts';\nimport { makeThing } from '../modules/things/index.ts';\nexport const routes = [write, makeThing];\n`,
 };
 
@@ -74,6 +77,13 @@ describe('Aviso’s layering rules', () => {
     assert.deepEqual(await problems('src/modules/things/thing-store.ts'), []);
     assert.deepEqual(await problems('src/modules/things/make-thing.ts'), [
       '1 aviso/layering: Only *-store.ts files and storage/ use the table types: take a Db (storage/database.ts) and call a store. (src/storage/tables.ts)',
+    ]);
+  });
+
+  test('outbound/ sits below the modules: they use it, it knows nothing of them', async () => {
+    assert.deepEqual(await problems('src/modules/things/notify-thing.ts'), []);
+    assert.deepEqual(await problems('src/outbound/reach-up.ts'), [
+      '1 aviso/layering: outbound/ sits below the modules: it may import only shared/, outbound/. (src/modules/things/index.ts)',
     ]);
   });
 
