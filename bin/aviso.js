@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx, so `npx aviso …` works without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command line (dist/, built by `npm install` or `npm run build`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/aviso.ts');
+const cli = new URL('../dist/cli/aviso.js', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('aviso: the compiled files are missing; run `npm run build` (npm install runs it) first.');
+  process.exit(1);
+}
+await import(cli.href);

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './tables.ts';
 
 /** The database, or the transaction a change runs in, as verbs and stores pass it along. */
@@ -33,9 +32,14 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: open }), plugins: [new CamelCasePlugin()] });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  // The driver is loaded only when PostgreSQL is used, so a SQLite instance does not carry it.
+  const pool = async () => {
+    const { default: pg } = await import('pg');
+    const created = new pg.Pool({ connectionString: target.url, max: target.max ?? 10, connectionTimeoutMillis: 5000 });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    created.on('error', () => {});
+    return created;
+  };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../shared/logger.ts';
 import type { OpenDatabase } from './database.ts';
 import { revisionChannel, type Revisions } from './revisions.ts';
@@ -56,7 +56,9 @@ export function startRevisionListener(options: RevisionListenerOptions): Revisio
 
   const connect = async (): Promise<void> => {
     if (closed || options.postgresUrl === undefined) return;
-    const next = new pg.Client({ connectionString: options.postgresUrl, connectionTimeoutMillis: 5000, keepAlive: true });
+    const { default: driver } = await import('pg');
+    if (closed) return;
+    const next = new driver.Client({ connectionString: options.postgresUrl, connectionTimeoutMillis: 5000, keepAlive: true });
     client = next;
     next.on('notification', (message) => {
       const revision = Number(message.payload);

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotificationChannel, Delivery, DeliveryResult } from '../channel.ts';
 import { renderEmail } from '../templates/email-message.ts';
 
@@ -19,12 +19,17 @@ export function classifySmtpError(error: unknown): DeliveryResult {
 
 /** Email through a pool of SMTP connections, with text and HTML parts and RFC 8058 one-click unsubscribe. */
 export function createEmailChannel(settings: EmailSettings): NotificationChannel {
-  const transport = nodemailer.createTransport({
-    url: settings.smtpUrl,
-    pool: true,
-    maxConnections: settings.maxConnections ?? 5,
-    maxMessages: Infinity,
-  } as never);
+  // nodemailer is loaded with the first message, so an instance that sends no email does not carry it.
+  let transport: Promise<Transporter> | undefined;
+  const connect = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      url: settings.smtpUrl,
+      pool: true,
+      maxConnections: settings.maxConnections ?? 5,
+      maxMessages: Infinity,
+    } as never);
+  };
   return {
     kind: 'email',
     async send(delivery: Delivery): Promise<DeliveryResult> {
@@ -39,7 +44,8 @@ export function createEmailChannel(settings: EmailSettings): NotificationChannel
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
       try {
-        await transport.sendMail({
+        transport ??= connect();
+        await (await transport).sendMail({
           from: settings.from,
           to,
           subject: body.subject,
@@ -54,7 +60,7 @@ export function createEmailChannel(settings: EmailSettings): NotificationChannel
       }
     },
     async close() {
-      transport.close();
+      if (transport !== undefined) (await transport).close();
     },
   };
 }
