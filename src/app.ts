@@ -53,7 +53,7 @@ export async function buildAviso(options: {
     },
   );
   cache.setOffline(!loaded);
-  const ctx: Ctx = { db: options.database.db, clock, log: options.log, actor: systemActor, revisions };
+  const ctx: Ctx = { db: options.database.db, clock, log: options.log, actor: systemActor, revisions, publicUrl: options.config.publicUrl };
   const timeZone = followPageTimeZone(ctx, day);
   // Without its database the instance starts at once; the zone is read when the data is.
   if (loaded) await timeZone.ready;

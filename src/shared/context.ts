@@ -19,4 +19,9 @@ export interface Ctx {
   log: Logger;
   actor: Actor;
   revisions: Revisions;
+  /**
+   * AVISO_PUBLIC_URL (or its default): the one address every link Aviso makes starts with. When
+   * set, it is the page's `url` wherever the page is read (see `getPage`).
+   */
+  publicUrl?: string;
 }

@@ -41,7 +41,6 @@ export function pageChanges(body: FormBody, current: Page['settings']): PageChan
   const locales = list(body, 'locales');
   return {
     name: text(body, 'name'),
-    url: text(body, 'url').trim(),
     timeZone: text(body, 'timeZone').trim(),
     defaultLocale: text(body, 'defaultLocale') as PageChanges['defaultLocale'] & string,
     locales: (locales.length === 0 ? [text(body, 'defaultLocale')] : locales) as (typeof supportedLocales)[number][],
@@ -65,7 +64,6 @@ export const settingsFieldPaths: Record<string, string> = {
 export function settingsValues(page: Page): FormBody {
   const values: FormBody = {
     name: page.name,
-    url: page.url,
     timeZone: page.timeZone,
     defaultLocale: page.defaultLocale,
     locales: page.locales,

@@ -26,14 +26,10 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
       <form method="post" action="/admin/settings" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Page name" form={form} required />
-        <Field
-          name="url"
-          label="Public URL"
-          type="url"
-          form={form}
-          required
-          hint="Where visitors reach the page; links in emails and feeds use it."
-        />
+        <p class="hint">
+          Public URL: <code>{s.page.url}</code>. Links in emails, feeds, the APIs and the widget use it; it is set by{' '}
+          <code>AVISO_PUBLIC_URL</code> where Aviso runs.
+        </p>
         <Field
           name="timeZone"
           label="Time zone"

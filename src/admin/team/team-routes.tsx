@@ -114,7 +114,7 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
           throw new AppError('validation_failed', 'Choose one of the listed roles.', [
             { path: 'role', message: 'Choose one of the listed roles.' },
           ]);
-        const baseUrl = `${request.protocol}://${request.host}`;
+        const baseUrl = deps.config.publicUrl;
         const invite = await inviteUser(s.ctx, { email: text(body, 'email'), role, baseUrl });
         // The link is shown once, on this response, and never put in a URL.
         return render(reply, { ...s, notice: 'The invitation is ready.' }, emptyForm(), 200, {

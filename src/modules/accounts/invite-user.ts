@@ -29,7 +29,7 @@ export async function inviteUser(
       throw new AppError('conflict', `${data.email} is already a member of the team.`, [{ path: 'email', message: 'is already a member' }]);
     }
     const page = await findPage(tx);
-    const base = (data.baseUrl ?? page?.url ?? '').replace(/\/+$/, '');
+    const base = (data.baseUrl ?? ctx.publicUrl ?? page?.url ?? '').replace(/\/+$/, '');
     const createdBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
     const { token, expiresAt } = await issueLinkToken(
       tx,
