@@ -2,11 +2,12 @@
  * Runs Node's test runner over every `*.test.ts` file under src/ and test/ (or the files given),
  * and fails when a test fails, is cancelled (its hook threw, or it did not finish), is skipped or
  * left as a todo, or when no test ran at all.
- * `TEST_DB=postgres` runs the same files against PostgreSQL.
+ * `TEST_DB=postgres` runs the same files against PostgreSQL. Builds dist/ first when it is stale.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { assertBuilt } from '../test/support/server-process.ts';
 
 function findTests(dir: string): string[] {
   const found: string[] = [];
@@ -25,6 +26,14 @@ const files = (args.length > 0 ? args : ['src', 'test'].flatMap((d) => findTests
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
+}
+
+// Some tests run Aviso as users do (npm start, bin/aviso.js): compile first when a source changed.
+try {
+  assertBuilt();
+} catch (reason) {
+  console.log(`${reason instanceof Error ? reason.message : String(reason)}; building`);
+  if (spawnSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {

@@ -47,6 +47,9 @@ const environmentSchema = z.object({
   AVISO_ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(10, 'must be at least 10 characters').optional()),
   AVISO_ALLOW_PRIVATE_TARGETS: z.preprocess(emptyToUndefined, z.string().optional()),
   AVISO_DNS_SERVERS: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_SHUTDOWN_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(10)),
+  AVISO_ACCESS_LOG: z.preprocess(emptyToUndefined, z.enum(['all', 'errors', 'off'], 'must be all, errors or off').default('all')),
+  AVISO_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export interface Config {
@@ -63,6 +66,14 @@ export interface Config {
   readonly admin: { email: string; password: string } | undefined;
   /** Webhooks, chat, and every other request to an address someone gave: which private ranges, which resolvers. */
   readonly outbound: { policy: OutboundPolicy; dnsServers: readonly string[] };
+  /** Seconds a stop (SIGTERM/SIGINT) may take to finish requests and the running job before Aviso exits anyway. */
+  readonly shutdownTimeoutSeconds: number;
+  /** One log line per request: every request, only those answered 4xx/5xx, or none. */
+  readonly accessLog: 'all' | 'errors' | 'off';
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
+  /** Whether AVISO_PUBLIC_URL was set (the doctor warns when it was not). */
+  readonly publicUrlIsSet: boolean;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +126,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.AVISO_MAIL_FROM,
     admin: e.AVISO_ADMIN_EMAIL && e.AVISO_ADMIN_PASSWORD ? { email: e.AVISO_ADMIN_EMAIL, password: e.AVISO_ADMIN_PASSWORD } : undefined,
     outbound: { policy: allowance.policy, dnsServers: dnsServers.servers },
+    shutdownTimeoutSeconds: e.AVISO_SHUTDOWN_TIMEOUT,
+    accessLog: e.AVISO_ACCESS_LOG,
+    metricsToken: e.AVISO_METRICS_TOKEN,
+    publicUrlIsSet: e.AVISO_PUBLIC_URL !== undefined,
   });
 }
 

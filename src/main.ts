@@ -3,26 +3,25 @@ import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
 import { JobWorker } from './jobs/index.ts';
 import { jobsFromConfig } from './app-jobs.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
+  const signals = stopOnSignals({ log, timeoutMs: config.shutdownTimeoutSeconds * 1000 });
   // Starts even when the database is unreachable: it serves the last good pages and keeps retrying.
   const started = await startAviso({ config, log });
-  await started.aviso.app.listen({ port: config.port, host: config.host });
-  log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
   // One process serves the web and runs the jobs (maintenance start and end, reminders, notifications).
   const jobs = jobsFromConfig(config);
   const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
-  worker.start();
-
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await worker.stop();
+  signals.setStop(async () => {
+    // Stop accepting and let in-flight requests finish while the running job completes; then close the database.
+    await Promise.all([started.aviso.app.close(), worker.stop()]);
     await started.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+  if (signals.requested) return;
+  await started.aviso.app.listen({ port: config.port, host: config.host });
+  log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
+  worker.start();
 }
 
 try {

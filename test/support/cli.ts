@@ -7,7 +7,8 @@ import { loadTestDatabase } from '../../src/config.ts';
 import { createTestDatabase } from './test-db.ts';
 
 const run = promisify(execFile);
-const bin = new URL('../../bin/aviso.js', import.meta.url).pathname;
+// The command line's TypeScript sources, as the tests run them (bin/aviso.js runs the compiled copy).
+const cli = new URL('../../src/cli/aviso.ts', import.meta.url).pathname;
 
 export interface CliResult {
   code: number;
@@ -15,10 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `aviso` command; resolves with its output and exit code whatever the code. */
+/** Runs the real `aviso` command from its sources; resolves with its output and exit code whatever the code. */
 export async function runAviso(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...env, AVISO_LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...env, AVISO_LOG_LEVEL: 'silent' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as CliResult;
