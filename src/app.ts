@@ -20,10 +20,14 @@ import type { OpenDatabase } from './storage/database.ts';
 import { startRevisionListener } from './storage/revision-listener.ts';
 import { checkDatabase } from './storage/readiness.ts';
 import { Revisions } from './storage/revisions.ts';
+import { createMetrics, type AvisoMetrics } from './metrics/aviso-metrics.ts';
+import { registerMetricsRoute } from './metrics/metrics-routes.ts';
+import { registerRequestLog } from './http/request-log.ts';
 
 export interface Aviso {
   app: App;
   deps: AppDeps;
+  metrics: AvisoMetrics;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,9 @@ export async function buildAviso(options: {
   const clock = options.clock ?? systemClock;
   const day = new PageDay(clock);
   const keeper = options.resilient ? new RenderedStore(join(options.config.dataDir, 'rendered'), options.log) : undefined;
-  const cache = new ResponseCache(() => `${revisions.current}@${day.today()}`, keeper);
+  // Node's own figures (memory, event loop, GC) only for a serving instance: they watch the whole process.
+  const metrics = createMetrics({ database: options.database, processMetrics: options.resilient === true });
+  const cache = new ResponseCache(() => `${revisions.current}@${day.today()}`, keeper, metrics.observeCache);
   const loaded = await revisions.load(options.database.db).then(
     () => true,
     (error: unknown) => {
@@ -67,7 +73,11 @@ export async function buildAviso(options: {
     outbound,
   };
 
+  metrics.followRevisions(ctx);
+
   const app = createHttpApp(options.log);
+  registerRequestLog(app, { mode: options.config.accessLog, observer: metrics });
+  registerMetricsRoute(app, metrics, options.config.metricsToken);
   registerHealthRoutes(app, deps);
   registerPublicPage(app, deps);
   registerAdmin(app, deps);
@@ -89,6 +99,7 @@ export async function buildAviso(options: {
   return {
     app,
     deps,
+    metrics,
     close: async () => {
       timeZone.stop();
       await listener?.close();

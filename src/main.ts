@@ -2,8 +2,10 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
 import { JobWorker } from './jobs/index.ts';
-import { jobsFromConfig } from './app-jobs.ts';
+import { buildJobs } from './app-jobs.ts';
+import { notificationSettings } from './modules/notifications/index.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
+import { countDeliveries } from './metrics/count-deliveries.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -11,7 +13,8 @@ async function start(config: Config): Promise<void> {
   // Starts even when the database is unreachable: it serves the last good pages and keeps retrying.
   const started = await startAviso({ config, log });
   // One process serves the web and runs the jobs (maintenance start and end, reminders, notifications).
-  const jobs = jobsFromConfig(config);
+  const notifications = notificationSettings(config);
+  const jobs = buildJobs({ notifications: { ...notifications, channels: countDeliveries(notifications.channels, started.aviso.metrics) } });
   const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
   signals.setStop(async () => {
     // Stop accepting and let in-flight requests finish while the running job completes; then close the database.

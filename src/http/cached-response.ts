@@ -53,6 +53,9 @@ export interface RenderingKeeper {
   forget(key: string): void;
 }
 
+/** What a lookup found, for /metrics: a stored copy, none (so a rendering), or an old copy standing in. */
+export type CacheEvent = 'hit' | 'miss' | 'render' | 'render_failed' | 'stale_served';
+
 /** A rendering that failed because the request names nothing (404) or is invalid: no old copy may stand in. */
 function isClientError(error: unknown): boolean {
   return (error instanceof AppError && error.status < 500) || (error instanceof Error && error.name === 'ZodError');
@@ -70,11 +73,13 @@ export class ResponseCache {
   readonly #lastGood = new Map<string, CachedResponse>();
   readonly #generation: () => string | number;
   readonly #keeper: RenderingKeeper | undefined;
+  readonly #observe: (event: CacheEvent) => void;
   #offline = false;
 
-  constructor(generation: () => string | number, keeper?: RenderingKeeper) {
+  constructor(generation: () => string | number, keeper?: RenderingKeeper, observe: (event: CacheEvent) => void = () => {}) {
     this.#generation = generation;
     this.#keeper = keeper;
+    this.#observe = observe;
   }
 
   /** While offline, keys with a last good copy are not rendered (the database would not answer). */
@@ -89,7 +94,11 @@ export class ResponseCache {
   get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
     const generation = this.#generation();
     const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.generation === generation) return entry.response;
+    if (entry !== undefined && entry.generation === generation) {
+      this.#observe('hit');
+      return entry.response;
+    }
+    this.#observe('miss');
     if (this.#offline) return this.stale(key).then((good) => good ?? this.#render(key, generation, render));
     return this.#render(key, generation, render);
   }
@@ -100,12 +109,14 @@ export class ResponseCache {
       .then(prepare)
       .then(
         (fresh) => {
+          this.#observe('render');
           this.#lastGood.set(key, fresh);
           this.#keeper?.save(key, fresh);
           return fresh;
         },
         async (error: unknown) => {
           // A failed rendering is not kept: the next request tries again.
+          this.#observe('render_failed');
           if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
           if (isClientError(error)) {
             this.#lastGood.delete(key);
@@ -113,7 +124,10 @@ export class ResponseCache {
             throw error;
           }
           const good = await this.stale(key);
-          if (good !== undefined) return good;
+          if (good !== undefined) {
+            this.#observe('stale_served');
+            return good;
+          }
           throw this.#offline ? new AppError('database_unavailable') : error;
         },
       );

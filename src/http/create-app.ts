@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.ts';
@@ -8,7 +10,14 @@ export type App = FastifyInstance;
 
 /** Paths whose clients expect JSON errors; everything else is a page and gets an HTML error. */
 export function wantsJson(url: string): boolean {
-  return /^\/(api|v1)(\/|$)/.test(url) || url.endsWith('.json');
+  return /^\/(api|v1|metrics)(\/|$|\?)/.test(url) || url.endsWith('.json');
+}
+
+/** A request id a proxy in front already gave (`x-request-id`), when it looks like one; else a new one. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  if (typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given)) return given;
+  return randomBytes(9).toString('base64url');
 }
 
 /**
@@ -21,7 +30,8 @@ export function createHttpApp(log: Logger): App {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    genReqId: () => Math.random().toString(36).slice(2, 12),
+    requestIdHeader: false,
+    genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -33,8 +43,9 @@ export function createHttpApp(log: Logger): App {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
+    reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     return payload;

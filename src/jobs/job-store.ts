@@ -136,3 +136,22 @@ export async function listJobRows(db: Kysely<Database>, filter: { name?: string;
 export async function purgeFinishedJobs(db: Kysely<Database>, olderThan: Date): Promise<void> {
   await db.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', toTimestamp(olderThan)).execute();
 }
+
+/** Jobs by status, and how long the oldest job that is due has waited (for /metrics). */
+export async function jobStats(db: Kysely<Database>, now: Date): Promise<{ byStatus: Map<JobStatus, number>; oldestDueAt: Date | null }> {
+  const counts = await db
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .groupBy('status')
+    .execute();
+  const due = await db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('runAt').as('runAt'))
+    .where('status', '=', 'pending')
+    .where('runAt', '<=', toTimestamp(now))
+    .executeTakeFirst();
+  return {
+    byStatus: new Map(counts.map((row) => [row.status as JobStatus, Number(row.count)])),
+    oldestDueAt: due?.runAt == null ? null : new Date(String(due.runAt)),
+  };
+}

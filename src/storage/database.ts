@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from './tables.ts';
 
 /** The database, or the transaction a change runs in, as verbs and stores pass it along. */
@@ -13,10 +13,21 @@ export interface OpenDatabase {
   db: Db;
   kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /** Counts for /metrics: statements that failed, and the PostgreSQL pool's connections. */
+  stats(): DatabaseStats;
+}
+
+export interface DatabaseStats {
+  queryErrors: number;
+  pool: { total: number; idle: number; waiting: number } | undefined;
 }
 
 /** Opens SQLite (a file, WAL, foreign keys on) or PostgreSQL (a pool); both speak camelCase to the stores. */
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
+  let queryErrors = 0;
+  const log = (event: LogEvent) => {
+    if (event.level === 'error') queryErrors++;
+  };
   if (target.kind === 'sqlite') {
     // Opened on first use, and again on the next use if that failed, like a PostgreSQL pool.
     const open = async () => {
@@ -29,17 +40,23 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
       sqlite.pragma('synchronous = FULL');
       return sqlite;
     };
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: open }), plugins: [new CamelCasePlugin()] });
-    return { db, kind: 'sqlite', close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: open }), plugins: [new CamelCasePlugin()], log });
+    return { db, kind: 'sqlite', close: () => db.destroy(), stats: () => ({ queryErrors, pool: undefined }) };
   }
   // The driver is loaded only when PostgreSQL is used, so a SQLite instance does not carry it.
+  let opened: { totalCount: number; idleCount: number; waitingCount: number } | undefined;
   const pool = async () => {
     const { default: pg } = await import('pg');
     const created = new pg.Pool({ connectionString: target.url, max: target.max ?? 10, connectionTimeoutMillis: 5000 });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     created.on('error', () => {});
+    opened = created;
     return created;
   };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log });
+  const stats = (): DatabaseStats => ({
+    queryErrors,
+    pool: opened && { total: opened.totalCount, idle: opened.idleCount, waiting: opened.waitingCount },
+  });
+  return { db, kind: 'postgres', close: () => db.destroy(), stats };
 }

@@ -19,7 +19,9 @@ export interface CliResult {
 /** Runs the real `aviso` command from its sources; resolves with its output and exit code whatever the code. */
 export async function runAviso(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { ...env, AVISO_LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cli, ...args], {
+      env: { ...env, AVISO_LOG_LEVEL: 'silent' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as CliResult;

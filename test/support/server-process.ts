@@ -45,7 +45,14 @@ export async function startServerProcess(
   const [file, ...args] = command as [string, ...string[]];
   const child = spawn(file, args, {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', PORT: '0', HOST: '127.0.0.1', AVISO_LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: process.env['HOME'] ?? '/tmp',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AVISO_LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

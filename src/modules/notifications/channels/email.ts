@@ -45,7 +45,9 @@ export function createEmailChannel(settings: EmailSettings): NotificationChannel
       }
       try {
         transport ??= connect();
-        await (await transport).sendMail({
+        await (
+          await transport
+        ).sendMail({
           from: settings.from,
           to,
           subject: body.subject,
