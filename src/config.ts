@@ -150,3 +150,8 @@ function bundledExamples(): string[] {
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
 }
+
+/** The process environment, for commands that check a configuration rather than load it (`aviso doctor`). */
+export function environment(): Record<string, string | undefined> {
+  return { ...process.env };
+}

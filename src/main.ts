@@ -6,6 +6,7 @@ import { buildJobs } from './app-jobs.ts';
 import { notificationSettings } from './modules/notifications/index.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { countDeliveries } from './metrics/count-deliveries.ts';
+import { clearRunning, markRunning } from './storage/running-instance.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -20,9 +21,11 @@ async function start(config: Config): Promise<void> {
     // Stop accepting and let in-flight requests finish while the running job completes; then close the database.
     await Promise.all([started.aviso.app.close(), worker.stop()]);
     await started.close();
+    clearRunning(config.dataDir);
   });
   if (signals.requested) return;
   await started.aviso.app.listen({ port: config.port, host: config.host });
+  markRunning(config.dataDir, new Date());
   log.info(`Aviso is serving ${config.publicUrl} (${started.database.kind} database)`);
   worker.start();
 }

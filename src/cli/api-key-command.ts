@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
-import { createApiKey, listApiKeys, revokeApiKey } from '../modules/accounts/index.ts';
 import type { Ctx } from '../shared/context.ts';
+
+// Loaded when a command runs, so `aviso --help` stays quick.
+const accounts = () => import('../modules/accounts/index.ts');
 
 type WithContext = <T>(work: (ctx: Ctx) => Promise<T>) => Promise<T>;
 
@@ -15,6 +17,7 @@ export function registerApiKeyCommand(program: Command, withContext: WithContext
     .addOption(new Option('--scope <scope>', 'read, or write to change the page too').choices(['read', 'write']).default('read'))
     .action(async (options: { name: string; scope: string }) => {
       const actor = { kind: 'system' as const, id: null, name: 'aviso api-key create' };
+      const { createApiKey } = await accounts();
       const { key, info } = await withContext((ctx) =>
         createApiKey({ ...ctx, actor }, { name: options.name, scope: options.scope as 'read' | 'write' }),
       );
@@ -27,6 +30,7 @@ export function registerApiKeyCommand(program: Command, withContext: WithContext
     .command('list')
     .description('List API keys (never the keys themselves).')
     .action(async () => {
+      const { listApiKeys } = await accounts();
       const keys = await withContext((ctx) => listApiKeys(ctx));
       if (keys.length === 0) return console.log('No API keys.');
       for (const k of keys) {
@@ -41,6 +45,7 @@ export function registerApiKeyCommand(program: Command, withContext: WithContext
     .argument('<id>', 'the key id shown by "aviso api-key list"')
     .action(async (id: string) => {
       const actor = { kind: 'system' as const, id: null, name: 'aviso api-key revoke' };
+      const { revokeApiKey } = await accounts();
       const info = await withContext((ctx) => revokeApiKey({ ...ctx, actor }, id));
       console.log(`Revoked "${info.name}" (${info.id}).`);
     });

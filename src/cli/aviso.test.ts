@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { cliEnvironment, runAviso } from '../../test/support/cli.ts';
+import { assertBuilt } from '../../test/support/server-process.ts';
 
 const example = new URL('../../examples/kinescope.yaml', import.meta.url).pathname;
 
@@ -37,4 +39,17 @@ test('aviso apply, export and a refused file, run as a command on a real data di
   } finally {
     await close();
   }
+});
+
+test('the installed aviso command runs the compiled build with plain node and tells its version', async () => {
+  assertBuilt();
+  const bin = new URL('../../bin/aviso.js', import.meta.url).pathname;
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const shown = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+  assert.equal(shown.status, 0, shown.stderr);
+  assert.equal(shown.stdout, `${version}\n`);
+  const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+  assert.equal(help.status, 0, help.stderr);
+  for (const command of ['apply', 'export', 'migrate', 'api-key', 'backup', 'restore', 'doctor'])
+    assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'));
 });

@@ -1,31 +1,48 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.ts';
-import { applyPageFile, exportPageFile } from '../modules/page-as-code/index.ts';
-import { systemClock } from '../shared/clock.ts';
-import { systemActor, type Ctx } from '../shared/context.ts';
-import { isAppError } from '../shared/errors.ts';
-import { silentLogger } from '../shared/logger.ts';
-import { openDatabase } from '../storage/database.ts';
-import { migrate } from '../storage/migrate.ts';
-import { Revisions } from '../storage/revisions.ts';
+import type { Ctx } from '../shared/context.ts';
 import { registerApiKeyCommand } from './api-key-command.ts';
+import { registerBackupCommands } from './backup-command.ts';
+import { registerDoctorCommand } from './doctor-command.ts';
+
+// Each command loads what it needs when it runs, so `aviso --help` and `--version` answer at once.
 
 /** Runs one command against the configured database (the same SQLite file or DATABASE_URL as the server). */
 async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openDatabase }, { migrate }, { Revisions }, { systemClock }, { systemActor }, { silentLogger }] =
+    await Promise.all([
+      import('../config.ts'),
+      import('../storage/database.ts'),
+      import('../storage/migrate.ts'),
+      import('../storage/revisions.ts'),
+      import('../shared/clock.ts'),
+      import('../shared/context.ts'),
+      import('../shared/logger.ts'),
+    ]);
   const config = loadConfig();
   const database = openDatabase(config.database);
   try {
     await migrate(database.db);
     const revisions = new Revisions();
     await revisions.load(database.db);
-    return await work({ db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions });
+    return await work({
+      db: database.db,
+      clock: systemClock,
+      log: silentLogger,
+      actor: systemActor,
+      revisions,
+      publicUrl: config.publicUrl,
+    });
   } finally {
     await database.close();
   }
 }
 
-const program = new Command('aviso').description('Aviso: a self-hosted status page.').showHelpAfterError();
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const program = new Command('aviso')
+  .description('Aviso: a self-hosted status page.')
+  .version(version, '-v, --version', 'print the version of Aviso')
+  .showHelpAfterError();
 registerApiKeyCommand(program, withContext);
 
 program
@@ -35,6 +52,7 @@ program
   .option('--dry-run', 'print what would change and change nothing')
   .action(async (file: string, options: { dryRun?: boolean }) => {
     const text = readFileSync(file, 'utf8');
+    const { applyPageFile } = await import('../modules/page-as-code/index.ts');
     const result = await withContext((ctx) => applyPageFile(ctx, text, { dryRun: options.dryRun === true }));
     if (result.changes.length === 0) return console.log('No changes: the page already matches the file.');
     console.log(options.dryRun === true ? 'Would change:' : 'Changed:');
@@ -46,6 +64,7 @@ program
   .description('Write the whole page as a page file (YAML).')
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .action(async (options: { output?: string }) => {
+    const { exportPageFile } = await import('../modules/page-as-code/index.ts');
     const text = await withContext((ctx) => exportPageFile(ctx));
     if (options.output === undefined) process.stdout.write(text);
     else writeFileSync(options.output, text);
@@ -55,8 +74,12 @@ program
   .command('migrate')
   .description('Apply pending database migrations.')
   .action(async () => {
-    const config = loadConfig();
-    const database = openDatabase(config.database);
+    const [{ loadConfig }, { openDatabase }, { migrate }] = await Promise.all([
+      import('../config.ts'),
+      import('../storage/database.ts'),
+      import('../storage/migrate.ts'),
+    ]);
+    const database = openDatabase(loadConfig().database);
     try {
       const applied = await migrate(database.db);
       console.log(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
@@ -65,9 +88,14 @@ program
     }
   });
 
+registerBackupCommands(program);
+registerDoctorCommand(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  const { ConfigError } = await import('../config.ts');
+  const { isAppError } = await import('../shared/errors.ts');
   if (isAppError(error) || error instanceof ConfigError) console.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
     console.error(`Cannot read ${(error as { path?: string }).path ?? 'the file'}: it does not exist.`);

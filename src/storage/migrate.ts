@@ -21,3 +21,16 @@ export async function isMigrated(db: Kysely<any>): Promise<boolean> {
   const list = await migrator.getMigrations();
   return list.every((m) => m.executedAt !== undefined);
 }
+
+/** What the doctor reports: migrations this version would apply, and applied ones it does not know (a newer Aviso's). */
+export async function migrationState(db: Kysely<any>): Promise<{ pending: string[]; unknown: string[] }> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'aviso_migrations', migrationLockTableName: 'aviso_migrations_lock' });
+  const list = await migrator.getMigrations();
+  const known = new Set(Object.keys(migrations));
+  const hasTable = await db.introspection.getTables().then((tables) => tables.some((t) => t.name === 'aviso_migrations'));
+  const applied = hasTable ? (await db.selectFrom('aviso_migrations').select('name').execute()).map((r: { name: string }) => r.name) : [];
+  return {
+    pending: list.filter((m) => m.executedAt === undefined).map((m) => m.name),
+    unknown: applied.filter((name) => !known.has(name)),
+  };
+}
