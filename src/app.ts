@@ -23,6 +23,7 @@ import { Revisions } from './storage/revisions.ts';
 import { createMetrics, type AvisoMetrics } from './metrics/aviso-metrics.ts';
 import { registerMetricsRoute } from './metrics/metrics-routes.ts';
 import { registerRequestLog } from './http/request-log.ts';
+import { registerDocsPages } from './docs-pages/docs-routes.ts';
 
 export interface Aviso {
   app: App;
@@ -83,6 +84,7 @@ export async function buildAviso(options: {
   registerAdmin(app, deps);
   registerPublicApi(app, deps);
   registerSubscriptionPages(app, deps);
+  registerDocsPages(app);
   await registerStatuspageV1(app, deps);
   await registerAvisoApi(app, deps);
   await app.ready();
