@@ -57,7 +57,8 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: 'node --import tsx src/main.ts',
+    // The compiled server, as users run it (npm run test:e2e builds it first when a source changed).
+    command: 'node dist/main.js',
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -145,7 +145,8 @@ try {
   const avisoPort = await freePort();
   const nginxPort = await freePort();
   const dataDir = join(root, 'data');
-  const aviso = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The compiled server, started as `npm start` starts it.
+  const aviso = spawn(process.execPath, ['--max-semi-space-size=1', 'dist/main.js'], {
     env: {
       ...process.env,
       PORT: String(avisoPort),

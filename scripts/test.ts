@@ -7,7 +7,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { assertBuilt } from '../test/support/server-process.ts';
 
 function findTests(dir: string): string[] {
   const found: string[] = [];
@@ -29,12 +28,7 @@ if (files.length === 0) {
 }
 
 // Some tests run Aviso as users do (npm start, bin/aviso.js): compile first when a source changed.
-try {
-  assertBuilt();
-} catch (reason) {
-  console.log(`${reason instanceof Error ? reason.message : String(reason)}; building`);
-  if (spawnSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-}
+if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -45,10 +45,10 @@ test('the installed aviso command runs the compiled build with plain node and te
   assertBuilt();
   const bin = new URL('../../bin/aviso.js', import.meta.url).pathname;
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  const shown = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+  const shown = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: {} });
   assert.equal(shown.status, 0, shown.stderr);
   assert.equal(shown.stdout, `${version}\n`);
-  const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+  const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: {} });
   assert.equal(help.status, 0, help.stderr);
   for (const command of ['apply', 'export', 'migrate', 'api-key', 'backup', 'restore', 'doctor'])
     assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'));

@@ -76,6 +76,7 @@ test('restore refuses to replace the database of a running Aviso, and keeps the 
   assertBuilt();
   const live = sqliteDirectory(t);
   const server = await startServerProcess({ ...live.env, AVISO_EXAMPLE: 'kinescope' });
+  t.after(() => server.child.kill('SIGTERM'));
   const file = join(live.dir, 'kinescope.sqlite');
   assert.equal((await runAviso(live.env, 'backup', file)).code, 0);
 

@@ -152,6 +152,6 @@ export async function jobStats(db: Kysely<Database>, now: Date): Promise<{ bySta
     .executeTakeFirst();
   return {
     byStatus: new Map(counts.map((row) => [row.status as JobStatus, Number(row.count)])),
-    oldestDueAt: due?.runAt == null ? null : new Date(String(due.runAt)),
+    oldestDueAt: due?.runAt === undefined || due.runAt === null ? null : new Date(String(due.runAt)),
   };
 }

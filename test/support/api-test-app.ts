@@ -6,6 +6,8 @@ import type { Ctx } from '../../src/shared/context.ts';
 import type { DnsServer } from './dns-server.ts';
 import { buildTestAviso } from './test-aviso.ts';
 import { createTestContext } from './test-context.ts';
+import { openApiChecker, type OpenApiDocument } from './openapi-checker.ts';
+import type { InjectOptions } from 'fastify';
 
 export interface ApiTestApp {
   aviso: Aviso;
@@ -28,6 +30,16 @@ export interface ApiTestApp {
 export async function createApiTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<ApiTestApp> {
   const test = await createTestContext(options.now === undefined ? {} : { now: options.now });
   const { aviso, dns, close } = await buildTestAviso(test, options.env);
+  // Every /api/v1 answer a test gets is checked against the OpenAPI document.
+  const document = (await aviso.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDocument;
+  const checker = openApiChecker(document);
+  const inject = aviso.app.inject.bind(aviso.app);
+  aviso.app.inject = (async (options: InjectOptions) => {
+    const response = await inject(options);
+    const url = options.url === undefined ? '' : String(options.url);
+    if (url.startsWith('/api/v1/')) checker.check(options.method ?? 'GET', url, response);
+    return response;
+  }) as typeof aviso.app.inject;
   const writeKey = (await createApiKey(test.ctx, { name: 'Deploy bot', scope: 'write' })).key;
   const readKey = (await createApiKey(test.ctx, { name: 'Dashboard', scope: 'read' })).key;
   const pageId = (await getPage(test.ctx)).id;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { environment } from '../../src/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -21,6 +22,12 @@ export function assertBuilt(): void {
   };
   const stale = newer(join(root, 'src'));
   if (stale !== undefined) throw new Error(`dist/ is older than ${stale}: run \`npm run build\``);
+}
+
+/** Only what npm needs from the environment (PATH, HOME), so no setting of the caller leaks in. */
+function inherited(): Record<string, string> {
+  const { PATH, HOME } = environment();
+  return { PATH: PATH ?? '/usr/bin:/bin', HOME: HOME ?? '/tmp' };
 }
 
 export interface ServerProcess {
@@ -46,8 +53,7 @@ export async function startServerProcess(
   const child = spawn(file, args, {
     cwd: root,
     env: {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: process.env['HOME'] ?? '/tmp',
+      ...inherited(),
       PORT: '0',
       HOST: '127.0.0.1',
       AVISO_LOG_LEVEL: 'info',

@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { createJsonSchemaTransform } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
 import { authenticateRequest } from './api-key-auth.ts';
@@ -12,16 +12,18 @@ import { registerIncidentRoutes } from './incident-routes.ts';
 import { registerMaintenanceRoutes } from './maintenance-routes.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { registerTemplateRoutes } from './template-routes.ts';
+import { routeResponses } from './route-responses.ts';
 
 // Instants are sent as ISO text and coerced to dates; say so in the document rather than leave them untyped.
-const documentTransform = createJsonSchemaTransform({
-  zodToJsonConfig: {
-    override: (ctx) => {
-      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'date')
-        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
-    },
+const zodToJsonConfig = {
+  override: (ctx: { zodSchema: unknown; jsonSchema: object }) => {
+    if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'date')
+      Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
   },
-});
+};
+const documentTransform = createJsonSchemaTransform({ zodToJsonConfig });
+// The shared answer shapes (Incident, Component, Error…) go once under components.schemas.
+const documentObjectTransform = createJsonSchemaTransformObject({ zodToJsonConfig });
 
 /**
  * Aviso's own management API under `/api/v1` (JSON, camelCase, `{"error": {…}}` errors), its
@@ -43,6 +45,7 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
         security: [{ apiKey: [] }],
       },
       transform: documentTransform,
+      transformObject: documentObjectTransform,
     });
     await outer.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true }, staticCSP: true });
     outer.get('/api/openapi.json', { schema: { hide: true } }, async () => outer.swagger());
@@ -50,6 +53,16 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
     await outer.register(
       async (plain) => {
         const scope = withZod(plain);
+        // Each route's answers, documented from one table (route-responses.ts); the routes send
+        // their objects as plain JSON, so the document describes them without reshaping them.
+        scope.addHook('onRoute', (route) => {
+          const path = route.url.slice('/api/v1'.length);
+          const method = String(route.method) === 'HEAD' ? 'GET' : String(route.method);
+          const responses = routeResponses[`${method} ${path}`];
+          if (responses === undefined) throw new Error(`/api/v1: no documented responses for ${method} ${path}`);
+          route.schema = { ...route.schema, response: responses };
+        });
+        scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
         scope.decorateRequest('apiCaller', null);
         scope.addHook('onRequest', async (request) => {
           request.apiCaller = await authenticateRequest(request, deps);

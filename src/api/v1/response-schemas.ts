@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { componentStatuses } from '../../modules/components/index.ts';
+import { impacts, incidentStatuses, maintenanceStatuses } from '../../modules/incidents/index.ts';
+import { pageSettingsSchema } from '../../modules/page/index.ts';
+import { errorCatalogue } from '../../shared/errors.ts';
+import { supportedLocales } from '../../shared/locales.ts';
+
+/**
+ * The wire shapes of /api/v1's answers, for the OpenAPI document (the routes send the module's
+ * objects as JSON; `openapi.test.ts` checks every answer the tests get against these).
+ */
+const instant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 in UTC');
+const id = z.string().min(1);
+const updateStatus = z.enum([...incidentStatuses, ...maintenanceStatuses]);
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCatalogue) as [keyof typeof errorCatalogue]).describe('Stable; see the error catalogue'),
+      message: z.string().describe('Readable; may change'),
+      details: z.unknown().optional().describe('For validation_failed: the problems by field'),
+      requestId: z.string().optional().describe('On 5xx answers: quote it when reporting the problem'),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const pageResponse = z
+  .object({
+    id,
+    name: z.string(),
+    url: z.url().describe('AVISO_PUBLIC_URL: where every link points'),
+    timeZone: z.string(),
+    defaultLocale: z.enum(supportedLocales),
+    locales: z.array(z.enum(supportedLocales)),
+    settings: pageSettingsSchema,
+    revision: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Page' });
+
+export const componentResponse = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string().nullable(),
+    position: z.number().int(),
+    isGroup: z.boolean(),
+    groupId: id.nullable(),
+    status: z.enum(componentStatuses),
+    showcase: z.boolean(),
+    onlyShowIfDegraded: z.boolean(),
+    startDate: z.iso.date().nullable(),
+    thirdParty: z.object({ sourceUrl: z.string(), componentId: z.string() }).nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Component' });
+
+const incidentUpdate = z
+  .object({
+    id,
+    incidentId: id,
+    status: updateStatus,
+    body: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+    displayAt: instant,
+    deliverNotifications: z.boolean(),
+    affectedComponents: z.array(
+      z.object({ componentId: id, name: z.string(), oldStatus: z.enum(componentStatuses), newStatus: z.enum(componentStatuses) }),
+    ),
+  })
+  .meta({ id: 'IncidentUpdate' });
+
+export const incidentResponse = z
+  .object({
+    id,
+    kind: z.enum(['incident', 'maintenance']),
+    name: z.string(),
+    status: z.enum([...incidentStatuses, ...maintenanceStatuses, 'postmortem']),
+    impact: z.enum(impacts),
+    impactOverride: z.enum(impacts).nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    startedAt: instant,
+    monitoringAt: instant.nullable(),
+    resolvedAt: instant.nullable(),
+    backfilled: z.boolean(),
+    schedule: z
+      .object({
+        scheduledFor: instant,
+        scheduledUntil: instant,
+        remindPrior: z.number().int().describe('Minutes before the start; 0 for no reminder'),
+        remindedAt: instant.nullable(),
+        autoInProgress: z.boolean(),
+        autoCompleted: z.boolean(),
+        autoTransitionToMaintenanceState: z.boolean(),
+        autoTransitionToOperationalState: z.boolean(),
+        autoTransitionDeliverNotificationsAtStart: z.boolean(),
+        autoTransitionDeliverNotificationsAtEnd: z.boolean(),
+      })
+      .nullable()
+      .describe('A maintenance window; null for an incident'),
+    postmortem: z.object({
+      body: z.string().nullable(),
+      draft: z.string().nullable(),
+      lastUpdatedAt: instant.nullable(),
+      publishedAt: instant.nullable(),
+      notifiedSubscribers: z.boolean(),
+      ignored: z.boolean(),
+    }),
+    metadata: z.record(z.string(), z.unknown()),
+    componentIds: z.array(id),
+    updates: z.array(incidentUpdate).describe('Newest first'),
+  })
+  .meta({ id: 'Incident' });
+
+export const apiKeyResponse = z
+  .object({
+    id,
+    name: z.string(),
+    scope: z.enum(['read', 'write']),
+    prefix: z.string().describe('The first characters of the key, to recognise it'),
+    createdAt: instant,
+    lastUsedAt: instant.nullable(),
+    revokedAt: instant.nullable(),
+    createdBy: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const templateResponse = z
+  .object({
+    id,
+    name: z.string(),
+    title: z.string(),
+    body: z.string(),
+    updateStatus,
+    componentIds: z.array(id),
+    shouldSendNotifications: z.boolean(),
+    shouldTweet: z.boolean(),
+    groupId: z.string().nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'IncidentTemplate' });
+
+export const auditEventResponse = z
+  .object({
+    id,
+    at: instant,
+    actor: z.object({ kind: z.enum(['system', 'user', 'api_key']), id: z.string().nullable(), name: z.string() }),
+    action: z.string().describe('<entity>.<verb>, e.g. incident.open'),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown().describe('The entity before the change; null when it did not exist'),
+    after: z.unknown().describe('The entity after the change; null when it was deleted'),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const createdApiKeyResponse = z.object({
+  key: z.string().describe('The key itself: shown this once, only its hash is kept'),
+  info: apiKeyResponse,
+});

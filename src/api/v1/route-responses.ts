@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  apiKeyResponse,
+  auditEventResponse,
+  componentResponse,
+  createdApiKeyResponse,
+  errorResponse,
+  incidentResponse,
+  pageResponse,
+  templateResponse,
+} from './response-schemas.ts';
+
+type Responses = Record<number, z.ZodType>;
+
+const noContent = z.null().describe('No body');
+const error = (description: string) => errorResponse.describe(description);
+const errors = {
+  400: error('validation_failed: the body, query or path is not valid (details name the fields)'),
+  401: error('unauthorized: no API key, or one that is unknown or revoked'),
+  403: error('forbidden: a read-only key asked for a change'),
+  404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
+  409: error('conflict: the change conflicts with the current state'),
+  422: error('The change is not allowed as asked (incident_transition_invalid, component_group_invalid, …)'),
+  500: error('internal_error: quote the requestId'),
+} as const;
+type ErrorStatus = keyof typeof errors;
+
+const pick = (...statuses: ErrorStatus[]) => Object.fromEntries(statuses.map((s) => [s, errors[s]]));
+const read = (ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({ 200: ok, ...pick(401, 500, ...more) });
+const change = (status: 200 | 201 | 204, ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({
+  [status]: ok,
+  ...pick(401, 403, 500, ...more),
+});
+
+const incidents = z.object({ incidents: z.array(incidentResponse) });
+
+/** Every answer of every /api/v1 route, by `METHOD path` (paths as the routes declare them). */
+export const routeResponses: Record<string, Responses> = {
+  'GET /page': read(pageResponse),
+  'PATCH /page': change(200, pageResponse, 400),
+
+  'GET /components': read(z.object({ components: z.array(componentResponse) })),
+  'POST /components': change(200, componentResponse, 400, 404, 422),
+  'POST /component-groups': change(201, componentResponse, 400, 404, 422),
+  'GET /components/:id': read(componentResponse, 404),
+  'PATCH /components/:id': change(200, componentResponse, 400, 404, 422),
+  'DELETE /components/:id': change(204, noContent, 404),
+
+  'GET /incidents': read(incidents, 400),
+  'POST /incidents': change(201, incidentResponse, 400, 404, 422),
+  'GET /incidents/:id': read(incidentResponse, 404),
+  'PATCH /incidents/:id': change(200, incidentResponse, 400, 404, 422),
+  'DELETE /incidents/:id': change(204, noContent, 404),
+  'POST /incidents/:id/updates': change(201, incidentResponse, 400, 404, 422),
+  'PATCH /incidents/:id/updates/:updateId': change(200, incidentResponse, 400, 404, 422),
+  'PUT /incidents/:id/postmortem': change(200, incidentResponse, 400, 404, 422),
+  'POST /incidents/:id/postmortem/publish': change(200, incidentResponse, 400, 404, 422),
+  'POST /incidents/:id/postmortem/revert': change(200, incidentResponse, 404, 422),
+  'DELETE /incidents/:id/postmortem': change(200, incidentResponse, 404, 422),
+
+  'GET /maintenances': read(z.object({ maintenances: z.array(incidentResponse) }), 400),
+  'POST /maintenances': change(201, incidentResponse, 400, 404, 422),
+  'PATCH /maintenances/:id': change(200, incidentResponse, 400, 404, 422),
+
+  'GET /api-keys': read(z.object({ apiKeys: z.array(apiKeyResponse) })),
+  'POST /api-keys': change(201, createdApiKeyResponse, 400),
+  'DELETE /api-keys/:id': change(200, apiKeyResponse, 404),
+
+  'GET /templates': read(z.object({ templates: z.array(templateResponse) })),
+  'POST /templates': change(201, templateResponse, 400, 404),
+  'GET /templates/:id': read(templateResponse, 404),
+  'PATCH /templates/:id': change(200, templateResponse, 400, 404),
+  'DELETE /templates/:id': change(200, templateResponse, 404),
+
+  'GET /audit-events': read(z.object({ auditEvents: z.array(auditEventResponse) }), 400),
+};
