@@ -1,7 +1,6 @@
 import type { Config } from './config.ts';
 import type { Ctx } from './shared/context.ts';
 import { ensurePage, findPage } from './modules/page/index.ts';
-import { loadExample } from './modules/page-as-code/index.ts';
 import { prepareAccounts } from './prepare-accounts.ts';
 
 /**
@@ -13,6 +12,8 @@ export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
   await prepareAccounts(ctx, config);
   if ((await findPage(ctx.db)) !== undefined) return;
   if (config.example !== 'none') {
+    // Page files (and their YAML parser) are loaded only for an empty database, not on every start.
+    const { loadExample } = await import('./modules/page-as-code/index.ts');
     await loadExample(ctx, config.example);
     ctx.log.info({ example: config.example }, 'example page loaded');
     return;

@@ -40,7 +40,7 @@ export const routeResponses: Record<string, Responses> = {
   'PATCH /page': change(200, pageResponse, 400),
 
   'GET /components': read(z.object({ components: z.array(componentResponse) })),
-  'POST /components': change(200, componentResponse, 400, 404, 422),
+  'POST /components': change(201, componentResponse, 400, 404, 422),
   'POST /component-groups': change(201, componentResponse, 400, 404, 422),
   'GET /components/:id': read(componentResponse, 404),
   'PATCH /components/:id': change(200, componentResponse, 400, 404, 422),
