@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '64' },
     threads: { type: 'string', default: '2' },
     'nginx-workers': { type: 'string', default: '1' },
+    // Node's flags for Aviso; the default is what `npm start` passes.
+    'node-flags': { type: 'string', default: '--max-semi-space-size=1' },
   },
 });
 const load = { seconds: Number(args.seconds), connections: Number(args.connections), threads: Number(args.threads) };
@@ -146,7 +148,7 @@ try {
   const nginxPort = await freePort();
   const dataDir = join(root, 'data');
   // The compiled server, started as `npm start` starts it.
-  const aviso = spawn(process.execPath, ['--max-semi-space-size=1', 'dist/main.js'], {
+  const aviso = spawn(process.execPath, [...args['node-flags'].split(' ').filter(Boolean), 'dist/main.js'], {
     env: {
       ...process.env,
       PORT: String(avisoPort),

@@ -17,8 +17,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
     runs: { type: 'string', default: '5' },
+    settle: { type: 'string', default: '15' },
   },
 });
+const settleMs = Number(args.settle) * 1000;
 const load = { seconds: Number(args.seconds), connections: Number(args.connections), threads: 2 };
 const runs = Number(args.runs);
 
@@ -97,10 +99,11 @@ for (const way of ways) {
       else {
         const { child, url } = again;
         const pid = child.pid ?? 0;
-        await sleep(3000);
+        // Idle: no request for `settle` seconds after the start, and again after a warm-up load.
+        await sleep(settleMs);
         const idleFresh = rssMiB(pid);
         await wrk({ url: `${url}/`, headers: { 'accept-encoding': 'br' }, ...load, seconds: 3 });
-        await sleep(3000);
+        await sleep(settleMs);
         const idleWarm = rssMiB(pid);
         let peak = idleWarm;
         const timer = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 100);
@@ -129,7 +132,7 @@ const npx = Array.from({ length: runs }, () => timeCommand('npx', ['aviso', '--h
 const header = ['', 'first start ms', 'restart ms', 'idle MiB', 'idle warm MiB', 'load peak MiB', 'req/s', '--help ms'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)) + 2);
 console.log(
-  `\nstarts: time from spawn to the first /readyz 200 (median of ${runs}); load: wrk -t2 -c${load.connections} -d${load.seconds}s on / (br)`,
+  `\nstarts: spawn to the first /readyz 200 (median of ${runs}); idle: ${args.settle} s without requests; load: wrk -t2 -c${load.connections} -d${load.seconds}s on / (br)`,
 );
 for (const row of [header, ...rows])
   console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(''));
