@@ -152,6 +152,30 @@ describe('the job queue and its workers', () => {
     assert.deepEqual(seen, ['waiting when the process stopped', 'claimed by a worker that then crashed']);
   });
 
+  test('stopping a worker waits for the job it is running, which completes', async () => {
+    let release: () => void = () => {};
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const worker = new JobWorker({
+      ctx,
+      handlers: { slow: async () => new Promise<void>((resolve) => ((release = resolve), started())) },
+      pollMs: 10,
+    });
+    await enqueue(ctx.db, { name: 'slow', payload: null });
+    worker.start();
+    await running;
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(stopped, false, 'stop() waits while the job runs');
+    release();
+    await stopping;
+    assert.deepEqual(
+      (await listJobs(ctx.db)).map((j) => j.status),
+      ['done'],
+    );
+  });
+
   test('a recurring job is enqueued once per period, however many instances tick', async () => {
     let runs = 0;
     const handlers: JobHandlers = { sweep: async () => void runs++ };
