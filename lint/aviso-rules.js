@@ -56,7 +56,7 @@ const noImportCycle = {
   },
 };
 
-const surfaces = new Set(['api', 'admin', 'public-page', 'subscriptions-web', 'feeds', 'calendar', 'badges', 'embed', 'health']);
+const surfaces = new Set(['api', 'admin', 'public-page', 'subscriptions-web', 'feeds', 'calendar', 'badges', 'embed', 'health', 'docs-pages']);
 
 /** Where a file sits: `{ layer, module? }` from its path under src/. */
 function placeOf(relativePath) {

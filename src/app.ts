@@ -51,7 +51,11 @@ export async function buildAviso(options: {
   const keeper = options.resilient ? new RenderedStore(join(options.config.dataDir, 'rendered'), options.log) : undefined;
   // Node's own figures (memory, event loop, GC) only for a serving instance: they watch the whole process.
   const metrics = createMetrics({ database: options.database, processMetrics: options.resilient === true });
-  const cache = new ResponseCache(() => `${revisions.current}@${day.today()}`, keeper, metrics.observeCache);
+  const cache = new ResponseCache(
+    () => `${revisions.current}@${day.today()}`,
+    keeper,
+    (event) => metrics.observeCache(event),
+  );
   const loaded = await revisions.load(options.database.db).then(
     () => true,
     (error: unknown) => {

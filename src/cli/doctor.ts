@@ -1,9 +1,9 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { getPage } from '../modules/page/index.ts';
 import { openDatabase } from '../storage/database.ts';
 import { migrationState } from '../storage/migrate.ts';
+import { checkDatabase as databaseAnswers } from '../storage/readiness.ts';
 
 export interface Finding {
   level: 'ok' | 'warn' | 'fail';
@@ -57,7 +57,8 @@ async function checkDatabase(config: Config): Promise<Finding[]> {
   const where = config.database.kind === 'sqlite' ? config.database.file : new URL(config.database.url).host;
   const database = openDatabase(config.database);
   try {
-    await sql`select 1`.execute(database.db);
+    const answer = await databaseAnswers(database.db);
+    if (!answer.reachable) throw new Error(answer.reason);
     found.push({ level: 'ok', topic: 'database', message: `the ${config.database.kind} database at ${where} answers.` });
     const { pending, unknown } = await migrationState(database.db);
     if (unknown.length > 0)
