@@ -56,7 +56,18 @@ const noImportCycle = {
   },
 };
 
-const surfaces = new Set(['api', 'admin', 'public-page', 'subscriptions-web', 'feeds', 'calendar', 'badges', 'embed', 'health', 'docs-pages']);
+const surfaces = new Set([
+  'api',
+  'admin',
+  'public-page',
+  'subscriptions-web',
+  'feeds',
+  'calendar',
+  'badges',
+  'embed',
+  'health',
+  'docs-pages',
+]);
 
 /** Where a file sits: `{ layer, module? }` from its path under src/. */
 function placeOf(relativePath) {
