@@ -16,7 +16,13 @@ const target = JSON.parse(targetJson) as DatabaseTarget;
 const database = openDatabase(target);
 const ctx: Ctx = { db: database.db, clock: systemClock, log: silentLogger, actor: systemActor, revisions: new Revisions() };
 const channels = createChannels({ email: { smtpUrl, from: 'status@example.test' }, outbound: createTestOutbound() });
-const handlers = createNotificationHandlers({ publicUrl: 'https://status.example.test', channels, batchSize: 50, concurrency: 4 });
+const handlers = createNotificationHandlers({
+  publicUrl: 'https://status.example.test',
+  channels,
+  batchSize: 50,
+  concurrency: 4,
+  recordBatch: 4,
+});
 const worker = new JobWorker({ ctx, handlers, leaseMs: 1500, batchSize: 2 });
 for (;;) {
   await worker.tick();

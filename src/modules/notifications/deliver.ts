@@ -16,6 +16,8 @@ export interface DeliverOptions {
   channels: Channels;
   /** Messages of one job in flight at once. */
   concurrency: number;
+  /** Outcomes written per transaction, and the most accepted messages left unrecorded at any time. */
+  recordBatch: number;
 }
 
 /** Whether the subscriber should still get this message, now that it is about to go. */
@@ -87,7 +89,7 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
   });
   if (claimed.length === 0) return { sent: 0, retrying: 0 };
   const loaded = await loadRenderSource(ctx, event, options.publicUrl);
-  const recorder = new OutcomeRecorder(ctx, claimant);
+  const recorder = new OutcomeRecorder(ctx, claimant, { maxBatch: options.recordBatch, maxDelayMs: 100 });
   // What an incident says depends only on the language; notices name the subscriber, so they are built each time.
   const byLocale = new Map<string, NotificationContent>();
   const contentFor = (subscriber: Subscriber, links: { confirm: string }) => {
@@ -123,7 +125,7 @@ export async function deliver(ctx: Ctx, payload: unknown, job: Job, options: Del
     const outcome = toOutcome(record.key, subscriber, channel, await sender.send(delivery), isLastAttempt);
     if (outcome.status === 'sent') sent++;
     if (outcome.status === 'retrying') retrying++;
-    recorder.add(outcome);
+    await recorder.add(outcome);
   });
   await recorder.flush();
   if (retrying > 0) throw new Error(`${retrying} of ${claimed.length} deliveries failed for now; they will be retried`);

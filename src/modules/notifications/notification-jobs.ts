@@ -14,6 +14,8 @@ export interface NotificationSettings {
   batchSize?: number;
   /** Messages of one delivery job in flight at once. */
   concurrency?: number;
+  /** Outcomes recorded per transaction: the most a crash can send twice, beyond those in flight. */
+  recordBatch?: number;
 }
 
 /** Settings from the configuration: email only when `AVISO_SMTP_URL` is set; endpoints under the outbound policy. */
@@ -37,10 +39,11 @@ export function notificationSettings(config: {
 export function createNotificationHandlers(settings: NotificationSettings): JobHandlers {
   const batchSize = settings.batchSize ?? 500;
   const concurrency = settings.concurrency ?? 16;
+  const recordBatch = settings.recordBatch ?? 50;
   return {
     [notificationJobs.fanOut]: async (ctx, payload) => void (await fanOut(ctx, payload, { publicUrl: settings.publicUrl, batchSize })),
     [notificationJobs.deliver]: async (ctx, payload, job) =>
-      void (await deliver(ctx, payload, job, { publicUrl: settings.publicUrl, channels: settings.channels, concurrency })),
+      void (await deliver(ctx, payload, job, { publicUrl: settings.publicUrl, channels: settings.channels, concurrency, recordBatch })),
     'subscribers.purge': async (ctx) => {
       const now = ctx.clock.now();
       await ctx.db.transaction().execute(async (tx) => {
