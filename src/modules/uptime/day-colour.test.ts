@@ -12,6 +12,7 @@ function day(majorSeconds: number, partialSeconds = 0, hasData = true): DayOutag
     degradedSeconds: 0,
     maintenanceSeconds: 0,
     secondsWithData: hasData ? 86400 : 0,
+    noDataSeconds: 0,
   };
 }
 

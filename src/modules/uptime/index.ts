@@ -5,7 +5,7 @@
  * is none, have no data; time before the first change counts as operational; time after `now`
  * has no data, so today weighs only the hours that have passed and later days are empty.
  */
-export type { UptimeSubject, DayOutage, UptimeFigure } from './uptime.ts';
+export type { UptimeSubject, DayOutage, UptimeFigure, NoDataSpan } from './uptime.ts';
 export {
   dailyOutages,
   uptimeForRange,

@@ -42,6 +42,7 @@ function toDayOutages(fixture: FixtureComponent): DayOutage[] {
       degradedSeconds: 0,
       maintenanceSeconds: 0,
       secondsWithData: hasData ? 86400 : 0,
+      noDataSeconds: 0,
     };
   });
 }

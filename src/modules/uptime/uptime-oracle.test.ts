@@ -18,6 +18,7 @@ interface OracleDay {
   degradedSeconds: number;
   maintenanceSeconds: number;
   secondsWithData: number;
+  noDataSeconds: number;
 }
 
 function formatterFor(timeZone: string): (ms: number) => string {
@@ -35,6 +36,7 @@ function utcMidnightSeconds(date: string): number {
 function oracleDays(subject: UptimeSubject, from: string, to: string, timeZone: string, nowSeconds: number): OracleDay[] {
   const dateOf = formatterFor(timeZone);
   const times = subject.changes.map((c) => c.changedAt.getTime() / 1000);
+  const gaps = (subject.noData ?? []).map((g) => ({ from: g.from.getTime() / 1000, to: g.to.getTime() / 1000 }));
   const firstDay = subject.startDate ?? (times[0] === undefined ? null : dateOf((times[0] as number) * 1000));
   const days = new Map<string, OracleDay>();
   for (let s = utcMidnightSeconds(from); s <= utcMidnightSeconds(to); s += 86400) {
@@ -47,6 +49,7 @@ function oracleDays(subject: UptimeSubject, from: string, to: string, timeZone: 
       degradedSeconds: 0,
       maintenanceSeconds: 0,
       secondsWithData: 0,
+      noDataSeconds: 0,
     });
   }
   // Every local day lies within 15 hours of its UTC namesake.
@@ -61,6 +64,11 @@ function oracleDays(subject: UptimeSubject, from: string, to: string, timeZone: 
       while (next < times.length && (times[next] as number) <= t)
         status = (subject.changes[next++] as UptimeSubject['changes'][number]).status;
       if (day === undefined || firstDay === null || date < firstDay || t + 1 > nowSeconds) continue;
+      // A second inside a stretch without data is neither up nor down.
+      if (gaps.some((g) => g.from <= t && t < g.to)) {
+        day.noDataSeconds++;
+        continue;
+      }
       day.hasData = true;
       day.secondsWithData++;
       if (status === 'major_outage') day.majorSeconds++;
@@ -99,6 +107,24 @@ function changeOffsets(maxDays: number) {
   });
 }
 
+/** Stretches without data, ascending and apart: whole hours, or a few seconds (a missed check). */
+function gapOffsets(maxDays: number) {
+  const gap = fc.record({
+    pause: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 2 * 86400 })),
+    length: fc.oneof(
+      fc.integer({ min: 1, max: 90 }),
+      fc.integer({ min: 1, max: 30 }).map((h) => h * 3600),
+    ),
+  });
+  return fc.tuple(fc.integer({ min: -86400, max: maxDays * 86400 }), fc.array(gap, { maxLength: 4 })).map(([start, gaps]) => {
+    let at = start;
+    return gaps.map(({ pause, length }) => {
+      const from = (at += pause);
+      return { from, to: (at += length) };
+    });
+  });
+}
+
 /** A random case near a date: a range of 1–5 days, a history of second-aligned changes around it, a start date and a now. */
 function caseNear(anchors: string[], maxDays = 5) {
   return fc
@@ -107,16 +133,20 @@ function caseNear(anchors: string[], maxDays = 5) {
       offset: fc.integer({ min: -3, max: 1 }),
       length: fc.integer({ min: 1, max: maxDays }),
       changes: changeOffsets(maxDays),
+      gaps: fc.option(gapOffsets(maxDays), { nil: undefined }),
       startShift: fc.option(fc.integer({ min: -4, max: maxDays + 1 }), { nil: null }),
       now: fc.oneof(fc.constant(null), fc.integer({ min: -86400, max: (maxDays + 5) * 86400 })),
     })
-    .map(({ anchor, offset, length, changes, startShift, now }) => {
+    .map(({ anchor, offset, length, changes, gaps, startShift, now }) => {
       const from = shiftDate(anchor, offset);
       const to = shiftDate(from, length - 1);
       const base = utcMidnightSeconds(from);
       const subject: UptimeSubject = {
         startDate: startShift === null ? null : shiftDate(from, startShift),
         changes: changes.map((c) => ({ status: c.status, changedAt: new Date((base + c.at) * 1000) })),
+        ...(gaps !== undefined && {
+          noData: gaps.map((g) => ({ from: new Date((base + g.from) * 1000), to: new Date((base + g.to) * 1000) })),
+        }),
       };
       const nowSeconds = now === null ? base + 400 * 86400 : base + now;
       return { subject, from, to, nowSeconds };

@@ -197,3 +197,38 @@ describe('group uptime', () => {
     assert.equal(groupUptime([]).exact, null);
   });
 });
+
+describe('stretches without data', () => {
+  it('are neither uptime nor downtime: a monitor that could not run for an hour leaves the figure alone', () => {
+    const down = subject([
+      ['2025-11-10T10:00:00Z', 'major_outage'],
+      ['2025-11-10T11:00:00Z', 'operational'],
+    ]);
+    const withGap: UptimeSubject = {
+      ...down,
+      noData: [{ from: new Date('2025-11-10T10:00:00Z'), to: new Date('2025-11-10T11:00:00Z') }],
+    };
+    const [day] = dailyOutages(withGap, '2025-11-10', '2025-11-10', utc, afterNovember);
+    assert.equal(day?.majorSeconds, 0, 'the hour without data is not downtime');
+    assert.equal(day?.noDataSeconds, 3600);
+    assert.equal(day?.secondsWithData, 23 * 3600);
+    assert.equal(uptimeForRange(withGap, '2025-11-10', '2025-11-10', utc, afterNovember).percent, 100);
+    assert.equal(uptimeForRange(down, '2025-11-10', '2025-11-10', utc, afterNovember).percent, 95.83);
+  });
+
+  it('make a day without any data a no-data day', () => {
+    const s: UptimeSubject = {
+      ...subject([]),
+      noData: [{ from: new Date('2025-11-09T20:00:00Z'), to: new Date('2025-11-11T02:00:00Z') }],
+    };
+    const days = dailyOutages(s, '2025-11-09', '2025-11-11', utc, afterNovember);
+    assert.deepEqual(
+      days.map((d) => [d.hasData, d.secondsWithData, d.noDataSeconds]),
+      [
+        [true, 20 * 3600, 4 * 3600],
+        [false, 0, 86400],
+        [true, 22 * 3600, 2 * 3600],
+      ],
+    );
+  });
+});

@@ -6,6 +6,18 @@ export interface UptimeSubject {
   changes: HistoryChange[];
   /** 'YYYY-MM-DD' in the page time zone; days before it are "no data", never downtime. Null: from the first change. */
   startDate: string | null;
+  /**
+   * Stretches without data (a monitor that could not run because Aviso itself was down or
+   * overloaded), oldest first, not overlapping. They count neither as uptime nor as downtime:
+   * their seconds leave the day's seconds with data.
+   */
+  noData?: readonly NoDataSpan[];
+}
+
+/** [from, to): a stretch of time without data. */
+export interface NoDataSpan {
+  from: Date;
+  to: Date;
 }
 
 export interface DayOutage {
@@ -15,8 +27,10 @@ export interface DayOutage {
   partialSeconds: number;
   degradedSeconds: number;
   maintenanceSeconds: number;
-  /** Seconds of the day that count: the whole day (23, 24 or 25 hours), less any time after `now`. */
+  /** Seconds of the day that count: the whole day (23, 24 or 25 hours), less any time after `now` and any stretch without data. */
   secondsWithData: number;
+  /** Seconds of the day (up to `now`, from the first day with data) inside a stretch without data. */
+  noDataSeconds: number;
 }
 
 export interface UptimeFigure {
@@ -37,7 +51,31 @@ export function firstDayWithData(subject: UptimeSubject, timeZone: string): stri
 }
 
 function noDataDay(date: string): DayOutage {
-  return { date, hasData: false, majorSeconds: 0, partialSeconds: 0, degradedSeconds: 0, maintenanceSeconds: 0, secondsWithData: 0 };
+  return {
+    date,
+    hasData: false,
+    majorSeconds: 0,
+    partialSeconds: 0,
+    degradedSeconds: 0,
+    maintenanceSeconds: 0,
+    secondsWithData: 0,
+    noDataSeconds: 0,
+  };
+}
+
+/** The parts of [start, end) outside every stretch without data, in order. */
+function stretchesWithData(start: number, end: number, gaps: readonly NoDataSpan[]): [number, number][] {
+  const parts: [number, number][] = [];
+  let cursor = start;
+  for (const gap of gaps) {
+    const from = Math.max(gap.from.getTime(), start);
+    const to = Math.min(gap.to.getTime(), end);
+    if (to <= from || to <= cursor) continue;
+    if (from > cursor) parts.push([cursor, from]);
+    cursor = Math.max(cursor, to);
+  }
+  if (cursor < end) parts.push([cursor, end]);
+  return parts;
 }
 
 /**
@@ -60,7 +98,20 @@ export function dailyOutages(subject: UptimeSubject, from: string, to: string, t
       continue;
     }
     cursor ??= new HistoryCursor(subject.changes, start);
-    const d = cursor.measure(start, end);
+    const d = { major: 0, partial: 0, degraded: 0, maintenance: 0 };
+    let withData = 0;
+    for (const [from, to] of stretchesWithData(start, end, subject.noData ?? [])) {
+      const part = cursor.measure(from, to);
+      d.major += part.major;
+      d.partial += part.partial;
+      d.degraded += part.degraded;
+      d.maintenance += part.maintenance;
+      withData += to - from;
+    }
+    if (withData === 0) {
+      days.push({ ...noDataDay(date), noDataSeconds: (end - start) / 1000 });
+      continue;
+    }
     days.push({
       date,
       hasData: true,
@@ -68,7 +119,8 @@ export function dailyOutages(subject: UptimeSubject, from: string, to: string, t
       partialSeconds: d.partial / 1000,
       degradedSeconds: d.degraded / 1000,
       maintenanceSeconds: d.maintenance / 1000,
-      secondsWithData: (end - start) / 1000,
+      secondsWithData: withData / 1000,
+      noDataSeconds: (end - start - withData) / 1000,
     });
   }
   return days;
