@@ -272,6 +272,88 @@ export interface DeliveriesTable {
   sentAt: string | null;
 }
 
+export interface MonitorsTable {
+  id: string;
+  name: string;
+  kind: string;
+  componentId: string | null;
+  /** JSON: the kind's settings. */
+  settings: string;
+  intervalSeconds: number;
+  timeoutMs: number;
+  retries: number;
+  failureThreshold: number;
+  recoveryThreshold: number;
+  failingStatus: string;
+  degradedStatus: string;
+  allowPrivate: number;
+  paused: number;
+  pushTokenHash: string | null;
+  autoIncident: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitorStatesTable {
+  monitorId: string;
+  state: string;
+  failures: number;
+  successes: number;
+  lastCheckedAt: string | null;
+  lastOutcome: string | null;
+  lastReason: string | null;
+  lastDurationMs: number | null;
+  lastPingAt: string | null;
+  incidentId: string | null;
+}
+
+export interface MonitorResultsTable {
+  id: Generated<number>;
+  monitorId: string;
+  checkedAt: string;
+  outcome: string;
+  durationMs: number | null;
+  reason: string | null;
+}
+
+export interface MonitorRollupsTable {
+  monitorId: string;
+  /** `hour` or `day` (UTC). */
+  period: string;
+  periodStart: string;
+  upCount: number;
+  degradedCount: number;
+  downCount: number;
+  noDataCount: number;
+  durationSumMs: number;
+  durationCount: number;
+  durationMaxMs: number;
+}
+
+export interface ComponentSignalsTable {
+  componentId: string;
+  source: string;
+  sourceId: string;
+  status: string;
+  summary: string | null;
+  raisedAt: string;
+}
+
+export interface ComponentAutomationTable {
+  componentId: string;
+  baselineStatus: string;
+  appliedStatus: string;
+}
+
+export interface ComponentNoDataTable {
+  id: Generated<number>;
+  componentId: string;
+  source: string;
+  sourceId: string;
+  fromAt: string;
+  toAt: string;
+}
+
 export interface Database {
   pages: PagesTable;
   components: ComponentsTable;
@@ -292,4 +374,11 @@ export interface Database {
   subscriberComponents: SubscriberComponentsTable;
   subscribeRequests: SubscribeRequestsTable;
   deliveries: DeliveriesTable;
+  monitors: MonitorsTable;
+  monitorStates: MonitorStatesTable;
+  monitorResults: MonitorResultsTable;
+  monitorRollups: MonitorRollupsTable;
+  componentSignals: ComponentSignalsTable;
+  componentAutomation: ComponentAutomationTable;
+  componentNoData: ComponentNoDataTable;
 }

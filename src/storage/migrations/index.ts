@@ -9,6 +9,7 @@ import * as createAuditEvents from './0007-create-audit-events.ts';
 import * as createIncidentTemplates from './0008-create-incident-templates.ts';
 import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
+import * as createMonitors from './0040-create-monitors.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-create-incident-templates': createIncidentTemplates,
   '0010-create-subscribers': createSubscribers,
   '0011-create-deliveries': createDeliveries,
+  '0040-create-monitors': createMonitors,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
 };
