@@ -7,6 +7,8 @@ import {
   notificationSettings,
   type NotificationSettings,
 } from './modules/notifications/index.ts';
+import { createMonitorHandlers, defaultRetention, monitorRecurringJobs, type MonitorJobSettings } from './modules/monitors/index.ts';
+import { createOutbound, publicTargetsOnly } from './outbound/index.ts';
 
 export interface AppJobs {
   handlers: JobHandlers;
@@ -18,14 +20,29 @@ export interface AppJobs {
  * The composition root of the job worker: every job Aviso runs, by name, each module's handlers
  * bound to their settings here (tests and benchmarks pass their own notification settings).
  */
-export function buildJobs(settings: { notifications: NotificationSettings }): AppJobs {
+export function buildJobs(settings: { notifications: NotificationSettings; monitors?: MonitorJobSettings }): AppJobs {
+  // Without settings, monitors reach public addresses only.
+  const monitors = settings.monitors ?? { outbound: createOutbound({ policy: publicTargetsOnly, dnsServers: [] }) };
   return {
-    handlers: { ...maintenanceJobHandlers, ...createNotificationHandlers(settings.notifications), ...queueJobHandlers },
-    recurring: [...queueRecurringJobs, ...maintenanceRecurringJobs, ...notificationRecurringJobs],
+    handlers: {
+      ...maintenanceJobHandlers,
+      ...createNotificationHandlers(settings.notifications),
+      ...createMonitorHandlers(monitors),
+      ...queueJobHandlers,
+    },
+    recurring: [...queueRecurringJobs, ...maintenanceRecurringJobs, ...notificationRecurringJobs, ...monitorRecurringJobs],
+  };
+}
+
+/** Monitors under the operator's outbound policy, their aggregates kept `AVISO_MONITOR_RETENTION_DAYS`. */
+export function monitorSettings(config: Config): MonitorJobSettings {
+  return {
+    outbound: createOutbound(config.outbound),
+    retention: { ...defaultRetention, dailyMs: config.monitorRetentionDays * 24 * 3600_000 },
   };
 }
 
 /** The jobs with the settings of the configuration (email only when `AVISO_SMTP_URL` is set). */
 export function jobsFromConfig(config: Config): AppJobs {
-  return buildJobs({ notifications: notificationSettings(config) });
+  return buildJobs({ notifications: notificationSettings(config), monitors: monitorSettings(config) });
 }

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
 import { JobWorker } from './jobs/index.ts';
-import { buildJobs } from './app-jobs.ts';
+import { buildJobs, monitorSettings } from './app-jobs.ts';
 import { notificationSettings } from './modules/notifications/index.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { countDeliveries } from './metrics/count-deliveries.ts';
@@ -15,7 +15,10 @@ async function start(config: Config): Promise<void> {
   const started = await startAviso({ config, log });
   // One process serves the web and runs the jobs (maintenance start and end, reminders, notifications).
   const notifications = notificationSettings(config);
-  const jobs = buildJobs({ notifications: { ...notifications, channels: countDeliveries(notifications.channels, started.aviso.metrics) } });
+  const jobs = buildJobs({
+    notifications: { ...notifications, channels: countDeliveries(notifications.channels, started.aviso.metrics) },
+    monitors: monitorSettings(config),
+  });
   const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
   signals.setStop(async () => {
     // Stop accepting and let in-flight requests finish while the running job completes; then close the database.

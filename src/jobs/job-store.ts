@@ -133,8 +133,10 @@ export async function listJobRows(db: Kysely<Database>, filter: { name?: string;
 }
 
 /** Finished jobs are kept a while for inspection, then dropped. */
-export async function purgeFinishedJobs(db: Kysely<Database>, olderThan: Date): Promise<void> {
-  await db.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', toTimestamp(olderThan)).execute();
+export async function purgeFinishedJobs(db: Kysely<Database>, olderThan: Date, name?: string): Promise<void> {
+  let query = db.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', toTimestamp(olderThan));
+  if (name !== undefined) query = query.where('name', '=', name);
+  await query.execute();
 }
 
 /** Jobs by status, and how long the oldest job that is due has waited (for /metrics). */

@@ -35,6 +35,11 @@ export type JobHandler = (ctx: Ctx, payload: any, job: Job) => Promise<void>;
 export interface JobHandlerSpec {
   run: JobHandler;
   transactional?: boolean;
+  /**
+   * `concurrent`: jobs of this name claimed in one batch run side by side (monitor checks, which
+   * mostly wait on the network); others run one after another.
+   */
+  concurrent?: boolean;
 }
 
 export type JobHandlers = Record<string, JobHandler | JobHandlerSpec>;

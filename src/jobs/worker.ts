@@ -65,7 +65,13 @@ export class JobWorker {
         limit: this.#batchSize,
       });
       if (jobs.length === 0) return ran;
-      for (const job of jobs) await this.#run(job);
+      const together = jobs.filter((job) => this.#handlers.get(job.name)?.concurrent === true);
+      await Promise.all([
+        Promise.all(together.map((job) => this.#run(job))),
+        (async () => {
+          for (const job of jobs) if (!together.includes(job)) await this.#run(job);
+        })(),
+      ]);
       ran += jobs.length;
     }
   }

@@ -1,0 +1,18 @@
+export * from './monitor.ts';
+export { createMonitor, hashPushToken } from './create-monitor.ts';
+export { updateMonitor } from './update-monitor.ts';
+export { deleteMonitor } from './delete-monitor.ts';
+export { recordHeartbeat } from './record-heartbeat.ts';
+export { testMonitor } from './test-monitor.ts';
+export { listMonitors, getMonitor, monitorHistory, type MonitorView } from './list-monitors.ts';
+export {
+  createMonitorHandlers,
+  monitorRecurringJobs,
+  monitorClients,
+  ensureChecksScheduled,
+  type MonitorJobSettings,
+} from './monitor-jobs.ts';
+export { rollUpResults, defaultRetention, type RetentionSettings } from './roll-up-results.ts';
+export type { CheckResult } from './checks/check-result.ts';
+export type { MonitorClients } from './run-check.ts';
+export { nextSlot, slotOffsetMs, checkJobName } from './schedule.ts';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { Db } from '../../storage/database.ts';
+import { AppError, invalid, notFound } from '../../shared/errors.ts';
+import { findComponent } from '../components/index.ts';
+import { settingsSchemas, type Monitor, type MonitorKind, type MonitorSettings } from './monitor.ts';
+import { findMonitor } from './monitor-store.ts';
+
+/** The kind's settings, validated; errors name `settings.<field>`. */
+export function parseSettings(kind: MonitorKind, settings: unknown): MonitorSettings {
+  const parsed = z.object({ settings: settingsSchemas[kind] }).parse({ settings });
+  return { kind, settings: parsed.settings } as MonitorSettings;
+}
+
+export function checkTiming(monitor: Pick<Monitor, 'intervalSeconds' | 'timeoutMs' | 'retries'>): void {
+  if (monitor.timeoutMs * (monitor.retries + 1) >= monitor.intervalSeconds * 1000)
+    throw invalid('The timeout (times the attempts) must be shorter than the interval.', [
+      { path: 'timeoutMs', message: 'must be shorter than the interval divided by the attempts' },
+    ]);
+}
+
+export async function checkComponent(tx: Db, componentId: string | null): Promise<void> {
+  if (componentId === null) return;
+  const component = await findComponent(tx, componentId);
+  if (component === undefined) throw notFound('component', componentId);
+  if (component.isGroup)
+    throw new AppError('component_group_invalid', `"${component.name}" is a group; attach the monitor to one of its components.`);
+}
+
+/** Who may let a monitor reach private addresses: the admin app's members and API keys given that permission. */
+export function checkPrivatePermission(allowPrivate: boolean, permitted: boolean): void {
+  if (allowPrivate && !permitted)
+    throw new AppError('forbidden', 'Only an owner or admin (or an API key allowed to) may let a monitor reach private addresses.');
+}
+
+export async function loadMonitor(tx: Db, id: string): Promise<Monitor> {
+  const monitor = await findMonitor(tx, id);
+  if (monitor === undefined) throw new AppError('monitor_not_found', `No monitor has the id "${id}".`);
+  return monitor;
+}

@@ -1,0 +1,15 @@
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { writePrivately } from '../../storage/write.ts';
+import { hashPushToken } from './create-monitor.ts';
+import { findMonitorByPushToken, recordPing } from './monitor-store.ts';
+
+/** A cron job or a backup script called its heartbeat's secret URL. Unknown tokens are a 404, as if the URL did not exist. */
+export async function recordHeartbeat(ctx: Ctx, token: string): Promise<void> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError('not_found', 'No heartbeat has this address.');
+  await writePrivately(ctx, async (tx) => {
+    const monitor = await findMonitorByPushToken(tx, hashPushToken(token));
+    if (monitor === undefined || monitor.kind !== 'heartbeat') throw new AppError('not_found', 'No heartbeat has this address.');
+    await recordPing(tx, monitor.id, ctx.clock.now());
+  });
+}
