@@ -20,6 +20,12 @@ test('every job the modules and the outbox enqueue has a handler', () => {
 });
 
 test('every recurring job has a handler, and each is enqueued once per period', () => {
-  assert.deepEqual(jobs.recurring.map((r) => r.name).sort(), ['jobs.purge', 'maintenance.plan', 'monitors.ensure-scheduled', 'monitors.roll-up', 'subscribers.purge']);
+  assert.deepEqual(jobs.recurring.map((r) => r.name).sort(), [
+    'jobs.purge',
+    'maintenance.plan',
+    'monitors.ensure-scheduled',
+    'monitors.roll-up',
+    'subscribers.purge',
+  ]);
   for (const recurring of jobs.recurring) assert.ok(recurring.name in jobs.handlers, `${recurring.name} has a handler`);
 });

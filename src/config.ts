@@ -50,6 +50,7 @@ const environmentSchema = z.object({
   AVISO_SHUTDOWN_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(10)),
   AVISO_ACCESS_LOG: z.preprocess(emptyToUndefined, z.enum(['all', 'errors', 'off'], 'must be all, errors or off').default('all')),
   AVISO_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  AVISO_API_MONITORS_MAY_REACH_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'must be true or false').default('false')),
   AVISO_MONITOR_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(31).max(3650).default(365)),
 });
 
@@ -73,6 +74,11 @@ export interface Config {
   readonly accessLog: 'all' | 'errors' | 'off';
   /** When set, /metrics answers only `Authorization: Bearer <token>`. */
   readonly metricsToken: string | undefined;
+  /**
+   * Whether API keys may create monitors that reach the private addresses AVISO_ALLOW_PRIVATE_TARGETS
+   * allows (the admin app's owners and admins always may).
+   */
+  readonly apiMonitorsMayReachPrivate: boolean;
   /** Days a monitor's daily aggregates are kept (raw results a day, hourly ones 30 days). */
   readonly monitorRetentionDays: number;
   /** Whether AVISO_PUBLIC_URL was set (the doctor warns when it was not). */
@@ -133,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessLog: e.AVISO_ACCESS_LOG,
     metricsToken: e.AVISO_METRICS_TOKEN,
     monitorRetentionDays: e.AVISO_MONITOR_RETENTION_DAYS,
+    apiMonitorsMayReachPrivate: e.AVISO_API_MONITORS_MAY_REACH_PRIVATE === 'true',
     publicUrlIsSet: e.AVISO_PUBLIC_URL !== undefined,
   });
 }

@@ -53,6 +53,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes every answer of ev
     'POST /api/v1/incidents',
     'POST /api/v1/incidents/{id}/updates',
     'POST /api/v1/maintenances',
+    'POST /api/v1/monitors',
     'POST /api/v1/templates',
   ]);
   assert.equal(

@@ -145,6 +145,46 @@ export const templateResponse = z
   })
   .meta({ id: 'IncidentTemplate' });
 
+const monitorFields = {
+  id,
+  name: z.string(),
+  kind: z.enum(['http', 'tcp', 'dns', 'tls', 'heartbeat']),
+  componentId: id.nullable(),
+  settings: z.record(z.string(), z.unknown()).describe("The kind's settings"),
+  intervalSeconds: z.number().int(),
+  timeoutMs: z.number().int(),
+  retries: z.number().int(),
+  failureThreshold: z.number().int().describe('Failures in a row before the component changes'),
+  recoveryThreshold: z.number().int().describe('Successes in a row before it recovers'),
+  failingStatus: z.enum(componentStatuses),
+  degradedStatus: z.enum(componentStatuses),
+  allowPrivate: z.boolean(),
+  paused: z.boolean(),
+  autoIncident: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
+  state: z.enum(['unknown', 'up', 'degraded', 'down']),
+  lastCheckedAt: instant.nullable(),
+  lastOutcome: z.enum(['up', 'degraded', 'down', 'no_data']).nullable(),
+  lastReason: z.string().nullable(),
+  lastDurationMs: z.number().int().nullable(),
+  lastPingAt: instant.nullable(),
+};
+
+export const monitorResponse = z.object(monitorFields).meta({ id: 'Monitor' });
+
+export const createdMonitorResponse = z
+  .object({ ...monitorFields, pushUrl: z.string().nullable().describe("A heartbeat's secret URL, shown once") })
+  .meta({ id: 'CreatedMonitor' });
+
+export const checkResultResponse = z
+  .object({
+    outcome: z.enum(['up', 'degraded', 'down']),
+    durationMs: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'CheckResult' });
+
 export const auditEventResponse = z
   .object({
     id,

@@ -8,6 +8,9 @@ import {
   incidentResponse,
   pageResponse,
   templateResponse,
+  monitorResponse,
+  createdMonitorResponse,
+  checkResultResponse,
 } from './response-schemas.ts';
 
 type Responses = Record<number, z.ZodType>;
@@ -71,6 +74,13 @@ export const routeResponses: Record<string, Responses> = {
   'GET /templates/:id': read(templateResponse, 404),
   'PATCH /templates/:id': change(200, templateResponse, 400, 404),
   'DELETE /templates/:id': change(200, templateResponse, 404),
+
+  'GET /monitors': read(z.object({ monitors: z.array(monitorResponse) })),
+  'POST /monitors': change(201, createdMonitorResponse, 400, 404, 422),
+  'GET /monitors/:id': read(monitorResponse, 404),
+  'PATCH /monitors/:id': change(200, monitorResponse, 400, 404, 422),
+  'DELETE /monitors/:id': change(204, noContent, 404),
+  'POST /monitors/:id/test': change(200, checkResultResponse, 404),
 
   'GET /audit-events': read(z.object({ auditEvents: z.array(auditEventResponse) }), 400),
 };

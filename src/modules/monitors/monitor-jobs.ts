@@ -32,7 +32,10 @@ export function createMonitorHandlers(settings: MonitorJobSettings): JobHandlers
   const clients = monitorClients(settings.outbound);
   return {
     // Checks wait on the network: they run side by side, each recording its result in its own transactions.
-    [checkJobName]: { run: async (ctx, payload: { monitorId: string; slot: string }) => runMonitorCheck(ctx, payload, clients), concurrent: true },
+    [checkJobName]: {
+      run: async (ctx, payload: { monitorId: string; slot: string }) => runMonitorCheck(ctx, payload, clients),
+      concurrent: true,
+    },
     'monitors.ensure-scheduled': async (ctx) => ensureChecksScheduled(ctx),
     'monitors.roll-up': async (ctx) => {
       await rollUpResults(ctx, settings.retention ?? defaultRetention);

@@ -12,7 +12,10 @@ export function dayLines(view: ViewContext, day: DayView, withEvents = true): st
   if (o.partialSeconds > 0) lines.push(t('day.partial', { duration: formatDuration(t, o.partialSeconds) }));
   if (o.degradedSeconds > 0) lines.push(`${t('status.degraded_performance')} ${formatDuration(t, o.degradedSeconds)}`);
   if (o.maintenanceSeconds > 0) lines.push(`${t('status.under_maintenance')} ${formatDuration(t, o.maintenanceSeconds)}`);
-  if (lines.length === 0) return [t('day.noDowntime')];
+  // Checks that could not run (Aviso itself down or overloaded) are neither uptime nor downtime.
+  const noData = o.noDataSeconds > 0 ? [t('day.partlyNoData', { duration: formatDuration(t, o.noDataSeconds) })] : [];
+  if (lines.length === 0) return [t('day.noDowntime'), ...noData];
+  lines.push(...noData);
   if (withEvents && day.related.length === 0 && o.majorSeconds + o.partialSeconds > 0) lines.push(t('day.noRelated'));
   return lines;
 }

@@ -102,6 +102,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['component_no_data', 'component_automation', 'component_signals', 'monitor_rollups', 'monitor_results', 'monitor_states', 'monitors'])
+  for (const table of [
+    'component_no_data',
+    'component_automation',
+    'component_signals',
+    'monitor_rollups',
+    'monitor_results',
+    'monitor_states',
+    'monitors',
+  ])
     await db.schema.dropTable(table).execute();
 }

@@ -9,4 +9,3 @@ export interface CheckResult {
 export const up = (durationMs: number | null): CheckResult => ({ outcome: 'up', durationMs, reason: null });
 export const down = (reason: string, durationMs: number | null): CheckResult => ({ outcome: 'down', durationMs, reason });
 export const degraded = (reason: string, durationMs: number | null): CheckResult => ({ outcome: 'degraded', durationMs, reason });
-

@@ -1,0 +1,129 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { JobWorker, listJobs } from '../../jobs/index.ts';
+import { checkJobName, createMonitorHandlers } from '../../modules/monitors/index.ts';
+import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
+
+let t: ApiTestApp;
+let trusting: ApiTestApp;
+let target: Server;
+let targetUrl: string;
+let status = 200;
+before(async () => {
+  t = await createApiTestApp();
+  trusting = await createApiTestApp({ env: { AVISO_API_MONITORS_MAY_REACH_PRIVATE: 'true' } });
+  target = createServer((_req, res) => res.writeHead(status).end('ok'));
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/`;
+});
+after(async () => {
+  await t.close();
+  await trusting.close();
+  await new Promise((resolve) => target.close(resolve));
+});
+
+async function call(app: ApiTestApp, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: object, key = app.writeKey) {
+  return app.aviso.app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(body !== undefined && { payload: body }) });
+}
+
+test('an API key adds, tests, pauses and deletes a monitor; the audit log records each change', async () => {
+  const component = (await call(trusting, 'POST', '/api/v1/components', { name: 'Website' })).json();
+  const created = await call(trusting, 'POST', '/api/v1/monitors', {
+    name: 'Home page',
+    kind: 'http',
+    componentId: component.id,
+    intervalSeconds: 30,
+    timeoutMs: 2000,
+    allowPrivate: true,
+    settings: { url: targetUrl, expectedStatus: ['200'] },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const monitor = created.json();
+  assert.deepEqual([monitor.state, monitor.pushUrl, monitor.settings.method], ['unknown', null, 'GET']);
+
+  const tested = await call(trusting, 'POST', `/api/v1/monitors/${monitor.id}/test`);
+  assert.equal(tested.json().outcome, 'up');
+  status = 503;
+  assert.deepEqual((await call(trusting, 'POST', `/api/v1/monitors/${monitor.id}/test`)).json().reason, 'answered 503, expected 200');
+  status = 200;
+  assert.equal((await call(trusting, 'GET', `/api/v1/monitors/${monitor.id}`)).json().lastCheckedAt, null, '"test now" changes nothing');
+
+  const paused = await call(trusting, 'PATCH', `/api/v1/monitors/${monitor.id}`, { paused: true });
+  assert.equal(paused.json().paused, true);
+  assert.equal((await call(trusting, 'GET', '/api/v1/monitors', undefined, trusting.readKey)).json().monitors.length, 1);
+  assert.equal((await call(trusting, 'DELETE', `/api/v1/monitors/${monitor.id}`)).statusCode, 204);
+  assert.equal((await call(trusting, 'GET', `/api/v1/monitors/${monitor.id}`)).json().error.code, 'monitor_not_found');
+  const audit = (await call(trusting, 'GET', '/api/v1/audit-events?entityType=monitor')).json().auditEvents;
+  assert.deepEqual(
+    audit.map((e: { action: string; actor: { name: string } }) => [e.action, e.actor.name]),
+    [
+      ['monitor.delete', 'Deploy bot'],
+      ['monitor.update', 'Deploy bot'],
+      ['monitor.create', 'Deploy bot'],
+    ],
+  );
+});
+
+test('API keys reach private addresses only when the operator allows it; invalid monitors are a 400 naming the field', async () => {
+  const privateMonitor = { name: 'Internal', kind: 'tcp', allowPrivate: true, settings: { host: '127.0.0.1', port: 5432 } };
+  const refused = await call(t, 'POST', '/api/v1/monitors', privateMonitor);
+  assert.deepEqual([refused.statusCode, refused.json().error.code], [403, 'forbidden']);
+  const publicOnly = (await call(t, 'POST', '/api/v1/monitors', { ...privateMonitor, allowPrivate: false })).json();
+  assert.equal((await call(t, 'POST', `/api/v1/monitors/${publicOnly.id}/test`)).json().reason, 'the address is not public');
+
+  const invalid = await call(t, 'POST', '/api/v1/monitors', { name: 'x', kind: 'http', settings: { url: 'file:///etc/passwd' } });
+  assert.equal(invalid.statusCode, 400);
+  assert.equal(invalid.json().error.code, 'validation_failed');
+  assert.match(JSON.stringify(invalid.json().error.details), /settings\.url/);
+  const readOnly = await call(t, 'POST', '/api/v1/monitors', { ...privateMonitor, allowPrivate: false }, t.readKey);
+  assert.equal(readOnly.statusCode, 403);
+});
+
+test('a heartbeat gets a secret URL once; calling it records a ping, a wrong token is a 404', async () => {
+  const created = (
+    await call(t, 'POST', '/api/v1/monitors', { name: 'Backup', kind: 'heartbeat', intervalSeconds: 3600, settings: { graceSeconds: 600 } })
+  ).json();
+  assert.match(created.pushUrl, /^http:\/\/127\.0\.0\.1:3000\/heartbeat\/[A-Za-z0-9_-]{32}$/);
+  const path = new URL(created.pushUrl).pathname;
+  assert.equal((await t.aviso.app.inject({ method: 'GET', url: path })).statusCode, 200);
+  assert.equal((await call(t, 'GET', `/api/v1/monitors/${created.id}`)).json().lastPingAt, t.clock.now().toISOString());
+  assert.equal((await t.aviso.app.inject({ method: 'POST', url: `/heartbeat/${'A'.repeat(32)}` })).statusCode, 404);
+  assert.equal((await call(t, 'GET', `/api/v1/monitors/${created.id}`)).json().pushUrl, undefined, 'the URL is never shown again');
+});
+
+test('a check that could not run shows as "no data" on the public bars, not as downtime', async () => {
+  const component = (await call(trusting, 'POST', '/api/v1/components', { name: 'Checkout', startDate: '2025-11-20' })).json();
+  await call(trusting, 'POST', '/api/v1/monitors', {
+    name: 'Checkout',
+    kind: 'http',
+    componentId: component.id,
+    intervalSeconds: 60,
+    timeoutMs: 2000,
+    failureThreshold: 1,
+    recoveryThreshold: 1,
+    allowPrivate: true,
+    settings: { url: targetUrl },
+  });
+  const worker = new JobWorker({ ctx: trusting.ctx, handlers: createMonitorHandlers({ outbound: trusting.aviso.deps.outbound }) });
+  const due = async () => {
+    const [job] = await listJobs(trusting.ctx.db, { name: checkJobName, status: 'pending' });
+    if (job!.runAt > trusting.clock.now()) trusting.clock.set(job!.runAt);
+    await worker.tick();
+  };
+  await due();
+  status = 500;
+  await due();
+  assert.equal((await call(trusting, 'GET', `/api/v1/components/${component.id}`)).json().status, 'major_outage');
+  // Aviso is down for three hours while the service recovers; then checks resume.
+  trusting.clock.advance(3 * 3600_000);
+  status = 200;
+  await worker.tick();
+  assert.equal((await call(trusting, 'GET', `/api/v1/components/${component.id}`)).json().status, 'operational');
+  const page = await trusting.aviso.app.inject({ method: 'GET', url: '/' });
+  // Today's bar: the minute of confirmed outage before Aviso stopped, then the hours it could not check.
+  assert.match(page.body, /Major outage 1 min\nNo data for 2 hrs 59 mins \(checks could not run\)\./);
+  // Three hours counted as downtime would be about 80%; without data they count as neither.
+  assert.match(page.body, /<span class="bars-uptime">99\.86% uptime<\/span>/);
+});
