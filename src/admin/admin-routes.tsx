@@ -21,6 +21,7 @@ import { registerSettingsRoutes } from './settings/settings-routes.tsx';
 import { registerSubscriberRoutes } from './subscribers/subscriber-routes.tsx';
 import { registerTeamRoutes } from './team/team-routes.tsx';
 import { registerTemplateRoutes } from './templates/template-routes.tsx';
+import { registerMonitorRoutes } from './monitors/monitor-routes.tsx';
 import { adminCss } from './view/admin-styles.ts';
 import { Layout } from './view/layout.tsx';
 
@@ -59,6 +60,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerMaintenanceRoutes(scope, deps);
       registerComponentRoutes(scope, deps);
       registerTemplateRoutes(scope, deps);
+      registerMonitorRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
       registerTeamRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);

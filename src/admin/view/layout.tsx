@@ -13,6 +13,7 @@ export type Section =
   | 'team'
   | 'api-keys'
   | 'audit'
+  | 'monitors'
   | 'jobs'
   | 'subscribers'
   | 'none';
@@ -22,6 +23,7 @@ const sections: { key: Section; href: string; label: string; needs: Permission }
   { key: 'incidents', href: '/admin/incidents', label: 'Incidents', needs: 'read' },
   { key: 'maintenances', href: '/admin/maintenances', label: 'Maintenance', needs: 'read' },
   { key: 'components', href: '/admin/components', label: 'Components', needs: 'read' },
+  { key: 'monitors', href: '/admin/monitors', label: 'Monitors', needs: 'read' },
   { key: 'templates', href: '/admin/templates', label: 'Templates', needs: 'read' },
   { key: 'subscribers', href: '/admin/subscribers', label: 'Subscribers', needs: 'manage_page' },
   { key: 'settings', href: '/admin/settings', label: 'Page settings', needs: 'manage_page' },

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { createAdminTestApp } from '../../../test/support/admin-client.ts';
+import { createComponent } from '../../modules/components/index.ts';
+import { listMonitors } from '../../modules/monitors/index.ts';
+
+test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list shows its state and last result', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const server = createServer((_req, res) => res.writeHead(200).end('fine'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const api = await createComponent(app.ctx, { name: 'Public API' });
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/monitors');
+
+  const refused = await admin.post('/admin/monitors', {
+    name: 'API',
+    kind: 'http',
+    url: 'ftp://nope',
+    componentId: api.id,
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+    allowPrivate: 'on',
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /href="#f-url"/, 'the message points at the URL field');
+  assert.equal((await listMonitors(app.ctx)).length, 0);
+
+  const added = await admin.post('/admin/monitors', {
+    name: 'API',
+    kind: 'http',
+    url,
+    componentId: api.id,
+    intervalSeconds: '30',
+    timeoutSeconds: '5',
+    failingStatus: 'partial_outage',
+    degradedStatus: 'degraded_performance',
+    allowPrivate: 'on',
+  });
+  assert.equal(added.statusCode, 303);
+  const [view] = await listMonitors(app.ctx);
+  assert.deepEqual([view?.monitor.failingStatus, view?.monitor.allowPrivate, view?.monitor.componentId], ['partial_outage', true, api.id]);
+  const list = await admin.get('/admin/monitors');
+  assert.match(list.body, /Not checked yet/);
+  assert.match(list.body, /moves “Public API”/);
+
+  const tested = await admin.post(`/admin/monitors/${view!.monitor.id}/test`, {});
+  assert.match(tested.body, /Test now: up in \d+ ms/);
+
+  await admin.post(`/admin/monitors/${view!.monitor.id}/pause`, {});
+  assert.match((await admin.get('/admin/monitors')).body, /\(HTTP\(S\)\) · paused/);
+
+  const edit = await admin.get(`/admin/monitors/${view!.monitor.id}`);
+  assert.match(edit.body, new RegExp(`value="${url.replace(/[/.]/g, '\\$&')}"`));
+  await admin.post(`/admin/monitors/${view!.monitor.id}`, {
+    name: 'API v2',
+    url,
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+    intervalSeconds: '60',
+    timeoutSeconds: '5',
+    allowPrivate: 'on',
+  });
+  assert.equal((await listMonitors(app.ctx))[0]?.monitor.name, 'API v2');
+});
+
+test('a heartbeat’s secret URL is shown once; an editor cannot add monitors', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/monitors');
+  const added = await admin.post('/admin/monitors', {
+    name: 'Backups',
+    kind: 'heartbeat',
+    graceSeconds: '300',
+    intervalSeconds: '3600',
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+  });
+  assert.equal(added.statusCode, 201);
+  const pushUrl = /(http:\/\/[^<\s]+\/heartbeat\/[A-Za-z0-9_-]+)/.exec(added.body)?.[1];
+  assert.ok(pushUrl !== undefined);
+  assert.doesNotMatch((await admin.get('/admin/monitors')).body, new RegExp(pushUrl), 'never shown again');
+
+  const editor = await app.signIn('editor');
+  await editor.get('/admin/monitors');
+  assert.equal((await editor.post('/admin/monitors', { name: 'x', kind: 'tcp', host: 'example.com', port: '80' })).statusCode, 403);
+  assert.equal((await listMonitors(app.ctx)).length, 1);
+});

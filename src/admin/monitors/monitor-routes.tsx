@@ -1,0 +1,365 @@
+import type { FastifyReply } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { App } from '../../http/create-app.ts';
+import { listComponentsInOrder, type Component } from '../../modules/components/index.ts';
+import {
+  createMonitor,
+  deleteMonitor,
+  getMonitor,
+  listMonitors,
+  monitorClients,
+  monitorKinds,
+  testMonitor,
+  updateMonitor,
+  type CheckResult,
+  type Monitor,
+  type MonitorKind,
+  type MonitorView,
+} from '../../modules/monitors/index.ts';
+import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
+import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
+import { Checkbox, CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
+import { formatTime } from '../view/format.ts';
+import { formFromMonitor, monitorFormFields, monitorFromForm } from './monitor-form.ts';
+
+const kindLabels: Record<MonitorKind, string> = {
+  http: 'HTTP(S)',
+  tcp: 'TCP port',
+  dns: 'DNS record',
+  tls: 'TLS certificate',
+  heartbeat: 'Heartbeat (push)',
+};
+const outageOptions = [
+  ['degraded_performance', 'Degraded performance'],
+  ['partial_outage', 'Partial outage'],
+  ['major_outage', 'Major outage'],
+] as const;
+
+function target(m: Monitor): string {
+  const s = m.settings as Record<string, unknown>;
+  switch (m.kind) {
+    case 'http':
+      return String(s['url']);
+    case 'tcp':
+    case 'tls':
+      return `${String(s['host'])}:${String(s['port'])}`;
+    case 'dns':
+      return `${String(s['recordType'])} ${String(s['name'])}`;
+    case 'heartbeat':
+      return `pinged by a job, grace ${String(s['graceSeconds'])} s`;
+  }
+}
+
+const stateLabels = { unknown: 'Not checked yet', up: 'Up', degraded: 'Degraded', down: 'Down' } as const;
+
+function MonitorList({
+  s,
+  views,
+  components,
+  tested,
+}: {
+  s: Screen;
+  views: MonitorView[];
+  components: Component[];
+  tested?: { id: string; result: CheckResult };
+}) {
+  const names = new Map(components.map((c) => [c.id, c.name]));
+  return views.length === 0 ? (
+    <p>No monitors yet. A monitor checks a service and moves its component when the service fails.</p>
+  ) : (
+    <ul class="items">
+      {views.map(({ monitor: m, status }) => (
+        <li key={m.id}>
+          <h3 style="margin:0">
+            <a href={`/admin/monitors/${m.id}`}>{m.name}</a>{' '}
+            <span class="meta">
+              ({kindLabels[m.kind]}){m.paused ? ' · paused' : ''}
+            </span>
+          </h3>
+          <p class="meta">
+            <code>{target(m)}</code> · every {m.intervalSeconds} s ·{' '}
+            {m.componentId === null ? 'no component' : `moves “${names.get(m.componentId) ?? '?'}”`}
+          </p>
+          <p>
+            <strong>{stateLabels[status.state]}</strong>
+            {status.lastCheckedAt !== null && (
+              <>
+                {' '}
+                · last check {formatTime(status.lastCheckedAt, s.page.timeZone)}: {status.lastOutcome}
+                {status.lastDurationMs !== null && ` in ${status.lastDurationMs} ms`}
+                {status.lastReason !== null && ` — ${status.lastReason}`}
+              </>
+            )}
+            {m.kind === 'heartbeat' && ` · last ping ${formatTime(status.lastPingAt, s.page.timeZone)}`}
+          </p>
+          {tested?.id === m.id && (
+            <p class="notice" role="status">
+              Test now: {tested.result.outcome}
+              {tested.result.durationMs !== null && ` in ${tested.result.durationMs} ms`}
+              {tested.result.reason !== null && ` — ${tested.result.reason}`}
+            </p>
+          )}
+          {s.can('manage_components') && (
+            <div class="actions">
+              <form method="post" action={`/admin/monitors/${m.id}/test`} style="display:inline">
+                <CsrfField token={s.session.csrfToken} />
+                <button type="submit">
+                  Test now<span class="sr-only"> {m.name}</span>
+                </button>
+              </form>{' '}
+              <form method="post" action={`/admin/monitors/${m.id}/${m.paused ? 'resume' : 'pause'}`} style="display:inline">
+                <CsrfField token={s.session.csrfToken} />
+                <button type="submit">
+                  {m.paused ? 'Resume' : 'Pause'}
+                  <span class="sr-only"> {m.name}</span>
+                </button>
+              </form>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormState; components: Component[]; existing?: Monitor }) {
+  const leaves = components.filter((c) => !c.isGroup);
+  const action = existing === undefined ? '/admin/monitors' : `/admin/monitors/${existing.id}`;
+  const kind = existing?.kind;
+  return (
+    <>
+      <FormAlert form={form} />
+      <form method="post" action={action} class="card" novalidate>
+        <CsrfField token={s.session.csrfToken} />
+        <Field name="name" label="Name" form={form} required />
+        {kind === undefined ? (
+          <Select
+            name="kind"
+            label="Kind"
+            form={form}
+            initial="http"
+            options={monitorKinds.map((k) => [k, kindLabels[k]] as const)}
+            hint="The fields below that belong to the kind are used; the others are ignored."
+          />
+        ) : (
+          <p>Kind: {kindLabels[kind]}</p>
+        )}
+        <Select
+          name="componentId"
+          label="Component it moves"
+          form={form}
+          options={[['', 'None (only record results)'], ...leaves.map((c) => [c.id, c.name] as const)]}
+        />
+        <fieldset>
+          <legend>What to check</legend>
+          {(kind === undefined || kind === 'http') && (
+            <>
+              <Field name="url" label="URL (HTTP)" type="url" form={form} />
+              <Select
+                name="method"
+                label="Method (HTTP)"
+                form={form}
+                initial="GET"
+                options={['GET', 'HEAD', 'POST'].map((m) => [m, m] as const)}
+              />
+              <Field
+                name="expectedStatus"
+                label="Expected status (HTTP)"
+                form={form}
+                initial="200-299"
+                hint="Statuses or ranges, separated by commas."
+              />
+              <Field name="keyword" label="Keyword the answer must contain (HTTP)" form={form} />
+              <Field name="maxResponseMs" label="Slower than this many ms is degraded (HTTP)" type="number" form={form} />
+            </>
+          )}
+          {(kind === undefined || kind === 'tcp' || kind === 'tls') && (
+            <>
+              <Field name="host" label="Host (TCP, TLS)" form={form} />
+              <Field name="port" label="Port (TCP, TLS)" type="number" form={form} />
+            </>
+          )}
+          {(kind === undefined || kind === 'tls') && (
+            <Field name="warnDays" label="Warn this many days before expiry (TLS)" type="number" form={form} initial="14" />
+          )}
+          {(kind === undefined || kind === 'dns') && (
+            <>
+              <Field name="dnsName" label="Name (DNS)" form={form} />
+              <Select
+                name="recordType"
+                label="Record type (DNS)"
+                form={form}
+                initial="A"
+                options={['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'].map((t) => [t, t] as const)}
+              />
+              <Field name="expected" label="Expected answer (DNS)" form={form} />
+              <Field
+                name="resolver"
+                label="Resolver (DNS)"
+                form={form}
+                hint="An address such as 1.1.1.1; empty for the configured resolvers."
+              />
+            </>
+          )}
+          {(kind === undefined || kind === 'heartbeat') && (
+            <Field name="graceSeconds" label="Grace period in seconds (heartbeat)" type="number" form={form} initial="60" />
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>When the component changes</legend>
+          <Field name="intervalSeconds" label="Check every (seconds)" type="number" form={form} initial="60" />
+          <Field name="timeoutSeconds" label="Timeout (seconds)" type="number" form={form} initial="10" />
+          <Field name="retries" label="Retries before a failure counts" type="number" form={form} initial="0" />
+          <Field name="failureThreshold" label="Failures in a row before the component changes" type="number" form={form} initial="2" />
+          <Field name="recoveryThreshold" label="Successes in a row before it recovers" type="number" form={form} initial="2" />
+          <Select name="failingStatus" label="Status when failing" form={form} initial="major_outage" options={outageOptions} />
+          <Select
+            name="degradedStatus"
+            label="Status when slow (or a certificate expires soon)"
+            form={form}
+            initial="degraded_performance"
+            options={outageOptions}
+          />
+          {s.can('manage_page') && (
+            <Checkbox
+              name="allowPrivate"
+              label="May reach private addresses"
+              form={form}
+              initial
+              hint="Within the ranges AVISO_ALLOW_PRIVATE_TARGETS allows (your own network)."
+            />
+          )}
+        </fieldset>
+        <button type="submit">{existing === undefined ? 'Add monitor' : 'Save monitor'}</button>
+      </form>
+    </>
+  );
+}
+
+/** Monitors: the list with each one's last result, add, edit, pause or resume, test now, delete. */
+export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
+  const clients = monitorClients(deps.outbound);
+  const renderList = async (
+    reply: FastifyReply,
+    s: Screen,
+    form: FormState,
+    status = 200,
+    extra: { tested?: { id: string; result: CheckResult }; pushUrl?: string } = {},
+  ) => {
+    const components = await listComponentsInOrder(s.ctx);
+    return show(
+      reply,
+      s,
+      'Monitors',
+      'monitors',
+      <>
+        <h1>Monitors</h1>
+        {extra.pushUrl !== undefined && (
+          <div class="notice" role="status">
+            <p>The heartbeat is added. Have your job call this URL (GET) after each run; copy it now, it is shown only once:</p>
+            <p class="secret">{extra.pushUrl}</p>
+            <p>
+              For example: <code>curl -fsS {extra.pushUrl}</code>
+            </p>
+          </div>
+        )}
+        <MonitorList s={s} views={await listMonitors(s.ctx)} components={components} {...(extra.tested && { tested: extra.tested })} />
+        {s.can('manage_components') && (
+          <>
+            <h2>Add a monitor</h2>
+            <MonitorForm s={s} form={form} components={components} />
+          </>
+        )}
+      </>,
+      status,
+    );
+  };
+
+  scope.get('/monitors', async (request, reply) => renderList(reply, await screen(deps, request), emptyForm()));
+
+  scope.post('/monitors', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        const kind = text(body, 'kind') as MonitorKind;
+        const { pushToken } = await createMonitor(
+          s.ctx,
+          { ...monitorFromForm(body, kind), kind },
+          { mayAllowPrivate: s.can('manage_page') },
+        );
+        if (pushToken !== null)
+          return renderList(reply, s, emptyForm(), 201, { pushUrl: `${deps.config.publicUrl}/heartbeat/${pushToken}` });
+        return redirectTo(reply, '/admin/monitors', 'monitor-saved');
+      },
+      (form, status) => renderList(reply, s, form, status),
+      monitorFormFields,
+    );
+  });
+
+  const renderEdit = async (reply: FastifyReply, s: Screen, view: MonitorView, form: FormState, status = 200) =>
+    show(
+      reply,
+      s,
+      view.monitor.name,
+      'monitors',
+      <>
+        <h1>{view.monitor.name}</h1>
+        <MonitorForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} existing={view.monitor} />
+        <form method="post" action={`/admin/monitors/${view.monitor.id}/delete`}>
+          <CsrfField token={s.session.csrfToken} />
+          <button type="submit" class="danger">
+            Delete monitor
+          </button>
+        </form>
+      </>,
+      status,
+    );
+
+  scope.get<{ Params: { id: string } }>('/monitors/:id', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const view = await getMonitor(s.ctx, request.params.id);
+    return renderEdit(reply, s, view, { values: formFromMonitor(view.monitor), errors: {}, complete: true });
+  });
+
+  scope.post<{ Params: { id: string } }>('/monitors/:id', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const view = await getMonitor(s.ctx, request.params.id);
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      body,
+      async () => {
+        await updateMonitor(s.ctx, view.monitor.id, monitorFromForm(body, view.monitor.kind), { mayAllowPrivate: s.can('manage_page') });
+        return redirectTo(reply, '/admin/monitors', 'monitor-saved');
+      },
+      (form, status) => renderEdit(reply, s, view, form, status),
+      monitorFormFields,
+    );
+  });
+
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    scope.post<{ Params: { id: string } }>(`/monitors/:id/${action}`, async (request, reply) => {
+      const s = await screen(deps, request, 'manage_components');
+      await updateMonitor(s.ctx, request.params.id, { paused }, { mayAllowPrivate: s.can('manage_page') });
+      return redirectTo(reply, '/admin/monitors', paused ? 'monitor-paused' : 'monitor-resumed');
+    });
+  }
+
+  scope.post<{ Params: { id: string } }>('/monitors/:id/test', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const result = await testMonitor(s.ctx, request.params.id, clients);
+    return renderList(reply, s, emptyForm(), 200, { tested: { id: request.params.id, result } });
+  });
+
+  scope.post<{ Params: { id: string } }>('/monitors/:id/delete', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    await deleteMonitor(s.ctx, request.params.id);
+    return redirectTo(reply, '/admin/monitors', 'monitor-deleted');
+  });
+}
