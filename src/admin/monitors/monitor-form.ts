@@ -66,6 +66,7 @@ export function monitorFromForm(body: FormBody, kind: MonitorKind): Omit<CreateM
     failingStatus: text(body, 'failingStatus') as CreateMonitorInput['failingStatus'],
     degradedStatus: text(body, 'degradedStatus') as CreateMonitorInput['degradedStatus'],
     allowPrivate: checked(body, 'allowPrivate'),
+    autoIncident: checked(body, 'autoIncident'),
   };
 }
 
@@ -86,6 +87,7 @@ export function formFromMonitor(m: Monitor): FormBody {
     failingStatus: m.failingStatus,
     degradedStatus: m.degradedStatus,
     allowPrivate: m.allowPrivate ? 'on' : undefined,
+    autoIncident: m.autoIncident ? 'on' : undefined,
     url: str(s['url']),
     method: str(s['method']),
     expectedStatus: str(s['expectedStatus']),

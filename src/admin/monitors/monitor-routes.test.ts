@@ -64,8 +64,16 @@ test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list
     intervalSeconds: '60',
     timeoutSeconds: '5',
     allowPrivate: 'on',
+    autoIncident: 'on',
   });
-  assert.equal((await listMonitors(app.ctx))[0]?.monitor.name, 'API v2');
+  assert.deepEqual(
+    [(await listMonitors(app.ctx))[0]?.monitor.name, (await listMonitors(app.ctx))[0]?.monitor.autoIncident],
+    ['API v2', true],
+  );
+  assert.match(
+    (await admin.get('/admin/monitors')).body,
+    /Opens an incident automatically when its component goes down, until someone edits or posts on it/,
+  );
 });
 
 test('a heartbeat’s secret URL is shown once; an editor cannot add monitors', async (t) => {

@@ -92,6 +92,14 @@ function MonitorList({
             )}
             {m.kind === 'heartbeat' && ` · last ping ${formatTime(status.lastPingAt, s.page.timeZone)}`}
           </p>
+          {m.autoIncident && (
+            <p class="meta">
+              {views.find((v) => v.monitor.id === m.id)?.incident?.followed === false
+                ? 'Automatic incident: someone edited or posted on it, so the monitor no longer changes it. '
+                : 'Opens an incident automatically when its component goes down, until someone edits or posts on it. '}
+              {status.incidentId !== null && <a href={`/admin/incidents/${status.incidentId}`}>Open incident</a>}
+            </p>
+          )}
           {tested?.id === m.id && (
             <p class="notice" role="status">
               Test now: {tested.result.outcome}
@@ -219,6 +227,12 @@ function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormS
             form={form}
             initial="degraded_performance"
             options={outageOptions}
+          />
+          <Checkbox
+            name="autoIncident"
+            label="Open an incident automatically when the component goes down"
+            form={form}
+            hint="Updated as the monitor changes and resolved on recovery, until someone edits or posts on it."
           />
           {s.can('manage_page') && (
             <Checkbox

@@ -19,6 +19,7 @@ import { startDnsServer, type DnsServer } from '../../../test/support/dns-server
 import { ensurePage } from '../page/index.ts';
 import { createComponent, findComponent, listStatusChanges, updateComponent } from '../components/index.ts';
 import { dailyOutages, loadUptimeSubjects, uptimeForRange } from '../uptime/index.ts';
+import { findIncident, postIncidentUpdate } from '../incidents/index.ts';
 import {
   checkJobName,
   createMonitor,
@@ -385,5 +386,39 @@ describe('monitors drive their components', () => {
     clock.advance(400 * 24 * 3600_000);
     await rollUpResults(ctx);
     assert.equal((await monitorHistory(ctx, monitor.id)).days.length, 0);
+  });
+
+  test('an automatic incident opens when the component goes down, resolves on recovery, and stops following once a person posts', async () => {
+    const api = await createComponent(ctx, { name: 'API' });
+    const { monitor } = await createMonitor(ctx, httpMonitor(api.id, { failureThreshold: 1, recoveryThreshold: 1, autoIncident: true }), {
+      mayAllowPrivate: true,
+    });
+    target.answer(502);
+    await nextCheck();
+    const opened = (await getMonitor(ctx, monitor.id)).status.incidentId;
+    assert.ok(opened !== null);
+    let incident = await findIncident(ctx.db, opened);
+    assert.deepEqual([incident?.name, incident?.status, incident?.componentIds], ['API is down', 'investigating', [api.id]]);
+    assert.match(incident?.updates[0]?.body ?? '', /answered 502/);
+    target.answer(200);
+    await nextCheck();
+    incident = await findIncident(ctx.db, opened);
+    assert.equal(incident?.status, 'resolved');
+    assert.equal((await getMonitor(ctx, monitor.id)).status.incidentId, null);
+
+    // The next outage opens a new incident; an operator takes it over by posting on it.
+    target.answer(502);
+    await nextCheck();
+    const second = (await getMonitor(ctx, monitor.id)).status.incidentId!;
+    assert.notEqual(second, opened);
+    await postIncidentUpdate({ ...ctx, actor: { kind: 'user', id: 'u1', name: 'Ana' } }, second, {
+      status: 'identified',
+      body: 'A bad deploy; rolling back.',
+    });
+    target.answer(200);
+    await nextCheck();
+    incident = await findIncident(ctx.db, second);
+    assert.equal(incident?.status, 'identified', 'automation never resolves an incident a person has taken over');
+    assert.equal(await statusOf(api.id), 'operational', 'the component still follows the monitor');
   });
 });

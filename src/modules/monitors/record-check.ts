@@ -5,6 +5,7 @@ import type { CheckResult } from './checks/check-result.ts';
 import type { Monitor, MonitorStatus } from './monitor.ts';
 import { nextState, wantedStatus } from './monitor-state.ts';
 import { findMonitorStatus, insertResult, saveMonitorStatus } from './monitor-store.ts';
+import { automateIncident } from './automate-incident.ts';
 
 /**
  * Records one check: the result (a visitor never sees it, so no revision is bumped), the
@@ -54,7 +55,6 @@ export async function recordCheck(
       durationMs: result.durationMs,
       reason: result.reason,
     });
-    await saveMonitorStatus(tx, monitor.id, after);
     if (signalChanges && monitor.componentId !== null) {
       const actorCtx = { ...txCtx, actor: { kind: 'system' as const, id: monitor.id, name: `Monitor “${monitor.name}”` } };
       if (wantedAfter === null) await clearSignal(actorCtx, { source: 'monitor', sourceId: monitor.id });
@@ -66,7 +66,9 @@ export async function recordCheck(
           status: wantedAfter,
           summary: result.reason,
         });
+      after.incidentId = await automateIncident(actorCtx, monitor, before.incidentId, wantedAfter, result.reason);
     }
+    await saveMonitorStatus(tx, monitor.id, after);
   };
   if (visible) await write(ctx, work);
   else await writePrivately(ctx, work);
