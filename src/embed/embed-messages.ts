@@ -1,91 +1,22 @@
-import type { Locale } from '../shared/locales.ts';
+import { t, type MessageKey } from '../i18n/translate.ts';
+import { supportedLocales, type Locale } from '../shared/locales.ts';
 
-/** The widget's own words, in every language Aviso speaks; operators' text is shown as written. */
-export const embedMessageKeys = [
-  'incident',
-  'maintenance',
-  'investigating',
-  'identified',
-  'monitoring',
-  'in_progress',
-  'verifying',
-  'details',
-  'dismiss',
-  'region',
-] as const;
-export type EmbedMessageKey = (typeof embedMessageKeys)[number];
+/**
+ * The widget's own words, from the one catalogue (src/i18n/locales): its `widget.*` messages and the
+ * page's own status labels (`label.*`), so the widget names a status exactly as the page does.
+ */
+export const widgetStatuses = ['investigating', 'identified', 'monitoring', 'in_progress', 'verifying'] as const;
 
-export const embedMessages: Record<Locale, Record<EmbedMessageKey, string>> = {
-  en: {
-    incident: 'Incident',
-    maintenance: 'Maintenance',
-    investigating: 'Investigating',
-    identified: 'Identified',
-    monitoring: 'Monitoring',
-    in_progress: 'In progress',
-    verifying: 'Verifying',
-    details: 'View details',
-    dismiss: 'Dismiss',
-    region: 'Service status',
-  },
-  'pt-BR': {
-    incident: 'Incidente',
-    maintenance: 'Manutenção',
-    investigating: 'Investigando',
-    identified: 'Causa identificada',
-    monitoring: 'Monitorando',
-    in_progress: 'Em andamento',
-    verifying: 'Verificando',
-    details: 'Ver detalhes',
-    dismiss: 'Fechar',
-    region: 'Status do serviço',
-  },
-  es: {
-    incident: 'Incidente',
-    maintenance: 'Mantenimiento',
-    investigating: 'Investigando',
-    identified: 'Causa identificada',
-    monitoring: 'En observación',
-    in_progress: 'En curso',
-    verifying: 'Verificando',
-    details: 'Ver detalles',
-    dismiss: 'Cerrar',
-    region: 'Estado del servicio',
-  },
-  ru: {
-    incident: 'Инцидент',
-    maintenance: 'Плановые работы',
-    investigating: 'Выясняем причину',
-    identified: 'Причина найдена',
-    monitoring: 'Наблюдаем',
-    in_progress: 'Идут работы',
-    verifying: 'Проверяем',
-    details: 'Подробнее',
-    dismiss: 'Закрыть',
-    region: 'Состояние сервиса',
-  },
-  de: {
-    incident: 'Störung',
-    maintenance: 'Wartung',
-    investigating: 'Wird untersucht',
-    identified: 'Ursache gefunden',
-    monitoring: 'Wird beobachtet',
-    in_progress: 'Läuft',
-    verifying: 'Wird geprüft',
-    details: 'Details ansehen',
-    dismiss: 'Schließen',
-    region: 'Dienststatus',
-  },
-  fr: {
-    incident: 'Incident',
-    maintenance: 'Maintenance',
-    investigating: 'Analyse en cours',
-    identified: 'Cause identifiée',
-    monitoring: 'Sous surveillance',
-    in_progress: 'En cours',
-    verifying: 'Vérification en cours',
-    details: 'Voir les détails',
-    dismiss: 'Fermer',
-    region: 'État du service',
-  },
-};
+/** Inside the script the widget's own words go by one letter; status names keep theirs. */
+const widgetKeys = { i: 'widget.incident', m: 'widget.maintenance', d: 'widget.details', x: 'widget.dismiss', r: 'widget.region' } as const;
+
+export function embedMessages(locale: Locale): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [short, key] of Object.entries(widgetKeys)) messages[short] = t(locale, key);
+  for (const status of widgetStatuses) messages[status] = t(locale, `label.${status}` as MessageKey);
+  return messages;
+}
+
+export function allEmbedMessages(): Record<Locale, Record<string, string>> {
+  return Object.fromEntries(supportedLocales.map((locale) => [locale, embedMessages(locale)])) as Record<Locale, Record<string, string>>;
+}

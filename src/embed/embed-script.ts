@@ -1,4 +1,4 @@
-import { embedMessages, type EmbedMessageKey } from './embed-messages.ts';
+import { allEmbedMessages } from './embed-messages.ts';
 
 /**
  * The embeddable widget, plain ES2017 with no dependency: it reads `/api/v2/summary.json` from
@@ -58,19 +58,7 @@ if(document.body)run();else document.addEventListener("DOMContentLoaded",run);
 })();
 `;
 
-/** Inside the script the widget's own words go by one letter; status names keep theirs. */
-const shortKeys: Partial<Record<EmbedMessageKey, string>> = { incident: 'i', maintenance: 'm', details: 'd', dismiss: 'x', region: 'r' };
-
-function compactMessages(): Record<string, Record<string, string>> {
-  return Object.fromEntries(
-    Object.entries(embedMessages).map(([locale, messages]) => [
-      locale,
-      Object.fromEntries(Object.entries(messages).map(([key, text]) => [shortKeys[key as EmbedMessageKey] ?? key, text])),
-    ]),
-  );
-}
-
 /** The widget's JavaScript with its messages and styles inlined. */
 export function embedScript(): string {
-  return source.replace('__MESSAGES__', () => JSON.stringify(compactMessages())).replace('__CSS__', () => JSON.stringify(css));
+  return source.replace('__MESSAGES__', () => JSON.stringify(allEmbedMessages())).replace('__CSS__', () => JSON.stringify(css));
 }

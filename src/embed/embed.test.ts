@@ -8,18 +8,25 @@ import { chromium, type Browser, type BrowserContextOptions } from '@playwright/
 import { postIncidentUpdate } from '../modules/incidents/index.ts';
 import { supportedLocales } from '../shared/locales.ts';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
-import { embedMessageKeys, embedMessages } from './embed-messages.ts';
+import { t } from '../i18n/translate.ts';
+import { allEmbedMessages, embedMessages, widgetStatuses } from './embed-messages.ts';
 import { embedScript } from './embed-script.ts';
 
 describe('the widget in every language', () => {
-  it('has every message in each of the six languages, none left in English by mistake', () => {
-    assert.deepEqual(Object.keys(embedMessages).sort(), [...supportedLocales].sort());
+  it('has its words in each of the six languages, none left in English by mistake', () => {
+    const all = allEmbedMessages();
+    assert.deepEqual(Object.keys(all).sort(), [...supportedLocales].sort());
     for (const locale of supportedLocales) {
-      const messages = embedMessages[locale];
-      assert.deepEqual(Object.keys(messages).sort(), [...embedMessageKeys].sort(), locale);
-      for (const key of embedMessageKeys) assert.ok(messages[key].trim().length > 0, `${locale}.${key}`);
-      if (locale !== 'en') assert.notEqual(messages.details, embedMessages.en.details, locale);
+      for (const [key, text] of Object.entries(all[locale])) assert.ok(text.trim().length > 0, `${locale}.${key}`);
+      if (locale !== 'en') assert.notEqual(all[locale].d, all.en.d, locale);
     }
+  });
+
+  it('names every status exactly as the page does ("Identificado", not "Causa identificada")', () => {
+    for (const locale of supportedLocales)
+      for (const status of widgetStatuses) assert.equal(embedMessages(locale)[status], t(locale, `label.${status}`), `${locale}.${status}`);
+    assert.equal(embedMessages('pt-BR').identified, 'Identificado');
+    assert.equal(embedMessages('es').identified, 'Identificado');
   });
 
   it('stays small: under 5 KB before compression', () => {
@@ -97,7 +104,7 @@ describe('the widget embedded in another site, in Chromium', () => {
     assert.equal(await notice.getAttribute('lang'), 'de');
     assert.equal(await notice.getAttribute('aria-live'), 'polite');
     const text = (await notice.textContent()) ?? '';
-    assert.match(text, /Störung · Ursache gefunden/);
+    assert.match(text, /Störung · Ursache erkannt/);
     assert.match(text, /Slow dashboard/);
     assert.match(text, /The fix is rolling out region by region\./);
     const link = notice.getByRole('link', { name: 'Details ansehen' });
@@ -115,7 +122,7 @@ describe('the widget embedded in another site, in Chromium', () => {
     const { context, page, errors, summaryCookies } = await open('/', { locale: 'pt-BR' });
     const notice = page.getByRole('status');
     await notice.getByRole('link').waitFor();
-    assert.match((await notice.textContent()) ?? '', /Incidente · Causa identificada/);
+    assert.match((await notice.textContent()) ?? '', /Incidente · Identificado/);
     assert.equal(await notice.getByRole('button').getAttribute('aria-label'), 'Fechar');
     const cookies = await context.cookies();
     assert.deepEqual(
@@ -163,7 +170,7 @@ describe('the widget embedded in another site, in Chromium', () => {
       await answered;
     };
     await notice.getByText('Slow dashboard').waitFor();
-    assert.match((await notice.textContent()) ?? '', /Incidente · Causa identificada/);
+    assert.match((await notice.textContent()) ?? '', /Incidente · Identificado/);
 
     app.clock.set('2025-11-20T12:30:00.000Z');
     await postIncidentUpdate(app.appCtx, s.activeIncident.id, { status: 'resolved', components: { [s.dashboard.id]: 'operational' } });

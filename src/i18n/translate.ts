@@ -1,8 +1,11 @@
 /**
- * Aviso's own words in every supported language.
+ * Aviso's own words in every supported language: the one catalogue for everything Aviso writes (the
+ * public page, the widget, feeds, emails and chat messages, the subscription pages).
  *
  * Catalogs: `locales/<locale>.json`, one flat object per language whose keys are namespaced with one
- * dot (`status.operational`, `history.emptyMonth`, `widget.title`…). `en.json` is the reference: every
+ * dot (`status.operational`, `history.emptyMonth`, `widget.details`, `notify.confirmSubject`,
+ * `subscribe.subscribeTitle`…). A status is named by the same key everywhere (`label.*` for incident
+ * and maintenance statuses, `status.*` for component statuses), so every surface uses one term. `en.json` is the reference: every
  * catalog has exactly its keys and, per message, the same placeholders (`locales.test.ts` fails
  * otherwise). Messages are ICU MessageFormat (`{count, plural, one {# hr} other {# hrs}}`), formatted
  * with intl-messageformat. To add a message, add it to en.json and to every other catalog, written as

@@ -103,7 +103,7 @@ describe('email notifications through a real SMTP server', () => {
     await worker.tick();
     assert.deepEqual(
       smtp.received.map((m) => m.subject),
-      ['[Test Page] Quiet', '[Test Page] Nachbetrachtung: Quiet'],
+      ['[Test Page] Quiet', '[Test Page] Post-Mortem: Quiet'],
     );
     assert.match(smtp.received[1]!.text, /What happened\./);
   });

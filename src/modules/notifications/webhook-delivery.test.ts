@@ -146,7 +146,7 @@ describe('webhook and chat notifications to real HTTP receivers', () => {
     assert.deepEqual(discord.allowed_mentions, { parse: [] });
     const teams = JSON.parse(receiver.to('/teams')[0]!.body);
     assert.equal(teams.attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
-    assert.equal(teams.attachments[0].content.body[1].text, 'Slow API (Analyse en cours)');
+    assert.equal(teams.attachments[0].content.body[1].text, 'Slow API (Enquête en cours)');
     assert.equal(teams.attachments[0].content.actions[0].title, 'Voir l’incident');
   });
 });

@@ -1,4 +1,4 @@
-import { message } from '../templates/messages.ts';
+import { t } from '../../../i18n/translate.ts';
 import type { Delivery } from '../channel.ts';
 
 /** The lines every chat message shares: status and text, affected components, the link. */
@@ -8,7 +8,7 @@ export function chatLines(delivery: Delivery): { heading: string; text: string; 
   const components =
     content.components.length === 0
       ? ''
-      : `${message(locale, 'affectedComponents')}: ${content.components.map((c) => `${c.name} (${c.statusLabel})`).join(', ')}`;
+      : `${t(locale, 'notify.affectedComponents')}: ${content.components.map((c) => `${c.name} (${c.statusLabel})`).join(', ')}`;
   const text = [content.body, content.when ?? ''].filter((line) => line !== '').join('\n');
   return { heading, text, components, link: content.link?.url ?? '' };
 }

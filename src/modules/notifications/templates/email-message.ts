@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/locales.ts';
-import { message } from './messages.ts';
+import { t } from '../../../i18n/translate.ts';
 import type { NotificationContent } from './notification-content.ts';
 
 export interface EmailBody {
@@ -17,12 +17,12 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
   else if (content.body !== '') text.push(content.body);
   if (content.when !== null) text.push(content.when);
   if (content.components.length > 0)
-    text.push(`${message(locale, 'affectedComponents')}:\n${content.components.map((c) => `- ${c.name}: ${c.statusLabel}`).join('\n')}`);
+    text.push(`${t(locale, 'notify.affectedComponents')}:\n${content.components.map((c) => `- ${c.name}: ${c.statusLabel}`).join('\n')}`);
   if (content.link !== null) text.push(`${content.link.label}: ${content.link.url}`);
   if (content.aside !== null) text.push(content.aside);
   if (content.hasSubscriptionLinks) {
     text.push(
-      `--\n${message(locale, 'footerReason', { page: content.pageName })}\n${message(locale, 'manageSubscription')}: ${links.manage}\n${message(locale, 'unsubscribe')}: ${links.unsubscribe}`,
+      `--\n${t(locale, 'notify.footerReason', { page: content.pageName })}\n${t(locale, 'notify.manageSubscription')}: ${links.manage}\n${t(locale, 'notify.unsubscribe')}: ${links.unsubscribe}`,
     );
   }
   const paragraphs = (body: string) =>
@@ -41,13 +41,13 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
     content.when === null ? '' : `<p style="margin:0 0 12px;color:#52606d;font-size:14px">${escape(content.when)}</p>`,
     content.components.length === 0
       ? ''
-      : `<p style="margin:16px 0 4px"><strong>${escape(message(locale, 'affectedComponents'))}</strong></p><ul style="margin:0 0 12px;padding-left:20px">${content.components.map((c) => `<li>${escape(c.name)}: ${escape(c.statusLabel)}</li>`).join('')}</ul>`,
+      : `<p style="margin:16px 0 4px"><strong>${escape(t(locale, 'notify.affectedComponents'))}</strong></p><ul style="margin:0 0 12px;padding-left:20px">${content.components.map((c) => `<li>${escape(c.name)}: ${escape(c.statusLabel)}</li>`).join('')}</ul>`,
     content.link === null
       ? ''
       : `<p style="margin:20px 0"><a href="${escape(content.link.url)}" style="background:#1f6feb;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escape(content.link.label)}</a></p>`,
     content.aside === null ? '' : `<p style="margin:0 0 12px;color:#52606d;font-size:14px">${escape(content.aside)}</p>`,
     content.hasSubscriptionLinks
-      ? `<hr style="border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px"><p style="margin:0;color:#52606d;font-size:13px">${escape(message(locale, 'footerReason', { page: content.pageName }))}<br><a href="${escape(links.manage)}">${escape(message(locale, 'manageSubscription'))}</a> · <a href="${escape(links.unsubscribe)}">${escape(message(locale, 'unsubscribe'))}</a></p>`
+      ? `<hr style="border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px"><p style="margin:0;color:#52606d;font-size:13px">${escape(t(locale, 'notify.footerReason', { page: content.pageName }))}<br><a href="${escape(links.manage)}">${escape(t(locale, 'notify.manageSubscription'))}</a> · <a href="${escape(links.unsubscribe)}">${escape(t(locale, 'notify.unsubscribe'))}</a></p>`
       : '',
     '</div></body></html>',
   ].join('');

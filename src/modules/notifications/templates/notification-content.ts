@@ -4,7 +4,7 @@ import type { Incident } from '../../incidents/index.ts';
 import type { Page } from '../../page/index.ts';
 import type { Subscriber } from '../../subscribers/index.ts';
 import type { NotificationEvent } from '../notification-event.ts';
-import { message, type MessageKey } from './messages.ts';
+import { t, type MessageKey } from '../../../i18n/translate.ts';
 
 /** What the event says, in one language, before a channel gives it its shape. */
 export interface NotificationContent {
@@ -82,20 +82,20 @@ export function buildContent(
   if (event.kind === 'subscriber.confirmation') {
     return {
       ...base,
-      subject: message(locale, 'confirmSubject', { page }),
-      title: message(locale, 'confirmSubject', { page }),
-      body: message(locale, 'confirmBody', { page }),
-      link: { label: message(locale, 'confirmButton'), url: links.confirm },
-      aside: message(locale, 'confirmIgnore'),
+      subject: t(locale, 'notify.confirmSubject', { page }),
+      title: t(locale, 'notify.confirmSubject', { page }),
+      body: t(locale, 'notify.confirmBody', { page }),
+      link: { label: t(locale, 'notify.confirmButton'), url: links.confirm },
+      aside: t(locale, 'notify.confirmIgnore'),
       hasSubscriptionLinks: false,
     };
   }
   if (event.kind === 'subscriber.quarantined') {
-    const body = message(locale, 'quarantineBody', { url: subscriber.address, count: subscriber.failureCount, page });
+    const body = t(locale, 'notify.quarantineBody', { url: subscriber.address, count: subscriber.failureCount, page });
     return {
       ...base,
-      subject: message(locale, 'quarantineSubject', { page }),
-      title: message(locale, 'quarantineSubject', { page }),
+      subject: t(locale, 'notify.quarantineSubject', { page }),
+      title: t(locale, 'notify.quarantineSubject', { page }),
       body,
       link: { label: page, url: source.publicUrl },
       colour: impactColours.major!,
@@ -104,7 +104,7 @@ export function buildContent(
   }
   if (event.kind === 'component.updated') {
     const name = source.component?.name ?? event.componentId;
-    const label = message(locale, `component_${event.newStatus}` as MessageKey);
+    const label = t(locale, `status.${event.newStatus}` as MessageKey);
     return {
       ...base,
       subject: `[${page}] ${name}: ${label}`,
@@ -118,17 +118,17 @@ export function buildContent(
   const incident = source.incident!;
   const isMaintenance = incident.kind === 'maintenance';
   const link = {
-    label: message(locale, isMaintenance ? 'viewMaintenance' : 'viewIncident'),
+    label: t(locale, isMaintenance ? 'notify.viewMaintenance' : 'notify.viewIncident'),
     url: `${source.publicUrl}/incidents/${incident.id}`,
   };
   const colour = impactColours[incident.impact] ?? impactColours.none!;
   if (event.kind === 'postmortem.published') {
     return {
       ...base,
-      subject: message(locale, 'postmortemSubject', { page, name: incident.name }),
+      subject: t(locale, 'notify.postmortemSubject', { page, name: incident.name }),
       title: incident.name,
-      statusLabel: message(locale, 'status_postmortem'),
-      body: `${message(locale, 'postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`,
+      statusLabel: t(locale, 'label.postmortem'),
+      body: `${t(locale, 'notify.postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`,
       link,
       colour,
     };
@@ -136,22 +136,22 @@ export function buildContent(
   const update = incident.updates.find((u) => u.id === event.incidentUpdateId) ?? incident.updates[0]!;
   const when =
     isMaintenance && incident.schedule !== null && update.status === 'scheduled'
-      ? message(locale, 'scheduledWindow', {
+      ? t(locale, 'notify.scheduledWindow', {
           start: formatTime(incident.schedule.scheduledFor, locale, source.page.timeZone),
           end: formatTime(incident.schedule.scheduledUntil, locale, source.page.timeZone),
         })
-      : message(locale, 'postedAt', { time: formatTime(update.displayAt, locale, source.page.timeZone) });
+      : t(locale, 'notify.postedAt', { time: formatTime(update.displayAt, locale, source.page.timeZone) });
   return {
     ...base,
-    subject: message(locale, isMaintenance ? 'maintenanceSubject' : 'incidentSubject', { page, name: incident.name }),
+    subject: t(locale, isMaintenance ? 'notify.maintenanceSubject' : 'notify.incidentSubject', { page, name: incident.name }),
     title: incident.name,
-    statusLabel: message(locale, `status_${update.status}` as MessageKey),
+    statusLabel: t(locale, `label.${update.status}` as MessageKey),
     body: update.body,
     when,
     components: update.affectedComponents.map((c) => ({
       name: c.name,
       status: c.newStatus,
-      statusLabel: message(locale, `component_${c.newStatus}` as MessageKey),
+      statusLabel: t(locale, `status.${c.newStatus}` as MessageKey),
     })),
     link,
     colour,
