@@ -2,6 +2,7 @@ import type { Ctx } from '../shared/context.ts';
 import { queryIncidents, type Incident } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { incidentUrl } from '../api/v2/presenters.ts';
+import { updateBodyText } from '../i18n/update-body.ts';
 import { contentLines, escapeText, utcDateTime } from './ical-text.ts';
 
 /** Past maintenances stay in the calendar for context, the newest first; upcoming ones always fit. */
@@ -41,7 +42,7 @@ function event(maintenance: Incident, page: Page, host: string): string[] {
   const end = schedule?.scheduledUntil ?? maintenance.startedAt;
   const latest = maintenance.updates[0];
   const url = incidentUrl(page, maintenance.id);
-  const description = latest === undefined ? url : `${latest.body}\n\n${url}`;
+  const description = latest === undefined ? url : `${updateBodyText(latest, page.defaultLocale)}\n\n${url}`;
   return [
     'BEGIN:VEVENT',
     `UID:${maintenance.id}@${host}`,

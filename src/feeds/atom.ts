@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.ts';
 import { escapeXml, type Feed } from './feed-entries.ts';
 
 /** RFC 3339 at second precision in UTC, as Statuspage's feeds write it. */
@@ -21,11 +22,11 @@ export function renderAtom(feed: Feed): string {
 `,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xml:lang="en-US" xmlns="http://www.w3.org/2005/Atom">
+<feed xml:lang="${feed.locale === 'en' ? 'en-US' : feed.locale}" xmlns="http://www.w3.org/2005/Atom">
   <id>tag:${x(feed.host)},2005:/history</id>
   <link rel="alternate" type="text/html" href="${x(base)}"/>
   <link rel="self" type="application/atom+xml" href="${x(base)}/history.atom"/>
-  <title>${x(feed.page.name)} Status - Incident History</title>
+  <title>${x(t(feed.locale, 'feed.title', { page: feed.page.name }))}</title>
   <updated>${atomTime(feed.updated)}</updated>
   <author>
     <name>${x(feed.page.name)}</name>

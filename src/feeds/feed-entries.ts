@@ -4,20 +4,16 @@ import type { Ctx } from '../shared/context.ts';
 import { queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { incidentUrl } from '../api/v2/presenters.ts';
+import type { Locale } from '../shared/locales.ts';
+import { t } from '../i18n/translate.ts';
+import { updateBodyText } from '../i18n/update-body.ts';
 
-/** Statuspage's feeds are in English whatever the page language; readers and parsers expect it. */
-const labelText: Record<UpdateLabel, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  update: 'Update',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
+/**
+ * Statuspage's feeds are in English whatever the page language. Aviso's are in the page's default
+ * language, or the one `?locale=` asks for among the page's: labels, dates and Aviso's own sentences.
+ * An English page's feed is Statuspage's, byte for byte.
+ */
+const labelText = (locale: Locale, label: UpdateLabel) => t(locale, `label.${label}`);
 
 /** Statuspage's history feeds hold the 25 events with the latest activity. */
 export const feedSize = 25;
@@ -34,6 +30,7 @@ export interface FeedEntry {
 
 export interface Feed {
   page: Page;
+  locale: Locale;
   host: string;
   updated: Date;
   entries: FeedEntry[];
@@ -61,16 +58,16 @@ function zoneAbbreviation(local: DateTime): string {
   return fallback;
 }
 
-/** `Dec <var data-var='date'> 9</var>, <var data-var='time'>14:45</var> UTC`, in the page time zone, day space-padded. */
-function stamp(at: Date, timeZone: string): string {
-  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-US');
+/** `Dec <var data-var='date'> 9</var>, <var data-var='time'>14:45</var> UTC`, in the page time zone, day space-padded, month in the feed's language. */
+function stamp(at: Date, timeZone: string, locale: Locale): string {
+  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale(locale === 'en' ? 'en-US' : locale);
   const day = String(local.day).padStart(2, ' ');
   return `<small>${local.toFormat('LLL')} <var data-var='date'>${day}</var>, <var data-var='time'>${local.toFormat('HH:mm')}</var> ${escapeHtml(zoneAbbreviation(local))}</small>`;
 }
 
-function paragraph(at: Date, label: UpdateLabel, body: string, timeZone: string): string {
+function paragraph(at: Date, label: UpdateLabel, body: string, timeZone: string, locale: Locale): string {
   const text = escapeHtml(body).replace(/\r?\n/g, '<br>');
-  return `<p>${stamp(at, timeZone)}<br><strong>${labelText[label]}</strong> - ${text}</p>`;
+  return `<p>${stamp(at, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, label))}</strong> - ${text}</p>`;
 }
 
 export function lastActivity(event: Incident): Date {
@@ -78,20 +75,25 @@ export function lastActivity(event: Incident): Date {
   return new Date(Math.max(...times.map((d) => d.getTime())));
 }
 
-export function entryHtml(event: Incident, timeZone: string): string {
+export function entryHtml(event: Incident, timeZone: string, locale: Locale = 'en'): string {
   const labels = updateLabels(event.updates);
   const parts: string[] = [];
   const { publishedAt, body } = event.postmortem;
   if (event.status === 'postmortem' && publishedAt !== null && body !== null) {
-    parts.push(`<p>${stamp(publishedAt, timeZone)}<br><strong>${labelText.postmortem}</strong></p>${markdown.render(body)}`);
+    parts.push(
+      `<p>${stamp(publishedAt, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, 'postmortem'))}</strong></p>${markdown.render(body)}`,
+    );
   }
-  event.updates.forEach((update, index) => parts.push(paragraph(update.displayAt, labels[index] ?? update.status, update.body, timeZone)));
+  event.updates.forEach((update, index) =>
+    parts.push(paragraph(update.displayAt, labels[index] ?? update.status, updateBodyText(update, locale), timeZone, locale)),
+  );
   return parts.join('');
 }
 
 /** The feed's content: incidents and maintenances together, latest activity first. */
-export async function loadFeed(ctx: Pick<Ctx, 'db'>): Promise<Feed> {
+export async function loadFeed(ctx: Pick<Ctx, 'db'>, asked?: Locale): Promise<Feed> {
   const page = await getPage(ctx);
+  const locale = asked !== undefined && page.locales.includes(asked) ? asked : page.defaultLocale;
   // Events are listed by start; the latest activity is among the recently started ones.
   const events = await queryIncidents(ctx, { limit: feedSize * 4 });
   const entries = events
@@ -103,7 +105,7 @@ export async function loadFeed(ctx: Pick<Ctx, 'db'>): Promise<Feed> {
       title: event.name,
       link: incidentUrl(page, event.id),
       updated,
-      html: entryHtml(event, page.timeZone),
+      html: entryHtml(event, page.timeZone, locale),
     }));
-  return { page, host: new URL(page.url).host, updated: page.updatedAt, entries };
+  return { page, locale, host: new URL(page.url).host, updated: page.updatedAt, entries };
 }

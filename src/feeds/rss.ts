@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.ts';
 import { escapeXml, type Feed } from './feed-entries.ts';
 
 /** RFC 822 dates, as RSS 2.0 requires (`Thu, 20 Nov 2025 12:00:00 GMT`). */
@@ -22,10 +23,10 @@ export function renderRss(feed: Feed): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>${x(feed.page.name)} Status - Incident History</title>
+    <title>${x(t(feed.locale, 'feed.title', { page: feed.page.name }))}</title>
     <link>${x(base)}</link>
-    <description>${x(feed.page.name)} Status - Incident History</description>
-    <language>en-us</language>
+    <description>${x(t(feed.locale, 'feed.title', { page: feed.page.name }))}</description>
+    <language>${feed.locale === 'en' ? 'en-us' : feed.locale.toLowerCase()}</language>
     <lastBuildDate>${rssTime(feed.updated)}</lastBuildDate>
     <atom:link href="${x(base)}/history.rss" rel="self" type="application/rss+xml"/>
 ${items.join('')}  </channel>

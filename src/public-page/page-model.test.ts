@@ -50,6 +50,7 @@ function update(status: UpdateStatus, iso: string, affected: [string, string, Co
     incidentId: 'i' as IncidentId,
     status,
     body: `${status} body`,
+    generatedBody: null,
     createdAt: at(iso),
     updatedAt: at(iso),
     displayAt: at(iso),
@@ -245,7 +246,7 @@ describe('timelines', () => {
       },
     });
     assert.deepEqual(
-      timeline(event).map((e) => e.label),
+      timeline(event, 'en').map((e) => e.label),
       ['postmortem', 'resolved', 'update', 'investigating'],
     );
   });
@@ -256,7 +257,7 @@ describe('timelines', () => {
       postmortem: { body: null, draft: 'Secret', lastUpdatedAt: null, publishedAt: null, notifiedSubscribers: false, ignored: false },
     });
     assert.deepEqual(
-      timeline(event).map((e) => e.label),
+      timeline(event, 'en').map((e) => e.label),
       ['resolved'],
     );
   });

@@ -2,6 +2,8 @@ import type { Ctx } from '../shared/context.ts';
 import { listComponentsInOrder, overallStatus, type Component, type OverallStatus } from '../modules/components/index.ts';
 import { isResolved, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
+import type { Locale } from '../shared/locales.ts';
+import { updateBodyText } from '../i18n/update-body.ts';
 import { addDays, dayStart, loadUptimeSubjects, localDate, type UptimeSubject } from '../modules/uptime/index.ts';
 import { buildDayBars, buildGroupBars, type DayBars } from './day-bars-model.ts';
 
@@ -105,18 +107,18 @@ export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date): Promise<Ho
 export interface TimelineEntry {
   key: string;
   label: UpdateLabel;
-  /** Markdown written by the operator. */
+  /** Markdown written by the operator, or Aviso's own sentence in the reader's language. */
   body: string;
   at: Date;
 }
 
 /** The entries of an event's timeline, newest first, the published postmortem on top. */
-export function timeline(event: Incident): TimelineEntry[] {
+export function timeline(event: Incident, locale: Locale): TimelineEntry[] {
   const labels = updateLabels(event.updates);
   const entries: TimelineEntry[] = event.updates.map((u, i) => ({
     key: u.id,
     label: labels[i] ?? u.status,
-    body: u.body,
+    body: updateBodyText(u, locale),
     at: u.displayAt,
   }));
   const { body, publishedAt } = event.postmortem;
@@ -147,10 +149,9 @@ export interface IncidentModel {
   page: Page;
   event: Incident;
   affected: string[];
-  entries: TimelineEntry[];
 }
 
 export async function loadIncidentModel(ctx: Pick<Ctx, 'db'>, event: Incident): Promise<IncidentModel> {
   const [page, components] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx)]);
-  return { page, event, affected: affectedNames(event, components), entries: timeline(event) };
+  return { page, event, affected: affectedNames(event, components) };
 }

@@ -5,7 +5,15 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'aviso_migrations', migrationLockTableName: 'aviso_migrations_lock' });
+  // Each line of work numbers its migrations in its own range, so a database may have applied a
+  // higher number (0070) before a lower one (0050) ships; the missing ones are applied in order.
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'aviso_migrations',
+    migrationLockTableName: 'aviso_migrations_lock',
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

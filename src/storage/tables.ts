@@ -90,6 +90,8 @@ export interface IncidentUpdatesTable {
   incidentId: string;
   status: string;
   body: string;
+  /** JSON `{ key, params? }` when Aviso wrote the update (its words are worded when read); null for an operator's text. */
+  generatedBody: string | null;
   createdAt: string;
   updatedAt: string;
   displayAt: string;

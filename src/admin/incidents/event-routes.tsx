@@ -5,6 +5,7 @@ import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, emptyForm, FieldError, parseLocalDateTime, text, toLocalInput } from '../form-values.ts';
 import { ConfirmDeleteIncident, EditUpdate } from './incident-views.tsx';
+import { updateBodyText } from '../../i18n/update-body.ts';
 
 type UpdateParams = { Params: { id: string; updateId: string } };
 
@@ -23,7 +24,10 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
     const event = await load(s.ctx, request.params.id);
     const update = event.updates.find((u) => u.id === request.params.updateId);
     if (update === undefined) throw notFound('incident_update', request.params.updateId);
-    const form = emptyForm({ body: update.body, displayAt: toLocalInput(update.displayAt, s.page.timeZone) });
+    const form = emptyForm({
+      body: updateBodyText(update, s.page.defaultLocale),
+      displayAt: toLocalInput(update.displayAt, s.page.timeZone),
+    });
     return show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />);
   });
 
@@ -39,7 +43,10 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
       async () => {
         const displayAt = parseLocalDateTime(body, 'displayAt', s.page.timeZone);
         if (displayAt === undefined) throw new FieldError('displayAt', 'Enter the time the update is shown at.');
-        await editIncidentUpdate(s.ctx, event.id, update.id, { body: text(body, 'body'), displayAt });
+        // Aviso's own sentence, left as shown, stays Aviso's: it keeps being worded in each reader's language.
+        const written = text(body, 'body');
+        const unchanged = update.generatedBody !== null && written === updateBodyText(update, s.page.defaultLocale);
+        await editIncidentUpdate(s.ctx, event.id, update.id, { ...(!unchanged && { body: written }), displayAt });
         return redirectTo(reply, `/admin${base}/${event.id}`, 'update-edited');
       },
       (form, status) =>

@@ -121,7 +121,7 @@ test('an incident is updated, resolved with its components restored, corrected, 
   assert.match(String(resolved.headers.location), /notice=incident-resolved/);
   let incident = await getIncident(app.ctx, id);
   assert.equal(incident.status, 'resolved');
-  assert.equal(incident.updates[0]?.body, 'This incident has been resolved.');
+  assert.deepEqual(incident.updates[0]?.generatedBody, { key: 'resolved' }, "Aviso's standard sentence, kept as a key");
   assert.deepEqual(
     incident.updates[0]?.affectedComponents.map((a) => a.newStatus),
     ['operational'],

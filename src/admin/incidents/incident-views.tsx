@@ -5,6 +5,7 @@ import type { FormState } from '../form-values.ts';
 import { eventStatusLabels, formatTime, impactLabels } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { updateBodyText } from '../../i18n/update-body.ts';
 
 export function ImpactBadge({ incident }: { incident: Pick<Incident, 'impact'> }) {
   return <span class={`badge i-${incident.impact}`}>{impactLabels[incident.impact]} impact</span>;
@@ -207,7 +208,7 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
               <span class="meta">· {formatTime(u.displayAt, s.page.timeZone)}</span>
               {!u.deliverNotifications && <span class="meta"> · no notification</span>}
             </p>
-            <p class="body">{u.body}</p>
+            <p class="body">{updateBodyText(u, s.page.defaultLocale)}</p>
             {u.affectedComponents.length > 0 && (
               <p class="meta">
                 {u.affectedComponents

@@ -17,6 +17,8 @@ import { createInput, incidentFieldNames, reviseInput } from './incident-inputs.
 import { pageWindow } from './pagination.ts';
 import { route, type V1Request } from './route.ts';
 import { loadPresentContext } from './present-context.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import { presentIncident, presentUpdate } from './presenters.ts';
 import { incidentBody, incidentUpdateBody, readRoot } from './request-schemas.ts';
 
@@ -29,10 +31,10 @@ async function presentOne(ctx: Pick<Ctx, 'db'>, incident: Incident) {
   return presentIncident(incident, await loadPresentContext(ctx));
 }
 
-/** Statuspage's `q`: the text in the name, status, postmortem or any update. */
-function matches(incident: Incident, q: string): boolean {
+/** Statuspage's `q`: the text in the name, status, postmortem or any update (as the API words it). */
+function matches(incident: Incident, q: string, locale: Locale): boolean {
   const needle = q.toLowerCase();
-  const texts = [incident.name, incident.status, incident.postmortem.body ?? '', ...incident.updates.map((u) => u.body)];
+  const texts = [incident.name, incident.status, incident.postmortem.body ?? '', ...incident.updates.map((u) => updateBodyText(u, locale))];
   return texts.some((t) => t.toLowerCase().includes(needle));
 }
 
@@ -40,7 +42,8 @@ async function listed(ctx: Pick<Ctx, 'db'>, filter: IncidentFilter, query: Recor
   const { offset, limit } = pageWindow(query, 'limit');
   const q = typeof query.q === 'string' ? query.q.trim() : '';
   if (q === '') return presentAll(ctx, await queryIncidents(ctx, { ...filter, offset, limit }));
-  const found = (await queryIncidents(ctx, filter)).filter((i) => matches(i, q));
+  const { locale } = await loadPresentContext(ctx);
+  const found = (await queryIncidents(ctx, filter)).filter((i) => matches(i, q, locale));
   return presentAll(ctx, found.slice(offset, offset + limit));
 }
 
@@ -92,7 +95,7 @@ export function registerIncidentRoutes(scope: FastifyInstance, _deps: AppDeps): 
     });
     const edited = incident.updates.find((u) => u.id === params.incident_update_id);
     if (edited === undefined) throw notFound('incident_update', params.incident_update_id!);
-    return presentUpdate(edited);
+    return presentUpdate(edited, (await loadPresentContext(caller.ctx)).locale);
   };
   route(scope, 'PATCH', `${base}/:incident_id/incident_updates/:incident_update_id`, editUpdate);
   route(scope, 'PUT', `${base}/:incident_id/incident_updates/:incident_update_id`, editUpdate);

@@ -7,5 +7,10 @@ import type { PresentContext } from './presenters.ts';
 export async function loadPresentContext(ctx: Pick<Ctx, 'db'>): Promise<PresentContext> {
   const page = await getPage(ctx);
   const components = await listComponentsInOrder(ctx);
-  return { pageId: page.id, publicUrl: page.url.replace(/\/+$/, ''), components: new Map(components.map((c) => [c.id, c])) };
+  return {
+    pageId: page.id,
+    locale: page.defaultLocale,
+    publicUrl: page.url.replace(/\/+$/, ''),
+    components: new Map(components.map((c) => [c.id, c])),
+  };
 }

@@ -2,6 +2,8 @@ import type { Component } from '../../modules/components/index.ts';
 import type { Incident, IncidentUpdate } from '../../modules/incidents/index.ts';
 import type { Page } from '../../modules/page/index.ts';
 import type { IncidentTemplate } from '../../modules/templates/index.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { updateBodyText } from '../../i18n/update-body.ts';
 
 /**
  * Domain → Statuspage Manage-API v1 wire shapes: every field of the spec's schema, in its order,
@@ -11,6 +13,8 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 
 export interface PresentContext {
   pageId: string;
+  /** The page's default language: Aviso's own sentences are worded in it, as Statuspage does. */
+  locale: Locale;
   publicUrl: string;
   /** Every component by id, for incidents' `components`. */
   components: Map<string, Component>;
@@ -110,7 +114,7 @@ export function presentGroup(group: Component, children: Component[], pageId: st
   };
 }
 
-export function presentUpdate(u: IncidentUpdate) {
+export function presentUpdate(u: IncidentUpdate, locale: Locale) {
   return {
     id: u.id,
     incident_id: u.incidentId,
@@ -118,7 +122,7 @@ export function presentUpdate(u: IncidentUpdate) {
       u.affectedComponents.length === 0
         ? null
         : u.affectedComponents.map((a) => ({ code: a.componentId, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })),
-    body: u.body,
+    body: updateBodyText(u, locale),
     created_at: iso(u.createdAt),
     custom_tweet: null,
     deliver_notifications: u.deliverNotifications,
@@ -143,7 +147,7 @@ export function presentIncident(i: Incident, pc: PresentContext) {
     created_at: iso(i.createdAt),
     impact: i.impact,
     impact_override: i.impactOverride,
-    incident_updates: i.updates.map(presentUpdate),
+    incident_updates: i.updates.map((u) => presentUpdate(u, pc.locale)),
     metadata: i.metadata,
     monitoring_at: iso(i.monitoringAt),
     name: i.name,

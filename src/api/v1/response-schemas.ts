@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { componentStatuses } from '../../modules/components/index.ts';
-import { impacts, incidentStatuses, maintenanceStatuses } from '../../modules/incidents/index.ts';
+import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../../modules/incidents/index.ts';
 import { pageSettingsSchema } from '../../modules/page/index.ts';
 import { errorCatalogue } from '../../shared/errors.ts';
 import { supportedLocales } from '../../shared/locales.ts';
@@ -62,7 +62,16 @@ const incidentUpdate = z
     id,
     incidentId: id,
     status: updateStatus,
-    body: z.string(),
+    body: z.string().describe("The operator's text exactly as written (Markdown); '' when Aviso wrote the update"),
+    generatedBody: z
+      .object({
+        key: z.enum(generatedBodyKeys as [GeneratedBodyKey, ...GeneratedBodyKey[]]),
+        params: z.record(z.string(), z.number()).optional(),
+      })
+      .nullable()
+      .describe(
+        "Aviso's own words (the status's standard sentence, the maintenance reminder) as a key, worded in each reader's language where they are read; null for an operator's text",
+      ),
     createdAt: instant,
     updatedAt: instant,
     displayAt: instant,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Component, ComponentStatus, Indicator, OverallStatus } from '../../modules/components/index.ts';
 import type { EventStatus, Impact, Incident, IncidentUpdate } from '../../modules/incidents/index.ts';
 import type { Page } from '../../modules/page/index.ts';
+import { updateBodyText } from '../../i18n/update-body.ts';
 
 /**
  * The only place the wire shape of Statuspage's public API v2 lives. Key order follows real
@@ -149,7 +150,8 @@ export function presentUpdate(update: IncidentUpdate, page: Page): V2IncidentUpd
   return {
     id: update.id,
     status: update.status,
-    body: update.body,
+    // Aviso's own sentences in the page's default language, as Statuspage words them in the page's.
+    body: updateBodyText(update, page.defaultLocale),
     incident_id: update.incidentId,
     created_at: isoInZone(update.createdAt, tz),
     updated_at: isoInZone(update.updatedAt, tz),

@@ -28,6 +28,17 @@ describe('editIncidentUpdate', () => {
     assert.deepEqual(update.affectedComponents, first.affectedComponents);
   });
 
+  test("text written over Aviso's standard sentence is the operator's from then on; moving only the time keeps Aviso's", async () => {
+    const incident = await openIncident(t.ctx, { name: 'Errors' });
+    const first = incident.updates[0]!;
+    assert.deepEqual(first.generatedBody, { key: 'investigating' });
+    const moved = await editIncidentUpdate(t.ctx, incident.id, first.id, { displayAt: new Date('2025-11-20T11:50:00Z') });
+    assert.deepEqual(moved.updates[0]?.generatedBody, { key: 'investigating' });
+    const written = await editIncidentUpdate(t.ctx, incident.id, first.id, { body: 'Sign-ins fail for some.' });
+    assert.equal(written.updates[0]?.body, 'Sign-ins fail for some.');
+    assert.equal(written.updates[0]?.generatedBody, null);
+  });
+
   test('an empty text, an unknown update or incident is refused and nothing changes', async () => {
     const incident = await openIncident(t.ctx, { name: 'Errors', body: 'Kept.' });
     const first = incident.updates[0]!;

@@ -20,9 +20,12 @@ export async function editIncidentUpdate(
     const update = incident.updates.find((u) => u.id === updateId);
     if (update === undefined) throw notFound('incident_update', updateId);
     const now = ctx.clock.now();
+    // Text the operator writes replaces Aviso's standard sentence, and is kept as written from then on.
+    const text =
+      data.body === undefined ? { body: update.body, generatedBody: update.generatedBody } : { body: data.body, generatedBody: null };
     await saveIncidentUpdateText(tx, {
       id: update.id,
-      body: data.body ?? update.body,
+      ...text,
       displayAt: data.displayAt ?? update.displayAt,
       deliverNotifications: data.deliverNotifications ?? update.deliverNotifications,
       updatedAt: now,
@@ -30,7 +33,7 @@ export async function editIncidentUpdate(
     const { affectedComponents: _affected, ...before } = update;
     const after = {
       ...before,
-      body: data.body ?? update.body,
+      ...text,
       displayAt: data.displayAt ?? update.displayAt,
       deliverNotifications: data.deliverNotifications ?? update.deliverNotifications,
       updatedAt: now,

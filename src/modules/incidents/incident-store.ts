@@ -3,7 +3,16 @@ import { fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dial
 import type { Database, IncidentsTable } from '../../storage/tables.ts';
 import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
 import type { ComponentStatus } from '../components/index.ts';
-import type { AffectedComponent, EventStatus, Impact, Incident, IncidentKind, IncidentUpdate, UpdateStatus } from './incident.ts';
+import type {
+  AffectedComponent,
+  EventStatus,
+  Impact,
+  Incident,
+  GeneratedBody,
+  IncidentKind,
+  IncidentUpdate,
+  UpdateStatus,
+} from './incident.ts';
 
 type IncidentRow = Selectable<IncidentsTable>;
 
@@ -164,6 +173,7 @@ async function listUpdates(db: Kysely<Database>, incidentIds: string[]): Promise
     incidentId: r.incidentId as IncidentId,
     status: r.status as UpdateStatus,
     body: r.body,
+    generatedBody: r.generatedBody === null ? null : (JSON.parse(r.generatedBody) as GeneratedBody),
     createdAt: fromTimestamp(r.createdAt),
     updatedAt: fromTimestamp(r.updatedAt),
     displayAt: fromTimestamp(r.displayAt),
@@ -207,6 +217,7 @@ export async function insertIncidentUpdate(db: Kysely<Database>, update: Inciden
       incidentId: update.incidentId,
       status: update.status,
       body: update.body,
+      generatedBody: update.generatedBody === null ? null : JSON.stringify(update.generatedBody),
       createdAt: toTimestamp(update.createdAt),
       updatedAt: toTimestamp(update.updatedAt),
       displayAt: toTimestamp(update.displayAt),
@@ -231,12 +242,13 @@ export async function insertIncidentUpdate(db: Kysely<Database>, update: Inciden
 
 export async function saveIncidentUpdateText(
   db: Kysely<Database>,
-  update: Pick<IncidentUpdate, 'id' | 'body' | 'displayAt' | 'updatedAt' | 'deliverNotifications'>,
+  update: Pick<IncidentUpdate, 'id' | 'body' | 'generatedBody' | 'displayAt' | 'updatedAt' | 'deliverNotifications'>,
 ): Promise<void> {
   await db
     .updateTable('incidentUpdates')
     .set({
       body: update.body,
+      generatedBody: update.generatedBody === null ? null : JSON.stringify(update.generatedBody),
       displayAt: toTimestamp(update.displayAt),
       updatedAt: toTimestamp(update.updatedAt),
       deliverNotifications: fromBool(update.deliverNotifications),

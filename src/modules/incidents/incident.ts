@@ -29,7 +29,10 @@ export interface IncidentUpdate {
   id: IncidentUpdateId;
   incidentId: IncidentId;
   status: UpdateStatus;
+  /** The operator's text exactly as written (Markdown); '' when Aviso wrote the update (see generatedBody). */
   body: string;
+  /** Aviso's own words, kept as a message key and worded in the reader's language when read; null for an operator's text. */
+  generatedBody: GeneratedBody | null;
   createdAt: Date;
   updatedAt: Date;
   displayAt: Date;
@@ -140,17 +143,24 @@ export function updateLabels(updatesNewestFirst: Pick<IncidentUpdate, 'status'>[
   });
 }
 
-/** Statuspage's text when an update is posted with an empty body. */
-export const defaultUpdateBodies: Record<UpdateStatus, string> = {
-  investigating: 'We are currently investigating this issue.',
-  identified: 'The issue has been identified and a fix is being implemented.',
-  monitoring: 'A fix has been implemented and we are monitoring the results.',
-  resolved: 'This incident has been resolved.',
-  scheduled: 'We will be undergoing scheduled maintenance during this time.',
-  in_progress: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
-  verifying: 'Verification is currently underway for the maintenance items.',
-  completed: 'The scheduled maintenance has been completed.',
-};
+/**
+ * What Aviso says when an update is posted with an empty body (Statuspage's standard sentence for
+ * its status) or when it posts one itself (the maintenance reminder, with its minutes). It is stored
+ * as this key, never as text, and each reader gets it in their language (catalogue keys `updateBody.*`).
+ */
+export type GeneratedBodyKey = UpdateStatus | 'reminder';
+export interface GeneratedBody {
+  key: GeneratedBodyKey;
+  params?: Record<string, number>;
+}
+
+export const generatedBodyKeys: readonly GeneratedBodyKey[] = [...incidentStatuses, ...maintenanceStatuses, 'reminder'];
+
+/** The operator's text (trimmed), or, when there is none, the standard sentence for the status as a key. */
+export function updateBodyFields(body: string | undefined, status: UpdateStatus): Pick<IncidentUpdate, 'body' | 'generatedBody'> {
+  const text = body?.trim() ?? '';
+  return text === '' ? { body: '', generatedBody: { key: status } } : { body: text, generatedBody: null };
+}
 
 /** The timestamps an incident gains as its status moves. */
 export function lifecycleTimes(

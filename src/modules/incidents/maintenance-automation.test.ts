@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { eventually } from '../../../test/support/eventually.ts';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { JobWorker } from '../../jobs/index.ts';
 import { createComponent, findComponent } from '../components/index.ts';
@@ -56,7 +57,11 @@ describe('maintenance automation', () => {
     await worker.tick();
     let current = (await findIncident(t.ctx.db, m.id))!;
     assert.deepEqual(await statuses(), ['scheduled', 'scheduled']);
-    assert.equal(current.updates[0]?.body, 'Maintenance will begin as scheduled in 60 minutes.');
+    assert.deepEqual(current.updates[0]?.generatedBody, { key: 'reminder', params: { minutes: 60 } }, 'kept as a key, not as English text');
+    assert.equal(current.updates[0]?.body, '');
+    assert.equal(updateBodyText(current.updates[0]!, 'en'), 'Maintenance will begin as scheduled in 60 minutes.');
+    assert.equal(updateBodyText(current.updates[0]!, 'pt-BR'), 'A manutenção começará como programado em 60 minutos.');
+    assert.equal(updateBodyText(current.updates[0]!, 'ru'), 'Плановые работы начнутся, как запланировано, через 60 минут.');
     assert.deepEqual(current.schedule?.remindedAt, at(60));
 
     t.clock.set(at(120));
@@ -64,7 +69,10 @@ describe('maintenance automation', () => {
     await worker.tick();
     current = (await findIncident(t.ctx.db, m.id))!;
     assert.equal(current.status, 'in_progress');
-    assert.equal(current.updates[0]?.body, 'Scheduled maintenance is currently in progress. We will provide updates as necessary.');
+    assert.equal(
+      updateBodyText(current.updates[0]!, 'en'),
+      'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
+    );
     assert.equal((await findComponent(t.ctx.db, db.id))?.status, 'under_maintenance');
 
     t.clock.set(at(180));
@@ -181,7 +189,7 @@ describe('maintenance automation', () => {
     assert.equal(await completeMaintenanceIfDue(t.ctx, payload), true);
     assert.equal(await completeMaintenanceIfDue(t.ctx, payload), false, 'completed once');
     assert.deepEqual(
-      (await findIncident(t.ctx.db, m.id))?.updates.map((u) => [u.status, u.body]),
+      (await findIncident(t.ctx.db, m.id))?.updates.map((u) => [u.status, updateBodyText(u, 'en')]),
       [
         ['completed', 'The scheduled maintenance has been completed.'],
         ['in_progress', 'Scheduled maintenance is currently in progress. We will provide updates as necessary.'],

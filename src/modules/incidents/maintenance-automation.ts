@@ -90,11 +90,12 @@ export async function remindMaintenanceIfDue(ctx: Ctx, payload: MaintenanceJobPa
     )
       return false;
     const minutes = found.schedule.remindPrior;
-    const next = await postIncidentUpdate(txCtx, found.maintenance.id, {
-      status: 'scheduled',
-      body: `Maintenance will begin as scheduled in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-      deliverNotifications: true,
-    });
+    const next = await postIncidentUpdate(
+      txCtx,
+      found.maintenance.id,
+      { status: 'scheduled', deliverNotifications: true },
+      { generatedBody: { key: 'reminder', params: { minutes } } },
+    );
     await saveIncident(tx, { ...next, schedule: { ...found.schedule, remindedAt: ctx.clock.now() } });
     return true;
   });

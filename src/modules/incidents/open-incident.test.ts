@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { listAuditEvents } from '../audit/index.ts';
@@ -21,7 +22,9 @@ describe('openIncident', () => {
     assert.equal(incident.status, 'investigating');
     assert.equal(incident.impact, 'major');
     assert.deepEqual(incident.componentIds, [api.id]);
-    assert.equal(incident.updates[0]?.body, 'We are currently investigating this issue.');
+    assert.equal(incident.updates[0]?.body, '');
+    assert.equal(updateBodyText(incident.updates[0]!, 'en'), 'We are currently investigating this issue.');
+    assert.equal(updateBodyText(incident.updates[0]!, 'pt-BR'), 'Estamos investigando o problema.');
     assert.deepEqual(incident.updates[0]?.affectedComponents, [
       { componentId: api.id, name: 'API', oldStatus: 'operational', newStatus: 'partial_outage' },
     ]);

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
-import { defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
+import { updateBodyFields, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
 import { openIncidentSchema, type OpenIncidentInput } from './incident-schemas.ts';
 import { insertIncident, insertIncidentUpdate } from './incident-store.ts';
 
@@ -27,7 +27,7 @@ export async function openIncident(ctx: Ctx, input: OpenIncidentInput): Promise<
       id: newId<IncidentUpdateId>(),
       incidentId: id,
       status,
-      body: data.body?.trim() || defaultUpdateBodies[status],
+      ...updateBodyFields(data.body, status),
       createdAt: now,
       updatedAt: now,
       displayAt: startedAt,

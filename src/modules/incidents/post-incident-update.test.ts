@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { createComponent, findComponent } from '../components/index.ts';
@@ -35,12 +36,21 @@ describe('postIncidentUpdate', () => {
     });
     assert.equal(resolved.resolvedAt?.toISOString(), '2025-11-20T12:20:00.000Z');
     assert.deepEqual(
-      resolved.updates.map((u) => [u.status, u.body]),
+      resolved.updates.map((u) => [u.status, updateBodyText(u, 'en')]),
       [
         ['resolved', 'This incident has been resolved.'],
         ['identified', 'A bad deploy.'],
         ['investigating', 'We are currently investigating this issue.'],
       ],
+    );
+    assert.deepEqual(
+      resolved.updates.map((u) => [u.body, u.generatedBody]),
+      [
+        ['', { key: 'resolved' }],
+        ['A bad deploy.', null],
+        ['', { key: 'investigating' }],
+      ],
+      "Aviso's sentences are kept as keys, the operator's text as written",
     );
     assert.equal((await findComponent(t.ctx.db, web.id))?.status, 'operational');
     assert.deepEqual(await getIncident(t.ctx, incident.id), resolved);

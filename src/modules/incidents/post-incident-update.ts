@@ -6,15 +6,29 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { changeComponentStatuses } from './change-component-statuses.ts';
-import { checkUpdateStatus, defaultUpdateBodies, deriveImpact, lifecycleTimes, type Incident, type IncidentUpdate } from './incident.ts';
+import {
+  checkUpdateStatus,
+  updateBodyFields,
+  deriveImpact,
+  lifecycleTimes,
+  type GeneratedBody,
+  type Incident,
+  type IncidentUpdate,
+} from './incident.ts';
 import { postIncidentUpdateSchema, type PostIncidentUpdateInput } from './incident-schemas.ts';
 import { findIncident, insertIncidentUpdate, replaceIncidentComponents, saveIncident } from './incident-store.ts';
 
 /**
  * Posts an update to an incident or maintenance: its status, message and component changes.
- * Resolving is an update with status `resolved` (or `completed` for a maintenance).
+ * Resolving is an update with status `resolved` (or `completed` for a maintenance). Aviso's own
+ * updates (the maintenance reminder) pass their words as `generatedBody`, a key, never as text.
  */
-export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: PostIncidentUpdateInput): Promise<Incident> {
+export async function postIncidentUpdate(
+  ctx: Ctx,
+  incidentId: string,
+  input: PostIncidentUpdateInput,
+  options: { generatedBody?: GeneratedBody } = {},
+): Promise<Incident> {
   const data = postIncidentUpdateSchema.parse(input);
   return write(ctx, async (tx) => {
     const incident = await findIncident(tx, incidentId);
@@ -34,7 +48,7 @@ export async function postIncidentUpdate(ctx: Ctx, incidentId: string, input: Po
       id: newId<IncidentUpdateId>(),
       incidentId: incident.id,
       status,
-      body: data.body?.trim() || defaultUpdateBodies[status],
+      ...(options.generatedBody === undefined ? updateBodyFields(data.body, status) : { body: '', generatedBody: options.generatedBody }),
       createdAt: now,
       updatedAt: now,
       displayAt,

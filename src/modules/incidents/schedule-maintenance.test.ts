@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { createComponent } from '../components/index.ts';
@@ -25,7 +26,8 @@ describe('scheduleMaintenance', () => {
     assert.equal(maintenance.status, 'scheduled');
     assert.equal(maintenance.impact, 'maintenance');
     assert.equal(maintenance.startedAt.toISOString(), '2025-11-21T10:00:00.000Z');
-    assert.equal(maintenance.updates[0]?.body, 'We will be undergoing scheduled maintenance during this time.');
+    assert.equal(updateBodyText(maintenance.updates[0]!, 'en'), 'We will be undergoing scheduled maintenance during this time.');
+    assert.equal(updateBodyText(maintenance.updates[0]!, 'de'), 'In diesem Zeitraum führen wir eine geplante Wartung durch.');
     assert.deepEqual(
       (await listJobs(t.ctx.db)).map((j) => [j.name, j.runAt.toISOString()]),
       [

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyIncidentUpdate } from '../../outbox/index.ts';
 import { incidentSnapshot } from './incident-audit.ts';
 import { findComponent } from '../components/index.ts';
-import { defaultUpdateBodies, type Incident, type IncidentUpdate } from './incident.ts';
+import { updateBodyFields, type Incident, type IncidentUpdate } from './incident.ts';
 import { scheduleMaintenanceSchema, type ScheduleMaintenanceInput } from './incident-schemas.ts';
 import { insertIncident, insertIncidentUpdate } from './incident-store.ts';
 import { planMaintenanceJobs } from './maintenance-automation.ts';
@@ -22,7 +22,7 @@ export async function scheduleMaintenance(ctx: Ctx, input: ScheduleMaintenanceIn
       id: newId<IncidentUpdateId>(),
       incidentId: id,
       status: 'scheduled',
-      body: data.body?.trim() || defaultUpdateBodies.scheduled,
+      ...updateBodyFields(data.body, 'scheduled'),
       createdAt: now,
       updatedAt: now,
       displayAt: now,

@@ -1,16 +1,19 @@
 import { overallStatus, type Component } from '../components/index.ts';
 import type { Incident, IncidentUpdate } from '../incidents/index.ts';
 import type { NotificationEvent } from './notification-event.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { updateBodyText } from '../../i18n/update-body.ts';
 import type { RenderSource } from './templates/notification-content.ts';
 
 const iso = (date: Date | null | undefined) => (date === null || date === undefined ? null : date.toISOString());
 
-function presentUpdate(update: IncidentUpdate) {
+/** Like Statuspage's API, in the page's default language: Aviso's own sentences are worded in it. */
+function presentUpdate(update: IncidentUpdate, locale: Locale) {
   return {
     id: update.id,
     incident_id: update.incidentId,
     status: update.status,
-    body: update.body,
+    body: updateBodyText(update, locale),
     created_at: iso(update.createdAt),
     updated_at: iso(update.updatedAt),
     display_at: iso(update.displayAt),
@@ -51,7 +54,7 @@ function presentIncident(incident: Incident, source: RenderSource, components: C
     shortlink: `${source.publicUrl}/incidents/${incident.id}`,
     page_id: source.page.id,
     organization_id: null,
-    incident_updates: incident.updates.map(presentUpdate),
+    incident_updates: incident.updates.map((u) => presentUpdate(u, source.page.defaultLocale)),
     components: components.filter((c) => incident.componentIds.includes(c.id)).map((c) => presentComponent(c, source)),
   };
 }

@@ -86,6 +86,9 @@ function update(u: UpdateEntry): Record<string, unknown> {
   });
   put(out, 'affected_components', affected, []);
   out['body'] = u.body;
+  // The status's standard sentence is what an empty body means; only Aviso's other words are written out.
+  const generated = u.generated_body;
+  if (generated !== null && (generated.key !== u.status || generated.params !== undefined)) out['generated_body'] = generated;
   return out;
 }
 

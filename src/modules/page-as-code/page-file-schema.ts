@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { componentStatuses } from '../components/index.ts';
-import { impacts, incidentStatuses, maintenanceStatuses } from '../incidents/index.ts';
+import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../incidents/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
 import { isTimeZone } from '../page/index.ts';
 
@@ -75,6 +75,14 @@ const updateSchema = <S extends readonly [string, ...string[]]>(statuses: S) =>
       id: id.optional(),
       status: z.enum(statuses, oneOf(statuses)),
       body: text.max(25000).default(''),
+      /** With an empty body: which of Aviso's own sentences the update shows (default: the status's standard one). */
+      generated_body: z
+        .object({
+          key: z.enum(generatedBodyKeys as [GeneratedBodyKey, ...GeneratedBodyKey[]], oneOf(generatedBodyKeys)),
+          params: z.record(z.string(), z.number().int().nonnegative()).optional(),
+        })
+        .strict()
+        .optional(),
       display_at: instant,
       created_at: instant.optional(),
       deliver_notifications: bool(true),

@@ -1,6 +1,13 @@
 import type { Db } from '../../storage/database.ts';
 import { inPageOrder, listComponents, listStatusChanges, type Component, type ComponentStatus } from '../components/index.ts';
-import { listIncidents, type Impact, type Incident, type MaintenanceStatus, type IncidentStatus } from '../incidents/index.ts';
+import {
+  listIncidents,
+  type GeneratedBody,
+  type Impact,
+  type Incident,
+  type MaintenanceStatus,
+  type IncidentStatus,
+} from '../incidents/index.ts';
 import { findPage } from '../page/index.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { outagesFromHistory, type Outage } from './outage-periods.ts';
@@ -59,7 +66,10 @@ export interface AffectedEntry {
 export interface UpdateEntry<S extends string = IncidentStatus | MaintenanceStatus> {
   id: string;
   status: S;
+  /** The operator's text; '' when Aviso wrote the update. */
   body: string;
+  /** Aviso's words as a key (null exactly when `body` is not ''): the status's standard sentence, or the reminder. */
+  generated_body: GeneratedBody | null;
   display_at: string;
   created_at: string;
   deliver_notifications: boolean;
@@ -181,6 +191,7 @@ function updateEntries<S extends string>(event: Incident, known: Set<string>): U
     id: u.id,
     status: u.status as S,
     body: u.body,
+    generated_body: u.generatedBody ?? (u.body === '' ? { key: u.status } : null),
     display_at: iso(u.displayAt),
     created_at: iso(u.createdAt),
     deliver_notifications: u.deliverNotifications,

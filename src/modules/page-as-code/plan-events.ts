@@ -93,6 +93,7 @@ function toUpdates(entry: EventEntry): IncidentUpdate[] {
     incidentId: entry.id as IncidentId,
     status: u.status,
     body: u.body,
+    generatedBody: u.generated_body,
     createdAt: new Date(u.created_at),
     updatedAt: new Date(u.created_at),
     displayAt: new Date(u.display_at),

@@ -166,6 +166,13 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
         id: uid,
         status: u.status,
         body: u.body,
+        // An empty body is Aviso's standard sentence for the status, worded in each reader's language.
+        generated_body:
+          u.body !== ''
+            ? null
+            : u.generated_body === undefined
+              ? { key: u.status }
+              : { key: u.generated_body.key, ...(u.generated_body.params !== undefined && { params: u.generated_body.params }) },
         display_at: u.display_at,
         created_at: storedUpdate?.created_at ?? u.created_at ?? u.display_at,
         deliver_notifications: u.deliver_notifications,

@@ -8,7 +8,7 @@ import type { ViewContext } from './view-context.ts';
 export function Timeline({ view, event, headingLevel }: { view: ViewContext; event: Incident; headingLevel: number }) {
   return (
     <ol class="timeline">
-      {timeline(event).map((entry) => (
+      {timeline(event, view.locale).map((entry) => (
         <li class={`entry entry-${entry.label}`} key={entry.key}>
           <strong class="entry-label">{view.t(`label.${entry.label}`)}</strong>
           <div class="entry-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(entry.body, headingLevel) }} />

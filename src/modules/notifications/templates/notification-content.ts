@@ -5,6 +5,7 @@ import type { Page } from '../../page/index.ts';
 import type { Subscriber } from '../../subscribers/index.ts';
 import type { NotificationEvent } from '../notification-event.ts';
 import { t, type MessageKey } from '../../../i18n/translate.ts';
+import { updateBodyText } from '../../../i18n/update-body.ts';
 
 /** What the event says, in one language, before a channel gives it its shape. */
 export interface NotificationContent {
@@ -146,7 +147,7 @@ export function buildContent(
     subject: t(locale, isMaintenance ? 'notify.maintenanceSubject' : 'notify.incidentSubject', { page, name: incident.name }),
     title: incident.name,
     statusLabel: t(locale, `label.${update.status}` as MessageKey),
-    body: update.body,
+    body: updateBodyText(update, locale),
     when,
     components: update.affectedComponents.map((c) => ({
       name: c.name,
