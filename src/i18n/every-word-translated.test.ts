@@ -188,8 +188,18 @@ describe('the example page in every language after updates with empty messages: 
       for (const path of [manage, unsubscribe]) if (path !== undefined) documents.push({ where: path, runs: textRuns(await get(path)) });
 
       assert.deepEqual(englishIn(documents, locale), []);
+      // Time zones are named as people read them, never as an IANA id ("Europe/Moscow").
+      const zoneIds = documents.flatMap(({ where, runs }) =>
+        runs.filter((r) => /\b(Europe|America|Asia|Africa|Etc)\/[A-Z]/.test(r)).map((r) => `${where}: ${r}`),
+      );
+      assert.deepEqual(zoneIds, []);
     });
   }
+
+  test("the footer names the zone in the reader's language, with its offset", async () => {
+    assert.match(await get('/?locale=pt-BR'), /Os horários seguem o Horário Padrão de Moscou \(GMT\+3\)\./);
+    assert.match(await get('/history?locale=fr'), /Heures affichées en heure normale de Moscou \(UTC\+3\)\./);
+  });
 
   test('the check finds English: the same crawl in English finds the standard sentences', async () => {
     const documents = [{ where: '/incidents', runs: textRuns(await get(`/incidents/${eventIds[0]}?locale=en`)) }];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDateTime, formatDuration, formatMonth, formatMonthRange, formatPercent } from './format-dates.ts';
+import { formatDateTime, formatDuration, formatZone, formatMonth, formatMonthRange, formatPercent } from './format-dates.ts';
 import { translator } from './translate.ts';
 
 describe('dates and numbers through Intl', () => {
@@ -8,6 +8,20 @@ describe('dates and numbers through Intl', () => {
     const at = new Date('2025-11-20T02:30:00Z');
     assert.match(formatDateTime('en', 'America/Sao_Paulo', at), /Nov 19, 2025.*11:30/);
     assert.match(formatDateTime('en', 'Europe/Moscow', at), /Nov 20, 2025.*5:30/);
+  });
+  test('time zones are named as people read them, with their offset, never as an IANA id', () => {
+    const winter = new Date('2025-11-20T12:00:00Z');
+    const summer = new Date('2025-07-01T12:00:00Z');
+    assert.equal(formatZone('pt-BR', 'Europe/Moscow', winter), 'Horário Padrão de Moscou (GMT+3)');
+    assert.equal(formatZone('en', 'Europe/Moscow', winter), 'Moscow Standard Time (GMT+3)');
+    assert.equal(formatZone('fr', 'Europe/Berlin', winter), 'heure d’Europe centrale (UTC+1)');
+    assert.equal(formatZone('de', 'Europe/Berlin', summer), 'Mitteleuropäische Zeit (GMT+2)');
+    assert.equal(formatZone('es', 'America/Sao_Paulo', winter), 'hora estándar de Brasilia (GMT-3)');
+    assert.equal(formatZone('ru', 'Etc/UTC', winter), 'Всемирное координированное время (UTC)');
+    assert.equal(formatZone('en', 'Etc/UTC', winter), 'Coordinated Universal Time (UTC)');
+    for (const locale of ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'] as const)
+      for (const zone of ['Europe/Moscow', 'America/New_York', 'Asia/Kolkata', 'Etc/UTC', 'Etc/GMT+5'])
+        assert.doesNotMatch(formatZone(locale, zone, winter), /\//, `${locale} ${zone}`);
   });
   test('months and ranges are written as each language writes them', () => {
     assert.equal(formatMonth('pt-BR', '2025-11'), 'novembro de 2025');

@@ -34,6 +34,26 @@ export function formatDateTime(locale: Locale, timeZone: string, at: Date): stri
   }).format(at);
 }
 
+function zonePart(locale: Locale, timeZone: string, style: 'longGeneric' | 'long' | 'shortOffset', at: Date): string {
+  const parts = dateFormat(locale, `zone-${style}`, { timeZone, timeZoneName: style }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/**
+ * A time zone as people read it, in their language, with its offset at `at`: "Moscow Standard
+ * Time (GMT+3)", "Horário Padrão de Moscou (GMT+3)", "heure d’Europe centrale (UTC+1)"; UTC itself
+ * is "Coordinated Universal Time (UTC)". Never the IANA id, unless Intl knows no name for it.
+ */
+export function formatZone(locale: Locale, timeZone: string, at: Date): string {
+  const offset = zonePart(locale, timeZone, 'shortOffset', at);
+  const isUtc = /^(GMT|UTC)([+−-]0)?$/.test(offset);
+  const generic = zonePart(locale, timeZone, 'longGeneric', at);
+  // Zones without a name of their own (Etc/UTC, Etc/GMT+5) come back as an offset: use the long name.
+  const name = /^(GMT|UTC)[+−-]?\d/.test(generic) || /^(GMT|UTC)$/.test(generic) ? zonePart(locale, timeZone, 'long', at) : generic;
+  if (/^(GMT|UTC)[+−-]?\d/.test(name)) return name;
+  return `${name} (${isUtc ? 'UTC' : offset})`;
+}
+
 /** "Nov 20, 2025" for a calendar date. */
 export function formatDay(locale: Locale, date: string): string {
   return dateFormat(locale, 'day', { dateStyle: 'medium', timeZone: 'UTC' }).format(calendarDate(date));

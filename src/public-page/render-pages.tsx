@@ -27,7 +27,7 @@ function html(node: VNode): string {
 }
 
 function viewContext(page: Page, options: RenderOptions, path: string, keep: Record<string, string> = {}): ViewContext {
-  return { locale: options.locale, t: translator(options.locale), page, assets: options.assets, path, keep };
+  return { locale: options.locale, t: translator(options.locale), page, assets: options.assets, path, keep, now: options.now };
 }
 
 /** `/` as HTML. */

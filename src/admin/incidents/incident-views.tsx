@@ -6,6 +6,7 @@ import { eventStatusLabels, formatTime, impactLabels } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
 import { updateBodyText } from '../../i18n/update-body.ts';
+import { formatZone } from '../../i18n/format-dates.ts';
 
 export function ImpactBadge({ incident }: { incident: Pick<Incident, 'impact'> }) {
   return <span class={`badge i-${incident.impact}`}>{impactLabels[incident.impact]} impact</span>;
@@ -181,7 +182,7 @@ export function BackfillIncident({ s, form }: { s: Screen; form: FormState }) {
           type="datetime-local"
           form={form}
           required
-          hint={`In the page's time zone, ${s.page.timeZone}.`}
+          hint={`In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`}
         />
         <TextArea name="body" label="What happened" form={form} />
         <Select name="impactOverride" label="Impact" form={form} options={impactOptions} />
@@ -247,7 +248,7 @@ export function EditUpdate({ s, incident, update, form }: { s: Screen; incident:
           type="datetime-local"
           form={form}
           required
-          hint={`In the page's time zone, ${s.page.timeZone}.`}
+          hint={`In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`}
         />
         <div class="actions">
           <button type="submit">Save correction</button>

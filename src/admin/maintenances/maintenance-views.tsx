@@ -6,6 +6,7 @@ import { eventStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { ComponentChanges, maintenanceStatusOptions } from '../incidents/incident-fields.tsx';
 import { IncidentSummary, UpdateList } from '../incidents/incident-views.tsx';
+import { formatZone } from '../../i18n/format-dates.ts';
 
 export function MaintenanceList({ s, current, past }: { s: Screen; current: Incident[]; past: Incident[] }) {
   return (
@@ -54,7 +55,7 @@ export function MaintenanceForm({
   components: Component[];
   maintenance: Incident | null;
 }) {
-  const zone = `In the page's time zone, ${s.page.timeZone}.`;
+  const zone = `In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`;
   const was = maintenance?.schedule;
   return (
     <>

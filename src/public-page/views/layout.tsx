@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { supportedLocales } from '../../shared/locales.ts';
 import { localeNames } from '../../i18n/negotiate-locale.ts';
+import { formatZone } from '../../i18n/format-dates.ts';
 import { IconSprite } from './status-icon.tsx';
 import { webMessage } from '../../subscriptions-web/web-messages.ts';
 import type { ViewContext } from './view-context.ts';
@@ -89,7 +90,7 @@ export function Layout({
           <p>
             {t('footer.feeds')}: <a href="/history.atom">{t('footer.atom')}</a> · <a href="/history.rss">{t('footer.rss')}</a>
           </p>
-          <p>{t('footer.timeZone', { zone: page.timeZone })}</p>
+          <p>{t('footer.timeZone', { zone: formatZone(view.locale, page.timeZone, view.now) })}</p>
           <p class="powered">{t('footer.poweredBy', { product: 'Aviso' })}</p>
         </footer>
       </body>

@@ -13,4 +13,6 @@ export interface ViewContext {
   path: string;
   /** Query parameters to keep when the language changes (the history page, the component). */
   keep: Record<string, string>;
+  /** When the page is rendered (the page's clock): the zone's offset shown is the one in force then. */
+  now: Date;
 }
