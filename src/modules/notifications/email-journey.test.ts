@@ -108,6 +108,46 @@ describe('email notifications through a real SMTP server', () => {
     assert.match(smtp.received[1]!.text, /What happened\./);
   });
 
+  test("the operator's Markdown arrives rendered in the HTML part and readable in the text part, both in the subscriber's language", async () => {
+    await subscribeAndConfirm('lia@example.com', 'pt-BR');
+    const body = [
+      'The **API** is slow since 10:00 <script>alert(1)</script>.',
+      '',
+      '## What we know',
+      '',
+      '- Requests *time out*',
+      '- Details: [our blog](https://blog.example.com/api)',
+    ].join('\n');
+    await openIncident(t.ctx, { name: 'API slow', body });
+    await worker.tick();
+    const [mail] = smtp.to('lia@example.com');
+    assert.ok(mail);
+    // HTML: the page's renderer, raw HTML shown as text, links that pass no ranking.
+    assert.match(mail.html, /The <strong>API<\/strong> is slow since 10:00 &lt;script&gt;alert\(1\)&lt;\/script&gt;\./);
+    assert.match(mail.html, /<h2>What we know<\/h2>/);
+    assert.match(mail.html, /<li>Requests <em>time out<\/em><\/li>/);
+    assert.match(mail.html, /<a href="https:\/\/blog\.example\.com\/api" rel="nofollow noopener">our blog<\/a>/);
+    assert.doesNotMatch(mail.html, /<script>/);
+    assert.match(mail.html, /<html lang="pt-BR">/);
+    assert.match(mail.html, /<strong>Investigando<\/strong>/);
+    // Text: no Markdown marks, the link's address after its words, Aviso's words in Portuguese.
+    assert.match(
+      mail.text,
+      /Investigando - The API is slow since 10:00 <script>alert\(1\)<\/script>\.\n\nWhat we know\n\n- Requests time out\n- Details: our blog \(https:\/\/blog\.example\.com\/api\)/,
+    );
+    assert.doesNotMatch(mail.text, /\*\*|##|\]\(/);
+    assert.match(mail.text, /Ver o incidente: /);
+    assert.match(mail.text, /Você está recebendo esta mensagem porque se inscreveu em Test Page\./);
+
+    // An update posted without a message: Aviso's sentence in the subscriber's language, in both parts.
+    const incident = (await openIncident(t.ctx, { name: 'Login errors' })).id;
+    await postIncidentUpdate(t.ctx, incident, { status: 'identified' });
+    await worker.tick();
+    const [opened, identified] = smtp.to('lia@example.com').slice(1);
+    assert.match(opened!.text, /Investigando - Estamos investigando o problema\./);
+    assert.match(identified!.html, /Identificamos o problema e estamos aplicando uma correção\./);
+  });
+
   test('a scheduled maintenance is announced, reminded an hour before and followed when it starts', async () => {
     await subscribeAndConfirm('ops@example.com', 'en');
     const automated = new JobWorker({ ctx: t.ctx, handlers: buildJobs({ notifications: { publicUrl, channels } }).handlers });

@@ -1,6 +1,6 @@
 import type { Incident } from '../../modules/incidents/index.ts';
 import { formatDateTime } from '../../i18n/format-dates.ts';
-import { renderMarkdown } from '../markdown.ts';
+import { renderMarkdown } from '../../shared/markdown.ts';
 import { timeline } from '../page-model.ts';
 import type { ViewContext } from './view-context.ts';
 

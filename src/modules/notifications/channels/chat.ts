@@ -9,7 +9,7 @@ export function chatLines(delivery: Delivery): { heading: string; text: string; 
     content.components.length === 0
       ? ''
       : `${t(locale, 'notify.affectedComponents')}: ${content.components.map((c) => `${c.name} (${c.statusLabel})`).join(', ')}`;
-  const text = [content.body, content.when ?? ''].filter((line) => line !== '').join('\n');
+  const text = [content.intro ?? '', content.body, content.when ?? ''].filter((line) => line !== '').join('\n');
   return { heading, text, components, link: content.link?.url ?? '' };
 }
 

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/locales.ts';
 import { t } from '../../../i18n/translate.ts';
 import type { NotificationContent } from './notification-content.ts';
+import { markdownToText, renderMarkdown } from '../../../shared/markdown.ts';
 
 export interface EmailBody {
   subject: string;
@@ -10,11 +11,18 @@ export interface EmailBody {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Plain text and HTML parts of one email; the operator's text is escaped, never trusted as HTML. */
+/**
+ * Plain text and HTML parts of one email, in the subscriber's language. The operator's Markdown is
+ * rendered by the page's own safe renderer (raw HTML off) in the HTML part, and read out as plain
+ * text in the text part; Aviso's own text is escaped.
+ */
 export function renderEmail(content: NotificationContent, locale: Locale, links: { manage: string; unsubscribe: string }): EmailBody {
   const text: string[] = [content.title];
-  if (content.statusLabel !== null) text.push(`${content.statusLabel}${content.body === '' ? '' : ` - ${content.body}`}`);
-  else if (content.body !== '') text.push(content.body);
+  const plainBody = content.markdown ? markdownToText(content.body) : content.body;
+  if (content.intro !== null) text.push(content.statusLabel === null ? content.intro : `${content.statusLabel} - ${content.intro}`);
+  if (content.statusLabel !== null && content.intro === null)
+    text.push(`${content.statusLabel}${plainBody === '' ? '' : ` - ${plainBody}`}`);
+  else if (plainBody !== '') text.push(plainBody);
   if (content.when !== null) text.push(content.when);
   if (content.components.length > 0)
     text.push(`${t(locale, 'notify.affectedComponents')}:\n${content.components.map((c) => `- ${c.name}: ${c.statusLabel}`).join('\n')}`);
@@ -37,7 +45,12 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
     `<p style="margin:0 0 8px;color:#52606d;font-size:14px">${escape(content.pageName)}</p>`,
     `<h1 style="margin:0 0 16px;font-size:20px">${escape(content.title)}</h1>`,
     content.statusLabel === null ? '' : `<p style="margin:0 0 12px"><strong>${escape(content.statusLabel)}</strong></p>`,
-    paragraphs(content.body),
+    content.intro === null ? '' : paragraphs(content.intro),
+    content.body === ''
+      ? ''
+      : content.markdown
+        ? `<div style="margin:0 0 12px;line-height:1.5">${renderMarkdown(content.body, 2)}</div>`
+        : paragraphs(content.body),
     content.when === null ? '' : `<p style="margin:0 0 12px;color:#52606d;font-size:14px">${escape(content.when)}</p>`,
     content.components.length === 0
       ? ''

@@ -12,8 +12,12 @@ export interface NotificationContent {
   subject: string;
   title: string;
   statusLabel: string | null;
-  /** The operator's words as written (Markdown), or Aviso's own notice text. */
+  /** A sentence of Aviso's before the body (the postmortem's announcement), plain text. */
+  intro: string | null;
+  /** The operator's words as written, or Aviso's own sentence for the update or notice. */
   body: string;
+  /** Whether `body` is Markdown (an update or postmortem) rather than Aviso's plain notice text. */
+  markdown: boolean;
   when: string | null;
   components: { name: string; status: string; statusLabel: string }[];
   link: { label: string; url: string } | null;
@@ -74,6 +78,8 @@ export function buildContent(
   const base = {
     pageName: page,
     aside: null,
+    intro: null,
+    markdown: false,
     statusLabel: null,
     when: null,
     components: [],
@@ -129,7 +135,9 @@ export function buildContent(
       subject: t(locale, 'notify.postmortemSubject', { page, name: incident.name }),
       title: incident.name,
       statusLabel: t(locale, 'label.postmortem'),
-      body: `${t(locale, 'notify.postmortemIntro', { name: incident.name })}\n\n${incident.postmortem.body ?? ''}`,
+      intro: t(locale, 'notify.postmortemIntro', { name: incident.name }),
+      body: incident.postmortem.body ?? '',
+      markdown: true,
       link,
       colour,
     };
@@ -148,6 +156,7 @@ export function buildContent(
     title: incident.name,
     statusLabel: t(locale, `label.${update.status}` as MessageKey),
     body: updateBodyText(update, locale),
+    markdown: true,
     when,
     components: update.affectedComponents.map((c) => ({
       name: c.name,
