@@ -81,4 +81,12 @@ describe('the one message catalogue (page, widget, feeds, emails, chat, subscrip
     assert.equal(t('de', 'label.postmortem'), 'Post-Mortem');
     assert.equal(t('fr', 'label.postmortem'), 'Post-mortem');
   });
+
+  test('sentences read as written, not translated, and one word names one thing', () => {
+    // Not "Inscreva-se em Kinescope": one subscribes to a page's updates.
+    assert.equal(t('pt-BR', 'subscribe.subscribeTitle', { page: 'Kinescope' }), 'Receba as atualizações de Kinescope');
+    // A scheduled maintenance is "programada" everywhere, never "agendada" in one place.
+    for (const locale of ['pt-BR'] as const)
+      for (const [key, message] of Object.entries(catalogs[locale])) assert.doesNotMatch(message, /[Aa]gendad/, `${locale}: ${key}`);
+  });
 });
