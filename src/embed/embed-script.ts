@@ -27,12 +27,12 @@ const css = [
 
 const source = `(function(){
 var s=document.currentScript;if(!s||!window.fetch||!window.URL)return;
-var M=__MESSAGES__,C=__CSS__,U=new URL("api/v2/summary.json",s.src).href,H,X={};
+var M=__MESSAGES__,C=__CSS__,H,X={};
 var Z={critical:"#cf222e",major:"#bc4c00",minor:"#d4a72c",none:"#59636e",maintenance:"#0969da"};
 function pick(){var a=[s.getAttribute("data-locale")].concat(navigator.languages||[navigator.language]);
 for(var i=0;i<a.length;i++){var l=a[i];if(!l)continue;if(M[l])return l;var p=l.split("-")[0].toLowerCase();
 for(var k in M)if(k.split("-")[0].toLowerCase()===p)return k}return "en"}
-var L=pick(),T=M[L];
+var L=pick(),T=M[L],U=new URL("api/v2/summary.json?locale="+encodeURIComponent(L),s.src).href;
 function el(n,c,x){var e=document.createElement(n);if(c)e.className=c;if(x)e.textContent=x;return e}
 function st(v){s.setAttribute("data-state",v)}
 function show(d){

@@ -201,6 +201,20 @@ describe('the example page in every language after updates with empty messages: 
     assert.match(await get('/history?locale=fr'), /Heures affichées en heure normale de Moscou \(UTC\+3\)\./);
   });
 
+  test("the APIs word Aviso's sentences in the page's default language; ?locale= (the widget's) asks for another", async () => {
+    const body = async (url: string) =>
+      (JSON.parse(await get(url)) as { incidents: { name: string; incident_updates: { body: string }[] }[] }).incidents.find(
+        (i) => i.name === 'Player outage',
+      )!.incident_updates;
+    assert.equal((await body('/api/v2/summary.json')).map((u) => u.body).includes('Estamos investigando o problema.'), true);
+    assert.equal((await body('/api/v2/summary.json?locale=de')).map((u) => u.body).includes('Wir untersuchen das Problem derzeit.'), true);
+    assert.equal(
+      (await body('/api/v2/incidents.json?locale=en')).map((u) => u.body).includes('We are currently investigating this issue.'),
+      true,
+    );
+    assert.equal((await body('/api/v2/summary.json?locale=xx')).map((u) => u.body).includes('Estamos investigando o problema.'), true);
+  });
+
   test('the check finds English: the same crawl in English finds the standard sentences', async () => {
     const documents = [{ where: '/incidents', runs: textRuns(await get(`/incidents/${eventIds[0]}?locale=en`)) }];
     const found = englishIn(documents, 'pt-BR');

@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { listComponentsInOrder, overallStatus, type Component } from '../../modules/components/index.ts';
 import { queryIncidents, type EventStatus, type Incident, type IncidentKind } from '../../modules/incidents/index.ts';
 import { getPage, type Page } from '../../modules/page/index.ts';
+import type { Locale } from '../../shared/locales.ts';
 import {
   childrenByGroup,
   listCap,
@@ -19,11 +20,11 @@ export const v2Documents = {
   summary: summaryDocument,
   status: statusDocument,
   components: componentsDocument,
-  incidents: (ctx: ReadCtx) => eventsDocument(ctx, 'incident', undefined),
-  'incidents/unresolved': (ctx: ReadCtx) => eventsDocument(ctx, 'incident', unresolvedIncident),
-  'scheduled-maintenances': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', undefined),
-  'scheduled-maintenances/upcoming': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', ['scheduled']),
-  'scheduled-maintenances/active': (ctx: ReadCtx) => eventsDocument(ctx, 'maintenance', activeMaintenance),
+  incidents: (ctx: ReadCtx, locale?: Locale) => eventsDocument(ctx, 'incident', undefined, locale),
+  'incidents/unresolved': (ctx: ReadCtx, locale?: Locale) => eventsDocument(ctx, 'incident', unresolvedIncident, locale),
+  'scheduled-maintenances': (ctx: ReadCtx, locale?: Locale) => eventsDocument(ctx, 'maintenance', undefined, locale),
+  'scheduled-maintenances/upcoming': (ctx: ReadCtx, locale?: Locale) => eventsDocument(ctx, 'maintenance', ['scheduled'], locale),
+  'scheduled-maintenances/active': (ctx: ReadCtx, locale?: Locale) => eventsDocument(ctx, 'maintenance', activeMaintenance, locale),
 } as const;
 export type V2DocumentName = keyof typeof v2Documents;
 
@@ -33,8 +34,14 @@ const unresolvedIncident: EventStatus[] = ['investigating', 'identified', 'monit
 const activeMaintenance: EventStatus[] = ['in_progress', 'verifying'];
 const upcomingOrActiveMaintenance: EventStatus[] = ['scheduled', 'in_progress', 'verifying'];
 
-async function base(ctx: ReadCtx): Promise<{ page: Page; components: Component[]; context: PresentContext }> {
-  const page = await getPage(ctx);
+/**
+ * The page, its components and what presenting needs. Aviso's own sentences are worded in the
+ * page's default language, as Statuspage does, or in another of the page's languages that
+ * `?locale=` asks for (an Aviso addition; the widget asks for its reader's).
+ */
+async function base(ctx: ReadCtx, locale?: Locale): Promise<{ page: Page; components: Component[]; context: PresentContext }> {
+  const stored = await getPage(ctx);
+  const page = locale !== undefined && stored.locales.includes(locale) ? { ...stored, defaultLocale: locale } : stored;
   const components = await listComponentsInOrder(ctx);
   return { page, components, context: presentationContext(page, components) };
 }
@@ -58,8 +65,8 @@ async function events(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] 
   return queryIncidents(ctx, { kind, ...(statuses !== undefined && { statuses }), limit: listCap });
 }
 
-async function summaryDocument(ctx: ReadCtx) {
-  const { page, components, context } = await base(ctx);
+async function summaryDocument(ctx: ReadCtx, locale?: Locale) {
+  const { page, components, context } = await base(ctx, locale);
   const incidents = await events(ctx, 'incident', unresolvedIncident);
   const maintenances = await events(ctx, 'maintenance', upcomingOrActiveMaintenance);
   const children = childrenByGroup(components);
@@ -84,8 +91,8 @@ async function componentsDocument(ctx: ReadCtx) {
   return { page: presentPage(page), components: components.map((c) => presentComponent(c, page, children)) };
 }
 
-async function eventsDocument(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined) {
-  const { page, context } = await base(ctx);
+async function eventsDocument(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined, locale?: Locale) {
+  const { page, context } = await base(ctx, locale);
   const list = await events(ctx, kind, statuses);
   if (kind === 'incident') return { page: presentPage(page), incidents: list.map((i) => presentIncident(i, context)) };
   return { page: presentPage(page), scheduled_maintenances: list.map((m) => presentMaintenance(m, context)) };
