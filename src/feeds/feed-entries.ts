@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import MarkdownIt from 'markdown-it';
 import type { Ctx } from '../shared/context.ts';
-import { queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
+import { localizeIncident, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { incidentUrl } from '../api/v2/presenters.ts';
 import type { Locale } from '../shared/locales.ts';
@@ -100,6 +100,7 @@ export async function loadFeed(ctx: Pick<Ctx, 'db'>, asked?: Locale): Promise<Fe
     .map((event) => ({ event, updated: lastActivity(event) }))
     .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.event.id.localeCompare(b.event.id))
     .slice(0, feedSize)
+    .map(({ event, updated }) => ({ event: localizeIncident(event, locale), updated }))
     .map(({ event, updated }) => ({
       id: event.id,
       title: event.name,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../shared/context.ts';
-import { countIncidents, listIncidents, queryIncidents, type Incident } from '../modules/incidents/index.ts';
+import { countIncidents, listIncidents, localizeIncident, queryIncidents, type Incident } from '../modules/incidents/index.ts';
+import type { Locale } from '../shared/locales.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { dayStart, localDate } from '../modules/uptime/index.ts';
 
@@ -74,15 +75,23 @@ export async function loadHistoryPageCount(ctx: Pick<Ctx, 'db'>, page: Page, now
 }
 
 /** The history page `pageNumber` (already checked against the page count). */
-export async function loadHistoryModel(ctx: Pick<Ctx, 'db'>, now: Date, pageNumber: number, pageCount: number): Promise<HistoryModel> {
+export async function loadHistoryModel(
+  ctx: Pick<Ctx, 'db'>,
+  now: Date,
+  pageNumber: number,
+  pageCount: number,
+  locale?: Locale,
+): Promise<HistoryModel> {
   const page = await getPage(ctx);
   const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
   const months = historyMonths(current, pageNumber);
   const oldest = months[months.length - 1] as string;
   const newest = months[0] as string;
-  const events = await queryIncidents(ctx, {
-    startedFrom: new Date(dayStart(`${oldest}-01`, page.timeZone)),
-    startedBefore: new Date(dayStart(`${addMonths(newest, 1)}-01`, page.timeZone)),
-  });
+  const events = (
+    await queryIncidents(ctx, {
+      startedFrom: new Date(dayStart(`${oldest}-01`, page.timeZone)),
+      startedBefore: new Date(dayStart(`${addMonths(newest, 1)}-01`, page.timeZone)),
+    })
+  ).map((event) => (locale === undefined ? event : localizeIncident(event, locale)));
   return buildHistoryModel({ page, events, months, pageNumber, pageCount, now });
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../shared/context.ts';
 import { listComponentsInOrder, overallStatus, type Component, type OverallStatus } from '../modules/components/index.ts';
-import { isResolved, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
+import { isResolved, localizeIncident, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import type { Locale } from '../shared/locales.ts';
 import { updateBodyText } from '../i18n/update-body.ts';
@@ -88,7 +88,7 @@ export function buildHomeModel({ page, components, events, subjects, now }: Home
 }
 
 /** Loads what the home page shows: three queries and the status history. */
-export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date): Promise<HomeModel> {
+export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date, locale?: Locale): Promise<HomeModel> {
   const page = await getPage(ctx);
   const today = pageToday(page, now);
   const [components, recent, open, subjects] = await Promise.all([
@@ -97,9 +97,9 @@ export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date): Promise<Ho
     queryIncidents(ctx, { statuses: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'] }),
     loadUptimeSubjects(ctx),
   ]);
-  const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))].sort(
-    (a, b) => b.startedAt.getTime() - a.startedAt.getTime(),
-  );
+  const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))]
+    .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
+    .map((event) => (locale === undefined ? event : localizeIncident(event, locale)));
   return buildHomeModel({ page, components, events, subjects, now });
 }
 

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import type { Ctx } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Locale } from '../shared/locales.ts';
-import { getIncident } from '../modules/incidents/index.ts';
+import { getIncident, localizeIncident } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { translator } from '../i18n/translate.ts';
 import { loadHistoryModel, loadHistoryPageCount } from './history-model.ts';
@@ -32,13 +32,13 @@ function viewContext(page: Page, options: RenderOptions, path: string, keep: Rec
 
 /** `/` as HTML. */
 export async function renderHome(ctx: Pick<Ctx, 'db'>, options: RenderOptions): Promise<string> {
-  const model = await loadHomeModel(ctx, options.now);
+  const model = await loadHomeModel(ctx, options.now, options.locale);
   return html(<HomeView view={viewContext(model.page, options, '/')} model={model} />);
 }
 
 /** `/incidents/:id` as HTML; an unknown id is `incident_not_found`. */
 export async function renderIncident(ctx: Pick<Ctx, 'db'>, id: string, options: RenderOptions): Promise<string> {
-  const event = await getIncident(ctx, id);
+  const event = localizeIncident(await getIncident(ctx, id), options.locale);
   const model = await loadIncidentModel(ctx, event);
   return html(<IncidentView view={viewContext(model.page, options, `/incidents/${id}`)} model={model} />);
 }
@@ -54,7 +54,7 @@ export async function renderHistory(ctx: Pick<Ctx, 'db'>, pageNumber: number, op
   const page = await getPage(ctx);
   const pageCount = await loadHistoryPageCount(ctx, page, options.now);
   if (pageNumber > pageCount) throw new AppError('not_found', 'The incident history has no page this far back.');
-  const model = await loadHistoryModel(ctx, options.now, pageNumber, pageCount);
+  const model = await loadHistoryModel(ctx, options.now, pageNumber, pageCount, options.locale);
   const keep: Record<string, string> = pageNumber > 1 ? { page: String(pageNumber) } : {};
   return html(<HistoryView view={viewContext(model.page, options, '/history', keep)} model={model} />);
 }

@@ -83,6 +83,8 @@ export interface IncidentsTable {
   postmortemIgnored: number;
   /** JSON object (Statuspage's `metadata`). */
   metadata: string;
+  /** JSON `{ "<locale>": { name?, postmortem?, updates?: { "<update id>": text } } }`: the operator's translations. */
+  translations: string | null;
 }
 
 export interface IncidentUpdatesTable {

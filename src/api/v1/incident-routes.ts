@@ -9,6 +9,8 @@ import {
   openIncidentSchema,
   postIncidentUpdate,
   postIncidentUpdateSchema,
+  translateIncident,
+  translateIncidentSchema,
   postmortemDraftSchema,
   publishPostmortem,
   publishPostmortemSchema,
@@ -72,6 +74,19 @@ export function registerIncidentRoutes(scope: ApiScope): void {
     '/incidents/:id/updates/:updateId',
     { schema: { tags, summary: "Correct an update's text or display time", params: updateParams, body: editIncidentUpdateSchema } },
     async (request) => editIncidentUpdate(callerOf(request).ctx, request.params.id, request.params.updateId, request.body),
+  );
+
+  scope.put(
+    '/incidents/:id/translations/:locale',
+    {
+      schema: {
+        tags,
+        summary: "Translate an incident's name, updates and postmortem into another of the page's languages",
+        params: z.object({ id: z.string(), locale: z.string() }),
+        body: translateIncidentSchema,
+      },
+    },
+    async (request) => translateIncident(callerOf(request).ctx, request.params.id, request.params.locale, request.body),
   );
 
   const pmTags = ['Postmortems'];

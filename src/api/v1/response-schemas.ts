@@ -122,6 +122,13 @@ export const incidentResponse = z
     metadata: z.record(z.string(), z.unknown()),
     componentIds: z.array(id),
     updates: z.array(incidentUpdate).describe('Newest first'),
+    translations: z
+      .record(
+        z.string(),
+        z.object({ name: z.string().optional(), postmortem: z.string().optional(), updates: z.record(z.string(), z.string()).optional() }),
+      )
+      .optional()
+      .describe("The operator's translations by language (name, postmortem, update text by update id); absent when there are none"),
   })
   .meta({ id: 'Incident' });
 

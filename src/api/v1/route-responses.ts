@@ -56,6 +56,7 @@ export const routeResponses: Record<string, Responses> = {
   'DELETE /incidents/:id': change(204, noContent, 404),
   'POST /incidents/:id/updates': change(201, incidentResponse, 400, 404, 422),
   'PATCH /incidents/:id/updates/:updateId': change(200, incidentResponse, 400, 404, 422),
+  'PUT /incidents/:id/translations/:locale': change(200, incidentResponse, 400, 404, 422),
   'PUT /incidents/:id/postmortem': change(200, incidentResponse, 400, 404, 422),
   'POST /incidents/:id/postmortem/publish': change(200, incidentResponse, 400, 404, 422),
   'POST /incidents/:id/postmortem/revert': change(200, incidentResponse, 404, 422),

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/context.ts';
 import { listComponentsInOrder, overallStatus, type Component } from '../../modules/components/index.ts';
-import { queryIncidents, type EventStatus, type Incident, type IncidentKind } from '../../modules/incidents/index.ts';
+import { localizeIncident, queryIncidents, type EventStatus, type Incident, type IncidentKind } from '../../modules/incidents/index.ts';
 import { getPage, type Page } from '../../modules/page/index.ts';
 import type { Locale } from '../../shared/locales.ts';
 import {
@@ -46,6 +46,11 @@ async function base(ctx: ReadCtx, locale?: Locale): Promise<{ page: Page; compon
   return { page, components, context: presentationContext(page, components) };
 }
 
+/** Events as the language asked for reads them (the operator's translations), else as posted. */
+function localized(list: Incident[], page: Page): Incident[] {
+  return list.map((event) => localizeIncident(event, page.defaultLocale));
+}
+
 /** The page rollup over leaf components: groups only repeat their children. */
 function pageStatus(components: readonly Component[]) {
   return presentStatus(overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status)));
@@ -67,8 +72,8 @@ async function events(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] 
 
 async function summaryDocument(ctx: ReadCtx, locale?: Locale) {
   const { page, components, context } = await base(ctx, locale);
-  const incidents = await events(ctx, 'incident', unresolvedIncident);
-  const maintenances = await events(ctx, 'maintenance', upcomingOrActiveMaintenance);
+  const incidents = localized(await events(ctx, 'incident', unresolvedIncident), page);
+  const maintenances = localized(await events(ctx, 'maintenance', upcomingOrActiveMaintenance), page);
   const children = childrenByGroup(components);
   return {
     page: presentPage(page),
@@ -93,7 +98,7 @@ async function componentsDocument(ctx: ReadCtx) {
 
 async function eventsDocument(ctx: ReadCtx, kind: IncidentKind, statuses: EventStatus[] | undefined, locale?: Locale) {
   const { page, context } = await base(ctx, locale);
-  const list = await events(ctx, kind, statuses);
+  const list = localized(await events(ctx, kind, statuses), page);
   if (kind === 'incident') return { page: presentPage(page), incidents: list.map((i) => presentIncident(i, context)) };
   return { page: presentPage(page), scheduled_maintenances: list.map((m) => presentMaintenance(m, context)) };
 }

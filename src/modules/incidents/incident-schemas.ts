@@ -141,3 +141,17 @@ export type ReviseIncidentInput = z.input<typeof reviseIncidentSchema>;
 
 export const postmortemDraftSchema = z.object({ body: z.string().min(1).max(100000) }).strict();
 export const publishPostmortemSchema = z.object({ notifySubscribers: z.boolean().default(false) }).strict();
+
+/**
+ * The operator's translation of an incident into one of the page's other languages: its name, its
+ * postmortem and its updates' text by update id. A text left out stays as it was; an empty one
+ * removes that translation, so readers get the text as posted.
+ */
+export const translateIncidentSchema = z
+  .object({
+    name: z.string().trim().max(255).optional(),
+    postmortem: z.string().max(100000).optional(),
+    updates: z.record(z.string().regex(/^[0-9a-z]{12}$/, 'must be an update id'), body).optional(),
+  })
+  .strict();
+export type TranslateIncidentInput = z.input<typeof translateIncidentSchema>;

@@ -10,6 +10,7 @@ import type {
   Incident,
   GeneratedBody,
   IncidentKind,
+  IncidentTranslations,
   IncidentUpdate,
   UpdateStatus,
 } from './incident.ts';
@@ -49,6 +50,7 @@ function toRow(i: Incident): IncidentRow {
     postmortemNotifiedSubscribers: fromBool(i.postmortem.notifiedSubscribers),
     postmortemIgnored: fromBool(i.postmortem.ignored),
     metadata: JSON.stringify(i.metadata),
+    translations: i.translations === undefined || Object.keys(i.translations).length === 0 ? null : JSON.stringify(i.translations),
   };
 }
 
@@ -90,6 +92,7 @@ function toIncident(row: IncidentRow, componentIds: ComponentId[], updates: Inci
       ignored: toBool(row.postmortemIgnored),
     },
     metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    ...(row.translations !== null && { translations: JSON.parse(row.translations) as IncidentTranslations }),
     componentIds,
     updates,
   };

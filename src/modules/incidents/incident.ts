@@ -1,5 +1,6 @@
 import type { ComponentId, IncidentId, IncidentUpdateId } from '../../shared/ids.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { compareSeverity, overallStatus, type ComponentStatus } from '../components/index.ts';
 
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -84,6 +85,39 @@ export interface Incident {
   componentIds: ComponentId[];
   /** Newest first. */
   updates: IncidentUpdate[];
+  /** The operator's translations, by language; what is stored above is in the page's default language. */
+  translations?: IncidentTranslations;
+}
+
+/** An incident's name, its updates' text and its postmortem in one more of the page's languages. */
+export interface IncidentTranslation {
+  name?: string;
+  postmortem?: string;
+  /** Update text by update id. */
+  updates?: Record<string, string>;
+}
+export type IncidentTranslations = Partial<Record<Locale, IncidentTranslation>>;
+
+/**
+ * The incident as a reader of `locale` reads it: the operator's translation of each text where there
+ * is one, else the text as posted (in the page's default language). Aviso's own sentences are worded
+ * when read, so they are never translated here.
+ */
+export function localizeIncident(incident: Incident, locale: Locale): Incident {
+  const translation = incident.translations?.[locale];
+  if (translation === undefined) return incident;
+  return {
+    ...incident,
+    name: translation.name ?? incident.name,
+    updates: incident.updates.map((u) => {
+      const body = u.generatedBody === null ? translation.updates?.[u.id] : undefined;
+      return body === undefined ? u : { ...u, body };
+    }),
+    postmortem:
+      incident.postmortem.body !== null && translation.postmortem !== undefined
+        ? { ...incident.postmortem, body: translation.postmortem }
+        : incident.postmortem,
+  };
 }
 
 export function isIncidentStatus(value: string): value is IncidentStatus {

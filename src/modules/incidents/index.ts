@@ -6,6 +6,7 @@ export { reviseIncident } from './revise-incident.ts';
 export { postIncidentUpdate } from './post-incident-update.ts';
 export { editIncidentUpdate } from './edit-incident-update.ts';
 export { updateIncident } from './update-incident.ts';
+export { translateIncident } from './translate-incident.ts';
 export { deleteIncident } from './delete-incident.ts';
 export { scheduleMaintenance } from './schedule-maintenance.ts';
 export { savePostmortemDraft, publishPostmortem, revertPostmortem, deletePostmortem } from './postmortem.ts';

@@ -3,6 +3,7 @@ import {
   deleteIncidentRow,
   deleteIncidentUpdateRow,
   deriveImpact,
+  findIncident,
   insertIncident,
   insertIncidentUpdate,
   lifecycleTimes,
@@ -65,7 +66,9 @@ export function planEvents(current: PageState, desired: PageState): Step[] {
         const updates = toUpdates(entry);
         for (const u of [...removed, ...changed]) await deleteIncidentUpdateRow(tx, u.id as IncidentUpdateId);
         for (const u of updates) if (!oldUpdates.has(u.id) || changed.some((c) => c.id === u.id)) await insertIncidentUpdate(tx, u);
-        await saveIncident(tx, toIncident(kind, entry, now));
+        // Translations are not in the page file yet: the stored ones are kept.
+        const translations = (await findIncident(tx, entry.id))?.translations;
+        await saveIncident(tx, { ...toIncident(kind, entry, now), ...(translations !== undefined && { translations }) });
         if (JSON.stringify(old.components) !== JSON.stringify(entry.components)) {
           await replaceIncidentComponents(tx, entry.id as IncidentId, entry.components as ComponentId[]);
         }

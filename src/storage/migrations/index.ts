@@ -11,6 +11,7 @@ import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
 import * as createMonitors from './0040-create-monitors.ts';
 import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
+import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0011-create-deliveries': createDeliveries,
   '0040-create-monitors': createMonitors,
   '0050-update-bodies-as-keys': updateBodiesAsKeys,
+  '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
 };

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/locales.ts';
 import type { Component } from '../../components/index.ts';
-import type { Incident } from '../../incidents/index.ts';
+import { localizeIncident, type Incident } from '../../incidents/index.ts';
 import type { Page } from '../../page/index.ts';
 import type { Subscriber } from '../../subscribers/index.ts';
 import type { NotificationEvent } from '../notification-event.ts';
@@ -122,7 +122,8 @@ export function buildContent(
       components: [{ name, status: event.newStatus, statusLabel: label }],
     };
   }
-  const incident = source.incident!;
+  // The operator's translation in the subscriber's language, where there is one.
+  const incident = localizeIncident(source.incident!, locale);
   const isMaintenance = incident.kind === 'maintenance';
   const link = {
     label: t(locale, isMaintenance ? 'notify.viewMaintenance' : 'notify.viewIncident'),
