@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { JobWorker } from '../../jobs/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../notifications/index.ts';
+import { applyPageFile, exportPageFile } from '../page-as-code/index.ts';
 import { updatePageSettings } from '../page/index.ts';
 import { confirmSubscription, subscribe } from '../subscribers/index.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
@@ -34,6 +35,29 @@ describe('translateIncident', () => {
       code: 'incident_update_not_found',
     });
     assert.deepEqual((await getIncident(t.ctx, incident.id)).translations, stored.translations, 'a refused change changes nothing');
+  });
+
+  test('translations round-trip through the page file: exported, applied elsewhere, changed by a file', async () => {
+    const incident = await openIncident(t.ctx, { name: 'API fora do ar', body: 'Investigando erros 500.' });
+    const update = incident.updates[0]!;
+    await translateIncident(t.ctx, incident.id, 'en', { name: 'API down', updates: { [update.id]: 'Looking into 500 errors.' } });
+    const file = await exportPageFile(t.ctx);
+    assert.match(file, /translations:\n\s+en:\n\s+name: API down/);
+
+    const other = await createTestContext({ withPage: false });
+    try {
+      await applyPageFile(other.ctx, file);
+      assert.deepEqual((await getIncident(other.ctx, incident.id)).translations, {
+        en: { name: 'API down', updates: { [update.id]: 'Looking into 500 errors.' } },
+      });
+      assert.equal(await exportPageFile(other.ctx), file);
+      assert.deepEqual((await applyPageFile(other.ctx, file)).changes, [], 'applying it again changes nothing');
+      const changed = await applyPageFile(other.ctx, file.replace('name: API down', 'name: API unavailable'));
+      assert.equal(changed.changes.length, 1);
+      assert.equal((await getIncident(other.ctx, incident.id)).translations?.en?.name, 'API unavailable');
+    } finally {
+      await other.close();
+    }
   });
 });
 

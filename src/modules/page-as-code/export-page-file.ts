@@ -98,6 +98,7 @@ function incident(e: IncidentEntry): Record<string, unknown> {
   put(out, 'backfilled', e.backfilled, false);
   put(out, 'components', e.components, []);
   put(out, 'metadata', e.metadata, {});
+  put(out, 'translations', e.translations, {});
   if (e.postmortem !== null) {
     const pm: Record<string, unknown> = {};
     put(pm, 'published_at', e.postmortem.published_at, null);
@@ -132,6 +133,7 @@ function maintenance(e: MaintenanceEntry): Record<string, unknown> {
     put(out, key, e[key], true);
   }
   put(out, 'metadata', e.metadata, {});
+  put(out, 'translations', e.translations, {});
   out['updates'] = e.updates.map(update);
   return out;
 }

@@ -21,6 +21,13 @@ const name = text.trim().min(1, 'must not be empty').max(255, 'must be at most 2
 const description = text.max(2000).nullable().default(null);
 const bool = (fallback: boolean) => z.boolean({ error: 'must be true or false' }).default(fallback);
 const metadata = z.record(z.string(), z.unknown(), { error: 'must be a mapping' }).default({});
+/** The operator's translations by language: name, postmortem, and update text by update id. */
+const translations = z
+  .partialRecord(
+    z.enum(supportedLocales, oneOf(supportedLocales)),
+    z.object({ name: name.optional(), postmortem: text.optional(), updates: z.record(id, text).optional() }).strict(),
+  )
+  .default({});
 /** A component, by its id or (when it has none in the file) its name. */
 const componentRef = text.min(1, 'must name a component');
 
@@ -113,6 +120,7 @@ export const incidentSchema = z
     backfilled: bool(false),
     components: z.array(componentRef).default([]),
     metadata,
+    translations,
     postmortem: postmortemSchema.nullable().default(null),
     updates: z.array(updateSchema(incidentStatuses)).min(1, 'an incident has at least one update'),
   })
@@ -135,6 +143,7 @@ export const maintenanceSchema = z
     auto_transition_deliver_notifications_at_start: bool(true),
     auto_transition_deliver_notifications_at_end: bool(true),
     metadata,
+    translations,
     updates: z.array(updateSchema(maintenanceStatuses)).min(1, 'a maintenance has at least one update'),
   })
   .strict()

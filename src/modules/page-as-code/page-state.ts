@@ -5,6 +5,7 @@ import {
   type GeneratedBody,
   type Impact,
   type Incident,
+  type IncidentTranslations,
   type MaintenanceStatus,
   type IncidentStatus,
 } from '../incidents/index.ts';
@@ -92,6 +93,7 @@ export interface IncidentEntry {
   backfilled: boolean;
   components: string[];
   metadata: Record<string, unknown>;
+  translations: IncidentTranslations;
   postmortem: PostmortemEntry | null;
   updates: UpdateEntry<IncidentStatus>[];
 }
@@ -112,6 +114,7 @@ export interface MaintenanceEntry {
   auto_transition_deliver_notifications_at_start: boolean;
   auto_transition_deliver_notifications_at_end: boolean;
   metadata: Record<string, unknown>;
+  translations: IncidentTranslations;
   updates: UpdateEntry<MaintenanceStatus>[];
 }
 
@@ -215,6 +218,7 @@ function incidentEntry(e: Incident, known: Set<string>): IncidentEntry {
     backfilled: e.backfilled,
     components: e.componentIds,
     metadata: e.metadata,
+    translations: e.translations ?? {},
     postmortem: postmortemEntry({
       body: e.postmortem.body,
       draft: e.postmortem.draft,
@@ -243,6 +247,7 @@ function maintenanceEntry(e: Incident, known: Set<string>): MaintenanceEntry {
     auto_transition_deliver_notifications_at_start: s?.autoTransitionDeliverNotificationsAtStart ?? false,
     auto_transition_deliver_notifications_at_end: s?.autoTransitionDeliverNotificationsAtEnd ?? false,
     metadata: e.metadata,
+    translations: e.translations ?? {},
     updates: updateEntries<MaintenanceStatus>(e, known),
   };
 }

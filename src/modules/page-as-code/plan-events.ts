@@ -3,7 +3,6 @@ import {
   deleteIncidentRow,
   deleteIncidentUpdateRow,
   deriveImpact,
-  findIncident,
   insertIncident,
   insertIncidentUpdate,
   lifecycleTimes,
@@ -66,9 +65,7 @@ export function planEvents(current: PageState, desired: PageState): Step[] {
         const updates = toUpdates(entry);
         for (const u of [...removed, ...changed]) await deleteIncidentUpdateRow(tx, u.id as IncidentUpdateId);
         for (const u of updates) if (!oldUpdates.has(u.id) || changed.some((c) => c.id === u.id)) await insertIncidentUpdate(tx, u);
-        // Translations are not in the page file yet: the stored ones are kept.
-        const translations = (await findIncident(tx, entry.id))?.translations;
-        await saveIncident(tx, { ...toIncident(kind, entry, now), ...(translations !== undefined && { translations }) });
+        await saveIncident(tx, toIncident(kind, entry, now));
         if (JSON.stringify(old.components) !== JSON.stringify(entry.components)) {
           await replaceIncidentComponents(tx, entry.id as IncidentId, entry.components as ComponentId[]);
         }
@@ -168,6 +165,7 @@ function toIncident(kind: IncidentKind, entry: EventEntry, changedAt: Date | nul
       ignored: false,
     },
     metadata: entry.metadata,
+    ...(Object.keys(entry.translations).length > 0 && { translations: entry.translations }),
     componentIds: entry.components as ComponentId[],
     updates,
   };

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/ids.ts';
 import { dayStart } from '../uptime/index.ts';
+import type { IncidentTranslations } from '../incidents/index.ts';
 import { checkOutages, type Outage } from './outage-periods.ts';
 import type { FileProblems, FilePath } from './page-file-problems.ts';
 import type { ComponentInput, IncidentInput, MaintenanceInput, PageFileInput } from './page-file-schema.ts';
@@ -199,6 +200,7 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
       backfilled: e.backfilled,
       components: r.components,
       metadata: e.metadata,
+      translations: e.translations as IncidentTranslations,
       postmortem:
         pm === null
           ? null
@@ -214,7 +216,14 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
   const maintenances = input.maintenances.map((e, i): MaintenanceEntry => {
     const r = resolveEvent(e, ['maintenances', i], (x) => `${x.name} ${x.scheduled_for}`, 'maintenance');
     const { id: _id, created_at: _created, updates: _updates, components: _components, ...fields } = e;
-    return { id: r.id, ...fields, created_at: r.created_at, components: r.components, updates: r.updates as MaintenanceEntry['updates'] };
+    return {
+      id: r.id,
+      ...fields,
+      translations: fields.translations as IncidentTranslations,
+      created_at: r.created_at,
+      components: r.components,
+      updates: r.updates as MaintenanceEntry['updates'],
+    };
   });
 
   return { state: { page, components, incidents, maintenances }, componentPaths };
