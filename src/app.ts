@@ -80,7 +80,7 @@ export async function buildAviso(options: {
 
   metrics.followRevisions(ctx);
 
-  const app = createHttpApp(options.log);
+  const app = createHttpApp(options.log, { trustProxy: options.config.trustProxy });
   registerRequestLog(app, { mode: options.config.accessLog, observer: metrics });
   registerMetricsRoute(app, metrics, options.config.metricsToken);
   registerHealthRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { parseDnsServers, parsePrivateAllowance, type OutboundPolicy } from './outbound/index.ts';
 
 /**
@@ -52,6 +53,7 @@ const environmentSchema = z.object({
   AVISO_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   AVISO_API_MONITORS_MAY_REACH_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'must be true or false').default('false')),
   AVISO_MONITOR_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(31).max(3650).default(365)),
+  AVISO_TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -83,6 +85,8 @@ export interface Config {
   readonly monitorRetentionDays: number;
   /** Whether AVISO_PUBLIC_URL was set (the doctor warns when it was not). */
   readonly publicUrlIsSet: boolean;
+  /** Whose X-Forwarded-For gives the client's address (audit log, per-address limits); nobody by default. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -110,13 +114,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!allowance.ok) problems.push(`AVISO_ALLOW_PRIVATE_TARGETS: ${allowance.problem}`);
   const dnsServers = parseDnsServers(e.AVISO_DNS_SERVERS);
   if (!dnsServers.ok) problems.push(`AVISO_DNS_SERVERS: ${dnsServers.problem}`);
+  const trustProxy = parseTrustProxy(e.AVISO_TRUST_PROXY);
+  if (!trustProxy.ok) problems.push(`AVISO_TRUST_PROXY: ${trustProxy.problem}`);
   const examples = bundledExamples();
   if (e.AVISO_EXAMPLE !== 'none' && !examples.includes(e.AVISO_EXAMPLE)) {
     problems.push(
       `AVISO_EXAMPLE: there is no example page "${e.AVISO_EXAMPLE}"; the examples are: ${examples.join(', ')} (or "none" for a blank page)`,
     );
   }
-  if (problems.length > 0 || !allowance.ok || !dnsServers.ok) throw new ConfigError(problems);
+  if (problems.length > 0 || !allowance.ok || !dnsServers.ok || !trustProxy.ok) throw new ConfigError(problems);
 
   const dataDir = resolve(e.AVISO_DATA_DIR);
   const host = e.HOST;
@@ -141,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     monitorRetentionDays: e.AVISO_MONITOR_RETENTION_DAYS,
     apiMonitorsMayReachPrivate: e.AVISO_API_MONITORS_MAY_REACH_PRIVATE === 'true',
     publicUrlIsSet: e.AVISO_PUBLIC_URL !== undefined,
+    trustProxy: trustProxy.trustProxy,
   });
 }
 

@@ -5,12 +5,20 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { htmlError, jsonError, toAppError } from './errors.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 
 export type App = FastifyInstance;
 
 /** Paths whose clients expect JSON errors; everything else is a page and gets an HTML error. */
 export function wantsJson(url: string): boolean {
   return /^\/(api|v1|metrics)(\/|$|\?)/.test(url) || url.endsWith('.json');
+}
+
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  // Fastify reads a bare number as "trust nobody"; a hop count is the operator's word that this
+  // many proxies stand in front and the port is reachable only through them.
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'object' ? [...trust] : trust;
 }
 
 /** A request id a proxy in front already gave (`x-request-id`), when it looks like one; else a new one. */
@@ -24,12 +32,13 @@ function requestId(request: IncomingMessage): string {
  * The HTTP plumbing every surface shares: request ids, logging, body limit, security headers,
  * zod validation and the one error boundary.
  */
-export function createHttpApp(log: Logger): App {
+export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } = {}): App {
   const app = Fastify({
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // request.ip is the TCP peer unless the operator names the proxies in front (AVISO_TRUST_PROXY).
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     requestIdHeader: false,
     genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

@@ -20,8 +20,13 @@ test('logging in sets an HttpOnly, SameSite=Lax session cookie for /admin, Secur
   assert.equal(cookie.path, '/admin');
   assert.notEqual(cookie.secure, true);
 
-  const behindTls = new AdminClient(app.aviso);
-  const tls = await behindTls.login('ana@example.com', testPassword, { 'x-forwarded-proto': 'https' });
+  // A stranger's X-Forwarded-Proto is not believed; the proxy the operator names is.
+  const spoofed = await new AdminClient(app.aviso).login('ana@example.com', testPassword, { 'x-forwarded-proto': 'https' });
+  assert.notEqual(spoofed.cookies.find((c) => c.name === 'aviso_session')?.secure, true);
+  const proxied = await createAdminTestApp({ env: { AVISO_TRUST_PROXY: '127.0.0.1' } });
+  t.after(() => proxied.close());
+  await createUser(proxied.ctx, { email: 'ana@example.com', name: 'Ana', password: testPassword, role: 'editor' });
+  const tls = await new AdminClient(proxied.aviso).login('ana@example.com', testPassword, { 'x-forwarded-proto': 'https' });
   assert.equal(tls.cookies.find((c) => c.name === 'aviso_session')?.secure, true);
 
   const dashboard = await plain.get('/admin');
