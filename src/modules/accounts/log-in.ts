@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -10,8 +11,13 @@ import { startSession } from './start-session.ts';
 import type { User } from './user.ts';
 import { findUserByEmail, markLoggedIn } from './user-store.ts';
 
-/** Failed logins allowed per window before login is refused for a while. */
-export const loginThrottle = { windowMs: 15 * 60_000, perEmail: 5, perIp: 20 };
+/**
+ * Failed logins allowed per window: per address and email together, and per address whatever the
+ * email. A member's account is never locked as such (a stranger could lock anyone out with five
+ * guesses); once it draws `perEmail` failures from anywhere, every attempt on it waits `delayMs`,
+ * which slows guessing from many addresses without refusing the member.
+ */
+export const loginThrottle = { windowMs: 15 * 60_000, perEmailAndIp: 5, perIp: 20, perEmail: 5, delayMs: 1000 };
 
 const logInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -20,8 +26,9 @@ const logInSchema = z.object({
 });
 
 /**
- * Checks a member's password and opens a session. After 5 failures for an email (or 20 from one
- * address) in 15 minutes, login is refused with `rate_limited` until the window passes.
+ * Checks a member's password and opens a session. After 5 failures for an email from one address
+ * (or 20 from one address for any email) in 15 minutes, that address is refused with
+ * `rate_limited` until the window passes; other addresses are not, but wait a second per attempt.
  */
 export async function logIn(
   ctx: Ctx,
@@ -31,11 +38,12 @@ export async function logIn(
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - loginThrottle.windowMs);
   if (
-    (await countFailures(ctx.db, 'email', email, since)) >= loginThrottle.perEmail ||
-    (await countFailures(ctx.db, 'ip', ip, since)) >= loginThrottle.perIp
+    (await countFailures(ctx.db, { email, ip }, since)) >= loginThrottle.perEmailAndIp ||
+    (await countFailures(ctx.db, { ip }, since)) >= loginThrottle.perIp
   ) {
     throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.');
   }
+  if ((await countFailures(ctx.db, { email }, since)) >= loginThrottle.perEmail) await delay(loginThrottle.delayMs);
   const found = await findUserByEmail(ctx.db, email);
   const valid = found === undefined ? await verifyAgainstNothing(password) : await verifyPassword(password, found.passwordHash);
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: valid, at: now });

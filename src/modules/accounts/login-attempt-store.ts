@@ -12,14 +12,16 @@ export async function recordLoginAttempt(
     .execute();
 }
 
-export async function countFailures(db: Kysely<Database>, by: 'email' | 'ip', value: string, since: Date): Promise<number> {
-  const row = await db
+/** Failed logins since a time, for an email, an address, or the pair when both are given. */
+export async function countFailures(db: Kysely<Database>, of: { email?: string; ip?: string }, since: Date): Promise<number> {
+  let query = db
     .selectFrom('loginAttempts')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where(by, '=', value)
     .where('at', '>=', toTimestamp(since))
-    .where('succeeded', '=', 0)
-    .executeTakeFirst();
+    .where('succeeded', '=', 0);
+  if (of.email !== undefined) query = query.where('email', '=', of.email);
+  if (of.ip !== undefined) query = query.where('ip', '=', of.ip);
+  const row = await query.executeTakeFirst();
   return toNumber(row?.n);
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listAuditEvents } from '../audit/index.ts';
-import { authenticateSession, can, changePassword, createUser, logIn, logOut, verifyPassword } from './index.ts';
+import { authenticateSession, can, changePassword, createUser, logIn, loginThrottle, logOut, verifyPassword } from './index.ts';
 
 const password = 'correct horse battery';
 
@@ -42,17 +42,41 @@ describe('members, passwords and sessions', () => {
     assert.equal(wrong.message, unknown.message);
   });
 
-  test('five failures for an email block it for 15 minutes, even with the right password', async () => {
+  test('five failures from one address block that address for the email for 15 minutes, even with the right password', async () => {
     await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'owner' });
     for (let i = 0; i < 5; i++) {
-      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess number ${i}`, ip: `198.51.100.${i}` }), {
+      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess number ${i}`, ip: '198.51.100.7' }), {
         code: 'unauthorized',
       });
     }
-    await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' }), { code: 'rate_limited' });
+    await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password, ip: '198.51.100.7' }), { code: 'rate_limited' });
     t.clock.advance(15 * 60_000 + 1000);
-    const { user } = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' });
+    const { user } = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '198.51.100.7' });
     assert.equal(user.email, 'ana@example.com');
+  });
+
+  test("a stranger guessing a member's password cannot lock the member out; the account is slowed, not refused", async () => {
+    await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'owner' });
+    // From one address and from many: far past the old five-guess lock.
+    for (let i = 0; i < 5; i++) {
+      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess ${i}`, ip: '198.51.100.7' }), {
+        code: 'unauthorized',
+      });
+    }
+    for (let i = 0; i < 3; i++) {
+      await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password: `guess ${i}`, ip: `203.0.113.${i}` }), {
+        code: 'unauthorized',
+      });
+    }
+    await assert.rejects(logIn(t.ctx, { email: 'ana@example.com', password, ip: '198.51.100.7' }), { code: 'rate_limited' });
+    const started = performance.now();
+    const { user } = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' });
+    assert.equal(user.email, 'ana@example.com', 'the member, from their own address, gets in');
+    assert.ok(performance.now() - started >= loginThrottle.delayMs - 5, 'after a wait, as every attempt on a targeted account has');
+    // Their success forgives the failures: the next login is not slowed.
+    const again = performance.now();
+    await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' });
+    assert.ok(performance.now() - again < loginThrottle.delayMs);
   });
 
   test('twenty failures from one address block it for every email', async () => {
