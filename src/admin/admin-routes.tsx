@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import type { App } from '../http/create-app.ts';
 import { toAppError } from '../http/errors.ts';
+import { refuseNonFormBody } from '../http/input-shape.ts';
 import { can } from '../modules/accounts/index.ts';
 import { getPage } from '../modules/page/index.ts';
 import { AppError } from '../shared/errors.ts';
@@ -49,6 +50,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
         return undefined;
       });
 
+      scope.addHook('preValidation', async (request) => refuseNonFormBody(request));
       scope.setErrorHandler(async (error, request, reply) => renderError(deps, error, request, reply));
 
       scope.get('/assets/admin.css', async (_request, reply) =>

@@ -27,10 +27,15 @@ export function asBody(body: unknown): FormBody {
   return body !== null && typeof body === 'object' ? (body as FormBody) : {};
 }
 
-/** One value of a field; the first when the field was repeated. */
+/** The one value of a field; a field that takes one value but came twice is refused, naming it. */
 export function text(body: FormBody, name: string): string {
   const value = body[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
+  if (Array.isArray(value)) {
+    if (value.length > 1)
+      throw new AppError('validation_failed', `${name}: give this field once`, [{ path: name, message: 'give this field once' }]);
+    return value[0] ?? '';
+  }
+  return value ?? '';
 }
 
 /** Every value of a field (checkbox groups, multi-selects). */

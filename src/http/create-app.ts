@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../shared/errors.ts';
+import { isDeeperThan, maxBodyDepth } from '../shared/json-depth.ts';
 import type { Logger } from '../shared/logger.ts';
 import { htmlError, jsonError, toAppError } from './errors.ts';
+import { refuseRepeatedQuery } from './input-shape.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 
 export type App = FastifyInstance;
@@ -19,6 +21,17 @@ function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: st
   // many proxies stand in front and the port is reachable only through them.
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return typeof trust === 'object' ? [...trust] : trust;
+}
+
+/**
+ * An error in the shape of the surface the path belongs to: Statuspage's `{"message"}` under /v1,
+ * Aviso's `{"error":{code,message}}` on its other JSON paths, and a page everywhere else.
+ */
+function sendError(error: AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.code(error.status);
+  if (/^\/v1(\/|$|\?)/.test(request.url)) return reply.type('application/json; charset=utf-8').send({ message: error.message });
+  if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(error, request));
+  return reply.type('text/html; charset=utf-8').send(htmlError(error, request));
 }
 
 /** A request id a proxy in front already gave (`x-request-id`), when it looks like one; else a new one. */
@@ -42,7 +55,26 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
     requestIdHeader: false,
     genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Refusals before routing (a malformed or overlong path) answer in the surface's shape too.
+    frameworkErrors: (error, request, reply) => {
+      const appError = toAppError(error);
+      request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
+      void sendError(appError, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON as Fastify parses it (prototype poisoning refused), and refused past a fixed depth, so no
+  // handler, serializer or export ever meets a value nested deeper than it can walk.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    void parseJson(request, body.toString(), (error: Error | null, value?: unknown) => {
+      if (error !== null) return done(error, undefined);
+      if (isDeeperThan(value, maxBodyDepth)) {
+        return done(new AppError('payload_too_deep', `The body is nested more than ${maxBodyDepth} levels deep.`), undefined);
+      }
+      return done(null, value);
+    });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -60,21 +92,16 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
     return payload;
   });
 
+  app.addHook('onRequest', async (request) => refuseRepeatedQuery(request));
+
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     else request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
-    reply.code(appError.status);
-    if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(appError, request));
-    return reply.type('text/html; charset=utf-8').send(htmlError(appError, request));
+    return sendError(appError, request, reply);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const error = new AppError('not_found');
-    reply.code(404);
-    if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(error, request));
-    return reply.type('text/html; charset=utf-8').send(htmlError(error, request));
-  });
+  app.setNotFoundHandler((request, reply) => sendError(new AppError('not_found'), request, reply));
 
   return app as unknown as App;
 }

@@ -6,6 +6,16 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: ErrorDetail[]; requestId?: string };
 }
 
+/** What Aviso says for the framework's refusals, by Fastify's code. */
+const frameworkMessages: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The address is not valid.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body is not as long as Content-Length says.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This content type is not accepted; send JSON or a form.',
+  FST_ERR_CTP_INVALID_TYPE: 'The content type is not valid.',
+};
+
 /** Turns any thrown value into an AppError: known errors keep their text, unknown ones never leak it. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -19,19 +29,16 @@ export function toAppError(error: unknown): AppError {
   if (fastifyError.code === 'FST_ERR_VALIDATION' || fastifyError.validation) {
     return new AppError('validation_failed', fastifyError.message ?? 'The request is not valid.');
   }
-  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return new AppError('bad_request', 'This content type is not accepted; send JSON or a form.');
-  if (
-    fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-    error instanceof SyntaxError
-  ) {
-    return new AppError('bad_request', 'The body is not valid JSON.');
-  }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode === 429) return new AppError('rate_limited');
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new AppError('bad_request', fastifyError.message);
+  if (error instanceof SyntaxError) return new AppError('bad_request', frameworkMessages.FST_ERR_CTP_INVALID_JSON_BODY);
+  const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
+  if (status === 413) return new AppError('payload_too_large');
+  if (status === 429) return new AppError('rate_limited');
+  if (status === 414) return new AppError('uri_too_long');
+  if (status === 415) return new AppError('unsupported_media_type');
+  // Fastify's own words name its internals ("FST_ERR_…", the raw path); Aviso's say what to fix.
+  if (status >= 400 && status < 500) {
+    const known = typeof fastifyError.code === 'string' ? frameworkMessages[fastifyError.code] : undefined;
+    return new AppError('bad_request', known);
   }
   return new AppError('internal_error');
 }

@@ -1,4 +1,5 @@
 import formbody from '@fastify/formbody';
+import { refuseNonFormBody } from '../http/input-shape.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
@@ -72,6 +73,7 @@ function sendHtml(reply: FastifyReply, body: string, status = 200) {
 export function registerSubscriptionPages(app: App, deps: AppDeps): void {
   app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
+    scope.addHook('preValidation', async (request) => refuseNonFormBody(request));
 
     scope.get('/subscriptions/new', async (request, reply) => {
       const { page, frame } = await frameFor(deps, request);

@@ -3,6 +3,7 @@ import { componentIdSchema, componentStatusSchema } from '../../modules/componen
 import { impactSchema, incidentStatuses, maintenanceStatuses } from '../../modules/incidents/index.ts';
 import { timeZoneSchema } from '../../modules/page/index.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
+import { metadataSchema } from '../../shared/metadata-schema.ts';
 
 /**
  * Statuspage's request bodies, in its snake_case names. A form body arrives as strings, so
@@ -49,7 +50,7 @@ export const incidentBody = z.object({
   auto_transition_to_operational_state: bool.optional(),
   auto_transition_deliver_notifications_at_start: bool.optional(),
   auto_transition_deliver_notifications_at_end: bool.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: metadataSchema.optional(),
   deliver_notifications: bool.optional(),
   backfill_date: instant.optional(),
   backfilled: bool.optional(),

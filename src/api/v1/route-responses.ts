@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxBodyDepth } from '../../shared/json-depth.ts';
 import {
   apiKeyResponse,
   auditEventResponse,
@@ -18,21 +19,27 @@ type Responses = Record<number, z.ZodType>;
 const noContent = z.null().describe('No body');
 const error = (description: string) => errorResponse.describe(description);
 const errors = {
-  400: error('validation_failed: the body, query or path is not valid (details name the fields)'),
+  400: error(
+    'validation_failed: the body, query or path is not valid (details name the fields; a query parameter given twice is refused); bad_request: the address or the body cannot be read',
+  ),
   401: error('unauthorized: no API key, or one that is unknown or revoked'),
   403: error('forbidden: a read-only key asked for a change'),
   404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
   409: error('conflict: the change conflicts with the current state'),
+  413: error(`payload_too_large: the body is over 1 MB; payload_too_deep: it nests more than ${maxBodyDepth} levels`),
+  414: error('uri_too_long: a part of the path is over 200 characters'),
+  415: error('unsupported_media_type: the body is neither JSON nor a form'),
   422: error('The change is not allowed as asked (incident_transition_invalid, component_group_invalid, …)'),
   500: error('internal_error: quote the requestId'),
 } as const;
 type ErrorStatus = keyof typeof errors;
 
 const pick = (...statuses: ErrorStatus[]) => Object.fromEntries(statuses.map((s) => [s, errors[s]]));
-const read = (ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({ 200: ok, ...pick(401, 500, ...more) });
+// Any request can be refused for its address or its query; any change also for its body.
+const read = (ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({ 200: ok, ...pick(400, 401, 414, 500, ...more) });
 const change = (status: 200 | 201 | 204, ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({
   [status]: ok,
-  ...pick(401, 403, 500, ...more),
+  ...pick(400, 401, 403, 413, 414, 415, 500, ...more),
 });
 
 const incidents = z.object({ incidents: z.array(incidentResponse) });

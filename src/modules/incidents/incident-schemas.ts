@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metadataSchema } from '../../shared/metadata-schema.ts';
 import { componentIdSchema, componentStatusSchema } from '../components/index.ts';
 import { impacts, incidentStatuses, maintenanceStatuses } from './incident.ts';
 
@@ -24,7 +25,7 @@ export const openIncidentSchema = z
     /** For a backfilled incident: when it started; its first update is shown at this time. */
     startedAt: instant.optional(),
     backfilled: z.boolean().default(false),
-    metadata: z.record(z.string(), z.unknown()).default({}),
+    metadata: metadataSchema.default({}),
   })
   .strict();
 export type OpenIncidentInput = z.input<typeof openIncidentSchema>;
@@ -52,7 +53,7 @@ export const updateIncidentSchema = z
     impactOverride: impactSchema.nullable(),
     componentIds: z.array(componentIdSchema),
     startedAt: instant,
-    metadata: z.record(z.string(), z.unknown()),
+    metadata: metadataSchema,
   })
   .partial()
   .strict();
@@ -73,7 +74,7 @@ export const scheduleMaintenanceSchema = z
     autoTransitionDeliverNotificationsAtStart: z.boolean().default(true),
     autoTransitionDeliverNotificationsAtEnd: z.boolean().default(true),
     deliverNotifications: z.boolean().default(true),
-    metadata: z.record(z.string(), z.unknown()).default({}),
+    metadata: metadataSchema.default({}),
   })
   .strict()
   .refine((m) => m.scheduledUntil.getTime() > m.scheduledFor.getTime(), { message: 'must end after it starts', path: ['scheduledUntil'] });
@@ -110,7 +111,7 @@ export const createIncidentSchema = z
     componentIds: z.array(componentIdSchema).default([]),
     impactOverride: impactSchema.nullable().optional(),
     deliverNotifications: z.boolean().optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    metadata: metadataSchema.optional(),
     backfilled: z.boolean().default(false),
     startedAt: instant.optional(),
     ...z.object(scheduleFields).partial().shape,
@@ -128,7 +129,7 @@ export const reviseIncidentSchema = z
     name,
     impactOverride: impactSchema.nullable(),
     componentIds: z.array(componentIdSchema),
-    metadata: z.record(z.string(), z.unknown()),
+    metadata: metadataSchema,
     status: updateStatus,
     body,
     components: componentChanges,

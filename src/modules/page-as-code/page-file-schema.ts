@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metadataSchema } from '../../shared/metadata-schema.ts';
 import { componentStatuses } from '../components/index.ts';
 import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../incidents/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
@@ -20,7 +21,7 @@ const text = z.string({ error: 'must be text' });
 const name = text.trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 const description = text.max(2000).nullable().default(null);
 const bool = (fallback: boolean) => z.boolean({ error: 'must be true or false' }).default(fallback);
-const metadata = z.record(z.string(), z.unknown(), { error: 'must be a mapping' }).default({});
+const metadata = metadataSchema.default({});
 /** The operator's translations by language: name, postmortem, and update text by update id. */
 const translations = z
   .partialRecord(
