@@ -23,6 +23,13 @@ function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: st
   return typeof trust === 'object' ? [...trust] : trust;
 }
 
+const routeLists = new WeakMap<object, readonly { method: string; url: string }[]>();
+
+/** Every route the app has, as registered (`/admin/incidents/:id`): what the input fuzz walks. */
+export function routesOf(app: App): readonly { method: string; url: string }[] {
+  return routeLists.get(app) ?? [];
+}
+
 /**
  * An error in the shape of the surface the path belongs to: Statuspage's `{"message"}` under /v1,
  * Aviso's `{"error":{code,message}}` on its other JSON paths, and a page everywhere else.
@@ -92,6 +99,11 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
     return payload;
   });
 
+  const routes: { method: string; url: string }[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   app.addHook('onRequest', async (request) => refuseRepeatedQuery(request));
 
   app.setErrorHandler((error, request, reply) => {
