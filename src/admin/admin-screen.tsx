@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { can, type Permission } from '../modules/accounts/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import type { Ctx } from '../shared/context.ts';
+import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { AppError } from '../shared/errors.ts';
 import { sessionOf, type AdminSession } from './admin-session.ts';
 import { formErrors, type FormBody, type FormState } from './form-values.ts';
@@ -45,8 +46,7 @@ export function sendHtml(reply: FastifyReply, node: VNode, status = 200): Fastif
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       // Admin screens are never framed by another site (clickjacking).
-      .header('x-frame-options', 'DENY')
-      .header('content-security-policy', "frame-ancestors 'none'")
+      .header('content-security-policy', contentSecurityPolicy())
       .send(`<!doctype html>${renderToString(node)}`)
   );
 }

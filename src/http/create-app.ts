@@ -7,6 +7,7 @@ import { isDeeperThan, maxBodyDepth } from '../shared/json-depth.ts';
 import type { Logger } from '../shared/logger.ts';
 import { htmlError, jsonError, toAppError } from './errors.ts';
 import { refuseRepeatedQuery } from './input-shape.ts';
+import { applySecurityHeaders } from './security-headers.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 
 export type App = FastifyInstance;
@@ -94,8 +95,7 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
   app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    applySecurityHeaders(request, reply);
     return payload;
   });
 

@@ -3,13 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/create-app.ts';
 import { sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { AppError } from '../shared/errors.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
 import { loadPublicAssets } from './assets.ts';
 import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
 
-type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'>;
+type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'> & { frameAncestors: readonly string[] };
 
 const htmlType = 'text/html; charset=utf-8';
 const idPattern = /^[0-9a-z]{12}$/;
@@ -64,7 +65,12 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
   const pageSettings = async (): Promise<PageSettings> => {
     const response = await deps.cache.get('public|page-settings', async () => {
       const page = await getPage(deps.ctx);
-      const settings: PageSettings = { timeZone: page.timeZone, locales: page.locales, defaultLocale: page.defaultLocale };
+      const settings: PageSettings = {
+        timeZone: page.timeZone,
+        locales: page.locales,
+        defaultLocale: page.defaultLocale,
+        frameAncestors: page.settings.frameAncestors ?? [],
+      };
       return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(settings) };
     });
     let settings = parsedSettings.get(response);
@@ -96,6 +102,8 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
       reply.header('set-cookie', `${localeCookie}=${encodeURIComponent(negotiated.locale)}; Path=/; Max-Age=31536000; SameSite=Lax`);
     }
     const options: RenderOptions = { locale: negotiated.locale, assets: assets.urls, now };
+    // The sites the operator named may frame the page; no other may.
+    reply.header('content-security-policy', contentSecurityPolicy(page.frameAncestors));
     return { options, negotiated, key: `page|${negotiated.locale}` };
   };
 

@@ -38,6 +38,11 @@ export function pageChanges(body: FormBody, current: Page['settings']): PageChan
     if (value !== null) settings[key] = value;
     else delete settings[key];
   }
+  const frameAncestors = text(body, 'frameAncestors')
+    .split(/[\s,]+/)
+    .filter((origin) => origin !== '');
+  if (frameAncestors.length > 0) settings['frameAncestors'] = frameAncestors;
+  else delete settings['frameAncestors'];
   const locales = list(body, 'locales');
   return {
     name: text(body, 'name'),
@@ -58,6 +63,8 @@ export const settingsFieldPaths: Record<string, string> = {
   'settings.faviconUrl': 'faviconUrl',
   'settings.homepageUrl': 'homepageUrl',
   'settings.supportUrl': 'supportUrl',
+  'settings.frameAncestors': 'frameAncestors',
+  ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`settings.frameAncestors.${i}`, 'frameAncestors'])),
   locales: 'locales',
 };
 
@@ -71,6 +78,7 @@ export function settingsValues(page: Page): FormBody {
     faviconUrl: page.settings.faviconUrl ?? '',
     homepageUrl: page.settings.homepageUrl ?? '',
     supportUrl: page.settings.supportUrl ?? '',
+    frameAncestors: (page.settings.frameAncestors ?? []).join(' '),
   };
   for (const [key] of colourFields) values[`colour-${key}`] = page.settings.colours?.[key] ?? '';
   (page.settings.footerLinks ?? []).forEach((link, i) => {

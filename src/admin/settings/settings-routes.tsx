@@ -60,6 +60,14 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
           <Field name="homepageUrl" label="Your home page" type="url" form={form} />
           <Field name="supportUrl" label="Support page" type="url" form={form} />
         </Fieldset>
+        <Fieldset legend="Embedding">
+          <Field
+            name="frameAncestors"
+            label="Sites that may frame the public page"
+            hint="Origins like https://intranet.example.com, separated by spaces; leave empty so that no other site can."
+            form={form}
+          />
+        </Fieldset>
         <Fieldset legend="Footer links">
           {Array.from({ length: footerLinkRows }, (_, i) => (
             <div class="grid two" key={i}>

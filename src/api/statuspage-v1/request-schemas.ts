@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { componentIdSchema, componentStatusSchema } from '../../modules/components/index.ts';
 import { impactSchema, incidentStatuses, maintenanceStatuses } from '../../modules/incidents/index.ts';
-import { timeZoneSchema } from '../../modules/page/index.ts';
+import { timeZoneSchema, webUrlSchema } from '../../modules/page/index.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import { metadataSchema } from '../../shared/metadata-schema.ts';
 
@@ -83,9 +83,9 @@ const colour = z.preprocess(
 );
 export const pageBody = z.object({
   name: name.optional(),
-  url: z.url().optional(),
+  url: webUrlSchema.optional(),
   time_zone: timeZoneSchema.optional(),
-  support_url: z.preprocess(emptyToNull, z.url().nullable()).optional(),
+  support_url: z.preprocess(emptyToNull, webUrlSchema.nullable()).optional(),
   twitter_username: z
     .preprocess(
       emptyToNull,

@@ -3,7 +3,7 @@ import { metadataSchema } from '../../shared/metadata-schema.ts';
 import { componentStatuses } from '../components/index.ts';
 import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../incidents/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
-import { isTimeZone } from '../page/index.ts';
+import { isTimeZone, webUrlSchema } from '../page/index.ts';
 
 /**
  * The page file as written: snake_case keys like Statuspage's API. Ids and `created_at` may be left
@@ -157,7 +157,7 @@ export const pageSchema = z
   .object({
     id: id.optional(),
     name,
-    url: z.url({ error: 'must be a URL' }),
+    url: webUrlSchema,
     time_zone: text.refine(isTimeZone, 'must be an IANA time zone such as Europe/Moscow'),
     default_locale: z.enum(supportedLocales, oneOf(supportedLocales)),
     locales: z.array(z.enum(supportedLocales, oneOf(supportedLocales))).min(1),

@@ -3,14 +3,14 @@ import type { Ctx } from '../../shared/context.ts';
 import { invalid } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { localeSchema, pageSettingsSchema, timeZoneSchema, type Page } from './page.ts';
+import { localeSchema, pageSettingsSchema, timeZoneSchema, webUrlSchema, type Page } from './page.ts';
 import { findPage, updatePageRow } from './page-store.ts';
 import { getPage } from './get-page.ts';
 
 export const pageChangesSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
-    url: z.url(),
+    url: webUrlSchema,
     timeZone: timeZoneSchema,
     defaultLocale: localeSchema,
     locales: z.array(localeSchema).min(1),
