@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { queueJobHandlers, queueRecurringJobs, type JobHandlers, type RecurringJob } from './jobs/index.ts';
+import { createAccountHandlers, passwordResetSettings, type PasswordResetSettings } from './modules/accounts/index.ts';
 import { maintenanceJobHandlers, maintenanceRecurringJobs } from './modules/incidents/index.ts';
 import {
   createNotificationHandlers,
@@ -20,14 +21,20 @@ export interface AppJobs {
  * The composition root of the job worker: every job Aviso runs, by name, each module's handlers
  * bound to their settings here (tests and benchmarks pass their own notification settings).
  */
-export function buildJobs(settings: { notifications: NotificationSettings; monitors?: MonitorJobSettings }): AppJobs {
-  // Without settings, monitors reach public addresses only.
+export function buildJobs(settings: {
+  notifications: NotificationSettings;
+  monitors?: MonitorJobSettings;
+  accounts?: PasswordResetSettings;
+}): AppJobs {
+  // Without settings, monitors reach public addresses only, and reset links are not mailed.
   const monitors = settings.monitors ?? { outbound: createOutbound({ policy: publicTargetsOnly, dnsServers: [] }) };
+  const accounts = settings.accounts ?? { publicUrl: settings.notifications.publicUrl, sendMail: undefined };
   return {
     handlers: {
       ...maintenanceJobHandlers,
       ...createNotificationHandlers(settings.notifications),
       ...createMonitorHandlers(monitors),
+      ...createAccountHandlers(accounts),
       ...queueJobHandlers,
     },
     recurring: [...queueRecurringJobs, ...maintenanceRecurringJobs, ...notificationRecurringJobs, ...monitorRecurringJobs],
@@ -44,5 +51,9 @@ export function monitorSettings(config: Config): MonitorJobSettings {
 
 /** The jobs with the settings of the configuration (email only when `AVISO_SMTP_URL` is set). */
 export function jobsFromConfig(config: Config): AppJobs {
-  return buildJobs({ notifications: notificationSettings(config), monitors: monitorSettings(config) });
+  return buildJobs({
+    notifications: notificationSettings(config),
+    monitors: monitorSettings(config),
+    accounts: passwordResetSettings(config),
+  });
 }

@@ -32,6 +32,7 @@ const notices: Record<string, string> = {
   'template-deleted': 'The template is deleted.',
   welcome: 'Welcome to Aviso.',
   'logged-out': 'You are logged out.',
+  'password-reset': 'Your password is changed; log in with the new one.',
 };
 
 export function noticeText(key: unknown): string | undefined {

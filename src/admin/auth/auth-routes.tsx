@@ -7,8 +7,11 @@ import {
   describeInvite,
   isSetupNeeded,
   isSetupTokenValid,
+  isResetLinkValid,
   logIn,
   logOut,
+  requestPasswordReset,
+  resetPassword,
   sessionLifetimeMs,
 } from '../../modules/accounts/index.ts';
 import { getPage } from '../../modules/page/index.ts';
@@ -16,10 +19,17 @@ import { sendHtml, redirectTo, submitForm } from '../admin-screen.tsx';
 import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
 import { asBody, emptyForm, text } from '../form-values.ts';
 import { noticeText } from '../notices.ts';
-import { InviteScreen, LinkInvalidScreen, LoginScreen, SetupScreen } from './auth-views.tsx';
+import { ForgotScreen, InviteScreen, LinkInvalidScreen, LoginScreen, ResetScreen, SetupScreen } from './auth-views.tsx';
 
 /** Screens reachable without a session; their POSTs carry the pre-login form token. */
-export const publicPaths = new Set(['/admin/login', '/admin/setup', '/admin/invite', '/admin/assets/admin.css']);
+export const publicPaths = new Set([
+  '/admin/login',
+  '/admin/setup',
+  '/admin/invite',
+  '/admin/forgot',
+  '/admin/reset',
+  '/admin/assets/admin.css',
+]);
 
 type WithToken = { Querystring: { token?: string; next?: string; notice?: string } };
 
@@ -62,6 +72,53 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
           <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} />,
           status,
         );
+      },
+    );
+  });
+
+  scope.get('/forgot', async (request, reply) => {
+    const f = await frame(request, reply);
+    return sendHtml(reply, <ForgotScreen frame={f} form={emptyForm()} sent={false} />);
+  });
+
+  // The same answer whether or not the address belongs to a member; the mail goes out from a job.
+  scope.post('/forgot', async (request, reply) => {
+    const body = asBody(request.body);
+    return submitForm(
+      reply,
+      { email: text(body, 'email') },
+      async () => {
+        await requestPasswordReset(deps.ctx, { email: text(body, 'email') });
+        return sendHtml(reply, <ForgotScreen frame={await frame(request, reply)} form={emptyForm()} sent />);
+      },
+      async (form, status) => sendHtml(reply, <ForgotScreen frame={await frame(request, reply)} form={form} sent={false} />, status),
+    );
+  });
+
+  scope.get<WithToken>('/reset', async (request, reply) => {
+    const linkToken = request.query.token ?? '';
+    const f = await frame(request, reply);
+    // The link's token must not travel to another site in a Referer.
+    reply.header('referrer-policy', 'no-referrer');
+    if (!(await isResetLinkValid(deps.ctx, linkToken))) return sendHtml(reply, <LinkInvalidScreen frame={f} what="reset" />, 410);
+    return sendHtml(reply, <ResetScreen frame={f} form={emptyForm()} linkToken={linkToken} />);
+  });
+
+  scope.post('/reset', async (request, reply) => {
+    const body = asBody(request.body);
+    const linkToken = text(body, 'token');
+    reply.header('referrer-policy', 'no-referrer');
+    return submitForm(
+      reply,
+      {},
+      async () => {
+        await resetPassword(deps.ctx, { token: linkToken, password: text(body, 'password') });
+        return redirectTo(reply, '/admin/login', 'password-reset');
+      },
+      async (form, status) => {
+        const f = await frame(request, reply);
+        if (status === 410) return sendHtml(reply, <LinkInvalidScreen frame={f} what="reset" />, 410);
+        return sendHtml(reply, <ResetScreen frame={f} form={form} linkToken={linkToken} />, status);
       },
     );
   });

@@ -27,6 +27,9 @@ export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; 
           <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="current-password" />
           <button type="submit">Log in</button>
         </form>
+        <p>
+          <a href="/admin/forgot">Forgot your password?</a>
+        </p>
       </div>
     </Layout>
   );
@@ -101,7 +104,58 @@ export function InviteScreen({
   );
 }
 
-export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup' | 'invite' }) {
+export function ForgotScreen({ frame, form, sent }: { frame: Frame; form: FormState; sent: boolean }) {
+  return (
+    <Layout title="Reset your password" pageName={frame.pageName} session={null}>
+      <div class="center">
+        <h1>Reset your password</h1>
+        {sent ? (
+          <p class="alert" role="status">
+            If a team member has this address, a link to choose a new password is on its way. It works once, within an hour.
+          </p>
+        ) : (
+          <p>Give the email of your account; a link to choose a new password will be sent to it.</p>
+        )}
+        <FormAlert form={form} />
+        <form method="post" action="/admin/forgot" class="card" novalidate>
+          <CsrfField token={frame.token} />
+          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
+          <button type="submit">Send the link</button>
+        </form>
+        <p>
+          <a href="/admin/login">Log in</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+export function ResetScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
+  return (
+    <Layout title="Choose a new password" pageName={frame.pageName} session={null}>
+      <div class="center">
+        <h1>Choose a new password</h1>
+        <FormAlert form={form} />
+        <form method="post" action="/admin/reset" class="card" novalidate>
+          <CsrfField token={frame.token} />
+          <input type="hidden" name="token" value={linkToken} />
+          <Field
+            name="password"
+            label="New password"
+            type="password"
+            form={{ ...form, values: {} }}
+            required
+            autocomplete="new-password"
+            hint="At least 10 characters."
+          />
+          <button type="submit">Save the password</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup' | 'invite' | 'reset' }) {
   return (
     <Layout title="Link not valid" pageName={frame.pageName} session={null}>
       <div class="center">
@@ -109,7 +163,9 @@ export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup'
         <p>
           {what === 'setup'
             ? 'Aviso is already set up, or the setup link expired. Restart Aviso to print a new link, or log in.'
-            : 'The invitation was used or has expired. Ask an owner for a new one.'}
+            : what === 'reset'
+              ? 'The link was used or is older than an hour. Ask for a new one from the login page.'
+              : 'The invitation was used or has expired. Ask an owner for a new one.'}
         </p>
         <p>
           <a href="/admin/login">Log in</a>

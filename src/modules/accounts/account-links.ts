@@ -5,14 +5,15 @@ import type { Role } from './role.ts';
 import { hashSecret, newSecret } from './secret.ts';
 import { linkLifetimeMs } from './user.ts';
 
-/** Creates a one-time link token (setup or invite) and returns it; only its hash is stored. */
+/** Creates a one-time link token (setup, invite or reset) and returns it; only its hash is stored. */
 export async function issueLinkToken(
   db: Db,
   link: { kind: AccountTokenKind; email: string | null; role: Role; createdBy: string | null },
   now: Date,
+  lifetimeMs: number = linkLifetimeMs,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newSecret(32);
-  const expiresAt = new Date(now.getTime() + linkLifetimeMs);
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
   await insertAccountToken(db, hashSecret(token), { ...link, createdAt: now, expiresAt, usedAt: null });
   return { token, expiresAt };
 }

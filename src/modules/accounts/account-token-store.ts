@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { fromTimestamp, toTimestamp } from '../../storage/dialect.ts';
+import { fromTimestamp, toNumber, toTimestamp } from '../../storage/dialect.ts';
 import type { Database } from '../../storage/tables.ts';
 import type { Role } from './role.ts';
 
-export type AccountTokenKind = 'setup' | 'invite';
+export type AccountTokenKind = 'setup' | 'invite' | 'reset';
 
 export interface AccountToken {
   kind: AccountTokenKind;
@@ -54,4 +54,16 @@ export async function burnAccountToken(db: Kysely<Database>, tokenHash: string, 
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Tokens of a kind issued for an email since a time (how many reset links went to one address). */
+export async function countAccountTokens(db: Kysely<Database>, kind: AccountTokenKind, email: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('accountTokens')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('kind', '=', kind)
+    .where('email', '=', email)
+    .where('createdAt', '>=', toTimestamp(since))
+    .executeTakeFirst();
+  return toNumber(row?.n);
 }

@@ -14,3 +14,8 @@ export { inviteUser, describeInvite, acceptInvite } from './invite-user.ts';
 export { listUsers, getUser, changeUserRole, removeUser } from './manage-team.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { changePassword } from './change-password.ts';
+export { passwordReset, type PasswordResetSettings } from './password-reset.ts';
+export { requestPasswordReset } from './request-password-reset.ts';
+export { sendPasswordReset } from './send-password-reset.ts';
+export { resetPassword, isResetLinkValid } from './reset-password.ts';
+export { createAccountHandlers, createAccountMailer, passwordResetSettings } from './account-mailer.ts';
