@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { AdminClient, createAdminTestApp, testPassword, type AdminTestApp } from '../../../test/support/admin-client.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { JobWorker } from '../../jobs/index.ts';
@@ -14,14 +14,15 @@ describe('password reset by email, through a real SMTP server', () => {
     smtp = await startSmtpSink();
   });
   after(() => smtp.close());
-  beforeEach(async (context) => {
+  beforeEach(async () => {
     smtp.received.length = 0;
     t = await createAdminTestApp();
-    context.after(() => t.close());
     await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password: testPassword, role: 'editor' });
     const sendMail = createAccountMailer({ smtpUrl: smtp.url, from: 'Aviso <status@example.test>' });
     worker = new JobWorker({ ctx: t.ctx, handlers: createAccountHandlers({ publicUrl: t.aviso.deps.config.publicUrl, sendMail }) });
   });
+
+  afterEach(() => t.close());
 
   const ask = async (email: string) => {
     const client = new AdminClient(t.aviso);
