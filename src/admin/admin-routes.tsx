@@ -10,6 +10,7 @@ import { getPage } from '../modules/page/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkAnonymousCsrf, checkSessionCsrf, loadSession, maybeSessionOf } from './admin-session.ts';
 import { sendHtml } from './admin-screen.tsx';
+import { registerAccountRoutes } from './account/account-routes.tsx';
 import { registerApiKeyRoutes } from './api-keys/api-key-routes.tsx';
 import { registerAuditRoutes } from './audit/audit-routes.tsx';
 import { registerAuthRoutes, publicPaths } from './auth/auth-routes.tsx';
@@ -69,6 +70,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerAuditRoutes(scope, deps);
       registerJobRoutes(scope, deps);
       registerSubscriberRoutes(scope, deps);
+      registerAccountRoutes(scope, deps);
     },
     { prefix: '/admin' },
   );

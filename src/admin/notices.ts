@@ -33,6 +33,7 @@ const notices: Record<string, string> = {
   welcome: 'Welcome to Aviso.',
   'logged-out': 'You are logged out.',
   'password-reset': 'Your password is changed; log in with the new one.',
+  'two-factor-off': 'Two-factor login is off.',
 };
 
 export function noticeText(key: unknown): string | undefined {

@@ -157,6 +157,11 @@ export interface UsersTable {
   createdAt: string;
   updatedAt: string;
   lastLoginAt: string | null;
+  /** Base32 TOTP secret; in force only once `totpEnabledAt` is set. */
+  totpSecret: string | null;
+  totpEnabledAt: string | null;
+  /** JSON array of the SHA-256 hashes of unused recovery codes. */
+  recoveryCodeHashes: string | null;
 }
 
 export interface SessionsTable {

@@ -34,8 +34,15 @@ export const publicPaths = new Set([
 type WithToken = { Querystring: { token?: string; next?: string; notice?: string } };
 
 /** Logs in and sets the session cookie: HttpOnly, SameSite=Lax, Secure over TLS, only for /admin. */
-async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<void> {
-  const { sessionToken } = await logIn(deps.ctx, { email, password, ip: request.ip });
+async function startSession(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  email: string,
+  password: string,
+  code?: string,
+): Promise<void> {
+  const { sessionToken } = await logIn(deps.ctx, { email, password, ip: request.ip, ...(code !== undefined && { code }) });
   reply.setCookie(sessionCookie, sessionToken, cookieOptions(request, Math.floor(sessionLifetimeMs / 1000)));
 }
 
@@ -62,7 +69,7 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
       reply,
       { email: text(body, 'email') },
       async () => {
-        await startSession(deps, request, reply, text(body, 'email'), text(body, 'password'));
+        await startSession(deps, request, reply, text(body, 'email'), text(body, 'password'), text(body, 'code'));
         return redirectTo(reply, next);
       },
       async (form, status) => {

@@ -25,6 +25,13 @@ export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; 
           <input type="hidden" name="next" value={next} />
           <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
           <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="current-password" />
+          <Field
+            name="code"
+            label="Two-factor code"
+            form={{ ...form, values: {} }}
+            autocomplete="one-time-code"
+            hint="Only if you turned on two-factor login: the app's 6-digit code, or a recovery code."
+          />
           <button type="submit">Log in</button>
         </form>
         <p>

@@ -16,6 +16,7 @@ export type Section =
   | 'monitors'
   | 'jobs'
   | 'subscribers'
+  | 'account'
   | 'none';
 
 const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
@@ -85,9 +86,9 @@ export function Layout(props: LayoutProps) {
             )}
             {session && (
               <form class="who" method="post" action="/admin/logout">
-                <span>
+                <a href="/admin/account" aria-current={props.section === 'account' ? 'page' : undefined}>
                   {session.user.name} ({session.user.role})
-                </span>
+                </a>
                 <CsrfField token={session.csrfToken} />
                 <button type="submit">Log out</button>
               </form>

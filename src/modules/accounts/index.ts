@@ -19,3 +19,5 @@ export { requestPasswordReset } from './request-password-reset.ts';
 export { sendPasswordReset } from './send-password-reset.ts';
 export { resetPassword, isResetLinkValid } from './reset-password.ts';
 export { createAccountHandlers, createAccountMailer, passwordResetSettings } from './account-mailer.ts';
+export { beginTwoFactor, enableTwoFactor, disableTwoFactor, hasTwoFactor } from './set-up-two-factor.ts';
+export { totpCodeAt, recoveryCodeCount } from './two-factor.ts';

@@ -9,7 +9,8 @@ import { verifyAgainstNothing, verifyPassword } from './password.ts';
 import { deleteExpiredSessions } from './session-store.ts';
 import { startSession } from './start-session.ts';
 import type { User } from './user.ts';
-import { findUserByEmail, markLoggedIn } from './user-store.ts';
+import { hashRecoveryCode, isTotpCodeRight } from './two-factor.ts';
+import { findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor } from './user-store.ts';
 
 /**
  * Failed logins allowed per window: per address and email together, and per address whatever the
@@ -23,6 +24,8 @@ const logInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
   ip: z.string().max(100),
+  /** The authenticator's code or a recovery code, for a member with two-factor login. */
+  code: z.string().max(40).optional(),
 });
 
 /**
@@ -32,9 +35,9 @@ const logInSchema = z.object({
  */
 export async function logIn(
   ctx: Ctx,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; code?: string },
 ): Promise<{ sessionToken: string; user: User }> {
-  const { email, password, ip } = logInSchema.parse(input);
+  const { email, password, ip, code } = logInSchema.parse(input);
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - loginThrottle.windowMs);
   if (
@@ -46,15 +49,38 @@ export async function logIn(
   if ((await countFailures(ctx.db, { email }, since)) >= loginThrottle.perEmail) await delay(loginThrottle.delayMs);
   const found = await findUserByEmail(ctx.db, email);
   const valid = found === undefined ? await verifyAgainstNothing(password) : await verifyPassword(password, found.passwordHash);
-  await recordLoginAttempt(ctx.db, { email, ip, succeeded: valid, at: now });
-  if (!valid || found === undefined) throw new AppError('unauthorized', 'The email or the password is not right.');
+  if (!valid || found === undefined) {
+    await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
+    throw new AppError('unauthorized', 'The email or the password is not right.');
+  }
   const user = found.user;
+  const factor = await findSecondFactor(ctx.db, user.id);
+  let usedRecoveryCode: string | undefined;
+  if (factor !== undefined && factor.enabledAt !== null && factor.secret !== null) {
+    if (code === undefined || code.trim() === '') {
+      throw new AppError('unauthorized', 'Enter the code from your authenticator app, or a recovery code.', [
+        { path: 'code', message: 'is required' },
+      ]);
+    }
+    const recovery = hashRecoveryCode(code);
+    if (factor.recoveryCodeHashes.includes(recovery)) usedRecoveryCode = recovery;
+    else if (!isTotpCodeRight(factor.secret, code, now)) {
+      await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
+      throw new AppError('unauthorized', 'The code is not right.', [{ path: 'code', message: 'is not right' }]);
+    }
+  }
+  await recordLoginAttempt(ctx.db, { email, ip, succeeded: true, at: now });
   // A login is not page content: it is recorded without bumping the data revision (no cache is invalidated).
   const sessionToken = await writePrivately(ctx, async (tx) => {
     await forgetFailures(tx, email, new Date(now.getTime() - 24 * 3600_000));
     // Housekeeping rides on logins, which are rare: sessions nobody used for 14 days go.
     await deleteExpiredSessions(tx, now);
     await markLoggedIn(tx, user.id, now);
+    // A recovery code works once.
+    if (usedRecoveryCode !== undefined && factor !== undefined) {
+      const left = factor.recoveryCodeHashes.filter((hash) => hash !== usedRecoveryCode);
+      await saveSecondFactor(tx, user.id, { ...factor, recoveryCodeHashes: left }, now);
+    }
     const actor = { kind: 'user' as const, id: user.id, name: user.name };
     await recordAudit(tx, actor, { action: 'user.log_in', entityType: 'user', entityId: user.id, before: null, after: { ip }, at: now });
     return startSession({ db: tx, clock: ctx.clock }, user.id);

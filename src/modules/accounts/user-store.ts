@@ -30,6 +30,9 @@ export async function insertUser(db: Kysely<Database>, user: User, passwordHash:
       createdAt: at,
       updatedAt: at,
       lastLoginAt: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      recoveryCodeHashes: null,
     })
     .execute();
 }
@@ -74,4 +77,37 @@ export async function markLoggedIn(db: Kysely<Database>, id: string, at: Date): 
 
 export async function deleteUserRow(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export interface SecondFactor {
+  secret: string | null;
+  enabledAt: Date | null;
+  recoveryCodeHashes: string[];
+}
+
+export async function findSecondFactor(db: Kysely<Database>, id: string): Promise<SecondFactor | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['totpSecret', 'totpEnabledAt', 'recoveryCodeHashes'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    secret: row.totpSecret,
+    enabledAt: fromTimestamp(row.totpEnabledAt),
+    recoveryCodeHashes: row.recoveryCodeHashes === null ? [] : (JSON.parse(row.recoveryCodeHashes) as string[]),
+  };
+}
+
+export async function saveSecondFactor(db: Kysely<Database>, id: string, factor: SecondFactor, at: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      totpSecret: factor.secret,
+      totpEnabledAt: factor.enabledAt === null ? null : toTimestamp(factor.enabledAt),
+      recoveryCodeHashes: factor.recoveryCodeHashes.length === 0 ? null : JSON.stringify(factor.recoveryCodeHashes),
+      updatedAt: toTimestamp(at),
+    })
+    .where('id', '=', id)
+    .execute();
 }

@@ -13,6 +13,7 @@ import * as createMonitors from './0040-create-monitors.ts';
 import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
 import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
+import * as addTwoFactor from './0075-add-two-factor.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0050-update-bodies-as-keys': updateBodiesAsKeys,
   '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
+  '0075-add-two-factor': addTwoFactor,
 };
