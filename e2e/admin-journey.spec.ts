@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { totpCodeAt } from '../src/modules/accounts/two-factor.ts';
 
 /**
  * The operator's whole journey in the admin app, on a blank Aviso of its own (one per project), so
@@ -239,6 +240,27 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await page.goto(`${base}/admin/components`);
     await page.getByRole('link', { name: 'Delete Checkout API' }).click();
     await checkScreen(page, testInfo, 'component-delete');
+  });
+
+  await test.step("turn on two-factor login, and log in again with the password and the app's code", async () => {
+    await page.getByRole('link', { name: 'Olga Owner (owner)' }).click();
+    await page.getByRole('button', { name: 'Set up two-factor login' }).click();
+    const secret = (await page.locator('#totp-secret').textContent()) ?? '';
+    await checkScreen(page, testInfo, 'two-factor-setup');
+    await page.getByLabel('Code from the app').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Turn on two-factor login' }).click();
+    await expect(page.getByRole('heading', { name: 'Two-factor login is on' })).toBeVisible();
+    await expect(page.locator('#recovery-codes li')).toHaveCount(10);
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    await page.getByLabel('Email').fill('olga@example.com');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter the code from your authenticator app');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByLabel('Two-factor code').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   });
 
   await test.step('log out', async () => {

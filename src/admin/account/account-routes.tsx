@@ -45,9 +45,15 @@ function EnrolScreen({ s, secret, uri, form }: { s: Screen; secret: string; uri:
       <h1>Set up two-factor login</h1>
       <ol>
         <li>
-          In your authenticator app, add an account with this key: <code id="totp-secret">{secret}</code>
+          In your authenticator app, add an account with this key:{' '}
+          <code id="totp-secret" class="break">
+            {secret}
+          </code>
           <p class="hint">
-            Or open this address on the device: <code id="totp-uri">{uri}</code>
+            Or open this address on the device:{' '}
+            <code id="totp-uri" class="break">
+              {uri}
+            </code>
           </p>
         </li>
         <li>Enter the 6-digit code the app shows.</li>

@@ -21,6 +21,7 @@ nav.main a{text-decoration:none;padding:.25rem 0;display:inline-block}
 nav.main a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:600}
 .who{display:flex;gap:.5rem;align-items:center;font-size:.9rem}
 .who a{color:#fff}
+.break{overflow-wrap:anywhere;word-break:break-all}
 .who button{background:transparent;color:#fff;border:1px solid #cbd2d9}
 main{max-width:64rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
