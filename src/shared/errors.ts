@@ -18,6 +18,7 @@ export const errorCatalogue = {
   template_not_found: { status: 404, message: 'The incident template does not exist.' },
   subscriber_not_found: { status: 404, message: 'The subscriber does not exist.' },
   monitor_not_found: { status: 404, message: 'The monitor does not exist.' },
+  alert_receiver_not_found: { status: 404, message: 'The alert receiver does not exist.' },
   link_invalid: { status: 410, message: 'This link is not valid any more; ask for a new one.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
   component_group_invalid: { status: 422, message: 'The component group is not valid.' },

@@ -303,6 +303,16 @@ export interface MonitorsTable {
   updatedAt: string;
 }
 
+export interface AlertReceiversTable {
+  id: string;
+  name: string;
+  tokenHash: string;
+  /** JSON: the receiver's rules. */
+  rules: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface MonitorStatesTable {
   monitorId: string;
   state: string;
@@ -390,4 +400,5 @@ export interface Database {
   componentSignals: ComponentSignalsTable;
   componentAutomation: ComponentAutomationTable;
   componentNoData: ComponentNoDataTable;
+  alertReceivers: AlertReceiversTable;
 }

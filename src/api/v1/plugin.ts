@@ -13,6 +13,7 @@ import { registerMaintenanceRoutes } from './maintenance-routes.ts';
 import { registerPageRoutes } from './page-routes.ts';
 import { registerTemplateRoutes } from './template-routes.ts';
 import { registerMonitorRoutes } from './monitor-routes.ts';
+import { registerAlertInbound, registerAlertReceiverRoutes } from './alert-receiver-routes.ts';
 import { recordHeartbeat } from '../../modules/monitors/index.ts';
 import { routeResponses } from './route-responses.ts';
 
@@ -62,6 +63,8 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
       },
     });
 
+    await registerAlertInbound(outer, deps);
+
     await outer.register(
       async (plain) => {
         const scope = withZod(plain);
@@ -86,6 +89,7 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
         registerApiKeyRoutes(scope);
         registerTemplateRoutes(scope);
         registerMonitorRoutes(scope, deps);
+        registerAlertReceiverRoutes(scope, deps);
         registerAuditRoutes(scope);
       },
       { prefix: '/api/v1' },

@@ -218,3 +218,27 @@ export const createdApiKeyResponse = z.object({
   key: z.string().describe('The key itself: shown this once, only its hash is kept'),
   info: apiKeyResponse,
 });
+
+const alertReceiverFields = {
+  id,
+  name: z.string(),
+  rules: z.array(
+    z.object({
+      matchers: z
+        .array(z.string())
+        .describe('Label matchers, all of which must hold: service="api", env!="dev", job=~"api|web", job!~"test.*"'),
+      componentId: id,
+      severityLabel: z.string(),
+      severities: z.record(z.string(), z.enum(componentStatuses)).describe('Severity label value → component status'),
+      defaultStatus: z.enum(componentStatuses).describe('For a severity not listed'),
+    }),
+  ),
+  createdAt: instant,
+  updatedAt: instant,
+};
+
+export const alertReceiverResponse = z.object(alertReceiverFields).meta({ id: 'AlertReceiver' });
+
+export const createdAlertReceiverResponse = z
+  .object({ ...alertReceiverFields, url: z.string().describe("The receiver's secret URL, shown once") })
+  .meta({ id: 'CreatedAlertReceiver' });

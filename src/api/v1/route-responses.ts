@@ -12,6 +12,8 @@ import {
   monitorResponse,
   createdMonitorResponse,
   checkResultResponse,
+  alertReceiverResponse,
+  createdAlertReceiverResponse,
 } from './response-schemas.ts';
 
 type Responses = Record<number, z.ZodType>;
@@ -89,6 +91,10 @@ export const routeResponses: Record<string, Responses> = {
   'PATCH /monitors/:id': change(200, monitorResponse, 400, 404, 422),
   'DELETE /monitors/:id': change(204, noContent, 404),
   'POST /monitors/:id/test': change(200, checkResultResponse, 404),
+  'GET /alert-receivers': read(z.object({ alertReceivers: z.array(alertReceiverResponse) })),
+  'POST /alert-receivers': change(201, createdAlertReceiverResponse, 400, 404, 422),
+  'GET /alert-receivers/:id': read(alertReceiverResponse, 404),
+  'DELETE /alert-receivers/:id': change(204, noContent, 404),
 
   'GET /audit-events': read(z.object({ auditEvents: z.array(auditEventResponse) }), 400),
 };

@@ -10,6 +10,7 @@ import * as createIncidentTemplates from './0008-create-incident-templates.ts';
 import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
 import * as createMonitors from './0040-create-monitors.ts';
+import * as createAlertReceivers from './0045-create-alert-receivers.ts';
 import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
 import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-create-subscribers': createSubscribers,
   '0011-create-deliveries': createDeliveries,
   '0040-create-monitors': createMonitors,
+  '0045-create-alert-receivers': createAlertReceivers,
   '0050-update-bodies-as-keys': updateBodiesAsKeys,
   '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
