@@ -25,7 +25,11 @@ test('label matchers work as in Prometheus: =, !=, and whole-value regular expre
   assert.deepEqual(targets({ service: 'api', severity: 'critical' }), { aaaaaaaaaaaa: 'major_outage' });
   assert.deepEqual(targets({ service: 'api', severity: 'warning', env: 'prod' }), { aaaaaaaaaaaa: 'degraded_performance' });
   assert.deepEqual(targets({ service: 'api', env: 'staging' }), {});
-  assert.deepEqual(targets({ service: 'api', severity: 'info' }), { aaaaaaaaaaaa: 'partial_outage' }, 'an unlisted severity takes the default');
+  assert.deepEqual(
+    targets({ service: 'api', severity: 'info' }),
+    { aaaaaaaaaaaa: 'partial_outage' },
+    'an unlisted severity takes the default',
+  );
   assert.deepEqual(targets({ job: 'web', severity: 'page' }), { bbbbbbbbbbbb: 'partial_outage' });
   assert.deepEqual(targets({ job: 'webserver' }), {}, 'a regular expression matches the whole value');
   assert.deepEqual(targets({ job: 'webserver', team: 'db' }), {});
