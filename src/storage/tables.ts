@@ -313,6 +313,13 @@ export interface AlertReceiversTable {
   updatedAt: string;
 }
 
+export interface AlertIncidentsTable {
+  receiverId: string;
+  componentId: string;
+  incidentId: string;
+  status: string;
+}
+
 export interface MonitorStatesTable {
   monitorId: string;
   state: string;
@@ -401,4 +408,5 @@ export interface Database {
   componentAutomation: ComponentAutomationTable;
   componentNoData: ComponentNoDataTable;
   alertReceivers: AlertReceiversTable;
+  alertIncidents: AlertIncidentsTable;
 }

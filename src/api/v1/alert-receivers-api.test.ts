@@ -192,3 +192,27 @@ test('a bad body is a 400 that changes nothing, an unknown URL a 404, and a floo
   assert.deepEqual([limited.statusCode, limited.json().error.code], [429, 'rate_limited']);
   assert.equal(await statusOf(web.id), 'operational');
 });
+
+test('an automatic incident stops following the alerts once a person posts on it', async () => {
+  const shop = (await call('POST', '/api/v1/components', { name: 'Shop' })).json();
+  const receiver = (
+    await call('POST', '/api/v1/alert-receivers', {
+      name: 'Shop alerts',
+      rules: [{ matchers: ['service="shop"'], componentId: shop.id, autoIncident: true }],
+    })
+  ).json();
+  const path = new URL(receiver.url).pathname;
+  const shopAlert = (status: 'firing' | 'resolved', severity: string) => amAlert(status, 's1', { service: 'shop', severity });
+  await post(path, alertmanager([shopAlert('firing', 'warning')]));
+  const opened = (await call('GET', '/api/v1/incidents')).json().incidents.find((i: { name: string }) => i.name === 'Shop is slow');
+  assert.ok(opened, 'the rule opened an incident');
+  await post(path, alertmanager([shopAlert('firing', 'warning')]));
+  assert.equal((await call('GET', `/api/v1/incidents/${opened.id}`)).json().updates.length, 1, 'a repeated alert posts nothing');
+
+  const human = await call('POST', `/api/v1/incidents/${opened.id}/updates`, { status: 'identified', body: 'A bad deploy; rolling back.' });
+  assert.equal(human.statusCode, 201, human.body);
+  await post(path, alertmanager([shopAlert('resolved', 'warning')]));
+  assert.equal(await statusOf(shop.id), 'operational', 'the component still follows the alert');
+  const incident = (await call('GET', `/api/v1/incidents/${opened.id}`)).json();
+  assert.deepEqual([incident.status, incident.updates.length], ['identified', 2], 'the incident is the person’s now');
+});

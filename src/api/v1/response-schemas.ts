@@ -231,6 +231,7 @@ const alertReceiverFields = {
       severityLabel: z.string(),
       severities: z.record(z.string(), z.enum(componentStatuses)).describe('Severity label value → component status'),
       defaultStatus: z.enum(componentStatuses).describe('For a severity not listed'),
+      autoIncident: z.boolean().describe('Open, update and resolve an incident as the alerts fire and resolve'),
     }),
   ),
   createdAt: instant,

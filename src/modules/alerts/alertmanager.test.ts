@@ -43,7 +43,7 @@ before(async () => {
   const receiver = await call('POST', '/api/v1/alert-receivers', {
     name: 'Alertmanager',
     rules: [
-      { matchers: ['service="api"'], componentId: apiId },
+      { matchers: ['service="api"'], componentId: apiId, autoIncident: true },
       { matchers: ['service=~"search|indexer"'], componentId: searchId },
     ],
   });
@@ -118,11 +118,15 @@ const alert = (labels: Record<string, string>, endsAt?: Date) => ({
   ...(endsAt !== undefined && { endsAt: endsAt.toISOString() }),
 });
 
-test('a firing alert from a real Alertmanager moves the mapped component; the resolved alert restores it', async () => {
+test('a firing alert from a real Alertmanager moves the mapped component and opens an incident; the resolved alert restores it and resolves the incident', async () => {
   const critical = alert({ service: 'api', severity: 'critical' });
   await postAlerts([critical]);
   await eventually('API is in a major outage', async () => (await statusOf(apiId)) === 'major_outage', 15_000);
   assert.equal(await statusOf(searchId), 'operational', 'an alert moves only the component its rule names');
+  const incidents = async () =>
+    (await call('GET', '/api/v1/incidents')).json().incidents as { name: string; status: string; updates: { status: string }[] }[];
+  const [incident] = await incidents();
+  assert.deepEqual([incident?.name, incident?.status], ['API is down', 'investigating']);
 
   // A warning on the same component overlaps: the worst (critical) still wins.
   const warning = alert({ service: 'api', severity: 'warning', alertname: 'SlowRequests' });
@@ -135,6 +139,17 @@ test('a firing alert from a real Alertmanager moves the mapped component; the re
   await eventually('API is back to the warning', async () => (await statusOf(apiId)) === 'degraded_performance', 15_000);
   await postAlerts([{ ...warning, endsAt: new Date(Date.now() - 1000).toISOString() }]);
   await eventually('API is operational again', async () => (await statusOf(apiId)) === 'operational', 15_000);
+  const after = await incidents();
+  assert.equal(after.length, 1, 'one incident for the whole outage');
+  assert.deepEqual(
+    [after[0]!.name, after[0]!.status, after[0]!.updates.map((u) => u.status).sort()],
+    [
+      'API is down',
+      'resolved',
+      // Opened on the critical alert, updated when only the warning held it, resolved when that ended (the test's clock is fixed, so sorted).
+      ['investigating', 'investigating', 'resolved'],
+    ],
+  );
 
   // The component's history says what moved it.
   const changes = (await call('GET', `/api/v1/audit-events?entityType=component`)).json().auditEvents as {

@@ -2,7 +2,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError, invalid } from '../../shared/errors.ts';
 import { write } from '../../storage/write.ts';
 import { listComponents } from '../components/index.ts';
-import { clearSignal, raiseSignal } from '../signals/index.ts';
+import { clearSignal, listSignals, raiseSignal } from '../signals/index.ts';
+import { automateAlertIncident } from './automate-incident.ts';
 import { readAlerts, type PayloadFormat } from './alert-payloads.ts';
 import { hashReceiverToken, targetsOf } from './receiver.ts';
 import { findReceiverByTokenHash } from './receiver-store.ts';
@@ -37,9 +38,13 @@ export async function receiveAlerts(ctx: Ctx, token: string, body: unknown): Pro
   await write(ctx, async (tx) => {
     const txCtx = { ...ctx, actor, db: tx };
     const components = await listComponents(tx);
+    // Components whose alerts changed, with the latest summary: their automatic incidents follow.
+    const touched = new Map<string, string | null>();
     for (const [index, alert] of alerts.entries()) {
       const sourceId = `${receiver.id}:${alert.fingerprint}`;
       if (!alert.firing) {
+        for (const signal of await listSignals(tx))
+          if (signal.source === 'receiver' && signal.sourceId === sourceId) touched.set(signal.componentId, alert.summary);
         await clearSignal(txCtx, { source: 'receiver', sourceId });
         result.resolved++;
         continue;
@@ -60,9 +65,11 @@ export async function receiveAlerts(ctx: Ctx, token: string, body: unknown): Pro
       for (const [componentId, status] of targets) {
         if (!components.some((c) => c.id === componentId)) continue; // the rule's component was deleted since
         await raiseSignal(txCtx, { componentId, source: 'receiver', sourceId, status, summary: alert.summary });
+        touched.set(componentId, alert.summary);
       }
       result.firing++;
     }
+    for (const [componentId, summary] of touched) await automateAlertIncident(txCtx, receiver, componentId, summary);
   });
   return result;
 }

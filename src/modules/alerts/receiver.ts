@@ -72,6 +72,8 @@ export const ruleSchema = z
     severities: z.record(z.string().min(1).max(100), status).default(defaultSeverityStatuses),
     /** The status for an alert whose severity is missing or not listed. */
     defaultStatus: status.default('partial_outage'),
+    /** Open an incident when this rule's alerts move the component, update it, resolve it when they all resolve. */
+    autoIncident: z.boolean().default(false),
   })
   .strict();
 export type Rule = z.output<typeof ruleSchema>;

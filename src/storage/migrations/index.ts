@@ -11,6 +11,7 @@ import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
 import * as createMonitors from './0040-create-monitors.ts';
 import * as createAlertReceivers from './0045-create-alert-receivers.ts';
+import * as createAlertIncidents from './0046-create-alert-incidents.ts';
 import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
 import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011-create-deliveries': createDeliveries,
   '0040-create-monitors': createMonitors,
   '0045-create-alert-receivers': createAlertReceivers,
+  '0046-create-alert-incidents': createAlertIncidents,
   '0050-update-bodies-as-keys': updateBodiesAsKeys,
   '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
