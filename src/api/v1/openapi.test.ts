@@ -47,6 +47,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes every answer of ev
   }
   const created = operations.filter(({ op }) => '201' in op.responses).map(({ method, path }) => `${method.toUpperCase()} ${path}`);
   assert.deepEqual(created.sort(), [
+    'POST /api/v1/alert-receivers',
     'POST /api/v1/api-keys',
     'POST /api/v1/component-groups',
     'POST /api/v1/components',
