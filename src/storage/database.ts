@@ -48,8 +48,11 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
   const pool = async () => {
     const { default: pg } = await import('pg');
     const created = new pg.Pool({ connectionString: target.url, max: target.max ?? 10, connectionTimeoutMillis: 5000 });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
+    // A client losing its connection must not crash the process, idle or in use: the pool only
+    // listens on idle ones, so each client gets its own listener for life. The query in flight
+    // fails (and is answered as database_unavailable), and the pool drops the client.
     created.on('error', () => {});
+    created.on('connect', (client) => client.on('error', () => {}));
     opened = created;
     return created;
   };
