@@ -73,7 +73,7 @@ export async function buildAviso(options: {
     config: options.config,
     ctx,
     database: options.database,
-    checkDatabase: () => checkDatabase(options.database.db),
+    checkDatabase: () => checkDatabase(options.database),
     cache,
     outbound,
   };

@@ -57,7 +57,7 @@ async function checkDatabase(config: Config): Promise<Finding[]> {
   const where = config.database.kind === 'sqlite' ? config.database.file : new URL(config.database.url).host;
   const database = openDatabase(config.database);
   try {
-    const answer = await databaseAnswers(database.db);
+    const answer = await databaseAnswers(database);
     if (!answer.reachable) throw new Error(answer.reason);
     found.push({ level: 'ok', topic: 'database', message: `the ${config.database.kind} database at ${where} answers.` });
     const { pending, unknown } = await migrationState(database.db);

@@ -2,8 +2,9 @@ import type { App } from '../http/create-app.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 /**
- * `/healthz`: the process is alive and serving. `/readyz`: the database answers and every
- * migration is applied; when not, it says which, with 503.
+ * `/healthz`: the process is alive and serving. `/readyz`: the database answers, every migration
+ * is applied and writes can succeed ("read-only: …" when the disk is full or read-only); when
+ * not, it says which, with 503.
  */
 export function registerHealthRoutes(app: App, deps: AppDeps): void {
   app.get('/healthz', async (_request, reply) => {
@@ -16,8 +17,11 @@ export function registerHealthRoutes(app: App, deps: AppDeps): void {
     if (database.reachable) {
       checks['database'] = { ok: true };
       checks['migrations'] = database.migrated ? { ok: true } : { ok: false, message: 'some migrations are not applied' };
+      // Pages are still served from their kept copies; no change can be saved.
+      checks['writes'] = database.readOnly === undefined ? { ok: true } : { ok: false, message: `read-only: ${database.readOnly}` };
     } else {
       checks['database'] = { ok: false, message: `cannot reach the ${deps.database.kind} database: ${database.reason}` };
+      checks['writes'] = { ok: false, message: `read-only: the ${deps.database.kind} database cannot be reached` };
     }
     // Started without its database: it serves the last good pages until it has reconnected and migrated.
     if (deps.cache.offline)

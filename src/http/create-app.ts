@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../shared/errors.ts';
+import { AppError, isDatabaseFailure } from '../shared/errors.ts';
 import { isDeeperThan, maxBodyDepth } from '../shared/json-depth.ts';
 import type { Logger } from '../shared/logger.ts';
+import { DatabaseEpisodes } from './database-episodes.ts';
 import { htmlError, jsonError, toAppError } from './errors.ts';
 import { refuseRepeatedQuery } from './input-shape.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -106,10 +107,17 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
   });
   app.addHook('onRequest', async (request) => refuseRepeatedQuery(request));
 
+  const episodes = new DatabaseEpisodes(log);
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) episodes.succeeded();
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    if (isDatabaseFailure(appError.code)) episodes.failed(appError, request);
+    else if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     else request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
+    if (appError.status === 503) reply.header('retry-after', '5');
     return sendError(appError, request, reply);
   });
 

@@ -31,6 +31,8 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, message: 'This content type is not accepted; send JSON or a form.' },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
   database_unavailable: { status: 503, message: 'The database cannot be reached.' },
+  database_full: { status: 503, message: 'The disk holding the database is full, so nothing can be saved.' },
+  database_read_only: { status: 503, message: 'The database is read-only, so nothing can be saved.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -54,6 +56,11 @@ export class AppError extends Error {
     this.status = errorCatalogue[code].status;
     this.details = details;
   }
+}
+
+/** The failures of the database itself (503s an operator fixes), logged once per episode, not per request. */
+export function isDatabaseFailure(code: ErrorCode): code is 'database_unavailable' | 'database_full' | 'database_read_only' {
+  return code === 'database_unavailable' || code === 'database_full' || code === 'database_read_only';
 }
 
 export function isAppError(error: unknown): error is AppError {

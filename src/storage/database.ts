@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { describingFailures, WriteRefusals } from './database-failures.ts';
 import type { Database } from './tables.ts';
 
 /** The database, or the transaction a change runs in, as verbs and stores pass it along. */
@@ -12,6 +13,10 @@ export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgre
 export interface OpenDatabase {
   db: Db;
   kind: 'sqlite' | 'postgres';
+  /** The SQLite file (undefined on PostgreSQL), for the checks of whether it can be written. */
+  file?: string | undefined;
+  /** The last write the database refused (disk full, read-only), until a transaction commits again. */
+  refusals: WriteRefusals;
   close(): Promise<void>;
   /** Counts for /metrics: statements that failed, and the PostgreSQL pool's connections. */
   stats(): DatabaseStats;
@@ -25,6 +30,7 @@ export interface DatabaseStats {
 /** Opens SQLite (a file, WAL, foreign keys on) or PostgreSQL (a pool); both speak camelCase to the stores. */
 export function openDatabase(target: DatabaseTarget): OpenDatabase {
   let queryErrors = 0;
+  const refusals = new WriteRefusals();
   const log = (event: LogEvent) => {
     if (event.level === 'error') queryErrors++;
   };
@@ -40,8 +46,19 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
       sqlite.pragma('synchronous = FULL');
       return sqlite;
     };
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: open }), plugins: [new CamelCasePlugin()], log });
-    return { db, kind: 'sqlite', close: () => db.destroy(), stats: () => ({ queryErrors, pool: undefined }) };
+    const db = new Kysely<Database>({
+      dialect: describingFailures(new SqliteDialect({ database: open }), refusals),
+      plugins: [new CamelCasePlugin()],
+      log,
+    });
+    return {
+      db,
+      kind: 'sqlite',
+      file: target.file === ':memory:' ? undefined : target.file,
+      refusals,
+      close: () => db.destroy(),
+      stats: () => ({ queryErrors, pool: undefined }),
+    };
   }
   // The driver is loaded only when PostgreSQL is used, so a SQLite instance does not carry it.
   let opened: { totalCount: number; idleCount: number; waitingCount: number } | undefined;
@@ -56,10 +73,14 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
     opened = created;
     return created;
   };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log });
+  const db = new Kysely<Database>({
+    dialect: describingFailures(new PostgresDialect({ pool }), refusals),
+    plugins: [new CamelCasePlugin()],
+    log,
+  });
   const stats = (): DatabaseStats => ({
     queryErrors,
     pool: opened && { total: opened.totalCount, idle: opened.idleCount, waiting: opened.waitingCount },
   });
-  return { db, kind: 'postgres', close: () => db.destroy(), stats };
+  return { db, kind: 'postgres', refusals, close: () => db.destroy(), stats };
 }

@@ -33,15 +33,18 @@ const errors = {
   415: error('unsupported_media_type: the body is neither JSON nor a form'),
   422: error('The change is not allowed as asked (incident_transition_invalid, component_group_invalid, …)'),
   500: error('internal_error: quote the requestId'),
+  503: error(
+    'database_unavailable, database_full or database_read_only: the database cannot be reached or cannot save; nothing was changed, try again later (Retry-After)',
+  ),
 } as const;
 type ErrorStatus = keyof typeof errors;
 
 const pick = (...statuses: ErrorStatus[]) => Object.fromEntries(statuses.map((s) => [s, errors[s]]));
 // Any request can be refused for its address or its query; any change also for its body.
-const read = (ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({ 200: ok, ...pick(400, 401, 414, 500, ...more) });
+const read = (ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({ 200: ok, ...pick(400, 401, 414, 500, 503, ...more) });
 const change = (status: 200 | 201 | 204, ok: z.ZodType, ...more: ErrorStatus[]): Responses => ({
   [status]: ok,
-  ...pick(400, 401, 403, 413, 414, 415, 500, ...more),
+  ...pick(400, 401, 403, 413, 414, 415, 500, 503, ...more),
 });
 
 const incidents = z.object({ incidents: z.array(incidentResponse) });
