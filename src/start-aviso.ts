@@ -8,6 +8,11 @@ import { openDatabase, type OpenDatabase } from './storage/database.ts';
 import { migrate } from './storage/migrate.ts';
 import { Revisions } from './storage/revisions.ts';
 
+function describe(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 export interface StartedAviso {
   aviso: Aviso;
   database: OpenDatabase;
@@ -27,7 +32,8 @@ export async function startAviso(options: {
   retryMs?: { first: number; max: number };
 }): Promise<StartedAviso> {
   const { config, log } = options;
-  const retry = options.retryMs ?? { first: 1000, max: 30_000 };
+  // Capped low, so an instance started during an outage serves fresh pages within a second of its end.
+  const retry = options.retryMs ?? { first: 250, max: 1000 };
   const database = openDatabase(config.database);
 
   const prepare = async (ctx: Ctx) => {
@@ -47,11 +53,13 @@ export async function startAviso(options: {
   let wake: () => void = () => {};
   const connectInBackground = async (error: unknown): Promise<void> => {
     let wait = retry.first;
-    for (;;) {
-      log.warn(
-        { reason: error instanceof Error ? error.message : String(error), retryInMs: wait },
-        `the ${database.kind} database cannot be reached; serving the last good pages`,
-      );
+    for (let attempt = 0; ; attempt++) {
+      // Said when it starts and then about once a minute, not at every attempt.
+      if (attempt % Math.max(1, Math.round(60_000 / retry.max)) === 0)
+        log.warn(
+          { reason: describe(error), retryInMs: wait },
+          `the ${database.kind} database cannot be reached; serving the last good pages`,
+        );
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, wait);

@@ -23,16 +23,19 @@ export const defaultPollMs = { sqlite: 250, postgres: 5000 } as const;
 
 /**
  * Keeps this instance's data revision in step with writes made by other instances: on PostgreSQL a
- * dedicated connection LISTENs on `aviso_revision` and reconnects with backoff when it drops; on
+ * dedicated connection LISTENs on `aviso_revision` and reconnects with jittered backoff capped at a
+ * second when it drops, reading the revision once reconnected; on
  * every database a slow poll of `pages.revision` catches anything a notification missed.
  */
 export function startRevisionListener(options: RevisionListenerOptions): RevisionListener {
   const { database, revisions, log } = options;
-  const backoff = options.backoffMs ?? { first: 100, max: 10_000 };
+  // Capped low: once the database is back, every instance must serve the latest data within a second.
+  const backoff = options.backoffMs ?? { first: 100, max: 1000 };
   let closed = false;
   let client: pg.Client | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let wait = backoff.first;
+  let outage = false;
 
   const poll = async () => {
     try {
@@ -49,8 +52,11 @@ export function startRevisionListener(options: RevisionListenerOptions): Revisio
     client = undefined;
     dropped.removeAllListeners('notification');
     dropped.end().catch(() => {});
-    log.warn({ retryInMs: wait }, 'the revision LISTEN connection dropped; reconnecting');
-    retryTimer = setTimeout(() => void connect(), wait);
+    // Said once per outage; the attempts that follow are retried quietly.
+    if (!outage) log.warn({ retryInMs: wait }, 'the revision LISTEN connection dropped; reconnecting');
+    outage = true;
+    // Jittered, so instances that lost the database together do not all knock at the same instant.
+    retryTimer = setTimeout(() => void connect(), wait * (0.5 + Math.random() / 2));
     wait = Math.min(wait * 2, backoff.max);
   };
 
@@ -71,6 +77,8 @@ export function startRevisionListener(options: RevisionListenerOptions): Revisio
       await next.query(`LISTEN ${revisionChannel}`);
       if (closed) return void next.end().catch(() => {});
       wait = backoff.first;
+      if (outage) log.info('the revision LISTEN connection is back');
+      outage = false;
       // Writes made while the connection was down sent notifications nobody heard.
       await poll();
     } catch (error) {
