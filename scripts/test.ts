@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 function findTests(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    // test/fault stops and starts database servers: `npm run test:fault` runs it on its own.
+    if (entry === 'node_modules' || entry.startsWith('.') || join(dir, entry) === join(root, 'test', 'fault')) continue;
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) found.push(...findTests(path));
     else if (entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) found.push(path);
