@@ -92,6 +92,19 @@ export async function buryAbandonedJobs(db: Kysely<Database>, now: Date): Promis
     .execute();
 }
 
+/** Extends the lease of the jobs this worker claimed and has not finished; returns how many it still holds. */
+export async function renewLeases(db: Kysely<Database>, ids: number[], workerId: string, until: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('jobs')
+    .set({ lockedUntil: toTimestamp(until) })
+    .where('id', 'in', ids)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** False when the job is no longer this worker's (its lease ran out and another took it). */
 export async function completeJob(db: Kysely<Database>, id: number, workerId: string, now: Date): Promise<boolean> {
   const result = await db

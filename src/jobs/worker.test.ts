@@ -152,6 +152,36 @@ describe('the job queue and its workers', () => {
     assert.deepEqual(seen, ['waiting when the process stopped', 'claimed by a worker that then crashed']);
   });
 
+  test('a job running longer than its lease keeps it while its worker lives, the rest of its batch too', async () => {
+    await enqueue(ctx.db, { name: 'slow', payload: 'first' });
+    await enqueue(ctx.db, { name: 'slow', payload: 'second' });
+    const ran: string[] = [];
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handlers: JobHandlers = {
+      slow: async (_ctx, payload) => {
+        ran.push(String(payload));
+        if (payload === 'first' && ran.length === 1) await released;
+      },
+    };
+    const worker = new JobWorker({ ctx, handlers, leaseMs: 300, batchSize: 2 });
+    const other = new JobWorker({ ctx: secondInstance(), handlers, leaseMs: 300 });
+    const running = worker.tick();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Well past the lease taken at the claim; the worker renews every 100 ms (real time).
+      for (let i = 0; i < 4; i++) {
+        clock.advance(200);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        assert.equal(await other.tick(), 0, 'another worker takes none of a living worker’s jobs');
+      }
+    } finally {
+      release();
+    }
+    assert.equal(await running, 2);
+    assert.deepEqual(ran, ['first', 'second'], 'each job ran once');
+  });
+
   test('stopping a worker waits for the job it is running, which completes', async () => {
     let release: () => void = () => {};
     let started: () => void = () => {};

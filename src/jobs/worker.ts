@@ -3,7 +3,7 @@ import type { Ctx } from '../shared/context.ts';
 import { toTimestamp } from '../storage/dialect.ts';
 import { write } from '../storage/write.ts';
 import { retryDelayMs, type Job, type JobHandlerSpec, type JobHandlers, type RecurringJob } from './job.ts';
-import { buryAbandonedJobs, claimJobs, completeJob, failJob, insertJob } from './job-store.ts';
+import { buryAbandonedJobs, claimJobs, completeJob, failJob, insertJob, renewLeases } from './job-store.ts';
 
 export interface WorkerOptions {
   ctx: Ctx;
@@ -11,7 +11,11 @@ export interface WorkerOptions {
   recurring?: RecurringJob[];
   /** Tells this worker's claims apart from other instances'. */
   id?: string;
-  /** How long a claimed job stays this worker's; after that another worker may retry it. */
+  /**
+   * How long a claimed job stays this worker's without news from it; the lease is renewed every
+   * third of it while the handler runs, so only a worker that died (or lost its database) loses
+   * its jobs, and another instance takes them over within about this time.
+   */
   leaseMs?: number;
   pollMs?: number;
   batchSize?: number;
@@ -38,7 +42,7 @@ export class JobWorker {
     this.#ctx = options.ctx;
     this.#handlers = new Map(Object.entries(options.handlers).map(([name, h]) => [name, typeof h === 'function' ? { run: h } : h]));
     this.#recurring = options.recurring ?? [];
-    this.#leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.#leaseMs = options.leaseMs ?? 30_000;
     this.#pollMs = options.pollMs ?? 1000;
     this.#batchSize = options.batchSize ?? 10;
   }
@@ -65,14 +69,33 @@ export class JobWorker {
         limit: this.#batchSize,
       });
       if (jobs.length === 0) return ran;
+      await this.#runBatch(jobs);
+      ran += jobs.length;
+    }
+  }
+
+  /** Runs a claimed batch (concurrent handlers together, the rest in order), renewing the lease of every job of it not yet finished. */
+  async #runBatch(jobs: Job[]): Promise<void> {
+    const held = new Set(jobs.map((job) => job.id));
+    const renewal = setInterval(() => {
+      const until = new Date(this.#ctx.clock.now().getTime() + this.#leaseMs);
+      // A renewal that fails (the database is away) is tried again at the next interval.
+      renewLeases(this.#ctx.db, [...held], this.id, until).catch(() => 0);
+    }, this.#leaseMs / 3);
+    const run = async (job: Job) => {
+      await this.#run(job);
+      held.delete(job.id);
+    };
+    try {
       const together = jobs.filter((job) => this.#handlers.get(job.name)?.concurrent === true);
       await Promise.all([
-        Promise.all(together.map((job) => this.#run(job))),
+        Promise.all(together.map(run)),
         (async () => {
-          for (const job of jobs) if (!together.includes(job)) await this.#run(job);
+          for (const job of jobs) if (!together.includes(job)) await run(job);
         })(),
       ]);
-      ran += jobs.length;
+    } finally {
+      clearInterval(renewal);
     }
   }
 
