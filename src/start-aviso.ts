@@ -33,7 +33,7 @@ export async function startAviso(options: {
 }): Promise<StartedAviso> {
   const { config, log } = options;
   // Capped low, so an instance started during an outage serves fresh pages within a second of its end.
-  const retry = options.retryMs ?? { first: 250, max: 1000 };
+  const retry = options.retryMs ?? { first: 100, max: 500 };
   const database = openDatabase(config.database);
 
   const prepare = async (ctx: Ctx) => {

@@ -23,14 +23,14 @@ export const defaultPollMs = { sqlite: 250, postgres: 5000 } as const;
 
 /**
  * Keeps this instance's data revision in step with writes made by other instances: on PostgreSQL a
- * dedicated connection LISTENs on `aviso_revision` and reconnects with jittered backoff capped at a
- * second when it drops, reading the revision once reconnected; on
+ * dedicated connection LISTENs on `aviso_revision` and reconnects with jittered backoff capped at half
+ * a second when it drops, reading the revision once reconnected; on
  * every database a slow poll of `pages.revision` catches anything a notification missed.
  */
 export function startRevisionListener(options: RevisionListenerOptions): RevisionListener {
   const { database, revisions, log } = options;
   // Capped low: once the database is back, every instance must serve the latest data within a second.
-  const backoff = options.backoffMs ?? { first: 100, max: 1000 };
+  const backoff = options.backoffMs ?? { first: 100, max: 500 };
   let closed = false;
   let client: pg.Client | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
