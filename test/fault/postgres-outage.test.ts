@@ -96,6 +96,7 @@ test(
     const postgres = await startPrivatePostgres();
     const dir = mkdtempSync(join(tmpdir(), 'aviso-fault-'));
     const servers: ServerProcess[] = [];
+    const loads: Load[] = [];
     try {
       const env = (name: string) => ({
         DATABASE_URL: postgres.url,
@@ -119,7 +120,7 @@ test(
           assert.equal(response.status, 200, `${url} is served before the outage`);
         }
 
-      const loads = servers.map((server) => steadyLoad(server, 3));
+      loads.push(...servers.map((server) => steadyLoad(server, 3)));
       const lags: number[] = [];
       const acceptedAfter: number[] = [];
       const refusals: string[] = [];
@@ -164,7 +165,10 @@ test(
         await Promise.all(
           followers.map(async (follower) => {
             for (;;) {
-              const seen = await fetch(`${follower.baseUrl}/api/v2/components.json`).then((r) => r.text());
+              const seen = await fetch(`${follower.baseUrl}/api/v2/components.json`).then(
+                (r) => r.text(),
+                () => '',
+              );
               if (seen.includes(name) || Date.now() - writtenAt > 5000) break;
               await sleep(10);
             }
@@ -189,6 +193,7 @@ test(
       assert.ok(served > 1000, `steady load (${served} requests)`);
       for (const lag of lags) assert.ok(lag <= 1000, `a write on A showed on another instance after ${lag} ms`);
     } finally {
+      await Promise.all(loads.map((load) => load.stop()));
       for (const server of servers) server.child.kill('SIGTERM');
       await Promise.all(servers.map((server) => server.exited));
       await postgres.destroy();
