@@ -9,6 +9,7 @@ import {
   type NotificationSettings,
 } from './modules/notifications/index.ts';
 import { createMonitorHandlers, defaultRetention, monitorRecurringJobs, type MonitorJobSettings } from './modules/monitors/index.ts';
+import { createThirdPartyHandlers, thirdPartyRecurringJobs, type PollSettings } from './modules/third-party/index.ts';
 import { createOutbound, publicTargetsOnly } from './outbound/index.ts';
 
 export interface AppJobs {
@@ -25,10 +26,13 @@ export function buildJobs(settings: {
   notifications: NotificationSettings;
   monitors?: MonitorJobSettings;
   accounts?: PasswordResetSettings;
+  thirdParty?: PollSettings;
 }): AppJobs {
   // Without settings, monitors reach public addresses only, and reset links are not mailed.
   const monitors = settings.monitors ?? { outbound: createOutbound({ policy: publicTargetsOnly, dnsServers: [] }) };
   const accounts = settings.accounts ?? { publicUrl: settings.notifications.publicUrl, sendMail: undefined };
+  // Third-party sources are polled only by workers given a client for them (tests leave it out).
+  const thirdParty = settings.thirdParty;
   return {
     handlers: {
       ...maintenanceJobHandlers,
@@ -36,8 +40,15 @@ export function buildJobs(settings: {
       ...createMonitorHandlers(monitors),
       ...createAccountHandlers(accounts),
       ...queueJobHandlers,
+      ...(thirdParty === undefined ? {} : createThirdPartyHandlers(thirdParty)),
     },
-    recurring: [...queueRecurringJobs, ...maintenanceRecurringJobs, ...notificationRecurringJobs, ...monitorRecurringJobs],
+    recurring: [
+      ...queueRecurringJobs,
+      ...maintenanceRecurringJobs,
+      ...notificationRecurringJobs,
+      ...monitorRecurringJobs,
+      ...(thirdParty === undefined ? [] : thirdPartyRecurringJobs),
+    ],
   };
 }
 
@@ -55,5 +66,6 @@ export function jobsFromConfig(config: Config): AppJobs {
     notifications: notificationSettings(config),
     monitors: monitorSettings(config),
     accounts: passwordResetSettings(config),
+    thirdParty: { outbound: createOutbound(config.outbound) },
   });
 }

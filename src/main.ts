@@ -3,6 +3,7 @@ import { createLogger } from './shared/logger.ts';
 import { startAviso } from './start-aviso.ts';
 import { JobWorker } from './jobs/index.ts';
 import { buildJobs, monitorSettings } from './app-jobs.ts';
+import { createOutbound } from './outbound/index.ts';
 import { notificationSettings } from './modules/notifications/index.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { countDeliveries } from './metrics/count-deliveries.ts';
@@ -18,6 +19,7 @@ async function start(config: Config): Promise<void> {
   const jobs = buildJobs({
     notifications: { ...notifications, channels: countDeliveries(notifications.channels, started.aviso.metrics) },
     monitors: monitorSettings(config),
+    thirdParty: { outbound: createOutbound(config.outbound) },
   });
   const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
   signals.setStop(async () => {

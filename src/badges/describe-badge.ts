@@ -1,6 +1,12 @@
 import type { Ctx } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
-import { listComponentsInOrder, overallStatus, type ComponentStatus, type Indicator } from '../modules/components/index.ts';
+import {
+  listComponentsInOrder,
+  overallStatus,
+  knownLeafStatuses,
+  type ComponentStatus,
+  type Indicator,
+} from '../modules/components/index.ts';
 import { getPage } from '../modules/page/index.ts';
 import { addDays, groupUptime, loadUptimeSubjects, localDate, uptimeForRange, type UptimeFigure } from '../modules/uptime/index.ts';
 import type { Component } from '../modules/components/index.ts';
@@ -64,7 +70,7 @@ export async function describeBadge(ctx: Pick<Ctx, 'db' | 'clock'>, query: Badge
   let badge: Badge;
   let subject: Component | undefined;
   if (query.component === undefined) {
-    const overall = overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status));
+    const overall = overallStatus(knownLeafStatuses(components));
     badge = { label: page.name, message: overall.description.toLowerCase(), tone: indicatorTone[overall.indicator], style: query.style };
   } else {
     subject = components.find((c) => c.id === query.component);

@@ -21,10 +21,14 @@ export async function notifyPostmortem(tx: Db, incidentId: string, now: Date): P
   await record(tx, { id: newId(), at: now.toISOString(), kind: 'postmortem.published', incidentId }, now);
 }
 
-/** Causes whose changes subscribers do not hear of: mirrored from a third party, or imported history. */
-const unannouncedCauses: ReadonlySet<string> = new Set(['third_party', 'import']);
+/** Causes whose changes nobody hears of: imported history. */
+const unannouncedCauses: ReadonlySet<string> = new Set(['import']);
 
-/** Webhooks hear of every component status change but those mirrored from third parties or imported. */
+/**
+ * Webhooks hear of every component status change but imported ones, those mirrored from a third
+ * party included (the fan-out sends component changes to webhooks only, so email and chat
+ * subscribers never hear of a mirrored change, as on Statuspage).
+ */
 export async function notifyComponentChange(
   tx: Db,
   change: { componentId: string; oldStatus: string; newStatus: string; cause: string },

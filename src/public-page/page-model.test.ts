@@ -38,6 +38,8 @@ function component(id: string, options: Partial<Component> = {}): Component {
     onlyShowIfDegraded: false,
     startDate: null,
     thirdParty: null,
+    statusUnknownSince: null,
+    mirrorHeldUntil: null,
     createdAt: at('2025-01-01T00:00:00Z'),
     updatedAt: at('2025-01-01T00:00:00Z'),
     ...options,

@@ -1,5 +1,11 @@
 import type { Ctx } from '../shared/context.ts';
-import { listComponentsInOrder, overallStatus, type Component, type OverallStatus } from '../modules/components/index.ts';
+import {
+  knownLeafStatuses,
+  listComponentsInOrder,
+  overallStatus,
+  type Component,
+  type OverallStatus,
+} from '../modules/components/index.ts';
 import { isResolved, localizeIncident, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import type { Locale } from '../shared/locales.ts';
@@ -19,6 +25,8 @@ export interface HomeModel {
   page: Page;
   today: string;
   overall: OverallStatus;
+  /** Shown third-party components whose source cannot be read: the banner says how many. */
+  unknownCount: number;
   /** Unresolved incidents, newest first; while there are any they replace the banner. */
   unresolved: Incident[];
   activeMaintenances: Incident[];
@@ -78,7 +86,8 @@ export function buildHomeModel({ page, components, events, subjects, now }: Home
   return {
     page,
     today,
-    overall: overallStatus(leaves.map((c) => c.status)),
+    overall: overallStatus(knownLeafStatuses(leaves)),
+    unknownCount: leaves.filter((c) => c.statusUnknownSince !== null && visible(c)).length,
     unresolved: events.filter((e) => e.kind === 'incident' && isOpen(e)),
     activeMaintenances: maintenances.filter((e) => e.status !== 'scheduled').sort(byStart),
     upcomingMaintenances: maintenances.filter((e) => e.status === 'scheduled').sort(byStart),

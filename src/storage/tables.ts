@@ -37,6 +37,30 @@ export interface ComponentsTable {
   startDate: string | null;
   thirdPartySourceUrl: string | null;
   thirdPartyComponentId: string | null;
+  /** Since when a third-party component's source could not be read (null while it can). */
+  statusUnknownSince: string | null;
+  /** Until when an operator holds a third-party component's status against its source. */
+  mirrorHeldUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row per third-party source URL: how and when it is polled, and what it answered last. */
+export interface ThirdPartySourcesTable {
+  url: string;
+  /** The adapter: `statuspage` (API v2, incident.io, Aviso) or `instatus`. */
+  kind: string;
+  intervalSeconds: number;
+  etag: string | null;
+  lastModified: string | null;
+  nextPollAt: string;
+  lastPolledAt: string | null;
+  lastReadAt: string | null;
+  failingSince: string | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  /** JSON: the source's components as last read (for the admin's picker). */
+  catalogue: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -409,4 +433,5 @@ export interface Database {
   componentNoData: ComponentNoDataTable;
   alertReceivers: AlertReceiversTable;
   alertIncidents: AlertIncidentsTable;
+  thirdPartySources: ThirdPartySourcesTable;
 }

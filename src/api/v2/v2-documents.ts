@@ -1,5 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
-import { listComponentsInOrder, overallStatus, type Component } from '../../modules/components/index.ts';
+import { listComponentsInOrder, overallStatus, knownLeafStatuses, type Component } from '../../modules/components/index.ts';
 import { localizeIncident, queryIncidents, type EventStatus, type Incident, type IncidentKind } from '../../modules/incidents/index.ts';
 import { getPage, type Page } from '../../modules/page/index.ts';
 import type { Locale } from '../../shared/locales.ts';
@@ -53,7 +53,7 @@ function localized(list: Incident[], page: Page): Incident[] {
 
 /** The page rollup over leaf components: groups only repeat their children. */
 function pageStatus(components: readonly Component[]) {
-  return presentStatus(overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status)));
+  return presentStatus(overallStatus(knownLeafStatuses(components)));
 }
 
 /**

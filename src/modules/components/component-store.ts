@@ -20,6 +20,8 @@ function toComponent(row: Selectable<ComponentsTable>): Component {
       row.thirdPartySourceUrl !== null && row.thirdPartyComponentId !== null
         ? { sourceUrl: row.thirdPartySourceUrl, componentId: row.thirdPartyComponentId }
         : null,
+    statusUnknownSince: fromTimestamp(row.statusUnknownSince),
+    mirrorHeldUntil: fromTimestamp(row.mirrorHeldUntil),
     createdAt: fromTimestamp(row.createdAt),
     updatedAt: fromTimestamp(row.updatedAt),
   };
@@ -39,6 +41,8 @@ function toRow(c: Component): Selectable<ComponentsTable> {
     startDate: c.startDate,
     thirdPartySourceUrl: c.thirdParty?.sourceUrl ?? null,
     thirdPartyComponentId: c.thirdParty?.componentId ?? null,
+    statusUnknownSince: c.statusUnknownSince === null ? null : toTimestamp(c.statusUnknownSince),
+    mirrorHeldUntil: c.mirrorHeldUntil === null ? null : toTimestamp(c.mirrorHeldUntil),
     createdAt: toTimestamp(c.createdAt),
     updatedAt: toTimestamp(c.updatedAt),
   };

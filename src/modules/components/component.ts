@@ -20,6 +20,10 @@ export interface Component {
   /** `YYYY-MM-DD` in the page's time zone; uptime counts from here. */
   startDate: string | null;
   thirdParty: { sourceUrl: string; componentId: string } | null;
+  /** A third-party component whose source could not be read: since when (its status is the last one read). */
+  statusUnknownSince: Date | null;
+  /** A third-party component whose status an operator holds against its source: until when. */
+  mirrorHeldUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -34,6 +34,8 @@ export async function createComponentGroup(ctx: Ctx, input: CreateComponentGroup
       onlyShowIfDegraded: false,
       startDate: null,
       thirdParty: null,
+      statusUnknownSince: null,
+      mirrorHeldUntil: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -31,6 +31,8 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
       onlyShowIfDegraded: data.onlyShowIfDegraded,
       startDate: data.startDate ?? null,
       thirdParty: data.thirdParty ?? null,
+      statusUnknownSince: null,
+      mirrorHeldUntil: null,
       createdAt: now,
       updatedAt: now,
     };

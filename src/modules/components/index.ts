@@ -17,3 +17,4 @@ export {
   listStatusChanges,
   deleteComponentRow,
 } from './component-store.ts';
+export { mirrorThirdPartyStatuses, type SourceReading } from './mirror-third-party-statuses.ts';

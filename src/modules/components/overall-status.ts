@@ -57,3 +57,14 @@ export function overallStatus(statuses: readonly ComponentStatus[]): OverallStat
   if (maintenance > 0) return result('maintenance', 'underMaintenance');
   return result('none', 'allOperational');
 }
+
+/**
+ * The statuses the page's top-level status is made of: every component but groups (their
+ * children count) and third-party components whose source cannot be read (their last status is
+ * stale; the page says they are unknown rather than counting them as up or down).
+ */
+export function knownLeafStatuses(
+  components: readonly { isGroup: boolean; status: ComponentStatus; statusUnknownSince: Date | null }[],
+): ComponentStatus[] {
+  return components.filter((c) => !c.isGroup && c.statusUnknownSince === null).map((c) => c.status);
+}

@@ -1,4 +1,4 @@
-import { overallStatus, type Component } from '../components/index.ts';
+import { overallStatus, knownLeafStatuses, type Component } from '../components/index.ts';
 import type { Incident, IncidentUpdate } from '../incidents/index.ts';
 import type { NotificationEvent } from './notification-event.ts';
 import type { Locale } from '../../shared/locales.ts';
@@ -77,7 +77,7 @@ function presentComponent(component: Component, source: RenderSource) {
 
 /** The body Statuspage posts to webhook subscribers: `meta`, `page`, then the incident or the component change. */
 export function webhookPayload(event: NotificationEvent, source: RenderSource, components: Component[], unsubscribeUrl: string): unknown {
-  const rollup = overallStatus(components.filter((c) => !c.isGroup).map((c) => c.status));
+  const rollup = overallStatus(knownLeafStatuses(components));
   const head = {
     meta: { unsubscribe: unsubscribeUrl, documentation: `${source.publicUrl}/docs/webhooks` },
     page: { id: source.page.id, status_indicator: rollup.indicator, status_description: rollup.description },

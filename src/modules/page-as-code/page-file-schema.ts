@@ -54,7 +54,7 @@ export const componentSchema = z
     start_date: date.nullable().default(null),
     only_show_if_degraded: bool(false),
     third_party: z
-      .object({ source_url: z.url({ error: 'must be a URL' }), component_id: text.min(1).max(64) })
+      .object({ source_url: z.url({ error: 'must be a URL' }), component_id: text.min(1).max(255) })
       .strict()
       .nullable()
       .default(null),

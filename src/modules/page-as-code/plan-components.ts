@@ -158,6 +158,8 @@ function newComponent(item: Placed, now: Date): Component {
     onlyShowIfDegraded: leaf?.only_show_if_degraded ?? false,
     startDate: leaf?.start_date ?? null,
     thirdParty: leaf?.third_party ? { sourceUrl: leaf.third_party.source_url, componentId: leaf.third_party.component_id } : null,
+    statusUnknownSince: null,
+    mirrorHeldUntil: null,
     createdAt: new Date(e.created_at),
     updatedAt: now,
   };

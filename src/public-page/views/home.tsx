@@ -1,10 +1,10 @@
 import type { Incident } from '../../modules/incidents/index.ts';
-import { formatDay, formatInstantRange } from '../../i18n/format-dates.ts';
+import { formatDateTime, formatDay, formatInstantRange } from '../../i18n/format-dates.ts';
 import type { ComponentRow, HomeModel } from '../page-model.ts';
 import { barSpans } from '../day-bars-model.ts';
 import { DayBarsView } from './day-bars.tsx';
 import { Layout } from './layout.tsx';
-import { Icon, StatusText } from './status-icon.tsx';
+import { Icon, StatusText, UnknownStatusText } from './status-icon.tsx';
 import { Timeline } from './timeline.tsx';
 import type { ViewContext } from './view-context.ts';
 
@@ -40,7 +40,13 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
     <li class={`component${grouped ? ' child' : ''}`}>
       <div class="component-head">
         <span class="component-name">{c.name}</span>
-        <StatusText status={c.status} label={view.t(`status.${c.status}`)} />
+        {c.statusUnknownSince === null ? (
+          <StatusText status={c.status} label={view.t(`status.${c.status}`)} />
+        ) : (
+          <UnknownStatusText
+            label={view.t('status.unknownSince', { since: formatDateTime(view.locale, view.page.timeZone, c.statusUnknownSince) })}
+          />
+        )}
       </div>
       {c.description !== null && <p class="component-description">{c.description}</p>}
       {row.bars !== null && <DayBarsView view={view} bars={row.bars} name={c.name} id={c.id} />}
@@ -83,6 +89,7 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
         <p class={`banner indicator-${overall.indicator}`} role="status">
           <Icon name={indicatorIcon[overall.indicator]} />
           <span>{t(`overall.${overall.key}`)}</span>
+          {model.unknownCount > 0 && <span class="banner-note">{t('home.unknownCount', { count: model.unknownCount })}</span>}
         </p>
       ) : (
         <section aria-labelledby="ongoing" class="ongoing">

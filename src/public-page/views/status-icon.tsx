@@ -51,6 +51,16 @@ export function Icon({ name, className }: { name: IconName; className?: string }
   );
 }
 
+/** A third-party component whose source cannot be read: neither up nor down, said quietly. */
+export function UnknownStatusText({ label }: { label: string }) {
+  return (
+    <span class="status s-unknown">
+      <Icon name="info" />
+      <span>{label}</span>
+    </span>
+  );
+}
+
 /** A component status as icon and text, coloured. */
 export function StatusText({ status, label }: { status: ComponentStatus; label: string }) {
   return (

@@ -9,6 +9,7 @@ import * as createAuditEvents from './0007-create-audit-events.ts';
 import * as createIncidentTemplates from './0008-create-incident-templates.ts';
 import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
+import * as mirrorThirdPartySources from './0030-mirror-third-party-sources.ts';
 import * as createMonitors from './0040-create-monitors.ts';
 import * as createAlertReceivers from './0045-create-alert-receivers.ts';
 import * as createAlertIncidents from './0046-create-alert-incidents.ts';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0008-create-incident-templates': createIncidentTemplates,
   '0010-create-subscribers': createSubscribers,
   '0011-create-deliveries': createDeliveries,
+  '0030-mirror-third-party-sources': mirrorThirdPartySources,
   '0040-create-monitors': createMonitors,
   '0045-create-alert-receivers': createAlertReceivers,
   '0046-create-alert-incidents': createAlertIncidents,

@@ -1,0 +1,5 @@
+export * from './source-adapters.ts';
+export * from './third-party-source.ts';
+export { pollDueSources, type PollSettings } from './poll-sources.ts';
+export { createThirdPartyHandlers, thirdPartyRecurringJobs, thirdPartyJobs, pollCheckEveryMs } from './third-party-jobs.ts';
+export { listSources, findSource } from './source-store.ts';
