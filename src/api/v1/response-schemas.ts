@@ -52,6 +52,10 @@ export const componentResponse = z
     onlyShowIfDegraded: z.boolean(),
     startDate: z.iso.date().nullable(),
     thirdParty: z.object({ sourceUrl: z.string(), componentId: z.string() }).nullable(),
+    statusUnknownSince: instant.nullable().meta({ description: 'A third-party component whose source cannot be read: since when.' }),
+    mirrorHeldUntil: instant
+      .nullable()
+      .meta({ description: 'A third-party component whose status an operator holds against its source: until when.' }),
     createdAt: instant,
     updatedAt: instant,
   })
