@@ -18,6 +18,8 @@ const notices: Record<string, string> = {
   'component-deleted': 'The component is deleted.',
   'component-moved': 'The order is saved.',
   'status-changed': 'The status is changed.',
+  'status-held': 'The status is held; the source is followed again when the hold ends.',
+  'status-released': 'The component follows its source again from the next poll.',
   'group-created': 'The group is created.',
   'settings-saved': 'The page settings are saved.',
   'member-invited': 'The invitation is ready.',

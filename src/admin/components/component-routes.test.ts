@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createComponent, listComponentsInOrder } from '../../modules/components/index.ts';
+import { startUpstreamStatuspage } from '../../../test/support/upstream-statuspage.ts';
 
 test('an admin adds, edits, reorders, sets the status of and deletes components', async (t) => {
   const app = await createAdminTestApp();
@@ -81,4 +82,48 @@ test('an editor cannot change components', async (t) => {
   assert.doesNotMatch(list.body, /Add a component/);
   assert.equal((await editor.post(`/admin/components/${api.id}/status`, { status: 'major_outage' })).statusCode, 403);
   assert.equal((await listComponentsInOrder(app.ctx))[0]?.status, 'operational');
+});
+
+test('an admin picks the mirrored component from the list the source page gives, then holds its status for a while', async (t) => {
+  const upstream = await startUpstreamStatuspage();
+  const app = await createAdminTestApp();
+  t.after(async () => {
+    await app.close();
+    await upstream.close();
+  });
+  const admin = await app.signIn('admin');
+  const picker = await admin.get(`/admin/components/new?source=${encodeURIComponent(upstream.base)}`);
+  assert.equal(picker.statusCode, 200);
+  assert.equal(upstream.polls().length, 1, 'the list is read from the source');
+  assert.match(picker.body, /<option value="mgv1p2j9x444" label="HashiCorp Cloud Platform \(HCP\) → HCP Portal"/, 'groups shown as paths');
+  assert.match(picker.body, /label="HashiCorp Cloud Platform \(HCP\) \(group\)"/);
+  assert.match(picker.body, /list="upstream-components"/);
+  assert.match(picker.body, new RegExp(`name="thirdPartySourceUrl"[^>]*value="${upstream.base}"`));
+  const gone = await admin.get(`/admin/components/new?source=${encodeURIComponent(`${upstream.base}/nothing`)}`);
+  assert.match(gone.body, /The page could not be read: the source answered 404\./);
+
+  const created = await admin.post('/admin/components', {
+    name: 'HCP Portal',
+    status: 'operational',
+    thirdPartySourceUrl: upstream.base,
+    thirdPartyComponentId: 'mgv1p2j9x444',
+  });
+  assert.equal(created.statusCode, 303);
+  const [portal] = await listComponentsInOrder(app.ctx);
+  const list = await admin.get('/admin/components');
+  assert.match(list.body, new RegExp(`Mirrors mgv1p2j9x444 on ${upstream.base}`));
+  assert.match(list.body, /Hold status/);
+
+  const held = await admin.post(`/admin/components/${portal!.id}/hold`, { status: 'major_outage', minutes: '60' });
+  assert.equal(held.statusCode, 303);
+  const after = await admin.get('/admin/components');
+  assert.match(after.body, /Held by an operator until/);
+  assert.match(after.body, /Follow the source again/);
+  assert.equal((await listComponentsInOrder(app.ctx))[0]?.status, 'major_outage');
+  const audit = await admin.get('/admin/audit');
+  assert.match(audit.body, /component\.hold/);
+
+  await admin.post(`/admin/components/${portal!.id}/release`, {});
+  assert.equal((await listComponentsInOrder(app.ctx))[0]?.mirrorHeldUntil, null);
+  assert.equal((await admin.post(`/admin/components/${portal!.id}/hold`, { status: 'major_outage', minutes: '0' })).statusCode, 400);
 });

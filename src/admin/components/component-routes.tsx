@@ -4,7 +4,9 @@ import {
   createComponent,
   createComponentGroup,
   deleteComponent,
+  holdMirroredStatus,
   listComponentsInOrder,
+  releaseMirroredStatus,
   moveComponent,
   updateComponent,
   updateComponentGroup,
@@ -15,9 +17,11 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
 import { componentFieldPaths, componentInput, componentValues } from './component-form.ts';
-import { ComponentForm, ComponentList, ConfirmDelete, GroupForm } from './component-views.tsx';
+import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, type SourceListing } from './component-views.tsx';
+import { listSourceComponents } from '../../modules/third-party/index.ts';
 
 type Params = { Params: { id: string } };
+type SourceQuery = { Querystring: { source?: string } };
 
 async function findOne(ctx: Parameters<typeof listComponentsInOrder>[0], id: string): Promise<{ component: Component; all: Component[] }> {
   const all = await listComponentsInOrder(ctx);
@@ -28,15 +32,29 @@ async function findOne(ctx: Parameters<typeof listComponentsInOrder>[0], id: str
 
 /** Components and groups: list in page order, add, edit, set status, reorder, delete. */
 export function registerComponentRoutes(scope: App, deps: AppDeps): void {
+  // The components of the page the operator wants to mirror, read through the guarded client.
+  const lookUp = async (ctx: Parameters<typeof listSourceComponents>[0], source: string | undefined): Promise<SourceListing | null> => {
+    const url = source?.trim() ?? '';
+    if (url === '') return null;
+    return { url, ...(await listSourceComponents(ctx, deps.outbound, url)) };
+  };
+
   scope.get('/components', async (request, reply) => {
     const s = await screen(deps, request);
     return show(reply, s, 'Components', 'components', <ComponentList s={s} components={await listComponentsInOrder(s.ctx)} />);
   });
 
-  scope.get('/components/new', async (request, reply) => {
+  scope.get<SourceQuery>('/components/new', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
     const groups = (await listComponentsInOrder(s.ctx)).filter((c) => c.isGroup);
-    return show(reply, s, 'Add a component', 'components', <ComponentForm s={s} form={emptyForm()} component={null} groups={groups} />);
+    const source = await lookUp(s.ctx, request.query.source);
+    return show(
+      reply,
+      s,
+      'Add a component',
+      'components',
+      <ComponentForm s={s} form={emptyForm()} component={null} groups={groups} source={source} />,
+    );
   });
 
   scope.post('/components', async (request, reply) => {
@@ -64,16 +82,18 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     );
   });
 
-  scope.get<Params>('/components/:id/edit', async (request, reply) => {
+  scope.get<Params & SourceQuery>('/components/:id/edit', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
     const { component, all } = await findOne(s.ctx, request.params.id);
-    const form = emptyForm(componentValues(component));
+    const source = await lookUp(s.ctx, request.query.source);
+    const values = componentValues(component);
+    const form = emptyForm(source === null ? values : { ...values, thirdPartySourceUrl: source.url });
     return show(
       reply,
       s,
       `Edit ${component.name}`,
       'components',
-      <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />,
+      <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} source={source} />,
     );
   });
 
@@ -119,6 +139,23 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
     await updateComponent(s.ctx, request.params.id, { status });
     return redirectTo(reply, '/admin/components', 'status-changed');
+  });
+
+  scope.post<Params>('/components/:id/hold', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const body = asBody(request.body);
+    const status = text(body, 'status');
+    const minutes = Number(text(body, 'minutes'));
+    if (!isComponentStatus(status))
+      throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
+    await holdMirroredStatus(s.ctx, request.params.id, { status, minutes });
+    return redirectTo(reply, '/admin/components', 'status-held');
+  });
+
+  scope.post<Params>('/components/:id/release', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    await releaseMirroredStatus(s.ctx, request.params.id);
+    return redirectTo(reply, '/admin/components', 'status-released');
   });
 
   scope.post<Params>('/components/:id/move', async (request, reply) => {

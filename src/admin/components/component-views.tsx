@@ -1,7 +1,8 @@
 import { componentStatuses, type Component } from '../../modules/components/index.ts';
+import type { SourceChoice } from '../../modules/third-party/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
-import { componentStatusLabels } from '../view/format.ts';
+import { componentStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 
 export const statusOptions = componentStatuses.map((s) => [s, componentStatusLabels[s]] as const);
@@ -20,6 +21,55 @@ function MoveButton({ s, c, direction }: { s: Screen; c: Component; direction: '
         <span class="sr-only"> {c.name}</span>
       </button>
     </form>
+  );
+}
+
+const holdDurations = [
+  ['15', '15 minutes'],
+  ['60', '1 hour'],
+  ['240', '4 hours'],
+  ['1440', '24 hours'],
+] as const;
+
+/** A mirrored component's status is not set but held against its source for a while, or released. */
+function HoldForms({ s, c }: { s: Screen; c: Component }) {
+  return (
+    <>
+      <form method="post" action={`/admin/components/${c.id}/hold`} class="actions" style="margin:0">
+        <CsrfField token={s.session.csrfToken} />
+        <label for={`hold-status-${c.id}`} class="sr-only">
+          Status to hold for {c.name}
+        </label>
+        <select id={`hold-status-${c.id}`} name="status" style="width:auto">
+          {statusOptions.map(([value, label]) => (
+            <option key={value} value={value} selected={value === c.status}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label for={`hold-minutes-${c.id}`} class="sr-only">
+          For how long
+        </label>
+        <select id={`hold-minutes-${c.id}`} name="minutes" style="width:auto">
+          {holdDurations.map(([value, label]) => (
+            <option key={value} value={value}>
+              for {label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          Hold status<span class="sr-only"> of {c.name}</span>
+        </button>
+      </form>
+      {c.mirrorHeldUntil !== null && (
+        <form method="post" action={`/admin/components/${c.id}/release`} class="inline">
+          <CsrfField token={s.session.csrfToken} />
+          <button type="submit" class="secondary">
+            Follow the source again<span class="sr-only"> for {c.name}</span>
+          </button>
+        </form>
+      )}
+    </>
   );
 }
 
@@ -55,7 +105,9 @@ export function ComponentList({ s, components }: { s: Screen; components: Compon
                   {[
                     c.showcase ? 'Showcased (uptime bars)' : 'Not showcased',
                     c.startDate ? `Uptime from ${c.startDate}` : null,
-                    c.thirdParty ? `Third-party: ${c.thirdParty.sourceUrl}` : null,
+                    c.thirdParty ? `Mirrors ${c.thirdParty.componentId} on ${c.thirdParty.sourceUrl}` : null,
+                    c.statusUnknownSince ? `Status unknown since ${formatTime(c.statusUnknownSince, s.page.timeZone)}` : null,
+                    c.mirrorHeldUntil ? `Held by an operator until ${formatTime(c.mirrorHeldUntil, s.page.timeZone)}` : null,
                     c.onlyShowIfDegraded ? 'Shown only when degraded' : null,
                   ]
                     .filter(Boolean)
@@ -63,7 +115,8 @@ export function ComponentList({ s, components }: { s: Screen; components: Compon
                 </p>
                 {manage && (
                   <div class="actions">
-                    {!c.isGroup && (
+                    {!c.isGroup && c.thirdParty !== null && <HoldForms s={s} c={c} />}
+                    {!c.isGroup && c.thirdParty === null && (
                       <form method="post" action={`/admin/components/${c.id}/status`} class="actions" style="margin:0">
                         <CsrfField token={s.session.csrfToken} />
                         <label for={`status-${c.id}`} class="sr-only">
@@ -100,16 +153,25 @@ export function ComponentList({ s, components }: { s: Screen; components: Compon
   );
 }
 
+/** What the source page offered when the operator asked for its components. */
+export interface SourceListing {
+  url: string;
+  choices: SourceChoice[];
+  error: string | null;
+}
+
 export function ComponentForm({
   s,
   form,
   component,
   groups,
+  source = null,
 }: {
   s: Screen;
   form: FormState;
   component: Component | null;
   groups: Component[];
+  source?: SourceListing | null;
 }) {
   const isGroup = component?.isGroup ?? false;
   const action = component ? `/admin/components/${component.id}` : '/admin/components';
@@ -117,6 +179,17 @@ export function ComponentForm({
     <>
       <h1>{component ? `Edit ${component.name}` : 'Add a component'}</h1>
       <FormAlert form={form} />
+      {!isGroup && (
+        <form method="get" action={component ? `/admin/components/${component.id}/edit` : '/admin/components/new'} class="card">
+          <div class="field">
+            <label for="source-lookup">Mirror another status page: its address</label>
+            <input id="source-lookup" name="source" type="url" value={source?.url ?? component?.thirdParty?.sourceUrl ?? ''} />
+          </div>
+          <button type="submit" class="secondary">
+            List the components of this page
+          </button>
+        </form>
+      )}
       <form method="post" action={action} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label="Name" form={form} required />
@@ -157,9 +230,36 @@ export function ComponentForm({
         </Fieldset>
         {!isGroup && (
           <Fieldset legend="Third-party source (optional)">
-            <p class="hint">Mirror a component of another Statuspage-compatible page. Third-party changes never notify subscribers.</p>
-            <Field name="thirdPartySourceUrl" label="Source page URL" type="url" form={form} />
-            <Field name="thirdPartyComponentId" label="Component id on that page" form={form} />
+            <p class="hint">
+              Mirror a component (or a group) of another status page: Atlassian Statuspage, incident.io, another Aviso or Instatus. Its
+              status follows the source within a minute; webhooks hear of changes, email and chat subscribers never do.
+            </p>
+            <Field name="thirdPartySourceUrl" label="Source page URL" type="url" form={form} initial={source?.url ?? ''} />
+            {source !== null && source.error !== null && (
+              <p class="hint" role="status">
+                {source.choices.length > 0
+                  ? `The page could not be read now (${source.error}); these are its components as last read.`
+                  : `The page could not be read: ${source.error}.`}
+              </p>
+            )}
+            {source !== null && source.choices.length > 0 && (
+              <datalist id="upstream-components">
+                {source.choices.map((c) => (
+                  <option key={c.id} value={c.id} label={c.isGroup ? `${c.path} (group)` : c.path} />
+                ))}
+              </datalist>
+            )}
+            <Field
+              name="thirdPartyComponentId"
+              label="Component on that page"
+              form={form}
+              list={source !== null && source.choices.length > 0 ? 'upstream-components' : undefined}
+              hint={
+                source !== null && source.choices.length > 0
+                  ? `${source.choices.length} components listed: type part of a name to search.`
+                  : 'Its id, or its path as the page names it (Email Services → Outbound Delivery).'
+              }
+            />
           </Fieldset>
         )}
         <div class="actions">

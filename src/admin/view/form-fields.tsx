@@ -38,6 +38,8 @@ interface FieldProps {
   autocomplete?: string;
   /** A value shown when the form has none for this field yet. */
   initial?: string;
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string | undefined;
 }
 
 function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
@@ -80,6 +82,7 @@ export function Field(props: FieldProps) {
         value={valueOf(props.form, props.name, props.initial)}
         required={props.required}
         autoComplete={props.autocomplete}
+        list={props.list}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       />

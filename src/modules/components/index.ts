@@ -18,3 +18,9 @@ export {
   deleteComponentRow,
 } from './component-store.ts';
 export { mirrorThirdPartyStatuses, type SourceReading } from './mirror-third-party-statuses.ts';
+export {
+  holdMirroredStatus,
+  releaseMirroredStatus,
+  holdMirroredStatusSchema,
+  type HoldMirroredStatusInput,
+} from './hold-mirrored-status.ts';

@@ -3,3 +3,4 @@ export * from './third-party-source.ts';
 export { pollDueSources, type PollSettings } from './poll-sources.ts';
 export { createThirdPartyHandlers, thirdPartyRecurringJobs, thirdPartyJobs, pollCheckEveryMs } from './third-party-jobs.ts';
 export { listSources, findSource } from './source-store.ts';
+export { listSourceComponents, type SourceChoice } from './list-source-components.ts';

@@ -4,7 +4,15 @@ import { createTestContext, type TestContext } from '../../../test/support/test-
 import { createTestOutbound } from '../../../test/support/outbound.ts';
 import { startUpstreamStatuspage } from '../../../test/support/upstream-statuspage.ts';
 import type { Outbound } from '../../outbound/index.ts';
-import { createComponent, findComponent, listStatusChanges, updateComponent } from '../components/index.ts';
+import { listAuditEvents } from '../audit/index.ts';
+import {
+  createComponent,
+  findComponent,
+  holdMirroredStatus,
+  listStatusChanges,
+  releaseMirroredStatus,
+  updateComponent,
+} from '../components/index.ts';
 import { findSource, pollDueSources, type PollSettings } from './index.ts';
 
 // Ids from the captured page: a component, and a group of which Consul is a child.
@@ -145,6 +153,40 @@ describe('polling third-party sources', () => {
     );
     assert.equal(upstream.polls().length, 1);
     assert.equal(upstream.requests.length, 2);
+  });
+
+  test('an operator holds the mirrored status for a while, in the audit log; then the source has its say again', async () => {
+    const tf = await mirror('Terraform Cloud', terraformCloud);
+    await pollDueSources(t.ctx, settings);
+    const held = await holdMirroredStatus(t.ctx, tf.id, { status: 'major_outage', minutes: 30 });
+    assert.equal(held.mirrorHeldUntil?.toISOString(), '2025-11-20T12:30:00.000Z');
+    for (let i = 0; i < 29; i++) {
+      t.clock.advance(60_000);
+      await pollDueSources(t.ctx, settings);
+    }
+    assert.equal(await statusOf(tf.id), 'major_outage', 'polls leave a held status alone');
+    t.clock.advance(60_000);
+    await pollDueSources(t.ctx, settings);
+    assert.equal(await statusOf(tf.id), 'degraded_performance', 'the hold is over');
+    assert.equal((await findComponent(t.ctx.db, tf.id))?.mirrorHeldUntil, null);
+
+    await holdMirroredStatus(t.ctx, tf.id, { status: 'operational', minutes: 60 });
+    await releaseMirroredStatus(t.ctx, tf.id);
+    t.clock.advance(60_000);
+    await pollDueSources(t.ctx, settings);
+    assert.equal(await statusOf(tf.id), 'degraded_performance', 'released early');
+    const actions = (await listAuditEvents(t.ctx, {})).map((e) => e.action);
+    assert.deepEqual(
+      actions.filter((a) => a === 'component.hold' || a === 'component.release'),
+      ['component.release', 'component.hold', 'component.hold'],
+    );
+
+    const plain = await createComponent(t.ctx, { name: 'Ours' });
+    await assert.rejects(
+      holdMirroredStatus(t.ctx, plain.id, { status: 'major_outage', minutes: 5 }),
+      /does not mirror a third-party source/,
+    );
+    await assert.rejects(holdMirroredStatus(t.ctx, tf.id, { status: 'major_outage', minutes: 0 }));
   });
 
   test('a source nobody mirrors any more is no longer polled', async () => {

@@ -44,21 +44,28 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 type Outcome =
   { read: true; catalogue: UpstreamComponent[] | null; etag: string | null; lastModified: string | null } | { read: false; error: string };
 
-/** One conditional request to the source; never throws for the source's failures. */
-async function request(source: ThirdPartySource, settings: PollSettings): Promise<Outcome> {
+/**
+ * One request to a source, conditional when validators are given (`catalogue` is then null for a
+ * 304); never throws for the source's failures.
+ */
+export async function readSource(
+  outbound: Outbound,
+  source: { url: string; kind: string; etag?: string | null; lastModified?: string | null },
+  timeoutMs: number,
+): Promise<Outcome> {
   const adapter = adapterFor(source.kind);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (source.catalogue !== null && source.etag !== null) headers['if-none-match'] = source.etag;
-  if (source.catalogue !== null && source.lastModified !== null) headers['if-modified-since'] = source.lastModified;
-  const answer = await settings.outbound.request(adapter.documentUrl(source.url), {
-    timeoutMs: settings.timeoutMs ?? 10_000,
+  if (source.etag) headers['if-none-match'] = source.etag;
+  if (source.lastModified) headers['if-modified-since'] = source.lastModified;
+  const answer = await outbound.request(adapter.documentUrl(source.url), {
+    timeoutMs,
     headers,
     maxRedirects: 3,
     maxBodyBytes: 8 * 1024 * 1024,
   });
   if (!answer.ok) return { read: false, error: answer.reason };
   const validators = { etag: header(answer.headers, 'etag'), lastModified: header(answer.headers, 'last-modified') };
-  if (answer.status === 304 && source.catalogue !== null) return { read: true, catalogue: null, ...validators };
+  if (answer.status === 304 && (source.etag || source.lastModified)) return { read: true, catalogue: null, ...validators };
   if (answer.status !== 200) return { read: false, error: `the source answered ${answer.status}` };
   let document: unknown;
   try {
@@ -69,6 +76,16 @@ async function request(source: ThirdPartySource, settings: PollSettings): Promis
   const catalogue = adapter.read(document);
   if (catalogue === undefined) return { read: false, error: 'the source did not answer with a list of components' };
   return { read: true, catalogue, ...validators };
+}
+
+/** One conditional request for a known source: its validators are sent only while its components are kept. */
+function request(source: ThirdPartySource, settings: PollSettings): Promise<Outcome> {
+  const known = source.catalogue !== null;
+  return readSource(
+    settings.outbound,
+    { url: source.url, kind: source.kind, etag: known ? source.etag : null, lastModified: known ? source.lastModified : null },
+    settings.timeoutMs ?? 10_000,
+  );
 }
 
 /** Polls one due source, unless another instance took this poll first. */
