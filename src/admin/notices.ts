@@ -19,6 +19,7 @@ const notices: Record<string, string> = {
   'component-moved': 'The order is saved.',
   'status-changed': 'The status is changed.',
   'status-held': 'The status is held; the source is followed again when the hold ends.',
+  'interval-saved': 'The source is read at the new interval from now on.',
   'status-released': 'The component follows its source again from the next poll.',
   'group-created': 'The group is created.',
   'settings-saved': 'The page settings are saved.',

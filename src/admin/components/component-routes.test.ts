@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createComponent, listComponentsInOrder } from '../../modules/components/index.ts';
 import { startUpstreamStatuspage } from '../../../test/support/upstream-statuspage.ts';
+import { createTestOutbound } from '../../../test/support/outbound.ts';
+import { listSources, pollDueSources } from '../../modules/third-party/index.ts';
 
 test('an admin adds, edits, reorders, sets the status of and deletes components', async (t) => {
   const app = await createAdminTestApp();
@@ -122,6 +124,17 @@ test('an admin picks the mirrored component from the list the source page gives,
   assert.equal((await listComponentsInOrder(app.ctx))[0]?.status, 'major_outage');
   const audit = await admin.get('/admin/audit');
   assert.match(audit.body, /component\.hold/);
+
+  const outbound = createTestOutbound();
+  t.after(() => outbound.close());
+  await pollDueSources(app.ctx, { outbound });
+  const sources = await admin.get('/admin/components');
+  assert.match(sources.body, /Third-party sources/);
+  assert.match(sources.body, /Statuspage API v2 · read every 60 s · last read/);
+  assert.equal((await admin.post('/admin/third-party-sources/interval', { url: upstream.base, intervalSeconds: '120' })).statusCode, 303);
+  assert.equal((await listSources(app.ctx.db))[0]?.intervalSeconds, 120);
+  assert.equal((await admin.post('/admin/third-party-sources/interval', { url: upstream.base, intervalSeconds: '5' })).statusCode, 400);
+  assert.equal((await listSources(app.ctx.db))[0]?.intervalSeconds, 120, 'a refused change changes nothing');
 
   await admin.post(`/admin/components/${portal!.id}/release`, {});
   assert.equal((await listComponentsInOrder(app.ctx))[0]?.mirrorHeldUntil, null);

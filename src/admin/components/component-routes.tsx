@@ -17,8 +17,8 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
 import { componentFieldPaths, componentInput, componentValues } from './component-form.ts';
-import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, type SourceListing } from './component-views.tsx';
-import { listSourceComponents } from '../../modules/third-party/index.ts';
+import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, SourceList, type SourceListing } from './component-views.tsx';
+import { listSourceComponents, listSources, setSourceInterval } from '../../modules/third-party/index.ts';
 
 type Params = { Params: { id: string } };
 type SourceQuery = { Querystring: { source?: string } };
@@ -41,7 +41,24 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
 
   scope.get('/components', async (request, reply) => {
     const s = await screen(deps, request);
-    return show(reply, s, 'Components', 'components', <ComponentList s={s} components={await listComponentsInOrder(s.ctx)} />);
+    const [components, sources] = await Promise.all([listComponentsInOrder(s.ctx), listSources(s.ctx.db)]);
+    return show(
+      reply,
+      s,
+      'Components',
+      'components',
+      <>
+        <ComponentList s={s} components={components} />
+        <SourceList s={s} sources={sources} />
+      </>,
+    );
+  });
+
+  scope.post('/third-party-sources/interval', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const body = asBody(request.body);
+    await setSourceInterval(s.ctx, { url: text(body, 'url'), intervalSeconds: Number(text(body, 'intervalSeconds')) });
+    return redirectTo(reply, '/admin/components', 'interval-saved');
   });
 
   scope.get<SourceQuery>('/components/new', async (request, reply) => {

@@ -1,5 +1,5 @@
 import { componentStatuses, type Component } from '../../modules/components/index.ts';
-import type { SourceChoice } from '../../modules/third-party/index.ts';
+import type { SourceChoice, ThirdPartySource } from '../../modules/third-party/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { componentStatusLabels, formatTime } from '../view/format.ts';
@@ -317,5 +317,55 @@ export function ConfirmDelete({ s, component }: { s: Screen; component: Componen
         </form>
       </div>
     </>
+  );
+}
+
+/** The pages third-party components mirror: how often each is read, and how the last reads went. */
+export function SourceList({ s, sources }: { s: Screen; sources: ThirdPartySource[] }) {
+  if (sources.length === 0) return null;
+  const manage = s.can('manage_components');
+  const tz = s.page.timeZone;
+  return (
+    <section aria-labelledby="sources">
+      <h2 id="sources">Third-party sources</h2>
+      <ul class="items" aria-label="Third-party sources">
+        {sources.map((source) => (
+          <li key={source.url}>
+            <h3 style="margin:0;font-size:1rem">{source.url}</h3>
+            <p class="meta">
+              {[
+                source.kind === 'instatus' ? 'Instatus' : 'Statuspage API v2',
+                `read every ${source.intervalSeconds} s`,
+                source.lastReadAt ? `last read ${formatTime(source.lastReadAt, tz)}` : 'not read yet',
+                source.failingSince
+                  ? `failing since ${formatTime(source.failingSince, tz)} (${source.consecutiveFailures} in a row: ${source.lastError ?? ''})`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            {manage && (
+              <form method="post" action="/admin/third-party-sources/interval" class="actions" style="margin:0">
+                <CsrfField token={s.session.csrfToken} />
+                <input type="hidden" name="url" value={source.url} />
+                <label for={`interval-${source.url}`}>Seconds between reads</label>
+                <input
+                  id={`interval-${source.url}`}
+                  name="intervalSeconds"
+                  type="number"
+                  min="30"
+                  max="3600"
+                  value={String(source.intervalSeconds)}
+                  style="width:7rem"
+                />
+                <button type="submit" class="secondary">
+                  Save<span class="sr-only"> the interval of {source.url}</span>
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
