@@ -4,6 +4,7 @@ import type { Ctx } from '../shared/context.ts';
 import { registerApiKeyCommand } from './api-key-command.ts';
 import { registerBackupCommands } from './backup-command.ts';
 import { registerDoctorCommand } from './doctor-command.ts';
+import { registerImportCommand } from './import-command.ts';
 
 // Each command loads what it needs when it runs, so `aviso --help` and `--version` answer at once.
 
@@ -44,6 +45,7 @@ const program = new Command('aviso')
   .version(version, '-v, --version', 'print the version of Aviso')
   .showHelpAfterError();
 registerApiKeyCommand(program, withContext);
+registerImportCommand(program, withContext);
 
 program
   .command('apply')

@@ -46,9 +46,18 @@ export async function startUpstreamStatuspage() {
     });
   };
 
+  /** Other documents the page serves, by path (incidents.json, …), or an error answer. */
+  const documents = new Map<string, { status: number; body: string; headers?: Record<string, string> }>();
+
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
+    const document = documents.get(path);
+    if (document !== undefined) {
+      requests.push({ path, headers: request.headers, status: document.status });
+      response.writeHead(document.status, { 'content-type': 'application/json', ...document.headers }).end(document.body);
+      return;
+    }
     if (path !== '/api/v2/summary.json') {
       requests.push({ path, headers: request.headers, status: 404 });
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -82,6 +91,11 @@ export async function startUpstreamStatuspage() {
     /** Requests for the summary (the one document polled). */
     polls: () => requests.filter((r) => r.path === '/api/v2/summary.json'),
     components,
+    /** Serves `body` (JSON) at `path`, or an error answer, until told otherwise; `undefined` stops serving it. */
+    serve(path: string, answer: { status: number; body: string; headers?: Record<string, string> } | undefined): void {
+      if (answer === undefined) documents.delete(path);
+      else documents.set(path, answer);
+    },
     setStatus(id: string, status: string): void {
       const component = components.find((c) => c.id === id);
       if (component === undefined) throw new Error(`no upstream component ${id}`);
