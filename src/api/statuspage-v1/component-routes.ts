@@ -25,6 +25,12 @@ function toInput(d: ComponentBody): UpdateComponentInput {
     ...(d.showcase !== undefined && { showcase: d.showcase }),
     ...(d.only_show_if_degraded !== undefined && { onlyShowIfDegraded: d.only_show_if_degraded }),
     ...(d.start_date !== undefined && { startDate: d.start_date }),
+    ...(d.third_party_source !== undefined && {
+      thirdParty:
+        d.third_party_source === null
+          ? null
+          : { sourceUrl: d.third_party_source.source_url, componentId: d.third_party_source.component_id },
+    }),
   };
 }
 

@@ -98,6 +98,8 @@ export function presentComponent(c: Component, pageId: string) {
     // Aviso has no inbound email automation, so there is no address to give.
     automation_email: null,
     start_date: c.startDate,
+    // Not in Statuspage's shape: the upstream a third-party component mirrors (null for others).
+    third_party_source: c.thirdParty === null ? null : { source_url: c.thirdParty.sourceUrl, component_id: c.thirdParty.componentId },
   };
 }
 

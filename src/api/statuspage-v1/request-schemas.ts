@@ -27,6 +27,11 @@ export const componentBody = z.object({
   showcase: bool.optional(),
   only_show_if_degraded: bool.optional(),
   start_date: date.optional(),
+  third_party_source: z
+    .object({ source_url: z.url({ error: 'must be an http(s) URL' }), component_id: z.string().trim().min(1).max(64) })
+    .strict()
+    .nullable()
+    .optional(),
 });
 export type ComponentBody = z.infer<typeof componentBody>;
 

@@ -44,6 +44,7 @@ test('components are listed in page order with every field, paginated with page 
     'only_show_if_degraded',
     'automation_email',
     'start_date',
+    'third_party_source',
   ]);
   assert.match(all[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   const second = (await suite.call('GET', `${suite.base}/components?per_page=2&page=2`)).json();
@@ -62,6 +63,32 @@ test('components are listed in page order with every field, paginated with page 
   const deleted = await suite.call('DELETE', `${suite.base}/components/${ids[2]}`);
   assert.equal(deleted.statusCode, 204);
   assert.equal((await suite.call('GET', `${suite.base}/components/${ids[2]}`)).statusCode, 404);
+});
+
+test('a third-party component carries its source, set and cleared through the v1 component API', async () => {
+  const created = await suite.call('POST', `${suite.base}/components`, {
+    json: {
+      component: { name: 'Mailgun', third_party_source: { source_url: 'https://status.mailgun.com', component_id: 'abcdefghijkl' } },
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  assert.deepEqual(created.json().third_party_source, { source_url: 'https://status.mailgun.com', component_id: 'abcdefghijkl' });
+  const id = created.json().id;
+  const listed = (await suite.call('GET', `${suite.base}/components`)).json().find((c: { id: string }) => c.id === id);
+  assert.equal(listed.third_party_source.source_url, 'https://status.mailgun.com');
+  const bad = await suite.call('PATCH', `${suite.base}/components/${id}`, {
+    json: { component: { third_party_source: { source_url: 'not a url', component_id: 'x' } } },
+  });
+  assert.equal(bad.statusCode, 422);
+  assert.match(bad.json().message, /third_party_source\.source_url/);
+  assert.equal(
+    (await suite.call('GET', `${suite.base}/components/${id}`)).json().third_party_source.source_url,
+    'https://status.mailgun.com',
+  );
+  const cleared = await suite.call('PATCH', `${suite.base}/components/${id}`, { json: { component: { third_party_source: null } } });
+  assert.equal(cleared.json().third_party_source, null);
+  const own = await suite.newComponent('Own API');
+  assert.equal((await suite.call('GET', `${suite.base}/components/${own}`)).json().third_party_source, null);
 });
 
 test('component groups: create with components, show the worst child, change members, delete', async () => {
