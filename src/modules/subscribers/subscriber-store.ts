@@ -126,13 +126,18 @@ export async function insertSubscribers(db: Db, subscribers: { subscriber: Subsc
   let inserted = 0;
   for (let i = 0; i < subscribers.length; i += 200) {
     const chunk = subscribers.slice(i, i + 200);
-    const result = await db
+    const rows = await db
       .insertInto('subscribers')
       .values(chunk.map((s) => toRow(s.subscriber, s.key)))
       .onConflict((oc) => oc.column('addressKey').doNothing())
-      .executeTakeFirst();
-    inserted += toNumber(result.numInsertedOrUpdatedRows);
-    const links = chunk.flatMap((s) => s.subscriber.componentIds.map((componentId) => ({ subscriberId: s.subscriber.id, componentId })));
+      .returning('id')
+      .execute();
+    inserted += rows.length;
+    // An address already subscribed was skipped: its scope stays as it is (and its new id does not exist).
+    const added = new Set(rows.map((r) => r.id));
+    const links = chunk
+      .filter((s) => added.has(s.subscriber.id))
+      .flatMap((s) => s.subscriber.componentIds.map((componentId) => ({ subscriberId: s.subscriber.id, componentId })));
     if (links.length > 0)
       await db
         .insertInto('subscriberComponents')
