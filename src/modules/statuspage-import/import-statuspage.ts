@@ -16,21 +16,39 @@ export interface ImportResult {
 
 type Json = Record<string, unknown>;
 
-async function fetchJson(outbound: Outbound, url: string, timeoutMs: number): Promise<unknown> {
+/** How a source's refusals read: the public API v2 and the Manage API v1 fail for different reasons. */
+export interface SourceMessages {
+  headers?: Record<string, string>;
+  unauthorized: string;
+  notFound: string;
+}
+
+const publicMessages: SourceMessages = {
+  unauthorized: 'the page is private; its public API cannot be read',
+  notFound: 'is this a Statuspage page (API v2)?',
+};
+
+export async function fetchJson(
+  outbound: Outbound,
+  url: string,
+  timeoutMs: number,
+  messages: SourceMessages = publicMessages,
+): Promise<unknown> {
   const answer = await outbound.request(url, {
     timeoutMs,
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', ...messages.headers },
     maxRedirects: 3,
     maxBodyBytes: 32 * 1024 * 1024,
   });
   if (!answer.ok) throw new AppError('import_source_failed', `${url} could not be read: ${answer.reason}.`);
   if (answer.status === 401 || answer.status === 403)
-    throw new AppError('import_source_failed', `${url} answered ${answer.status}: the page is private; its public API cannot be read.`);
-  if (answer.status === 404) throw new AppError('import_source_failed', `${url} answered 404: is this a Statuspage page (API v2)?`);
-  if (answer.status === 429) {
+    throw new AppError('import_source_failed', `${url} answered ${answer.status}: ${messages.unauthorized}.`);
+  if (answer.status === 404) throw new AppError('import_source_failed', `${url} answered 404: ${messages.notFound}`);
+  // Statuspage's Manage API answers 420 or 429 over its rate limit.
+  if (answer.status === 429 || answer.status === 420) {
     const retry = answer.headers['retry-after'];
     const after = typeof retry === 'string' ? ` in ${retry} seconds` : ' later';
-    throw new AppError('import_source_failed', `${url} answered 429: the page limits requests; try again${after}.`);
+    throw new AppError('import_source_failed', `${url} answered ${answer.status}: the page limits requests; try again${after}.`);
   }
   if (answer.status !== 200) throw new AppError('import_source_failed', `${url} answered ${answer.status}.`);
   try {
@@ -80,6 +98,17 @@ export async function importStatuspage(
 ): Promise<ImportResult> {
   const documents = await readStatuspage(outbound, pageUrl);
   const { file, notes } = statuspageToPageFile(documents, ctx.clock.now());
+  const yaml = await importedPageFile(ctx, file, pageUrl, options);
+  const result = await applyPageFile(ctx, yaml, { dryRun: options.dryRun === true });
+  return { yaml, changes: result.changes, applied: result.applied, notes };
+}
+
+/**
+ * The page file to apply for an import: the import itself, or with `merge` what the page holds
+ * already plus the import. A page holding components or events the import does not have is refused
+ * without `merge`.
+ */
+export async function importedPageFile(ctx: Ctx, file: Json, source: string, options: { merge?: boolean }): Promise<string> {
   // A database without a page yet (a fresh install the server has not started on) has nothing to keep.
   const current = await exportPageFile(ctx).then(
     (text): Json => parse(text) as Json,
@@ -96,11 +125,9 @@ export async function importStatuspage(
     if (options.merge !== true)
       throw new AppError(
         'conflict',
-        `This page already has ${others.length} component(s), incident(s) or maintenance(s) that are not on ${pageUrl}; use --merge to keep them and add the import.`,
+        `This page already has ${others.length} component(s), incident(s) or maintenance(s) that are not on ${source}; use --merge to keep them and add the import.`,
       );
     wanted = { ...current, ...Object.fromEntries(sections.map((s) => [s, mergeItems(current[s], file[s])])) };
   }
-  const yaml = stringify(wanted, { lineWidth: 0 });
-  const result = await applyPageFile(ctx, yaml, { dryRun: options.dryRun === true });
-  return { yaml, changes: result.changes, applied: result.applied, notes };
+  return stringify(wanted, { lineWidth: 0 });
 }
