@@ -12,7 +12,7 @@ import { createIncident, queryIncidents } from '../incidents/index.ts';
 import { exportPageFile } from '../page-as-code/index.ts';
 import { listSubscribers } from '../subscribers/index.ts';
 import { listTemplates } from '../templates/index.ts';
-import { importStatuspageManageApi } from './index.ts';
+import { importStatuspageManageApi, readManageApi } from './index.ts';
 
 // The source is another Aviso, listening on 127.0.0.1, read through its Statuspage-compatible /v1
 // with an API key: the same requests `--api-url` sends to api.statuspage.io.
@@ -149,6 +149,11 @@ describe('aviso import statuspage --api-key --page-id (Manage API v1)', () => {
         importStatuspageManageApi(t.ctx, outbound, { apiKey: 'k', pageId: 'p1', apiUrl: upstream.base }),
         /answered 429: the page limits requests; try again in 60 seconds/,
       );
+      // Past its burst the reading waits between requests, as Statuspage's 60 a minute per key asks.
+      const started = Date.now();
+      const read = await readManageApi(outbound, await from(), { burst: 2, pauseMs: 150 });
+      assert.equal(read.incidents.length, 104);
+      assert.ok(Date.now() - started >= 6 * 150, 'the six of its eight requests past the first two waited');
       upstream.goAway();
       await assert.rejects(
         importStatuspageManageApi(t.ctx, outbound, { apiKey: 'k', pageId: 'p1', apiUrl: upstream.base }),

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Outbound } from '../../outbound/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -15,6 +16,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 
 export const defaultManageApiUrl = 'https://api.statuspage.io/v1';
 const perPage = 100;
+/**
+ * Statuspage allows each key 60 requests over a rolling minute: the first requests go at once, and
+ * past this many the import waits a second between requests so a large page is read without a 420/429.
+ */
+const burst = 50;
 /** 100 pages of 100: far beyond any page we know of, and a stop for a source that never ends a list. */
 const maxPages = 100;
 
@@ -36,15 +42,24 @@ export interface ManageApiDocuments {
   unconfirmedSubscribers: number;
 }
 
-/** Reads every list of the page, page by page, one request at a time (the API allows one a second). */
-export async function readManageApi(outbound: Outbound, source: ManageApiSource, timeoutMs = 15_000): Promise<ManageApiDocuments> {
+/** Reads every list of the page, page by page, one request at a time, paced past the first `burst` requests. */
+export async function readManageApi(
+  outbound: Outbound,
+  source: ManageApiSource,
+  pace: { timeoutMs?: number; burst?: number; pauseMs?: number } = {},
+): Promise<ManageApiDocuments> {
+  const timeoutMs = pace.timeoutMs ?? 15_000;
   const root = `${(source.apiUrl ?? defaultManageApiUrl).replace(/\/+$/, '')}/pages/${encodeURIComponent(source.pageId)}`;
   const messages: SourceMessages = {
     headers: { authorization: `OAuth ${source.apiKey}` },
     unauthorized: 'the API key was refused (is it a key of this page, and not revoked?)',
     notFound: `no page ${source.pageId} there; check --page-id and --api-url.`,
   };
-  const one = (path: string) => fetchJson(outbound, `${root}${path}`, timeoutMs, messages);
+  let sent = 0;
+  const one = async (path: string) => {
+    if (++sent > (pace.burst ?? burst)) await delay(pace.pauseMs ?? 1000);
+    return fetchJson(outbound, `${root}${path}`, timeoutMs, messages);
+  };
   const all = async (path: string): Promise<Json[]> => {
     const items: Json[] = [];
     const join = path.includes('?') ? '&' : '?';
