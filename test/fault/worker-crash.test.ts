@@ -5,7 +5,6 @@
  * Run with `npm run test:fault` (it waits out a real lease).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,23 +19,12 @@ import { systemActor, type Ctx } from '../../src/shared/context.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { Revisions } from '../../src/storage/revisions.ts';
 import { eventually } from '../support/eventually.ts';
+import { exited, startNotificationWorker } from '../support/notification-worker-process.ts';
 import { createTestOutbound } from '../support/outbound.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 
 const subscribers = 400;
-
-function startWorker(target: unknown, smtpUrl: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/support/notification-worker.ts', JSON.stringify(target), smtpUrl, 'default-lease'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 test(
   'after a worker is killed mid-fan-out, the other instance delivers the last message within 90 s, once',
@@ -58,8 +46,8 @@ test(
       await importSubscribersCsv(ctx, csv, createTestOutbound());
       await openIncident(ctx, { name: 'Everything is down' });
 
-      const doomed = startWorker(database.target, smtp.url);
-      const survivor = startWorker(database.target, smtp.url);
+      const doomed = startNotificationWorker(database.target, smtp.url, 'default-lease');
+      const survivor = startNotificationWorker(database.target, smtp.url, 'default-lease');
       const survivorExit = exited(survivor);
       await eventually('a quarter of the messages to arrive', async () => smtp.received.length >= subscribers / 4, 60_000);
       doomed.kill('SIGKILL');

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,19 +13,12 @@ import { openIncident } from '../incidents/index.ts';
 import { importSubscribersCsv } from '../subscribers/index.ts';
 import { createTestDatabase } from '../../../test/support/test-db.ts';
 import { eventually } from '../../../test/support/eventually.ts';
+import { exited, startNotificationWorker } from '../../../test/support/notification-worker-process.ts';
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
 import { countDeliveriesByStatus } from './index.ts';
 import { createTestOutbound } from '../../../test/support/outbound.ts';
 
 const subscribers = 400;
-
-function startWorker(target: unknown, smtpUrl: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'test/support/notification-worker.ts', JSON.stringify(target), smtpUrl], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 test(
   'a worker killed with SIGKILL in the middle of a fan-out, started again, leaves every subscriber exactly one message',
@@ -54,7 +46,7 @@ test(
       await importSubscribersCsv(ctx, csv, createTestOutbound());
       await openIncident(ctx, { name: 'Everything is down' });
 
-      const first = startWorker(database.target, smtp.url);
+      const first = startNotificationWorker(database.target, smtp.url);
       let firstEnded = false;
       const firstExit = exited(first).finally(() => (firstEnded = true));
       await eventually('a quarter of the messages to arrive', async () => smtp.received.length >= subscribers / 4 || firstEnded, 60_000);
@@ -63,7 +55,7 @@ test(
       const beforeRestart = smtp.received.length;
       assert.ok(beforeRestart < subscribers, `killed mid-way (${beforeRestart} of ${subscribers} sent)`);
 
-      const second = startWorker(database.target, smtp.url);
+      const second = startNotificationWorker(database.target, smtp.url);
       assert.equal(await exited(second), 0);
 
       const idsByRecipient = new Map<string, Set<string>>();
