@@ -31,6 +31,15 @@ export function createMetrics(options: { database: OpenDatabase; ctx?: () => Ctx
     // Gauges that prom-client names like counters: Prometheus' own checker (promtool) rejects the names.
     for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'])
       registry.removeSingleMetric(name);
+    // prom-client reports `external` (which includes them) but not Buffers and ArrayBuffers alone.
+    new Gauge({
+      name: 'nodejs_array_buffers_bytes',
+      help: 'Memory held by Buffers and ArrayBuffers (part of nodejs_external_memory_bytes).',
+      registers: [registry],
+      collect() {
+        this.set(process.memoryUsage().arrayBuffers);
+      },
+    });
   }
   const registers = [registry];
 

@@ -49,6 +49,7 @@ test('/metrics of a running Aviso passes promtool, needs its token, and counts r
     'aviso_database_pool_connections',
     'aviso_database_query_errors_total',
     'process_resident_memory_bytes',
+    'nodejs_array_buffers_bytes',
   ])
     assert.ok(before.includes(name), `${name} is exported`);
 
@@ -66,6 +67,7 @@ test('/metrics of a running Aviso passes promtool, needs its token, and counts r
     'one series per route pattern',
   );
   assert.ok(sample(after, 'aviso_data_revision') >= 1);
+  assert.ok(sample(after, 'nodejs_array_buffers_bytes') > 0, 'the cached pages are Buffers, counted apart from the JS heap');
 });
 
 test('one access-log line per request carries the request id the response echoes', async (t) => {
