@@ -35,4 +35,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node runs as PID 1 and handles SIGTERM itself: it finishes requests and the running job, then exits 0.
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-semi-space-size=1", "--optimize-for-size", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=1", "dist/main.js"]

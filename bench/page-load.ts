@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     threads: { type: 'string', default: '2' },
     'nginx-workers': { type: 'string', default: '1' },
     // Node's flags for Aviso; the default is what `npm start` passes.
-    'node-flags': { type: 'string', default: '--max-semi-space-size=1 --optimize-for-size' },
+    'node-flags': { type: 'string', default: '--max-semi-space-size=1' },
   },
 });
 const load = { seconds: Number(args.seconds), connections: Number(args.connections), threads: Number(args.threads) };

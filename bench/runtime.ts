@@ -27,7 +27,7 @@ const runs = Number(args.runs);
 if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const ways = [
-  { name: 'compiled (npm start)', command: ['--max-semi-space-size=1', '--optimize-for-size', 'dist/main.js'], cli: ['bin/aviso.js'] },
+  { name: 'compiled (npm start)', command: ['--max-semi-space-size=1', 'dist/main.js'], cli: ['bin/aviso.js'] },
   { name: 'tsx loader (before)', command: ['--import', 'tsx', 'src/main.ts'], cli: ['--import', 'tsx', 'src/cli/aviso.ts'] },
 ];
 
