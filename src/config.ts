@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import type { OidcSettings, Role } from './modules/accounts/index.ts';
 import { parseDnsServers, parsePrivateAllowance, type OutboundPolicy } from './outbound/index.ts';
 
 /**
@@ -54,6 +55,20 @@ const environmentSchema = z.object({
   AVISO_API_MONITORS_MAY_REACH_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'must be true or false').default('false')),
   AVISO_MONITOR_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(31).max(3650).default(365)),
   AVISO_TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_OIDC_ISSUER: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: "must be the identity provider's http(s):// issuer URL" }).optional(),
+  ),
+  AVISO_OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+  AVISO_OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().max(2000).optional()),
+  AVISO_OIDC_NAME: z.preprocess(emptyToUndefined, z.string().max(60).default('single sign-on')),
+  AVISO_OIDC_ALLOWED_DOMAINS: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_OIDC_ROLE_CLAIM: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  AVISO_OIDC_ROLE_MAP: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_OIDC_NEW_MEMBERS: z.preprocess(
+    emptyToUndefined,
+    z.enum(['refuse', 'admin', 'editor', 'viewer'], 'must be refuse, admin, editor or viewer').default('refuse'),
+  ),
 });
 
 export interface Config {
@@ -87,6 +102,8 @@ export interface Config {
   readonly publicUrlIsSet: boolean;
   /** Whose X-Forwarded-For gives the client's address (audit log, per-address limits); nobody by default. */
   readonly trustProxy: TrustProxy;
+  /** Sign-in through the team's OpenID Connect provider (docs/security.md); off unless AVISO_OIDC_ISSUER is set. */
+  readonly oidc: OidcSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!dnsServers.ok) problems.push(`AVISO_DNS_SERVERS: ${dnsServers.problem}`);
   const trustProxy = parseTrustProxy(e.AVISO_TRUST_PROXY);
   if (!trustProxy.ok) problems.push(`AVISO_TRUST_PROXY: ${trustProxy.problem}`);
+  const oidc = parseOidc(e, problems);
   const examples = bundledExamples();
   if (e.AVISO_EXAMPLE !== 'none' && !examples.includes(e.AVISO_EXAMPLE)) {
     problems.push(
@@ -148,7 +166,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiMonitorsMayReachPrivate: e.AVISO_API_MONITORS_MAY_REACH_PRIVATE === 'true',
     publicUrlIsSet: e.AVISO_PUBLIC_URL !== undefined,
     trustProxy: trustProxy.trustProxy,
+    oidc,
   });
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * The OIDC settings: issuer, client id and secret together; domains as a comma list; the role map
+ * as `value=role` pairs (`aviso-admins=admin,sre=editor`), never to owner, which only an owner gives.
+ */
+function parseOidc(e: Environment, problems: string[]): OidcSettings | undefined {
+  const set = [e.AVISO_OIDC_ISSUER, e.AVISO_OIDC_CLIENT_ID, e.AVISO_OIDC_CLIENT_SECRET].filter((v) => v !== undefined).length;
+  if (set === 0) return undefined;
+  if (set !== 3) {
+    problems.push('AVISO_OIDC_ISSUER, AVISO_OIDC_CLIENT_ID and AVISO_OIDC_CLIENT_SECRET must be set together');
+    return undefined;
+  }
+  const allowedDomains = (e.AVISO_OIDC_ALLOWED_DOMAINS ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+    .filter((d) => d !== '');
+  for (const domain of allowedDomains) {
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(domain)) problems.push(`AVISO_OIDC_ALLOWED_DOMAINS: "${domain}" is not a domain name`);
+  }
+  const roleMap: Record<string, Exclude<Role, 'owner'>> = {};
+  for (const pair of (e.AVISO_OIDC_ROLE_MAP ?? '').split(',').filter((p) => p.trim() !== '')) {
+    const at = pair.lastIndexOf('=');
+    const value = pair.slice(0, at).trim();
+    const role = pair.slice(at + 1).trim();
+    if (at <= 0 || value === '' || !(['admin', 'editor', 'viewer'] as string[]).includes(role)) {
+      problems.push(`AVISO_OIDC_ROLE_MAP: "${pair.trim()}" must be value=role with role admin, editor or viewer`);
+    } else roleMap[value] = role as Exclude<Role, 'owner'>;
+  }
+  if ((e.AVISO_OIDC_ROLE_CLAIM === undefined) !== (Object.keys(roleMap).length === 0)) {
+    problems.push('AVISO_OIDC_ROLE_CLAIM and AVISO_OIDC_ROLE_MAP must be set together');
+  }
+  return {
+    issuer: e.AVISO_OIDC_ISSUER!,
+    clientId: e.AVISO_OIDC_CLIENT_ID!,
+    clientSecret: e.AVISO_OIDC_CLIENT_SECRET!,
+    name: e.AVISO_OIDC_NAME,
+    allowedDomains,
+    roleClaim: e.AVISO_OIDC_ROLE_CLAIM,
+    roleMap,
+    newMembers: e.AVISO_OIDC_NEW_MEMBERS,
+  };
 }
 
 /** Which database the test suite runs on: SQLite unless TEST_DB=postgres. */

@@ -19,6 +19,7 @@ import { sendHtml, redirectTo, submitForm } from '../admin-screen.tsx';
 import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
 import { asBody, emptyForm, text } from '../form-values.ts';
 import { noticeText } from '../notices.ts';
+import { oidcPaths, registerOidcRoutes } from './oidc-routes.tsx';
 import { ForgotScreen, InviteScreen, LinkInvalidScreen, LoginScreen, ResetScreen, SetupScreen } from './auth-views.tsx';
 
 /** Screens reachable without a session; their POSTs carry the pre-login form token. */
@@ -29,6 +30,7 @@ export const publicPaths = new Set([
   '/admin/forgot',
   '/admin/reset',
   '/admin/assets/admin.css',
+  ...oidcPaths,
 ]);
 
 type WithToken = { Querystring: { token?: string; next?: string; notice?: string } };
@@ -53,12 +55,19 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
     token: anonymousFormToken(request, reply),
     notice: noticeText(notice),
   });
+  const sso = registerOidcRoutes(scope, deps, (request, reply) => frame(request, reply))?.name;
 
   scope.get<WithToken>('/login', async (request, reply) => {
     const f = await frame(request, reply, request.query.notice);
     return sendHtml(
       reply,
-      <LoginScreen frame={f} form={emptyForm()} next={safeNext(request.query.next)} setupNeeded={await isSetupNeeded(deps.ctx)} />,
+      <LoginScreen
+        frame={f}
+        form={emptyForm()}
+        next={safeNext(request.query.next)}
+        setupNeeded={await isSetupNeeded(deps.ctx)}
+        sso={sso}
+      />,
     );
   });
 
@@ -76,7 +85,7 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
         const f = await frame(request, reply);
         return sendHtml(
           reply,
-          <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} />,
+          <LoginScreen frame={f} form={{ ...form, errors: {} }} next={next} setupNeeded={await isSetupNeeded(deps.ctx)} sso={sso} />,
           status,
         );
       },

@@ -2,13 +2,28 @@ import type { FormState } from '../form-values.ts';
 import { Layout } from '../view/layout.tsx';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
 
+export type LoginFrame = Frame;
+
 interface Frame {
   pageName: string;
   token: string;
   notice?: string | undefined;
 }
 
-export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; form: FormState; next: string; setupNeeded: boolean }) {
+export function LoginScreen({
+  frame,
+  form,
+  next,
+  setupNeeded,
+  sso,
+}: {
+  frame: Frame;
+  form: FormState;
+  next: string;
+  setupNeeded: boolean;
+  /** The identity provider's name when sign-in through it is configured. */
+  sso?: string | undefined;
+}) {
   return (
     <Layout title="Log in" pageName={frame.pageName} session={null} notice={frame.notice}>
       <div class="center">
@@ -37,6 +52,13 @@ export function LoginScreen({ frame, form, next, setupNeeded }: { frame: Frame; 
         <p>
           <a href="/admin/forgot">Forgot your password?</a>
         </p>
+        {sso !== undefined && (
+          <p>
+            <a class="button" href={`/admin/oidc/start?next=${encodeURIComponent(next)}`}>
+              Sign in with {sso}
+            </a>
+          </p>
+        )}
       </div>
     </Layout>
   );

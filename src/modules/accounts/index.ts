@@ -21,3 +21,6 @@ export { resetPassword, isResetLinkValid } from './reset-password.ts';
 export { createAccountHandlers, createAccountMailer, passwordResetSettings } from './account-mailer.ts';
 export { beginTwoFactor, enableTwoFactor, disableTwoFactor, hasTwoFactor } from './set-up-two-factor.ts';
 export { totpCodeAt, recoveryCodeCount } from './two-factor.ts';
+export type { OidcSettings } from './oidc-settings.ts';
+export { createIdentityProvider, type IdentityProvider, type PendingSignIn } from './identity-provider.ts';
+export { logInWithIdentityProvider } from './log-in-with-identity-provider.ts';
