@@ -5,12 +5,12 @@ import { AppError } from '../../shared/errors.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
-import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password.ts';
 import { deleteExpiredSessions } from './session-store.ts';
 import { startSession } from './start-session.ts';
 import type { User } from './user.ts';
 import { hashRecoveryCode, isTotpCodeRight } from './two-factor.ts';
-import { findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor } from './user-store.ts';
+import { findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor, saveUser } from './user-store.ts';
 
 /**
  * Failed logins allowed per window: per address and email together, and per address whatever the
@@ -70,12 +70,15 @@ export async function logIn(
     }
   }
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: true, at: now });
+  // A hash made with older, cheaper parameters is replaced now that the password is at hand.
+  const rehashed = needsRehash(found.passwordHash) ? await hashPassword(password) : undefined;
   // A login is not page content: it is recorded without bumping the data revision (no cache is invalidated).
   const sessionToken = await writePrivately(ctx, async (tx) => {
     await forgetFailures(tx, email, new Date(now.getTime() - 24 * 3600_000));
     // Housekeeping rides on logins, which are rare: sessions nobody used for 14 days go.
     await deleteExpiredSessions(tx, now);
     await markLoggedIn(tx, user.id, now);
+    if (rehashed !== undefined) await saveUser(tx, user, now, rehashed);
     // A recovery code works once.
     if (usedRecoveryCode !== undefined && factor !== undefined) {
       const left = factor.recoveryCodeHashes.filter((hash) => hash !== usedRecoveryCode);

@@ -1,7 +1,13 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** scrypt cost: 2^15 × 8 × 128 bytes = 32 MiB and about 0.1 s per guess on a server core. */
-const defaults = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * scrypt cost, OWASP's current minimum: N = 2^17, r = 8, p = 1, so 2^17 × 8 × 128 bytes = 128 MiB
+ * and about 0.3–0.5 s per guess on a server core. Node's default `maxmem` (32 MiB) would refuse it,
+ * so it is raised to what the parameters need. Hashing runs on libuv's thread pool (the callback
+ * form of crypto.scrypt), never on the event loop.
+ */
+export const scryptCost = { N: 2 ** 17, r: 8, p: 1 };
+const defaults = scryptCost;
 const keyLength = 64;
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
@@ -18,20 +24,37 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', defaults.N, defaults.r, defaults.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+function parametersOf(stored: string): { N: number; r: number; p: number; salt: string; hash: string } | undefined {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return undefined;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  // A stored hash is trusted data, but a corrupt one must not ask for gigabytes.
+  if (![params.N, params.r, params.p].every(Number.isSafeInteger) || params.N > 2 ** 20 || params.r > 32 || params.p > 4) return undefined;
+  return { ...params, salt, hash };
+}
+
+/** Whether a hash was made with weaker parameters than today's; the next successful login replaces it. */
+export function needsRehash(stored: string): boolean {
+  const params = parametersOf(stored);
+  return params === undefined || params.N < defaults.N || params.r < defaults.r || params.p < defaults.p;
+}
+
+/** Checks a password against a hash with the parameters stored in it, whatever they were. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parametersOf(stored);
+  if (parsed === undefined) return false;
+  const { N: n, r, p, salt, hash } = parsed;
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of a password nobody has, with today's parameters: checking against it costs what a real check costs. */
-const nothing =
-  'scrypt$32768$8$1$l3uUOxE2EH9u7a2SrpU8VA$9GtCUjQpXLQhM3ocjIntpTdJxF1eRIuiijK_q-2BmNuzOQpwngL_tGiU052j6CI_KieKAdz2_opq7vXDYOnI3A';
+/** A hash of a password nobody has, with today's parameters (made once): checking against it costs what a real check costs. */
+let nothing: Promise<string> | undefined;
 
 /** Spends the same time as a real check, so an unknown email cannot be told apart by the delay. */
 export async function verifyAgainstNothing(password: string): Promise<false> {
-  await verifyPassword(password, nothing);
+  nothing ??= hashPassword(randomBytes(24).toString('base64url'));
+  await verifyPassword(password, await nothing);
   return false;
 }

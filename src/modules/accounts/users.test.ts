@@ -17,7 +17,7 @@ describe('members, passwords and sessions', () => {
     const user = await createUser(t.ctx, { email: 'Ana@Example.com', name: 'Ana', password, role: 'editor' });
     assert.equal(user.email, 'ana@example.com');
     const row = await t.ctx.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
-    assert.match(row.passwordHash, /^scrypt\$32768\$8\$1\$/);
+    assert.match(row.passwordHash, /^scrypt\$131072\$8\$1\$/);
     assert.equal(row.passwordHash.includes(password), false);
     assert.equal(await verifyPassword(password, row.passwordHash), true);
 
@@ -73,10 +73,15 @@ describe('members, passwords and sessions', () => {
     const { user } = await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' });
     assert.equal(user.email, 'ana@example.com', 'the member, from their own address, gets in');
     assert.ok(performance.now() - started >= loginThrottle.delayMs - 5, 'after a wait, as every attempt on a targeted account has');
-    // Their success forgives the failures: the next login is not slowed.
-    const again = performance.now();
-    await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.9' });
-    assert.ok(performance.now() - again < loginThrottle.delayMs);
+    // Their success forgives the failures, so the next login is not slowed (a check at N=2^17 under
+    // load can itself take a second, so the forgiving is read rather than timed).
+    const failures = await t.ctx.db
+      .selectFrom('loginAttempts')
+      .select('id')
+      .where('email', '=', 'ana@example.com')
+      .where('succeeded', '=', 0)
+      .execute();
+    assert.equal(failures.length, 0);
   });
 
   test('twenty failures from one address block it for every email', async () => {
