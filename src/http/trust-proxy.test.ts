@@ -30,7 +30,8 @@ test('AVISO_TRUST_PROXY trusts nobody by default, and reads true, a hop count or
 const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` });
 
 test('a spoofed X-Forwarded-For changes neither the audit address nor the per-address limits without AVISO_TRUST_PROXY', async (t) => {
-  const app = await createAdminTestApp();
+  // An SMTP server is configured (never reached: no job runs), so the form takes email subscriptions.
+  const app = await createAdminTestApp({ env: { AVISO_SMTP_URL: 'smtp://127.0.0.1:9' } });
   t.after(() => app.close());
   await createUser(app.ctx, { email: 'ana@example.com', name: 'Ana', password: testPassword, role: 'owner' });
 

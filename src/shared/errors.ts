@@ -21,6 +21,7 @@ export const errorCatalogue = {
   alert_receiver_not_found: { status: 404, message: 'The alert receiver does not exist.' },
   link_invalid: { status: 410, message: 'This link is not valid any more; ask for a new one.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  channel_not_configured: { status: 422, message: 'This page cannot send notifications through this channel.' },
   import_source_failed: { status: 502, message: 'The page to import from could not be read.' },
   component_group_invalid: { status: 422, message: 'The component group is not valid.' },
   incident_transition_invalid: { status: 422, message: 'This status change is not allowed.' },

@@ -22,7 +22,7 @@ describe('the public subscription pages, with a real SMTP server', () => {
   after(() => smtp.close());
   beforeEach(async () => {
     smtp.received.length = 0;
-    t = await createApiTestApp();
+    t = await createApiTestApp({ env: { AVISO_SMTP_URL: smtp.url } });
     publicUrl = t.aviso.deps.config.publicUrl;
     channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' }, outbound: t.aviso.deps.outbound });
     worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
@@ -168,6 +168,42 @@ test('the public form refuses every internal form of an endpoint, with the reaso
       assertNoAddressIn(reason, { host: hostOf(address), port: 37923 });
     }
     assert.equal((await countSubscribers(t.ctx)).active, 0);
+  } finally {
+    await t.close();
+  }
+});
+
+test("without an SMTP server the form offers no email subscription, refuses one in the reader's language, and stores nothing", async () => {
+  const t = await createApiTestApp();
+  try {
+    const page = await t.aviso.app.inject({ url: '/subscriptions/new', headers: { 'accept-language': 'pt-BR' } });
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /type="email" id="email"/, 'no email field to fill in for nothing');
+    assert.match(page.body, /As notificações por e-mail não estão disponíveis/);
+    const incident = await t.aviso.app.inject({ url: '/subscriptions/new?incident=abcdefabcdef', headers: { 'accept-language': 'de' } });
+    assert.match(incident.body, /E-Mail-Benachrichtigungen sind nicht verfügbar/);
+
+    const refused = await t.aviso.app.inject({
+      method: 'POST',
+      url: '/subscriptions',
+      payload: new URLSearchParams({ channel: 'email', address: 'kim@example.com', locale: 'de' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /role="alert"/);
+    assert.match(refused.body, /E-Mail-Benachrichtigungen sind nicht verfügbar/);
+    assert.doesNotMatch(refused.body, /Sehen Sie in Ihr Postfach/, 'no promise of a confirmation');
+    const counts = await countSubscribers(t.ctx);
+    assert.equal(counts.active + counts.unconfirmed, 0, 'nothing was stored');
+
+    // A webhook needs no mail server: it is still taken.
+    const hook = await t.aviso.app.inject({
+      method: 'POST',
+      url: '/subscriptions',
+      payload: new URLSearchParams({ channel: 'webhook', address: 'https://hooks.example.com/aviso' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(hook.statusCode, 200);
   } finally {
     await t.close();
   }

@@ -9,6 +9,7 @@ import { listComponentsInOrder } from '../modules/components/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import {
   changeSubscribedComponents,
+  configuredChannels,
   confirmSubscription,
   subscribe,
   subscriberFromToken,
@@ -71,6 +72,8 @@ function sendHtml(reply: FastifyReply, body: string, status = 200) {
 
 /** The public subscription pages: subscribe, confirm, manage, and one-click unsubscribe (RFC 8058). */
 export function registerSubscriptionPages(app: App, deps: AppDeps): void {
+  const channels = configuredChannels({ emailReady: deps.config.smtpUrl !== undefined });
+  const emailReady = channels.includes('email');
   app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
     scope.addHook('preValidation', async (request) => refuseNonFormBody(request));
@@ -80,7 +83,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
       refuseIfClosed(page);
       const incident = (request.query as { incident?: string }).incident;
       const incidentId = incident !== undefined && /^[0-9a-z]{12}$/.test(incident) ? incident : null;
-      return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, []), incidentId }));
+      return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, []), incidentId, emailReady }));
     });
 
     scope.post('/subscriptions', async (request, reply) => {
@@ -97,18 +100,20 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
       };
       let secret: string | null = null;
       try {
-        secret = (await subscribe(deps.ctx, input, { ip: request.ip }, deps.outbound)).signingSecret;
+        secret = (await subscribe(deps.ctx, input, { ip: request.ip }, deps.outbound, channels)).signingSecret;
       } catch (error) {
         const problem =
-          error instanceof ZodError
-            ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-            : isAppError(error) && error.status < 500 && error.code !== 'rate_limited'
-              ? error.message
-              : undefined;
+          isAppError(error) && error.code === 'channel_not_configured'
+            ? webMessage(frame.locale, 'emailUnavailable', { page: frame.pageName })
+            : error instanceof ZodError
+              ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+              : isAppError(error) && error.status < 500 && error.code !== 'rate_limited'
+                ? error.message
+                : undefined;
         if (problem === undefined) throw error;
         return sendHtml(
           reply,
-          subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId: input.incidentId, problem }),
+          subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId: input.incidentId, emailReady, problem }),
           400,
         );
       }

@@ -27,7 +27,7 @@ fieldset label{font-weight:400;margin:.25rem 0}
 button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:4px;background:var(--accent);color:#fff;font:inherit;cursor:pointer}
 button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .muted{color:var(--muted)}a{color:var(--accent)}
-[role=alert]{border-left:4px solid #e74c3c;padding:.5rem 1rem;background:rgba(231,76,60,.1)}
+[role=alert],.notice{border-inline-start:4px solid #c0392b;padding:.5rem 1rem;background:rgba(231,76,60,.1)}
 `;
 
 /** Every subscription page: a small standalone document that works without script. */
@@ -72,7 +72,7 @@ function ComponentChoices({ locale, components, prefix }: { locale: Locale; comp
 
 export function subscribeForm(
   frame: PageFrame,
-  options: { components: ComponentChoice[]; incidentId: string | null; problem?: string },
+  options: { components: ComponentChoice[]; incidentId: string | null; emailReady: boolean; problem?: string },
 ): string {
   const { locale } = frame;
   const t = (key: WebMessageKey) => webMessage(locale, key, { page: frame.pageName });
@@ -85,16 +85,24 @@ export function subscribeForm(
           <strong>{t('problemTitle')}</strong>: {options.problem}
         </p>
       )}
-      <form method="post" action="/subscriptions">
-        <p>{t(options.incidentId === null ? 'subscribeIntro' : 'incidentIntro')}</p>
-        <input type="hidden" name="channel" value="email" />
-        <input type="hidden" name="locale" value={locale} />
-        {options.incidentId !== null && <input type="hidden" name="incident_id" value={options.incidentId} />}
-        <label for="email">{t('emailLabel')}</label>
-        <input type="email" id="email" name="address" required autocomplete="email" />
-        {options.incidentId === null && <ComponentChoices locale={locale} components={options.components} prefix="email" />}
-        <button type="submit">{t('subscribeButton')}</button>
-      </form>
+      {options.emailReady ? (
+        <form method="post" action="/subscriptions">
+          <p>{t(options.incidentId === null ? 'subscribeIntro' : 'incidentIntro')}</p>
+          <input type="hidden" name="channel" value="email" />
+          <input type="hidden" name="locale" value={locale} />
+          {options.incidentId !== null && <input type="hidden" name="incident_id" value={options.incidentId} />}
+          <label for="email">{t('emailLabel')}</label>
+          <input type="email" id="email" name="address" required autocomplete="email" />
+          {options.incidentId === null && <ComponentChoices locale={locale} components={options.components} prefix="email" />}
+          <button type="submit">{t('subscribeButton')}</button>
+        </form>
+      ) : (
+        options.problem === undefined && (
+          <p class="notice" id="email-unavailable">
+            {t('emailUnavailable')}
+          </p>
+        )
+      )}
       {options.incidentId === null && (
         <form method="post" action="/subscriptions">
           <h2>{t('webhookTitle')}</h2>

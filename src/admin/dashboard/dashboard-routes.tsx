@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
 import { listComponentsInOrder, overallStatus, knownLeafStatuses } from '../../modules/components/index.ts';
 import { queryIncidents } from '../../modules/incidents/index.ts';
+import { getPage } from '../../modules/page/index.ts';
 import { screen, show } from '../admin-screen.tsx';
 import { emptyForm } from '../form-values.ts';
 import { Dashboard } from './dashboard-view.tsx';
@@ -16,12 +17,28 @@ export function registerDashboardRoutes(scope: App, deps: AppDeps): void {
     const maintenances = (await queryIncidents(s.ctx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] })).sort(
       (a, b) => (a.schedule?.scheduledFor.getTime() ?? 0) - (b.schedule?.scheduledFor.getTime() ?? 0),
     );
+    const page = await getPage(s.ctx);
+    // Said where the operator looks first, as the start log says it: visitors would be refused.
+    const warnings =
+      deps.config.smtpUrl === undefined && page.settings.allowSubscribers !== false
+        ? [
+            'Email subscriptions are open, but no SMTP server is set up (AVISO_SMTP_URL), so the public form refuses email addresses. Set AVISO_SMTP_URL, or close subscriptions in Settings.',
+          ]
+        : [];
     return show(
       reply,
       s,
       'Dashboard',
       'dashboard',
-      <Dashboard s={s} overall={overall} components={components} open={open} maintenances={maintenances} form={emptyForm()} />,
+      <Dashboard
+        s={s}
+        overall={overall}
+        components={components}
+        open={open}
+        maintenances={maintenances}
+        form={emptyForm()}
+        warnings={warnings}
+      />,
     );
   });
 }

@@ -13,12 +13,19 @@ export function Dashboard(props: {
   open: Incident[];
   maintenances: Incident[];
   form: FormState;
+  /** Set-up problems visitors run into (email subscriptions without SMTP). */
+  warnings: string[];
 }) {
   const { s } = props;
   const degraded = props.components.filter((c) => !c.isGroup && c.status !== 'operational');
   return (
     <>
       <h1>Dashboard</h1>
+      {props.warnings.map((warning) => (
+        <p class="alert" role="alert">
+          {warning}
+        </p>
+      ))}
       <div class="grid two">
         <section class="card" aria-labelledby="now">
           <h2 id="now" style="margin-top:0">

@@ -1,6 +1,6 @@
 export * from './subscriber.ts';
 export * from './subscriber-schemas.ts';
-export { subscribe } from './subscribe.ts';
+export { subscribe, configuredChannels } from './subscribe.ts';
 export type { EndpointCheck } from './endpoint-check.ts';
 export { confirmSubscription, unsubscribe, changeSubscribedComponents, subscriberFromToken } from './manage-subscription.ts';
 export {

@@ -4,7 +4,7 @@ import { startPublicOnlyOutbound } from '../../../test/support/outbound.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { listJobs } from '../../jobs/index.ts';
 import { createComponent } from '../components/index.ts';
-import { listSubscribers, requestsPerIpPerHour, subscribe } from './index.ts';
+import { configuredChannels, listSubscribers, requestsPerIpPerHour, subscribe } from './index.ts';
 
 let t: TestContext;
 let endpoints: Awaited<ReturnType<typeof startPublicOnlyOutbound>>;
@@ -21,6 +21,19 @@ const visitor = { ip: '203.0.113.7' };
 const mails = async () => (await listJobs(t.ctx.db)).filter((j) => j.name === 'notifications.deliver').length;
 
 describe('subscribe', () => {
+  test('without an SMTP server an email address is refused before anything is stored or queued; a webhook is still taken', async () => {
+    const channels = configuredChannels({ emailReady: false });
+    assert.deepEqual(channels, ['webhook', 'slack', 'discord', 'teams']);
+    await assert.rejects(subscribe(t.ctx, { address: 'ann@example.com' }, visitor, endpoints.outbound, channels), {
+      code: 'channel_not_configured',
+      status: 422,
+    });
+    assert.equal((await listSubscribers(t.ctx, { limit: 10, offset: 0 })).subscribers.length, 0);
+    assert.equal(await mails(), 0);
+    await subscribe(t.ctx, { channel: 'webhook', address: 'https://hooks.example.com/a' }, visitor, endpoints.outbound, channels);
+    assert.equal((await listSubscribers(t.ctx, { limit: 10, offset: 0 })).subscribers.length, 1);
+  });
+
   test('an email address waits for its confirmation link; a second request sends none within ten minutes', async () => {
     const api = await createComponent(t.ctx, { name: 'API' });
     assert.deepEqual(await subscribe(t.ctx, { address: 'ann@example.com', componentIds: [api.id] }, visitor, endpoints.outbound), {

@@ -8,7 +8,7 @@ import { listComponents } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
 import { noticeToSubscriber } from '../../outbox/index.ts';
 import { checkEndpoint, type EndpointCheck } from './endpoint-check.ts';
-import { addressKey, type Subscriber, type SubscriberId } from './subscriber.ts';
+import { addressKey, channels, type Channel, type Subscriber, type SubscriberId } from './subscriber.ts';
 import { subscribeSchema, type SubscribeData, type SubscribeInput } from './subscriber-schemas.ts';
 import { findSubscriberByKey, saveSubscriber } from './subscriber-store.ts';
 import { admitRequest, mayMail } from './subscription-limits.ts';
@@ -17,14 +17,24 @@ import { admitRequest, mayMail } from './subscription-limits.ts';
  * A visitor subscribes from the public page or the API. Email needs the link we send to be
  * followed (double opt-in); the answer is the same whether or not the address was known.
  * A new webhook gets its signing secret back; its endpoint must be public (see checkEndpoint).
+ * A channel the instance cannot deliver through (email without SMTP) is refused before anything is
+ * stored: the visitor would otherwise wait for a confirmation that never comes.
  */
 export async function subscribe(
   ctx: Ctx,
   input: SubscribeInput,
   origin: { ip: string },
   endpoints: EndpointCheck,
+  configured: readonly Channel[] = channels,
 ): Promise<{ signingSecret: string | null }> {
   const data = subscribeSchema.parse(input);
+  if (!configured.includes(data.channel))
+    throw new AppError(
+      'channel_not_configured',
+      data.channel === 'email'
+        ? 'This page cannot send email (no SMTP server is set up), so it does not take email subscriptions.'
+        : `This page cannot send notifications through ${data.channel}.`,
+    );
   await checkEndpoint(endpoints, data.channel, data.address);
   return writePrivately(ctx, async (tx) => {
     const now = ctx.clock.now();
@@ -81,4 +91,9 @@ export async function checkScope(tx: Db, data: Pick<SubscribeData, 'componentIds
     if ((await findIncident(tx, data.incidentId)) === undefined)
       throw new AppError('incident_not_found', `No incident has the id "${data.incidentId}".`);
   }
+}
+
+/** The channels an instance can deliver through: email only with an SMTP server (AVISO_SMTP_URL). */
+export function configuredChannels(settings: { emailReady: boolean }): Channel[] {
+  return channels.filter((channel) => channel !== 'email' || settings.emailReady);
 }
