@@ -69,6 +69,10 @@ const environmentSchema = z.object({
     emptyToUndefined,
     z.enum(['refuse', 'admin', 'editor', 'viewer'], 'must be refuse, admin, editor or viewer').default('refuse'),
   ),
+  AVISO_NOW: z.preprocess(
+    emptyToUndefined,
+    z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as 2026-11-29T12:00:00Z' }).optional(),
+  ),
 });
 
 export interface Config {
@@ -104,6 +108,8 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** Sign-in through the team's OpenID Connect provider (docs/security.md); off unless AVISO_OIDC_ISSUER is set. */
   readonly oidc: OidcSettings | undefined;
+  /** When set (AVISO_NOW), the server's clock starts at this instant and runs on: browser tests pin "today" with it. */
+  readonly clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrlIsSet: e.AVISO_PUBLIC_URL !== undefined,
     trustProxy: trustProxy.trustProxy,
     oidc,
+    clockStart: e.AVISO_NOW === undefined ? undefined : new Date(e.AVISO_NOW),
   });
 }
 

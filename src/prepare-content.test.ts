@@ -5,6 +5,7 @@ import { prepareContent } from './prepare-content.ts';
 import { listComponents } from './modules/components/index.ts';
 import { getPage } from './modules/page/index.ts';
 import { createTestContext } from '../test/support/test-context.ts';
+import { pino } from 'pino';
 
 test('an empty database gets the Kinescope example by default, and a blank page with AVISO_EXAMPLE=none', async () => {
   const withExample = await createTestContext({ withPage: false });
@@ -41,4 +42,22 @@ test('an unknown example stops the start with the list of examples there are', (
       error instanceof ConfigError &&
       /AVISO_EXAMPLE: there is no example page "acme"; the examples are: kinescope \(or "none" for a blank page\)/.test(error.message),
   );
+});
+
+test('AVISO_EXAMPLE=none on a database that already has a page says that the page is kept', async () => {
+  const { ctx, close } = await createTestContext();
+  const lines: string[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+  try {
+    await prepareContent({ ...ctx, log }, loadConfig({ AVISO_EXAMPLE: 'none', AVISO_LOG_LEVEL: 'silent' }));
+    assert.equal((await getPage(ctx)).name, 'Test Page');
+    assert.ok(
+      lines.some(
+        (l) => /AVISO_EXAMPLE=none applies to an empty database only: this one already has a page/.test(l) && /"page":"Test Page"/.test(l),
+      ),
+      lines.join(''),
+    );
+  } finally {
+    await close();
+  }
 });

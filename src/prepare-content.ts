@@ -10,7 +10,15 @@ import { prepareAccounts } from './prepare-accounts.ts';
 export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
   // The first owner (or the setup link) does not depend on the page's content, so it comes first.
   await prepareAccounts(ctx, config);
-  if ((await findPage(ctx.db)) !== undefined) return;
+  const existing = await findPage(ctx.db);
+  if (existing !== undefined) {
+    if (config.example === 'none')
+      ctx.log.info(
+        { page: existing.name },
+        'AVISO_EXAMPLE=none applies to an empty database only: this one already has a page, which is kept as it is (start with an empty data directory or database for a blank page)',
+      );
+    return;
+  }
   if (config.example !== 'none') {
     // Page files (and their YAML parser) are loaded only for an empty database, not on every start.
     const { loadExample } = await import('./modules/page-as-code/index.ts');

@@ -1,7 +1,8 @@
 import type { Config } from './config.ts';
 import { buildAviso, type Aviso } from './app.ts';
 import { prepareContent } from './prepare-content.ts';
-import { systemClock } from './shared/clock.ts';
+import { logStartNotes } from './start-notes.ts';
+import { runningClockFrom, systemClock } from './shared/clock.ts';
 import { systemActor, type Ctx } from './shared/context.ts';
 import type { Logger } from './shared/logger.ts';
 import { openDatabase, type OpenDatabase } from './storage/database.ts';
@@ -40,12 +41,15 @@ export async function startAviso(options: {
     const applied = await migrate(database.db);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
     await prepareContent(ctx, config);
+    await logStartNotes(ctx, config);
   };
-  const firstTry = await prepare({ db: database.db, clock: systemClock, log, actor: systemActor, revisions: new Revisions() }).then(
+  const clock = config.clockStart === undefined ? systemClock : runningClockFrom(config.clockStart);
+  if (config.clockStart !== undefined) log.warn({ now: clock.now().toISOString() }, 'AVISO_NOW is set: the clock is pinned to another day');
+  const firstTry = await prepare({ db: database.db, clock, log, actor: systemActor, revisions: new Revisions() }).then(
     () => undefined,
     (error: unknown) => error,
   );
-  const aviso = await buildAviso({ config, database, log, resilient: true });
+  const aviso = await buildAviso({ config, database, log, resilient: true, clock });
   const { cache, ctx } = aviso.deps;
 
   let stopped = false;

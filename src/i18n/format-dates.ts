@@ -74,6 +74,16 @@ export function formatShortMonth(locale: Locale, month: string): string {
   return dateFormat(locale, 'shortmonth', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(month));
 }
 
+/** "Nov": a month's short name without its year, for a month picker grouped by year. */
+export function formatMonthName(locale: Locale, month: string): string {
+  return dateFormat(locale, 'monthname', { month: 'short', timeZone: 'UTC' }).format(calendarDate(month));
+}
+
+/** "2025", as the language writes a year. */
+export function formatYear(locale: Locale, month: string): string {
+  return dateFormat(locale, 'year', { year: 'numeric', timeZone: 'UTC' }).format(calendarDate(month));
+}
+
 /** "Sep – Nov 2025" (pt-BR "set. – nov. de 2025"): a range of months as the language writes it. */
 export function formatMonthRange(locale: Locale, from: string, to: string): string {
   const format = dateFormat(locale, 'shortmonth', { month: 'short', year: 'numeric', timeZone: 'UTC' });

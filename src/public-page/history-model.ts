@@ -32,12 +32,34 @@ export function historyPageCount(currentMonth: string, oldestMonth: string | nul
   return Math.floor(monthsBetween(oldestMonth, currentMonth) / monthsPerPage) + 1;
 }
 
+/** The page (1 = the newest) whose three months include `month`. */
+export function pageOfMonth(currentMonth: string, month: string): number {
+  return Math.floor(Math.max(0, monthsBetween(month, currentMonth)) / monthsPerPage) + 1;
+}
+
+/** Every month from `oldest` to `current`, newest first (only `current` when there is nothing older). */
+export function monthsSince(currentMonth: string, oldestMonth: string | null): string[] {
+  if (oldestMonth === null || oldestMonth >= currentMonth) return [currentMonth];
+  return Array.from({ length: monthsBetween(oldestMonth, currentMonth) + 1 }, (_, i) => addMonths(currentMonth, -i));
+}
+
+/** The newest incident that has started, for the "latest incident" jump when the visible months are empty. */
+export interface LatestIncident {
+  id: string;
+  name: string;
+  month: string;
+}
+
 export interface HistoryModel {
   page: Page;
   pageNumber: number;
   pageCount: number;
   /** Newest first, each with its events newest first. */
   months: { month: string; events: Incident[] }[];
+  /** Every month that has a history page, newest first: the month picker. */
+  allMonths: string[];
+  currentMonth: string;
+  latest: LatestIncident | null;
 }
 
 /** Groups events that have started into the page's months, in the page's time zone. */
@@ -48,12 +70,18 @@ export function buildHistoryModel(input: {
   pageNumber: number;
   pageCount: number;
   now: Date;
+  oldestMonth?: string | null;
+  latest?: LatestIncident | null;
 }): HistoryModel {
   const started = input.events.filter((e) => e.startedAt.getTime() <= input.now.getTime());
+  const currentMonth = localDate(input.now.getTime(), input.page.timeZone).slice(0, 7);
   return {
     page: input.page,
     pageNumber: input.pageNumber,
     pageCount: input.pageCount,
+    allMonths: monthsSince(currentMonth, input.oldestMonth ?? null),
+    currentMonth,
+    latest: input.latest ?? null,
     months: input.months.map((month) => ({
       month,
       events: started.filter((e) => localDate(e.startedAt.getTime(), input.page.timeZone).slice(0, 7) === month),
@@ -62,7 +90,7 @@ export function buildHistoryModel(input: {
 }
 
 /** The month of the oldest event, or null when there is none. */
-async function oldestMonth(ctx: Pick<Ctx, 'db'>, timeZone: string): Promise<string | null> {
+export async function oldestMonth(ctx: Pick<Ctx, 'db'>, timeZone: string): Promise<string | null> {
   const total = await countIncidents(ctx.db);
   if (total === 0) return null;
   const [oldest] = await listIncidents(ctx.db, { limit: 1, offset: total - 1 });
@@ -93,5 +121,22 @@ export async function loadHistoryModel(
       startedBefore: new Date(dayStart(`${addMonths(newest, 1)}-01`, page.timeZone)),
     })
   ).map((event) => (locale === undefined ? event : localizeIncident(event, locale)));
-  return buildHistoryModel({ page, events, months, pageNumber, pageCount, now });
+  return buildHistoryModel({
+    page,
+    events,
+    months,
+    pageNumber,
+    pageCount,
+    now,
+    oldestMonth: await oldestMonth(ctx, page.timeZone),
+    latest: await latestIncident(ctx, page, now, locale),
+  });
+}
+
+/** The newest incident (not maintenance) that has started by `now`, or null. */
+export async function latestIncident(ctx: Pick<Ctx, 'db'>, page: Page, now: Date, locale?: Locale): Promise<LatestIncident | null> {
+  const [newest] = await listIncidents(ctx.db, { kind: 'incident', startedBefore: new Date(now.getTime() + 1), limit: 1 });
+  if (newest === undefined) return null;
+  const shown = locale === undefined ? newest : localizeIncident(newest, locale);
+  return { id: shown.id, name: shown.name, month: localDate(shown.startedAt.getTime(), page.timeZone).slice(0, 7) };
 }

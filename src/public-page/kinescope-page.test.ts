@@ -103,6 +103,29 @@ describe('the bundled example, as the seed page shows it', () => {
     inOrder(portuguese, ['Disponibilidade mensal', 'kinescope.io', '99,98%', 'API', '99,78%']);
   });
 
+  test('a year later the story is one link away from /history and /uptime, and the months are a click each', async () => {
+    test_.clock.set('2026-11-29T12:00:00.000Z');
+    const history = (await aviso.app.inject('/history?locale=en')).body;
+    assert.match(text(history), /No incidents reported this month\./);
+    const latest = /Latest incident: <a href="([^"]+)">API Service outage · <time datetime="2025-11">November 2025<\/time><\/a>/.exec(
+      history,
+    );
+    assert.ok(latest, 'the newest incident is linked while the months on screen are empty');
+    assert.equal(latest[1], '/history?page=5#m-2025-11');
+    inOrder(text((await aviso.app.inject('/history?locale=en&page=5')).body), ['November 2025', 'API Service outage', 'Resolved']);
+    // Every month since the first event is a link to the page that shows it.
+    assert.match(history, /<a href="\/history\?page=5#m-2025-11">Nov<span class="visually-hidden"> 2025<\/span><\/a>/);
+    assert.match(history, /<a href="\/history\?page=4#m-2025-12">Dec<span class="visually-hidden"> 2025<\/span><\/a>/);
+    assert.match(history, /<a href="\/history#m-2026-11" aria-current="true">Nov/);
+
+    const uptime = (await aviso.app.inject('/uptime?locale=en')).body;
+    const jump = /Latest incident: <a href="([^"]+)">API Service outage/.exec(uptime);
+    assert.ok(jump, 'the uptime page links to the months of the newest incident');
+    const story = text((await aviso.app.inject(`${(jump[1] ?? '').replace(/#.*/, '').replace(/&amp;/g, '&')}&locale=en`)).body);
+    inOrder(story, ['Monthly uptime', 'kinescope.io', '99.98%', 'API', '99.78%']);
+    assert.match(uptime, /href="\/uptime\?component=[0-9a-z]{12}&amp;page=5#c-2025-11">Nov<span class="visually-hidden"> 2025/);
+  });
+
   test('the incident page puts the postmortem first and names the affected component', async () => {
     const page = text((await aviso.app.inject('/incidents/as77hq4ugfn3?locale=en')).body);
     inOrder(page, ['API Service outage', 'This incident affected: API.', 'Postmortem', 'Resolved', 'Investigating']);

@@ -6,7 +6,7 @@ import type { Locale } from '../shared/locales.ts';
 import { getIncident, localizeIncident } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { translator } from '../i18n/translate.ts';
-import { loadHistoryModel, loadHistoryPageCount } from './history-model.ts';
+import { latestIncident, loadHistoryModel, loadHistoryPageCount } from './history-model.ts';
 import { loadHomeModel, loadIncidentModel } from './page-model.ts';
 import { buildUptimeModel, loadUptimeSources, showcasedComponents, uptimePageCount } from './uptime-model.ts';
 import { HistoryView } from './views/history.tsx';
@@ -79,6 +79,7 @@ export async function renderUptime(
     pageNumber: query.page,
     pageCount,
     now: options.now,
+    latest: await latestIncident(ctx, page, options.now, options.locale),
   });
   const keep: Record<string, string> = {};
   if (query.component !== undefined) keep['component'] = query.component;

@@ -16,7 +16,7 @@ import {
   type UptimeFigure,
   type UptimeSubject,
 } from '../modules/uptime/index.ts';
-import { historyMonths, historyPageCount } from './history-model.ts';
+import { historyMonths, historyPageCount, monthsSince, type LatestIncident } from './history-model.ts';
 
 export interface UptimeMonth {
   month: string;
@@ -32,6 +32,10 @@ export interface UptimeModel {
   summary: { component: Component; label: string; months: { month: string; figure: UptimeFigure }[]; window: UptimeFigure }[];
   /** The component whose calendars are shown, or null when none is showcased. */
   selected: { component: Component; label: string; months: UptimeMonth[] } | null;
+  /** Every month that has an uptime page, newest first: the month picker. */
+  allMonths: string[];
+  currentMonth: string;
+  latest: LatestIncident | null;
 }
 
 /** Showcased components (not groups), named with their group as the list shows them. */
@@ -45,15 +49,20 @@ export function showcasedComponents(components: readonly Component[]): { compone
     });
 }
 
-/** How many three-month pages reach back to the first day any showcased component has data. */
-export function uptimePageCount(components: readonly Component[], subjects: Map<string, UptimeSubject>, page: Page, now: Date): number {
-  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+/** The month of the first day any showcased component has data, or null. */
+export function firstUptimeMonth(components: readonly Component[], subjects: Map<string, UptimeSubject>, page: Page): string | null {
   const firsts = showcasedComponents(components)
     .map(({ component }) => subjects.get(component.id))
     .map((s) => (s === undefined ? null : firstDayWithData(s, page.timeZone)))
     .filter((d): d is string => d !== null)
     .sort();
-  return historyPageCount(current, firsts[0]?.slice(0, 7) ?? null);
+  return firsts[0]?.slice(0, 7) ?? null;
+}
+
+/** How many three-month pages reach back to the first day any showcased component has data. */
+export function uptimePageCount(components: readonly Component[], subjects: Map<string, UptimeSubject>, page: Page, now: Date): number {
+  const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
+  return historyPageCount(current, firstUptimeMonth(components, subjects, page));
 }
 
 export function buildUptimeModel(input: {
@@ -64,6 +73,7 @@ export function buildUptimeModel(input: {
   pageNumber: number;
   pageCount: number;
   now: Date;
+  latest?: LatestIncident | null;
 }): UptimeModel {
   const { page, subjects, now } = input;
   const current = localDate(now.getTime(), page.timeZone).slice(0, 7);
@@ -97,7 +107,16 @@ export function buildUptimeModel(input: {
             };
           }),
         };
-  return { page, pageNumber: input.pageNumber, pageCount: input.pageCount, summary, selected };
+  return {
+    page,
+    pageNumber: input.pageNumber,
+    pageCount: input.pageCount,
+    summary,
+    selected,
+    allMonths: monthsSince(current, firstUptimeMonth(input.components, subjects, page)),
+    currentMonth: current,
+    latest: input.latest ?? null,
+  };
 }
 
 export interface UptimeSources {

@@ -21,3 +21,12 @@ export class FixedClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * A clock that reads `start` when made and runs on from there at the system clock's pace: the
+ * whole server as it would be on another day (AVISO_NOW, for browser tests and demonstrations).
+ */
+export function runningClockFrom(start: Date, system: Clock = systemClock): Clock {
+  const offset = start.getTime() - system.now().getTime();
+  return { now: () => new Date(system.now().getTime() + offset) };
+}

@@ -1,6 +1,7 @@
 import type { Incident } from '../../modules/incidents/index.ts';
 import { formatMonth, formatMonthRange } from '../../i18n/format-dates.ts';
-import type { HistoryModel } from '../history-model.ts';
+import { pageOfMonth, type HistoryModel } from '../history-model.ts';
+import { MonthJump } from './month-jump.tsx';
 import { Layout } from './layout.tsx';
 import { Timeline } from './timeline.tsx';
 import type { ViewContext } from './view-context.ts';
@@ -67,6 +68,16 @@ export function HistoryView({ view, model }: { view: ViewContext; model: History
   return (
     <Layout view={view} title={t('meta.historyTitle', { page: model.page.name })} section="history">
       <h1>{t('history.title')}</h1>
+      <MonthJump
+        view={view}
+        months={model.allMonths}
+        shown={model.months.map((m) => m.month)}
+        latest={model.months.some((m) => m.events.length > 0) ? null : model.latest}
+        href={(month) => {
+          const n = pageOfMonth(model.currentMonth, month);
+          return `${n === 1 ? '/history' : `/history?page=${n}`}#m-${month}`;
+        }}
+      />
       <p class="pager-range">{range}</p>
       {model.months.map(({ month, events }) => (
         <section class="month" aria-labelledby={`m-${month}`}>

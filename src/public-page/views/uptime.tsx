@@ -1,6 +1,8 @@
 import { formatDay, formatMonth, formatMonthRange, formatPercent, formatShortMonth } from '../../i18n/format-dates.ts';
 import type { UptimeFigure } from '../../modules/uptime/index.ts';
 import type { UptimeModel } from '../uptime-model.ts';
+import { pageOfMonth } from '../history-model.ts';
+import { MonthJump } from './month-jump.tsx';
 import { dayLines } from './day-bars.tsx';
 import { Pager } from './history.tsx';
 import { Layout } from './layout.tsx';
@@ -52,6 +54,13 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
             {model.pageNumber > 1 && <input type="hidden" name="page" value={String(model.pageNumber)} />}
             <button type="submit">{t('uptime.show')}</button>
           </form>
+          <MonthJump
+            view={view}
+            months={model.allMonths}
+            shown={months}
+            latest={model.latest !== null && !months.includes(model.latest.month) ? model.latest : null}
+            href={(month) => `${href(pageOfMonth(model.currentMonth, month))}#c-${month}`}
+          />
           <Pager
             view={view}
             label={t('uptime.pages')}
