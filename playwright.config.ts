@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { exampleToday } from './e2e/support.ts';
 
 /**
  * Browser tests in Debian's Chromium against a real Aviso on a free port, with a temp data dir and
@@ -22,6 +23,7 @@ if (process.env['AVISO_E2E_PORT'] === undefined) {
   process.env['AVISO_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'aviso-e2e-'));
 }
 const port = process.env['AVISO_E2E_PORT'];
+
 const baseURL = `http://127.0.0.1:${port}`;
 
 const chromium = {
@@ -70,6 +72,8 @@ export default defineConfig({
       AVISO_DATA_DIR: process.env['AVISO_E2E_DATA_DIR'] ?? '',
       AVISO_EXAMPLE: 'kinescope',
       AVISO_LOG_LEVEL: 'warn',
+      // "Today" on the server, as in the browser tests that pin the page's clock (page.clock).
+      AVISO_NOW: exampleToday,
     },
   },
 });

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 export const locales = ['pt-BR', 'en'] as const;
+
+/** The day the browser tests see (AVISO_NOW on the server): a year after the example's story (September to November 2025). */
+export const exampleToday = '2026-11-29T12:00:00Z';
 export type TestLocale = (typeof locales)[number];
 
 /** The words a visitor sees, from the page's own catalogue, so the tests follow the translations. */
