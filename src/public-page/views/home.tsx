@@ -9,27 +9,33 @@ import { Timeline } from './timeline.tsx';
 import type { ViewContext } from './view-context.ts';
 
 const indicatorIcon = { none: 'ok', minor: 'degraded', major: 'partial', critical: 'major', maintenance: 'maintenance' } as const;
+/** The impact's shape beside its words in an event's coloured header: never colour alone. */
+export const impactIcon = { none: 'info', minor: 'degraded', major: 'partial', critical: 'major', maintenance: 'maintenance' } as const;
 
-/** An open event as a box: name, impact, window for a maintenance, and its updates. */
+/** An open event as a box whose header is filled with the impact's colour: icon, impact, name; then the window and the updates, newest first. */
 function EventBox({ view, event }: { view: ViewContext; event: Incident }) {
   const schedule = event.schedule;
   return (
     <article class={`event impact-${event.impact}`}>
-      <h3 class="event-name">
-        <a href={`/incidents/${event.id}`}>{event.name}</a>
-      </h3>
-      <p class="event-meta">
-        <span class="impact">{view.t(`impact.${event.impact}`)}</span>
+      <header class="event-head">
+        <p class="event-impact">
+          <Icon name={impactIcon[event.impact]} />
+          <span class="impact">{view.t(`impact.${event.impact}`)}</span>
+        </p>
+        <h3 class="event-name">
+          <a href={`/incidents/${event.id}`}>{event.name}</a>
+        </h3>
+      </header>
+      <div class="event-body">
         {schedule !== null && (
-          <>
-            {' · '}
+          <p class="event-meta">
             {view.t('home.window', {
               range: formatInstantRange(view.locale, view.page.timeZone, schedule.scheduledFor, schedule.scheduledUntil),
             })}
-          </>
+          </p>
         )}
-      </p>
-      <Timeline view={view} event={event} headingLevel={4} />
+        <Timeline view={view} event={event} headingLevel={4} />
+      </div>
     </article>
   );
 }

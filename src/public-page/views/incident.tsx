@@ -3,6 +3,7 @@ import type { IncidentModel } from '../page-model.ts';
 import { Layout } from './layout.tsx';
 import { Timeline } from './timeline.tsx';
 import type { ViewContext } from './view-context.ts';
+import { webMessage } from '../../subscriptions-web/web-messages.ts';
 
 /** `/incidents/:id`: name, impact, affected components, the timeline with the postmortem first. */
 export function IncidentView({ view, model }: { view: ViewContext; model: IncidentModel }) {
@@ -31,6 +32,16 @@ export function IncidentView({ view, model }: { view: ViewContext; model: Incide
             })}
           </p>
         )}
+        {event.kind === 'incident' &&
+          event.status !== 'resolved' &&
+          event.status !== 'postmortem' &&
+          view.page.settings.allowSubscribers !== false && (
+            <p class="incident-subscribe">
+              <a class="subscribe-button" href={`/subscriptions/new?incident=${event.id}`}>
+                {webMessage(view.locale, 'subscribeToIncident')}
+              </a>
+            </p>
+          )}
         <h2 class="visually-hidden">{t('incident.updates')}</h2>
         <Timeline view={view} event={event} headingLevel={3} />
       </article>

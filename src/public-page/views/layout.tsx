@@ -60,6 +60,11 @@ export function Layout({
                 {navItem('uptime', '/uptime', t('nav.uptime'))}
               </ul>
             </nav>
+            {page.settings.allowSubscribers !== false && (
+              <a class="subscribe-button" href="/subscriptions/new">
+                {webMessage(view.locale, 'subscribeLink')}
+              </a>
+            )}
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>

@@ -3,6 +3,7 @@ import type { UptimeFigure } from '../../modules/uptime/index.ts';
 import type { UptimeModel } from '../uptime-model.ts';
 import { pageOfMonth } from '../history-model.ts';
 import { MonthJump } from './month-jump.tsx';
+import { localDate } from '../../modules/uptime/index.ts';
 import { dayLines } from './day-bars.tsx';
 import { Pager } from './history.tsx';
 import { Layout } from './layout.tsx';
@@ -28,6 +29,8 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
   const months = [...(model.summary[0]?.months.map((m) => m.month) ?? [])].reverse();
   const range = months.length > 0 ? formatMonthRange(view.locale, months[0] as string, months[months.length - 1] as string) : '';
   const selectedId = model.selected?.component.id;
+  // Days after today have not happened: shown blank, never as "no data".
+  const today = localDate(view.now.getTime(), model.page.timeZone);
   const href = (n: number) => {
     const query = new URLSearchParams();
     if (selectedId !== undefined) query.set('component', selectedId);
@@ -84,6 +87,12 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
                   </h3>
                   <ol class="days" style={`--lead:${leadingBlanks(m.month, view.locale)}`}>
                     {m.days.map((d) => {
+                      if (d.outage.date > today)
+                        return (
+                          <li class="cal-day l-future" aria-hidden="true">
+                            {Number(d.outage.date.slice(8))}
+                          </li>
+                        );
                       const text = `${formatDay(view.locale, d.outage.date)}: ${dayLines(view, { ...d, related: [] }, false).join(' ')}`;
                       return (
                         <li class={`cal-day l-${d.level}`} style={`background:${d.fill}`} title={text}>
