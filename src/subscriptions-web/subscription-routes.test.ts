@@ -61,7 +61,13 @@ describe('the public subscription pages, with a real SMTP server', () => {
     const [confirmation] = smtp.to('kim@example.com');
     assert.equal(confirmation?.subject, 'Bestätigen Sie Ihr Abonnement von Test Page');
     const confirmUrl = confirmation.text.match(/https?:\/\/\S+\/subscriptions\/confirm\/\S+/)![0];
-    const confirmed = await t.aviso.app.inject({ url: pathOf(confirmUrl) });
+    // Opening the link (as a mail scanner does) only asks; the button's POST confirms.
+    const asked = await t.aviso.app.inject({ url: pathOf(confirmUrl) });
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, new RegExp(`<form method="post" action="${pathOf(confirmUrl)}">`));
+    assert.doesNotMatch(asked.body, /Abonnement bestätigt/);
+    assert.equal((await countSubscribers(t.ctx)).unconfirmed, 1, 'a GET confirms nothing');
+    const confirmed = await post(pathOf(confirmUrl), {});
     assert.equal(confirmed.statusCode, 200);
     assert.match(confirmed.body, /Abonnement bestätigt/);
 
@@ -97,7 +103,7 @@ describe('the public subscription pages, with a real SMTP server', () => {
     await post('/subscriptions', { address: 'lee@example.com', locale: 'en' });
     await worker.tick();
     const confirmUrl = smtp.to('lee@example.com')[0]!.text.match(/https?:\/\/\S+\/subscriptions\/confirm\/\S+/)![0];
-    await t.aviso.app.inject({ url: pathOf(confirmUrl) });
+    await post(pathOf(confirmUrl), {});
     await openIncident(t.ctx, { name: 'Site down', components: { [web.id]: 'major_outage' } });
     await worker.tick();
     const manageUrl = smtp.to('lee@example.com')[1]!.text.match(/https?:\/\/\S+\/subscriptions\/manage\/\S+/)![0];
@@ -121,7 +127,7 @@ describe('the public subscription pages, with a real SMTP server', () => {
   test('the answer never tells whether an address is subscribed, bad input is shown beside the form, and one IP is limited', async () => {
     await post('/subscriptions', { address: 'known@example.com' });
     await worker.tick();
-    await t.aviso.app.inject({ url: `/subscriptions/confirm/${smtp.received[0]!.text.match(/confirm\/(\S+)/)![1]}` });
+    await post(`/subscriptions/confirm/${smtp.received[0]!.text.match(/confirm\/(\S+)/)![1]}`, {});
     const known = await post('/subscriptions', { address: 'known@example.com' }, { 'x-forwarded-for': '203.0.113.1' });
     const unknown = await post('/subscriptions', { address: 'new@example.com' }, { 'x-forwarded-for': '203.0.113.1' });
     assert.equal(known.body, unknown.body);

@@ -19,6 +19,7 @@ import { AppError, isAppError } from '../shared/errors.ts';
 import { isLocale } from '../shared/locales.ts';
 import { webMessage } from './web-messages.ts';
 import {
+  confirmQuestion,
   managePage,
   messagePage,
   subscribeForm,
@@ -134,7 +135,17 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
           );
     });
 
+    // GET only asks, as for unsubscribing: a mail scanner that follows the link confirms nothing.
     scope.get('/subscriptions/confirm/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const subscriber = await subscriberFromToken(deps.ctx, token, 'confirm');
+      const { frame } = await frameFor(deps, request, subscriber.locale);
+      if (subscriber.state === 'active') return sendHtml(reply, messagePage(frame, 'confirmedTitle', 'confirmedBody'));
+      if (subscriber.state !== 'unconfirmed') throw new AppError('link_invalid');
+      return sendHtml(reply, confirmQuestion(frame, token, subscriber.address));
+    });
+
+    scope.post('/subscriptions/confirm/:token', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
       const subscriber = await confirmSubscription(deps.ctx, token);
       const { frame } = await frameFor(deps, request, subscriber.locale);

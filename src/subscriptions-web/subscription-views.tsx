@@ -167,3 +167,16 @@ export function unsubscribeQuestion(frame: PageFrame, token: string, address: st
     </form>,
   );
 }
+
+/** The confirmation link's page: one click confirms (a POST), so a link a mail scanner opens confirms nothing. */
+export function confirmQuestion(frame: PageFrame, token: string, address: string): string {
+  const { locale } = frame;
+  return subscriptionPage(
+    frame,
+    webMessage(locale, 'confirmTitle', { page: frame.pageName }),
+    <form method="post" action={`/subscriptions/confirm/${token}`}>
+      <p>{webMessage(locale, 'confirmQuestion', { address, page: frame.pageName })}</p>
+      <button type="submit">{webMessage(locale, 'confirmButton')}</button>
+    </form>,
+  );
+}
