@@ -24,6 +24,7 @@ export const errorCatalogue = {
   channel_not_configured: { status: 422, message: 'This page cannot send notifications through this channel.' },
   import_source_failed: { status: 502, message: 'The page to import from could not be read.' },
   component_group_invalid: { status: 422, message: 'The component group is not valid.' },
+  component_has_writer: { status: 409, message: 'Something else already sets this component’s status.' },
   incident_transition_invalid: { status: 422, message: 'This status change is not allowed.' },
   page_file_invalid: { status: 422, message: 'The page file is not valid.' },
   example_not_found: { status: 404, message: 'The example page does not exist.' },

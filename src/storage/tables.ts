@@ -323,6 +323,7 @@ export interface MonitorsTable {
   paused: number;
   pushTokenHash: string | null;
   autoIncident: number;
+  incidentTemplateId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -335,6 +336,20 @@ export interface AlertReceiversTable {
   rules: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface AlertReceiptsTable {
+  id: string;
+  receiverId: string;
+  receivedAt: string;
+  format: string;
+  fingerprint: string;
+  firing: number;
+  summary: string | null;
+  /** JSON: the alert's labels. */
+  labels: string;
+  /** JSON: the ids of the components it moved. */
+  componentIds: string;
 }
 
 export interface AlertIncidentsTable {
@@ -433,5 +448,6 @@ export interface Database {
   componentNoData: ComponentNoDataTable;
   alertReceivers: AlertReceiversTable;
   alertIncidents: AlertIncidentsTable;
+  alertReceipts: AlertReceiptsTable;
   thirdPartySources: ThirdPartySourcesTable;
 }

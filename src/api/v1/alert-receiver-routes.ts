@@ -28,7 +28,7 @@ export function registerAlertReceiverRoutes(scope: ApiScope, deps: AppDeps): voi
     { schema: { tags, summary: 'Add an alert receiver; its secret URL is shown once', body: createReceiverSchema } },
     async (request, reply) => {
       const { receiver, token } = await createReceiver(callerOf(request).ctx, request.body);
-      return reply.code(201).send({ ...receiver, url: alertReceiverUrl(deps.config.publicUrl, token) });
+      return reply.code(201).send({ ...receiver, url: alertReceiverUrl(deps.config.publicUrl, token!) });
     },
   );
   scope.get('/alert-receivers/:id', { schema: { tags, summary: 'One alert receiver', params: idParams } }, async (request) =>

@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../shared/context.ts';
-import { AppError, notFound } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findComponent } from '../components/index.ts';
 import { createReceiverSchema, hashReceiverToken, type CreateReceiverInput, type Receiver } from './receiver.ts';
+import { checkRules } from './receiver-checks.ts';
 import { insertReceiver } from './receiver-store.ts';
 
-/** Adds a receiver with its rules; its secret token is returned once (only its hash is kept). */
-export async function createReceiver(ctx: Ctx, input: CreateReceiverInput): Promise<{ receiver: Receiver; token: string }> {
+/**
+ * Adds a receiver with its rules; its secret token is returned once (only its hash is kept). A page
+ * file gives the id and the hash of the token the receiver already has (then no token is returned).
+ */
+export async function createReceiver(
+  ctx: Ctx,
+  input: CreateReceiverInput,
+  options: { id?: string; tokenHash?: string | null } = {},
+): Promise<{ receiver: Receiver; token: string | null }> {
   const data = createReceiverSchema.parse(input);
   const now = ctx.clock.now();
-  const receiver: Receiver = { id: newId(), name: data.name, rules: data.rules, createdAt: now, updatedAt: now };
-  const token = randomBytes(24).toString('base64url');
+  const receiver: Receiver = { id: options.id ?? newId(), name: data.name, rules: data.rules, createdAt: now, updatedAt: now };
+  const kept = options.tokenHash ?? null;
+  const token = kept === null ? randomBytes(24).toString('base64url') : null;
   await writePrivately(ctx, async (tx) => {
-    for (const rule of receiver.rules) {
-      const component = await findComponent(tx, rule.componentId);
-      if (component === undefined) throw notFound('component', rule.componentId);
-      if (component.isGroup)
-        throw new AppError('component_group_invalid', `"${component.name}" is a group; map alerts to one of its components.`);
-    }
-    await insertReceiver(tx, receiver, hashReceiverToken(token));
+    await checkRules(tx, receiver.rules);
+    await insertReceiver(tx, receiver, token === null ? kept! : hashReceiverToken(token));
     await recordAudit(tx, ctx.actor, {
       action: 'alert_receiver.create',
       entityType: 'alert_receiver',

@@ -6,7 +6,8 @@ import { clearSignal, listSignals, raiseSignal } from '../signals/index.ts';
 import { automateAlertIncident } from './automate-incident.ts';
 import { readAlerts, type PayloadFormat } from './alert-payloads.ts';
 import { hashReceiverToken, targetsOf } from './receiver.ts';
-import { findReceiverByTokenHash } from './receiver-store.ts';
+import { newId } from '../../shared/ids.ts';
+import { findReceiverByTokenHash, insertReceipts, keptReceipts, type AlertReceipt } from './receiver-store.ts';
 
 export interface ReceivedAlerts {
   format: PayloadFormat;
@@ -40,8 +41,21 @@ export async function receiveAlerts(ctx: Ctx, token: string, body: unknown): Pro
     const components = await listComponents(tx);
     // Components whose alerts changed, with the latest summary: their automatic incidents follow.
     const touched = new Map<string, string | null>();
+    const receipts: (AlertReceipt & { id: string })[] = [];
+    const now = ctx.clock.now();
     for (const [index, alert] of alerts.entries()) {
       const sourceId = `${receiver.id}:${alert.fingerprint}`;
+      const receipt = {
+        id: newId(),
+        receivedAt: now,
+        format,
+        fingerprint: alert.fingerprint,
+        firing: alert.firing,
+        summary: alert.summary,
+        labels: alert.labels,
+        componentIds: [] as string[],
+      };
+      receipts.push(receipt);
       if (!alert.firing) {
         for (const signal of await listSignals(tx))
           if (signal.source === 'receiver' && signal.sourceId === sourceId) touched.set(signal.componentId, alert.summary);
@@ -66,10 +80,13 @@ export async function receiveAlerts(ctx: Ctx, token: string, body: unknown): Pro
         if (!components.some((c) => c.id === componentId)) continue; // the rule's component was deleted since
         await raiseSignal(txCtx, { componentId, source: 'receiver', sourceId, status, summary: alert.summary });
         touched.set(componentId, alert.summary);
+        receipt.componentIds.push(componentId);
       }
       result.firing++;
     }
     for (const [componentId, summary] of touched) await automateAlertIncident(txCtx, receiver, componentId, summary);
+    // The most recent last: a body of more alerts than are kept leaves its last ones.
+    await insertReceipts(tx, receiver.id, receipts.slice(-keptReceipts));
   });
   return result;
 }

@@ -74,6 +74,12 @@ export const ruleSchema = z
     defaultStatus: status.default('partial_outage'),
     /** Open an incident when this rule's alerts move the component, update it, resolve it when they all resolve. */
     autoIncident: z.boolean().default(false),
+    /** The template the automatic incident is written from (title, text, status, notifications); null: Aviso's own words. */
+    incidentTemplateId: z
+      .string()
+      .regex(/^[0-9a-z]{12}$/, 'must be a template id')
+      .nullable()
+      .default(null),
   })
   .strict();
 export type Rule = z.output<typeof ruleSchema>;
@@ -85,6 +91,9 @@ export const createReceiverSchema = z
   })
   .strict();
 export type CreateReceiverInput = z.input<typeof createReceiverSchema>;
+
+export const updateReceiverSchema = createReceiverSchema.partial().strict();
+export type UpdateReceiverInput = z.input<typeof updateReceiverSchema>;
 
 export interface Receiver {
   id: string;

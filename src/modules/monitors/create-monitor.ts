@@ -5,7 +5,7 @@ import { writePrivately } from '../../storage/write.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createMonitorSchema, type CreateMonitorInput, type Monitor } from './monitor.ts';
-import { checkComponent, checkPrivatePermission, checkTiming, parseSettings } from './monitor-checks.ts';
+import { checkComponent, checkPrivatePermission, checkTemplate, checkTiming, parseSettings } from './monitor-checks.ts';
 import { insertMonitor } from './monitor-store.ts';
 import { checkJobKey, checkJobName, nextSlot } from './schedule.ts';
 import type { Db } from '../../storage/database.ts';
@@ -31,22 +31,25 @@ export async function scheduleNextCheck(tx: Db, monitor: Pick<Monitor, 'id' | 'i
 /**
  * Adds a monitor and schedules its first check. A heartbeat gets a secret push token, returned
  * once (only its hash is kept). `mayAllowPrivate`: the caller may let it reach private addresses.
+ * A page file gives the id and, for a heartbeat, the hash of the token it already has.
  */
 export async function createMonitor(
   ctx: Ctx,
   input: CreateMonitorInput,
-  options: { mayAllowPrivate: boolean },
+  options: { mayAllowPrivate: boolean; id?: string; pushTokenHash?: string | null },
 ): Promise<{ monitor: Monitor; pushToken: string | null }> {
   const data = createMonitorSchema.parse(input);
   const settings = parseSettings(data.kind, data.settings);
   checkPrivatePermission(data.allowPrivate, options.mayAllowPrivate);
   const now = ctx.clock.now();
-  const monitor = { ...data, ...settings, id: newId(), createdAt: now, updatedAt: now } as Monitor;
+  const monitor = { ...data, ...settings, id: options.id ?? newId(), createdAt: now, updatedAt: now } as Monitor;
   checkTiming(monitor);
-  const pushToken = monitor.kind === 'heartbeat' ? randomBytes(24).toString('base64url') : null;
+  const kept = monitor.kind === 'heartbeat' ? (options.pushTokenHash ?? null) : null;
+  const pushToken = monitor.kind === 'heartbeat' && kept === null ? randomBytes(24).toString('base64url') : null;
   await writePrivately(ctx, async (tx) => {
     await checkComponent(tx, monitor.componentId);
-    await insertMonitor(tx, monitor, pushToken === null ? null : hashPushToken(pushToken));
+    await checkTemplate(tx, monitor.incidentTemplateId);
+    await insertMonitor(tx, monitor, pushToken === null ? kept : hashPushToken(pushToken));
     if (!monitor.paused) await scheduleNextCheck(tx, monitor, now);
     await recordAudit(tx, ctx.actor, {
       action: 'monitor.create',

@@ -16,3 +16,5 @@ export { rollUpResults, defaultRetention, type RetentionSettings } from './roll-
 export type { CheckResult } from './checks/check-result.ts';
 export type { MonitorClients } from './run-check.ts';
 export { nextSlot, slotOffsetMs, checkJobName } from './schedule.ts';
+export { listMonitorRows, listPushTokenHashes, setPushTokenHash } from './monitor-store.ts';
+export { checkTiming, parseSettings } from './monitor-checks.ts';

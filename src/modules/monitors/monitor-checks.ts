@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../storage/database.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
 import { findComponent } from '../components/index.ts';
+import { findTemplate } from '../templates/index.ts';
 import { settingsSchemas, type Monitor, type MonitorKind, type MonitorSettings } from './monitor.ts';
 import { findMonitor } from './monitor-store.ts';
 
@@ -24,6 +25,16 @@ export async function checkComponent(tx: Db, componentId: string | null): Promis
   if (component === undefined) throw notFound('component', componentId);
   if (component.isGroup)
     throw new AppError('component_group_invalid', `"${component.name}" is a group; attach the monitor to one of its components.`);
+  if (component.thirdParty !== null)
+    throw new AppError(
+      'component_has_writer',
+      `"${component.name}" follows a third-party status page, which already sets its status; stop mirroring it or pick another component.`,
+    );
+}
+
+export async function checkTemplate(tx: Db, templateId: string | null): Promise<void> {
+  if (templateId !== null && (await findTemplate(tx, templateId)) === undefined)
+    throw new AppError('template_not_found', `No incident template has the id "${templateId}".`);
 }
 
 /** Who may let a monitor reach private addresses: the admin app's members and API keys given that permission. */

@@ -22,6 +22,7 @@ function toMonitor(row: Selectable<MonitorsTable>): Monitor {
     allowPrivate: toBool(row.allowPrivate),
     paused: toBool(row.paused),
     autoIncident: toBool(row.autoIncident),
+    incidentTemplateId: row.incidentTemplateId,
     createdAt: fromTimestamp(row.createdAt),
     updatedAt: fromTimestamp(row.updatedAt),
   } as Monitor;
@@ -44,6 +45,7 @@ function toRow(m: Monitor): Omit<Selectable<MonitorsTable>, 'pushTokenHash'> {
     allowPrivate: fromBool(m.allowPrivate),
     paused: fromBool(m.paused),
     autoIncident: fromBool(m.autoIncident),
+    incidentTemplateId: m.incidentTemplateId,
     createdAt: toTimestamp(m.createdAt),
     updatedAt: toTimestamp(m.updatedAt),
   };
@@ -71,6 +73,16 @@ export async function listMonitorRows(db: Kysely<Database>): Promise<Monitor[]> 
 export async function findMonitor(db: Kysely<Database>, id: string): Promise<Monitor | undefined> {
   const row = await db.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toMonitor(row);
+}
+
+/** Each heartbeat's push token hash, by monitor id (page files carry the hash, never the token). */
+export async function listPushTokenHashes(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('monitors').select(['id', 'pushTokenHash']).where('pushTokenHash', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.pushTokenHash!]));
+}
+
+export async function setPushTokenHash(db: Kysely<Database>, id: string, pushTokenHash: string): Promise<void> {
+  await db.updateTable('monitors').set({ pushTokenHash }).where('id', '=', id).execute();
 }
 
 export async function findMonitorByPushToken(db: Kysely<Database>, tokenHash: string): Promise<Monitor | undefined> {

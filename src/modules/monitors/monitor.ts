@@ -113,6 +113,8 @@ export type Monitor = MonitorSettings & {
   allowPrivate: boolean;
   paused: boolean;
   autoIncident: boolean;
+  /** The template the automatic incident is written from (its title, text, status, notification setting); null: Aviso's own words. */
+  incidentTemplateId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -158,6 +160,10 @@ const commonFields = {
   allowPrivate: z.boolean(),
   paused: z.boolean(),
   autoIncident: z.boolean(),
+  incidentTemplateId: z
+    .string()
+    .regex(/^[0-9a-z]{12}$/, 'must be a template id')
+    .nullable(),
 };
 
 export const createMonitorSchema = z
@@ -176,6 +182,7 @@ export const createMonitorSchema = z
     allowPrivate: commonFields.allowPrivate.default(false),
     paused: commonFields.paused.default(false),
     autoIncident: commonFields.autoIncident.default(false),
+    incidentTemplateId: commonFields.incidentTemplateId.default(null),
   })
   .strict();
 export type CreateMonitorInput = z.input<typeof createMonitorSchema>;

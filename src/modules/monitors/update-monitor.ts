@@ -3,7 +3,7 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { clearSignal } from '../signals/index.ts';
 import { updateMonitorSchema, type Monitor, type UpdateMonitorInput } from './monitor.ts';
-import { checkComponent, checkPrivatePermission, checkTiming, loadMonitor, parseSettings } from './monitor-checks.ts';
+import { checkComponent, checkPrivatePermission, checkTemplate, checkTiming, loadMonitor, parseSettings } from './monitor-checks.ts';
 import { saveMonitor, saveMonitorStatus, findMonitorStatus } from './monitor-store.ts';
 import { scheduleNextCheck } from './create-monitor.ts';
 
@@ -28,6 +28,7 @@ export async function updateMonitor(
     if (next.allowPrivate && !current.allowPrivate) checkPrivatePermission(true, options.mayAllowPrivate);
     checkTiming(next);
     if (next.componentId !== current.componentId) await checkComponent(tx, next.componentId);
+    if (next.incidentTemplateId !== current.incidentTemplateId) await checkTemplate(tx, next.incidentTemplateId);
     await saveMonitor(tx, next);
     const txCtx = { ...ctx, db: tx };
     if (next.paused || next.componentId !== current.componentId || settings !== undefined) {

@@ -3,3 +3,5 @@ export { createTemplate } from './create-template.ts';
 export { updateTemplate } from './update-template.ts';
 export { deleteTemplate } from './delete-template.ts';
 export { listTemplates, getTemplate } from './list-templates.ts';
+export { findTemplate } from './template-store.ts';
+export { automaticIncidentWords, type AutomaticIncidentWords } from './automatic-incident.ts';
