@@ -31,7 +31,8 @@ export async function applyPageFile(ctx: Ctx, text: string, options: { dryRun?: 
   const made = await write(ctx, async (tx) => {
     const now = ctx.clock.now();
     const inside = await plan(tx);
-    for (const step of inside) await step.run(tx, now);
+    const txCtx = { ...ctx, db: tx };
+    for (const step of inside) await step.run(tx, now, txCtx);
     return inside.map((s) => s.summary);
   });
   return { changes: made, applied: made.length > 0 };

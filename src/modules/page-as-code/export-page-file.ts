@@ -2,6 +2,9 @@ import { Document, isScalar, visit } from 'yaml';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageFileVersion } from './page-file-schema.ts';
+import { defaultSeverityStatuses } from '../alerts/index.ts';
+import { maskedSettings, type MonitorEntry, type ReceiverEntry } from './automation-entries.ts';
+import { sortedKeys } from './setting-keys.ts';
 import {
   isGroupEntry,
   readPageState,
@@ -51,7 +54,46 @@ function toFile(state: PageState): Record<string, unknown> {
   put(file, 'components', state.components.map(component), []);
   put(file, 'incidents', state.incidents.map(incident), []);
   put(file, 'maintenances', state.maintenances.map(maintenance), []);
+  put(file, 'monitors', state.monitors.map(monitor), []);
+  put(file, 'alert_receivers', state.alert_receivers.map(receiver), []);
   return file;
+}
+
+function monitor(m: MonitorEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: m.id, name: m.name, kind: m.kind };
+  put(out, 'component', m.component, null);
+  const defaults: Record<string, unknown> = {
+    interval_seconds: 60,
+    timeout_ms: 10_000,
+    retries: 0,
+    failure_threshold: 2,
+    recovery_threshold: 2,
+    failing_status: 'major_outage',
+    degraded_status: 'degraded_performance',
+    allow_private: false,
+    paused: false,
+    auto_incident: false,
+    incident_template: null,
+  };
+  for (const [key, fallback] of Object.entries(defaults)) put(out, key, m[key as keyof MonitorEntry], fallback);
+  put(out, 'settings', sortedKeys(maskedSettings(m.settings)), {});
+  put(out, 'push_token_sha256', m.push_token_sha256, null);
+  return out;
+}
+
+function receiver(r: ReceiverEntry): Record<string, unknown> {
+  const rules = r.rules.map((rule) => {
+    const out: Record<string, unknown> = { matchers: rule.matchers, component: rule.component };
+    put(out, 'severity_label', rule.severity_label, 'severity');
+    put(out, 'severities', rule.severities, defaultSeverityStatuses);
+    put(out, 'default_status', rule.default_status, 'partial_outage');
+    put(out, 'auto_incident', rule.auto_incident, false);
+    put(out, 'incident_template', rule.incident_template, null);
+    return out;
+  });
+  const out: Record<string, unknown> = { id: r.id, name: r.name, token_sha256: r.token_sha256 };
+  put(out, 'rules', rules, []);
+  return out;
 }
 
 function component(c: ComponentEntry | GroupEntry): Record<string, unknown> {

@@ -4,6 +4,8 @@ import { componentStatuses } from '../components/index.ts';
 import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../incidents/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
 import { isTimeZone, webUrlSchema } from '../page/index.ts';
+import { monitorKinds } from '../monitors/index.ts';
+import { defaultSeverityStatuses } from '../alerts/index.ts';
 
 /**
  * The page file as written: snake_case keys like Statuspage's API. Ids and `created_at` may be left
@@ -170,6 +172,56 @@ export const pageSchema = z
     path: ['default_locale'],
   });
 
+const outageStatuses = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex (64 characters), as export writes it');
+const templateRef = id.nullable().default(null);
+
+/** A monitor; `settings` are the kind's (snake_case), checked against the kind when the file is planned. */
+export const monitorSchema = z
+  .object({
+    id: id.optional(),
+    name,
+    kind: z.enum(monitorKinds, oneOf(monitorKinds)),
+    component: componentRef.nullable().default(null),
+    interval_seconds: z.number().int().min(10, 'must be at least 10 seconds').max(86400).default(60),
+    timeout_ms: z.number().int().min(100).max(60_000).default(10_000),
+    retries: z.number().int().min(0).max(5).default(0),
+    failure_threshold: z.number().int().min(1).max(20).default(2),
+    recovery_threshold: z.number().int().min(1).max(20).default(2),
+    failing_status: z.enum(outageStatuses, oneOf(outageStatuses)).default('major_outage'),
+    degraded_status: z.enum(outageStatuses, oneOf(outageStatuses)).default('degraded_performance'),
+    allow_private: bool(false),
+    paused: bool(false),
+    auto_incident: bool(false),
+    incident_template: templateRef,
+    settings: z.record(z.string(), z.unknown()).default({}),
+    /** A heartbeat's push token as its SHA-256; left out: the token stored now (a new heartbeat gets a new one). */
+    push_token_sha256: sha256.optional(),
+  })
+  .strict();
+
+export const ruleFileSchema = z
+  .object({
+    matchers: z.array(text.max(300)).min(1, 'a rule needs at least one matcher').max(20),
+    component: componentRef,
+    severity_label: text.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a label name').default('severity'),
+    severities: z.record(text.min(1).max(100), z.enum(componentStatuses, oneOf(componentStatuses))).default(defaultSeverityStatuses),
+    default_status: z.enum(componentStatuses, oneOf(componentStatuses)).default('partial_outage'),
+    auto_incident: bool(false),
+    incident_template: templateRef,
+  })
+  .strict();
+
+export const receiverSchema = z
+  .object({
+    id: id.optional(),
+    name: text.trim().min(1, 'must not be empty').max(100),
+    /** The receiver's token as its SHA-256; left out: the token stored now (a new receiver gets a new one). */
+    token_sha256: sha256.optional(),
+    rules: z.array(ruleFileSchema).max(100).default([]),
+  })
+  .strict();
+
 export const pageFileVersion = 1;
 
 export const pageFileSchema = z
@@ -180,6 +232,8 @@ export const pageFileSchema = z
     components: z.array(z.unknown()).default([]),
     incidents: z.array(incidentSchema).default([]),
     maintenances: z.array(maintenanceSchema).default([]),
+    monitors: z.array(monitorSchema).default([]),
+    alert_receivers: z.array(receiverSchema).default([]),
   })
   .strict();
 
@@ -188,4 +242,6 @@ export type ComponentInput = z.output<typeof componentSchema>;
 export type GroupInput = z.output<typeof groupSchema>;
 export type IncidentInput = z.output<typeof incidentSchema>;
 export type MaintenanceInput = z.output<typeof maintenanceSchema>;
+export type MonitorInput = z.output<typeof monitorSchema>;
+export type ReceiverInput = z.output<typeof receiverSchema>;
 export type UpdateInput = IncidentInput['updates'][number] | MaintenanceInput['updates'][number];

@@ -13,12 +13,13 @@ import { findPage } from '../page/index.ts';
 import type { Locale } from '../../shared/locales.ts';
 import { outagesFromHistory, type Outage } from './outage-periods.ts';
 import { snakeKeys, sortedKeys } from './setting-keys.ts';
+import { readAutomation, type AutomationState } from './automation-entries.ts';
 
 /**
  * The whole page in the page file's shape, every field present: what export writes and what apply
  * compares the file with. Times are ISO UTC with milliseconds.
  */
-export interface PageState {
+export interface PageState extends AutomationState {
   page: PageEntry | null;
   components: (ComponentEntry | GroupEntry)[];
   incidents: IncidentEntry[];
@@ -131,11 +132,12 @@ const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 /** Reads the page as it is stored, components in page order and incidents most recently started first. */
 export async function readPageState(db: Db): Promise<PageState> {
-  const [page, components, changes, events] = await Promise.all([
+  const [page, components, changes, events, automation] = await Promise.all([
     findPage(db),
     listComponents(db),
     listStatusChanges(db),
     listIncidents(db),
+    readAutomation(db),
   ]);
   const historyOf = new Map<string, { status: ComponentStatus; at: string }[]>();
   for (const change of changes) {
@@ -186,6 +188,7 @@ export async function readPageState(db: Db): Promise<PageState> {
     components: entries,
     incidents: events.filter((e) => e.kind === 'incident').map((e) => incidentEntry(e, known)),
     maintenances: events.filter((e) => e.kind === 'maintenance').map((e) => maintenanceEntry(e, known)),
+    ...automation,
   };
 }
 

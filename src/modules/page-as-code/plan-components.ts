@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/database.ts';
+import type { Ctx } from '../../shared/context.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import {
   deleteComponentRow,
@@ -16,7 +17,8 @@ import type { ResolvedPageFile } from './resolve-page-file.ts';
 /** One change apply will make, with the line the dry run prints. */
 export interface Step {
   summary: string;
-  run(tx: Db, now: Date): Promise<void>;
+  /** `ctx` acts in the apply's transaction (`ctx.db` is `tx`), for steps that call other modules' verbs. */
+  run(tx: Db, now: Date, ctx: Ctx): Promise<void>;
 }
 
 interface Placed {

@@ -5,6 +5,7 @@ import type { PageFileInput } from './page-file-schema.ts';
 import type { PageEntry, PageState } from './page-state.ts';
 import { planComponents, type Step } from './plan-components.ts';
 import { planEvents } from './plan-events.ts';
+import { planAutomation } from './plan-automation.ts';
 import { resolvePageFile } from './resolve-page-file.ts';
 import { camelKeys } from './setting-keys.ts';
 
@@ -15,10 +16,13 @@ import { camelKeys } from './setting-keys.ts';
  */
 export function planPageFile(input: PageFileInput, current: PageState, problems: FileProblems, now: Date): Step[] {
   const resolved = resolvePageFile(input, current, problems, now);
+  const automation = planAutomation(current, resolved.state);
   return [
     ...planPage(current.page, resolved.state.page),
+    ...automation.removals,
     ...planComponents(current, resolved, problems),
     ...planEvents(current, resolved.state),
+    ...automation.upserts,
   ];
 }
 

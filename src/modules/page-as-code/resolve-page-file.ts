@@ -2,6 +2,7 @@ import { newId } from '../../shared/ids.ts';
 import { dayStart } from '../uptime/index.ts';
 import type { IncidentTranslations } from '../incidents/index.ts';
 import { checkOutages, type Outage } from './outage-periods.ts';
+import { resolveAutomation, type ReferComponent } from './resolve-automation.ts';
 import type { FileProblems, FilePath } from './page-file-problems.ts';
 import type { ComponentInput, IncidentInput, MaintenanceInput, PageFileInput } from './page-file-schema.ts';
 import {
@@ -226,5 +227,10 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     };
   });
 
-  return { state: { page, components, incidents, maintenances }, componentPaths };
+  const referLeaf: ReferComponent = (ref, path) => {
+    const r = refer(ref, path, false);
+    return r === undefined ? undefined : leaves.find((l) => l.entry.id === r.id)?.entry;
+  };
+  const automation = resolveAutomation(input, current, referLeaf, problems);
+  return { state: { page, components, incidents, maintenances, ...automation, templateIds: current.templateIds }, componentPaths };
 }

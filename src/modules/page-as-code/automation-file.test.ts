@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestContext } from '../../../test/support/test-context.ts';
+import { isAppError, type AppError } from '../../shared/errors.ts';
+import { createReceiver, listReceivers, receiveAlerts } from '../alerts/index.ts';
+import { createComponent, listComponents } from '../components/index.ts';
+import { createMonitor, listMonitors, recordHeartbeat } from '../monitors/index.ts';
+import { createTemplate } from '../templates/index.ts';
+import { applyPageFile, exportPageFile } from './index.ts';
+
+async function refused(work: Promise<unknown>): Promise<AppError> {
+  try {
+    await work;
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  assert.fail('the file was accepted');
+}
+
+/** A page with an HTTP monitor (with a credential header), a heartbeat and a receiver with rules. */
+async function buildAutomatedPage(t: Awaited<ReturnType<typeof createTestContext>>) {
+  const api = await createComponent(t.ctx, { name: 'API' });
+  const jobs = await createComponent(t.ctx, { name: 'Nightly jobs' });
+  const template = await createTemplate(t.ctx, { name: 'API down', title: 'The API is unavailable', body: 'We are on it.' });
+  await createMonitor(
+    t.ctx,
+    {
+      name: 'API health',
+      kind: 'http',
+      componentId: api.id,
+      intervalSeconds: 30,
+      timeoutMs: 5000,
+      autoIncident: true,
+      incidentTemplateId: template.id,
+      settings: { url: 'https://api.example.test/health', headers: { Authorization: 'Bearer s3cret', Accept: 'application/json' } },
+    },
+    { mayAllowPrivate: false },
+  );
+  const heartbeat = await createMonitor(
+    t.ctx,
+    { name: 'Backup', kind: 'heartbeat', componentId: jobs.id, intervalSeconds: 3600 },
+    { mayAllowPrivate: false },
+  );
+  const receiver = await createReceiver(t.ctx, {
+    name: 'Prometheus',
+    rules: [{ matchers: ['service="api"'], componentId: api.id, severities: { page: 'major_outage' }, autoIncident: true }],
+  });
+  return { api, jobs, template, pushToken: heartbeat.pushToken!, receiverToken: receiver.token! };
+}
+
+test('monitors and alert receivers round-trip through the page file: export, apply elsewhere, export the same bytes', async () => {
+  const t = await createTestContext();
+  const other = await createTestContext({ withPage: false });
+  try {
+    const built = await buildAutomatedPage(t);
+    const file = await exportPageFile(t.ctx);
+    assert.match(file, /monitors:/);
+    assert.match(file, /alert_receivers:/);
+    assert.doesNotMatch(file, /s3cret/, 'a credential header is not written in clear');
+    assert.match(file, /Authorization: "?\(kept\)"?/);
+    assert.ok(!file.includes(built.pushToken) && !file.includes(built.receiverToken), 'tokens are not written in clear');
+    assert.deepEqual((await applyPageFile(t.ctx, file)).changes, [], 'the database already matches its own export');
+
+    // Another instance (same template id, as a restored team would have) takes the file: the same URLs work there.
+    await other.database.db
+      .insertInto('incidentTemplates')
+      .values(await t.database.db.selectFrom('incidentTemplates').selectAll().execute())
+      .execute();
+    const kept = await refused(applyPageFile(other.ctx, file));
+    assert.match(JSON.stringify(kept.details), /no stored value to keep/, 'a kept header needs a stored value');
+    const withValue = file.replace(/Authorization: "?\(kept\)"?/, 'Authorization: Bearer s3cret');
+    const result = await applyPageFile(other.ctx, withValue);
+    assert.ok(result.changes.some((c) => c.startsWith('add monitor "API health"')));
+    assert.ok(result.changes.some((c) => c.startsWith('add alert receiver "Prometheus"')));
+    assert.equal(await exportPageFile(other.ctx), file, 'the second database exports the same file');
+    await recordHeartbeat(other.ctx, built.pushToken);
+    const received = await receiveAlerts(other.ctx, built.receiverToken, {
+      version: '4',
+      alerts: [{ status: 'firing', labels: { service: 'api', severity: 'page' }, fingerprint: 'a1' }],
+    });
+    assert.equal(received.firing, 1, 'the receiver URL from the first database works on the second');
+    const apiNow = (await listComponents(other.ctx.db)).find((c) => c.name === 'API');
+    assert.equal(apiNow?.status, 'major_outage');
+    const monitors = await listMonitors(other.ctx);
+    const http = monitors.find((v) => v.monitor.name === 'API health')!.monitor;
+    assert.deepEqual((http.settings as { headers: Record<string, string> }).headers, {
+      Authorization: 'Bearer s3cret',
+      Accept: 'application/json',
+    });
+  } finally {
+    await t.close();
+    await other.close();
+  }
+});
+
+test('the plan shows what a changed file would do to monitors and receivers, and applying it does that', async () => {
+  const t = await createTestContext();
+  try {
+    await buildAutomatedPage(t);
+    const file = await exportPageFile(t.ctx);
+    const changed = file
+      .replace('interval_seconds: 30', 'interval_seconds: 45')
+      .replace('name: Backup', 'name: Nightly backup')
+      .replace(/service="api"/, 'service=~"api|gateway"');
+    const plan = await applyPageFile(t.ctx, changed, { dryRun: true });
+    assert.deepEqual(plan.applied, false);
+    assert.ok(plan.changes.includes('change monitor "API health": interval_seconds'), plan.changes.join('\n'));
+    assert.ok(plan.changes.includes('change monitor "Nightly backup": name'), plan.changes.join('\n'));
+    assert.ok(plan.changes.includes('change alert receiver "Prometheus": rules'), plan.changes.join('\n'));
+    assert.equal(await exportPageFile(t.ctx), file, 'a dry run writes nothing');
+    await applyPageFile(t.ctx, changed);
+    assert.equal(await exportPageFile(t.ctx), changed);
+
+    // Left out of the file: removed, with their URLs.
+    const without = changed.replace(/\nmonitors:[\s\S]*$/, '\n');
+    const removal = await applyPageFile(t.ctx, without);
+    assert.ok(removal.changes.some((c) => c.startsWith('remove monitor "API health"')));
+    assert.ok(removal.changes.some((c) => c.startsWith('remove alert receiver "Prometheus"')));
+    assert.deepEqual(await listMonitors(t.ctx), []);
+    assert.deepEqual(await listReceivers(t.ctx), []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a file with a wrong monitor or rule is refused whole, each problem with its line', async () => {
+  const t = await createTestContext();
+  try {
+    await buildAutomatedPage(t);
+    const file = await exportPageFile(t.ctx);
+    const broken = file
+      .replace('url: https://api.example.test/health', 'url: ftp://api.example.test/health')
+      .replace(/service="api"/, 'service=api')
+      .replace(/incident_template: [0-9a-z]{12}/, 'incident_template: zzzzzzzzzzzz');
+    const error = await refused(applyPageFile(t.ctx, broken));
+    assert.equal(error.code, 'page_file_invalid');
+    const paths = (error.details ?? []).map((d) => `${d.path}: ${d.message}`).join('\n');
+    assert.match(paths, /line \d+.*url/);
+    assert.match(paths, /matchers/);
+    assert.match(paths, /no incident template has the id zzzzzzzzzzzz/);
+    assert.equal(await exportPageFile(t.ctx), file, 'nothing was written');
+  } finally {
+    await t.close();
+  }
+});
