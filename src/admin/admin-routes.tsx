@@ -24,6 +24,7 @@ import { registerSubscriberRoutes } from './subscribers/subscriber-routes.tsx';
 import { registerTeamRoutes } from './team/team-routes.tsx';
 import { registerTemplateRoutes } from './templates/template-routes.tsx';
 import { registerMonitorRoutes } from './monitors/monitor-routes.tsx';
+import { registerAlertReceiverRoutes } from './alert-receivers/receiver-routes.tsx';
 import { adminCss } from './view/admin-styles.ts';
 import { Layout } from './view/layout.tsx';
 
@@ -64,6 +65,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerComponentRoutes(scope, deps);
       registerTemplateRoutes(scope, deps);
       registerMonitorRoutes(scope, deps);
+      registerAlertReceiverRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
       registerTeamRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);

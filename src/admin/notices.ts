@@ -32,6 +32,8 @@ const notices: Record<string, string> = {
   'monitor-paused': 'The monitor is paused; its component got back the status it had before the monitor changed it.',
   'monitor-resumed': 'The monitor is checking again.',
   'monitor-deleted': 'The monitor is deleted.',
+  'receiver-saved': 'The receiver is saved; its URL stays the same.',
+  'receiver-deleted': 'The receiver is deleted; its URL no longer works and the alerts it raised are cleared.',
   'template-deleted': 'The template is deleted.',
   welcome: 'Welcome to Aviso.',
   'logged-out': 'You are logged out.',

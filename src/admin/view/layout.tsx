@@ -14,6 +14,7 @@ export type Section =
   | 'api-keys'
   | 'audit'
   | 'monitors'
+  | 'alert-receivers'
   | 'jobs'
   | 'subscribers'
   | 'account'
@@ -25,6 +26,7 @@ const sections: { key: Section; href: string; label: string; needs: Permission }
   { key: 'maintenances', href: '/admin/maintenances', label: 'Maintenance', needs: 'read' },
   { key: 'components', href: '/admin/components', label: 'Components', needs: 'read' },
   { key: 'monitors', href: '/admin/monitors', label: 'Monitors', needs: 'read' },
+  { key: 'alert-receivers', href: '/admin/alert-receivers', label: 'Alert receivers', needs: 'read' },
   { key: 'templates', href: '/admin/templates', label: 'Templates', needs: 'read' },
   { key: 'subscribers', href: '/admin/subscribers', label: 'Subscribers', needs: 'manage_page' },
   { key: 'settings', href: '/admin/settings', label: 'Page settings', needs: 'manage_page' },
