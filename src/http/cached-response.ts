@@ -13,6 +13,10 @@ export interface CachedResponse {
   brotli: Buffer | null;
   /** Extra headers sent with every copy (CORS, for example). */
   headers: Record<string, string>;
+  /** When the rendering was made (ms since the epoch); a kept copy carries the time of its rendering. */
+  renderedAt: number;
+  /** Set on a copy standing in for a rendering that could not be made (the database is away). */
+  kept?: boolean;
 }
 
 export interface Rendered {
@@ -27,7 +31,10 @@ export const publicCacheControl = 'public, max-age=10, stale-while-revalidate=60
 
 const compressMinimum = 512;
 
-export function prepare(rendered: Rendered): CachedResponse {
+/** The header that tells a reader of a kept copy when it was rendered (HTML pages also say it on the page). */
+export const lastUpdatedHeader = 'x-aviso-last-updated';
+
+export function prepare(rendered: Rendered, renderedAt = Date.now()): CachedResponse {
   const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
   const compressible = identity.length >= compressMinimum;
   return {
@@ -42,6 +49,7 @@ export function prepare(rendered: Rendered): CachedResponse {
         })
       : null,
     headers: rendered.headers ?? {},
+    renderedAt,
   };
 }
 
@@ -71,6 +79,9 @@ function isClientError(error: unknown): boolean {
 export class ResponseCache {
   readonly #entries = new Map<string, { generation: string | number; response: Promise<CachedResponse> }>();
   readonly #lastGood = new Map<string, CachedResponse>();
+  /** The start order of the rendering each last good copy came from (see #render). */
+  readonly #lastGoodOrder = new Map<string, number>();
+  #started = 0;
   readonly #generation: () => string | number;
   readonly #keeper: RenderingKeeper | undefined;
   readonly #observe: (event: CacheEvent) => void;
@@ -99,18 +110,32 @@ export class ResponseCache {
       return entry.response;
     }
     this.#observe('miss');
-    if (this.#offline) return this.stale(key).then((good) => good ?? this.#render(key, generation, render));
+    if (this.#offline)
+      return this.stale(key).then((good) => (good === undefined ? this.#render(key, generation, render) : { ...good, kept: true }));
     return this.#render(key, generation, render);
   }
 
+  /**
+   * Renders a key. Renderings of one key may overlap (a write between two requests); one started
+   * later reads data at least as new, so it wins whichever finishes first: an older rendering that
+   * finishes last is neither kept nor served, its waiters get the newer copy. So a key never goes
+   * back to older data once newer data was served.
+   */
   #render(key: string, generation: string | number, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
+    const order = ++this.#started;
     const response: Promise<CachedResponse> = Promise.resolve()
       .then(render)
-      .then(prepare)
+      .then((rendered) => prepare(rendered))
       .then(
         (fresh) => {
           this.#observe('render');
+          const newer = this.#lastGood.get(key);
+          if (newer !== undefined && (this.#lastGoodOrder.get(key) ?? 0) > order) {
+            if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
+            return newer;
+          }
           this.#lastGood.set(key, fresh);
+          this.#lastGoodOrder.set(key, order);
           this.#keeper?.save(key, fresh);
           return fresh;
         },
@@ -120,13 +145,14 @@ export class ResponseCache {
           if (this.#entries.get(key)?.response === response) this.#entries.delete(key);
           if (isClientError(error)) {
             this.#lastGood.delete(key);
+            this.#lastGoodOrder.delete(key);
             this.#keeper?.forget(key);
             throw error;
           }
           const good = await this.stale(key);
           if (good !== undefined) {
             this.#observe('stale_served');
-            return good;
+            return { ...good, kept: true };
           }
           throw this.#offline ? new AppError('database_unavailable') : error;
         },
@@ -169,6 +195,7 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, respons
   reply.header('cache-control', response.cacheControl);
   reply.header('vary', 'Accept-Encoding');
   for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  if (response.kept === true) reply.header(lastUpdatedHeader, new Date(response.renderedAt).toISOString());
   if (matchesEtag(request.headers['if-none-match'], response.etag)) return reply.code(304).send();
   reply.header('content-type', response.contentType);
   const accept = request.headers['accept-encoding'];

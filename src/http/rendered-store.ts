@@ -11,6 +11,8 @@ const storedSchema = z.object({
   cacheControl: z.string(),
   headers: z.record(z.string(), z.string()),
   body: z.base64(),
+  /** Copies kept before this field existed have the file's time instead. */
+  renderedAt: z.number().optional(),
 });
 
 function parseJson(text: string): unknown {
@@ -76,6 +78,7 @@ export class RenderedStore {
       cacheControl: response.cacheControl,
       headers: response.headers,
       body: response.identity.toString('base64'),
+      renderedAt: response.renderedAt,
     };
     try {
       await mkdir(this.#dir, { recursive: true });
@@ -102,8 +105,10 @@ export class RenderedStore {
   /** The copy on disk, with the same ETag it was served with; undefined when there is none. */
   async load(key: string): Promise<CachedResponse | undefined> {
     let text: string;
+    let modifiedAt: number;
     try {
       text = await readFile(this.#file(key), 'utf8');
+      modifiedAt = (await stat(this.#file(key))).mtimeMs;
     } catch {
       return undefined;
     }
@@ -112,8 +117,8 @@ export class RenderedStore {
       this.#log.warn({ key }, 'ignoring an unreadable rendering on disk');
       return undefined;
     }
-    const { contentType, cacheControl, headers, body } = parsed.data;
-    return prepare({ body: Buffer.from(body, 'base64'), contentType, cacheControl, headers });
+    const { contentType, cacheControl, headers, body, renderedAt } = parsed.data;
+    return prepare({ body: Buffer.from(body, 'base64'), contentType, cacheControl, headers }, renderedAt ?? Math.round(modifiedAt));
   }
 
   /**
