@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/create-app.ts';
-import { sendCached, type CachedResponse } from '../http/cached-response.ts';
+import { prepare, sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { AppError } from '../shared/errors.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
+import { formatDateTime } from '../i18n/format-dates.ts';
+import { t } from '../i18n/translate.ts';
+import type { Locale } from '../shared/locales.ts';
 import { loadPublicAssets } from './assets.ts';
 import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
 
@@ -41,6 +44,24 @@ function remembered<K extends object, T>(store: WeakMap<K, Map<string, T>>, owne
     values.set(key, value);
   }
   return value;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A kept copy of a page (served while the database is away) says so at the top of its content, in
+ * the reader's language, with the time it was rendered; the bytes on disk stay as rendered.
+ */
+export function withLastUpdatedNote(response: CachedResponse, locale: Locale, timeZone: string): CachedResponse {
+  const html = response.identity.toString('utf8');
+  const time = formatDateTime(locale, timeZone, new Date(response.renderedAt));
+  const note = `<p class="kept-copy" role="status">${escapeHtml(t(locale, 'page.lastUpdated', { time }))}</p>`;
+  const marked = html.replace(/<main\b[^>]*>/, (main) => main + note);
+  const prepared = prepare(
+    { body: marked, contentType: response.contentType, cacheControl: response.cacheControl, headers: response.headers },
+    response.renderedAt,
+  );
+  return { ...prepared, kept: true };
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -104,10 +125,19 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
     const options: RenderOptions = { locale: negotiated.locale, assets: assets.urls, now };
     // The sites the operator named may frame the page; no other may.
     reply.header('content-security-policy', contentSecurityPolicy(page.frameAncestors));
-    return { options, negotiated, key: `page|${negotiated.locale}` };
+    return { options, negotiated, key: `page|${negotiated.locale}`, timeZone: page.timeZone };
   };
 
-  const send = (request: FastifyRequest, reply: FastifyReply, response: CachedResponse, negotiated: NegotiatedLocale) => {
+  // Kept copies with their note, by ETag and language: an outage serves the same few copies many times.
+  const noted = new Map<string, CachedResponse>();
+  const send = (request: FastifyRequest, reply: FastifyReply, served: CachedResponse, negotiated: NegotiatedLocale, timeZone: string) => {
+    let response = served;
+    if (served.kept === true) {
+      const id = `${served.etag}|${negotiated.locale}`;
+      response = noted.get(id) ?? withLastUpdatedNote(served, negotiated.locale, timeZone);
+      if (noted.size >= rememberedLimit) noted.clear();
+      noted.set(id, response);
+    }
     if (negotiated.source === 'query') {
       // The URL names the language; the cookie it sets must not be stored by shared caches.
       return sendCached(request, reply, { ...response, cacheControl: 'private, no-cache' });
@@ -128,38 +158,38 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
 
   app.get('/', { schema: { querystring: homeQuery } }, async (request, reply) => {
     const { locale } = request.query as z.infer<typeof homeQuery>;
-    const { options, negotiated, key } = await begin(request, reply, locale);
+    const { options, negotiated, key, timeZone } = await begin(request, reply, locale);
     const response = await deps.cache.get(`${key}|home`, async () => ({
       contentType: htmlType,
       body: await renderHome(deps.ctx, options),
     }));
-    return send(request, reply, response, negotiated);
+    return send(request, reply, response, negotiated, timeZone);
   });
 
   app.get('/history', { schema: { querystring: historyQuery } }, async (request, reply) => {
     const { locale, page } = request.query as z.infer<typeof historyQuery>;
-    const { options, negotiated, key } = await begin(request, reply, locale);
+    const { options, negotiated, key, timeZone } = await begin(request, reply, locale);
     const response = await deps.cache.get(`${key}|history|${page}`, async () => ({
       contentType: htmlType,
       body: await renderHistory(deps.ctx, page, options),
     }));
-    return send(request, reply, response, negotiated);
+    return send(request, reply, response, negotiated, timeZone);
   });
 
   app.get('/uptime', { schema: { querystring: uptimeQuery } }, async (request, reply) => {
     const { locale, page, component } = request.query as z.infer<typeof uptimeQuery>;
-    const { options, negotiated, key } = await begin(request, reply, locale);
+    const { options, negotiated, key, timeZone } = await begin(request, reply, locale);
     const response = await deps.cache.get(`${key}|uptime|${component ?? ''}|${page}`, async () => ({
       contentType: htmlType,
       body: await renderUptime(deps.ctx, { component, page }, options),
     }));
-    return send(request, reply, response, negotiated);
+    return send(request, reply, response, negotiated, timeZone);
   });
 
   app.get('/incidents/:id', { schema: { querystring: homeQuery } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { locale } = request.query as z.infer<typeof homeQuery>;
-    const { options, negotiated, key } = await begin(request, reply, locale);
+    const { options, negotiated, key, timeZone } = await begin(request, reply, locale);
     const notFound = async () => {
       const body = await renderIncidentNotFound(deps.ctx, id, options);
       return reply.code(404).header('cache-control', 'no-cache').type(htmlType).send(body);
@@ -170,7 +200,7 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
         contentType: htmlType,
         body: await renderIncident(deps.ctx, id, options),
       }));
-      return send(request, reply, response, negotiated);
+      return send(request, reply, response, negotiated, timeZone);
     } catch (error) {
       if (error instanceof AppError && error.code === 'incident_not_found') return notFound();
       throw error;
