@@ -24,11 +24,14 @@ import { createMetrics, type AvisoMetrics } from './metrics/aviso-metrics.ts';
 import { registerMetricsRoute } from './metrics/metrics-routes.ts';
 import { registerRequestLog } from './http/request-log.ts';
 import { registerDocsPages } from './docs-pages/docs-routes.ts';
+import { keepSiteRendered, type SiteRenderer } from './site/keep-site-rendered.ts';
 
 export interface Aviso {
   app: App;
   deps: AppDeps;
   metrics: AvisoMetrics;
+  /** The background rendering of every public URL (a serving instance only). */
+  siteRenderer: SiteRenderer | undefined;
   close(): Promise<void>;
 }
 
@@ -101,12 +104,19 @@ export async function buildAviso(options: {
         postgresUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
       })
     : undefined;
+  // The whole public site, not only what visitors asked, is rendered after each change and kept on disk.
+  const siteRenderer = options.resilient
+    ? keepSiteRendered({ app, ctx, today: () => day.today(), online: () => !cache.offline })
+    : undefined;
+  if (loaded) siteRenderer?.schedule();
 
   return {
     app,
     deps,
     metrics,
+    siteRenderer,
     close: async () => {
+      await siteRenderer?.stop();
       timeZone.stop();
       await listener?.close();
       await app.close();

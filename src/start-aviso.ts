@@ -73,6 +73,7 @@ export async function startAviso(options: {
         await prepare(ctx);
         await ctx.revisions.load(ctx.db);
         cache.setOffline(false);
+        aviso.siteRenderer?.schedule();
         log.info(`the ${database.kind} database answers again; serving fresh pages`);
         return;
       } catch (next) {

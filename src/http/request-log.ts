@@ -1,4 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { App } from './create-app.ts';
+
+/**
+ * Requests the instance makes to itself (the background rendering of the whole site) carry this
+ * header with this process's random value; they are neither logged nor counted as visitors' requests.
+ */
+export const backgroundRequest = { header: 'x-aviso-background-render', value: randomBytes(16).toString('hex') } as const;
 
 export type AccessLogMode = 'all' | 'errors' | 'off';
 
@@ -14,6 +21,7 @@ export interface RequestObserver {
 export function registerRequestLog(app: App, options: { mode: AccessLogMode; observer?: RequestObserver | undefined }): void {
   const { mode, observer } = options;
   app.addHook('onResponse', async (request, reply) => {
+    if (request.headers[backgroundRequest.header] === backgroundRequest.value) return;
     const status = reply.statusCode;
     const route = request.routeOptions.url ?? 'unmatched';
     const ms = reply.elapsedTime;
