@@ -4,6 +4,7 @@ import type { Ctx } from '../shared/context.ts';
 import { registerApiKeyCommand } from './api-key-command.ts';
 import { registerBackupCommands } from './backup-command.ts';
 import { registerDoctorCommand } from './doctor-command.ts';
+import { registerExportStaticCommand } from './export-static-command.ts';
 import { registerImportCommand } from './import-command.ts';
 
 // Each command loads what it needs when it runs, so `aviso --help` and `--version` answer at once.
@@ -92,6 +93,7 @@ program
 
 registerBackupCommands(program);
 registerDoctorCommand(program);
+registerExportStaticCommand(program);
 
 try {
   await program.parseAsync(process.argv);
