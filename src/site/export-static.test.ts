@@ -54,7 +54,7 @@ describe('export-static', () => {
       assert.ok(pages.has('/ru/history.atom') && pages.has('/history.rss'), 'the feeds in each language');
 
       for (const path of ['/api/v2/summary.json', '/api/v2/incidents/unresolved.json', '/ru/api/v2/status.json']) {
-        const response = await fetch(nginx.baseUrl + path);
+        const response: Response = await fetch(nginx.baseUrl + path);
         assert.equal(response.status, 200, path);
         assert.equal(response.headers.get('content-type'), 'application/json', path);
         assert.ok(((await response.json()) as { page?: unknown }).page, path);

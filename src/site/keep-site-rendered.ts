@@ -44,6 +44,7 @@ export function keepSiteRendered(options: {
   let stopped = false;
 
   const pass = async () => {
+    const startedAt = Date.now();
     const urls = await listPublicUrls(ctx, ctx.clock.now());
     let next = 0;
     const lane = async () => {
@@ -56,6 +57,11 @@ export function keepSiteRendered(options: {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
+    if (next >= urls.length)
+      ctx.log.info(
+        { urls: urls.length, ms: Date.now() - startedAt, revision: ctx.revisions.current },
+        'the whole public site is rendered and kept',
+      );
   };
 
   const run = async () => {
