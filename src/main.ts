@@ -24,6 +24,8 @@ async function start(config: Config): Promise<void> {
   const worker = new JobWorker({ ctx: started.aviso.deps.ctx, handlers: jobs.handlers, recurring: jobs.recurring });
   signals.setStop(async () => {
     // Stop accepting and let in-flight requests finish while the running job completes; then close the database.
+    // The background rendering of the site stops first: it asks the app, which is about to close.
+    await started.aviso.siteRenderer?.stop();
     await Promise.all([started.aviso.app.close(), worker.stop()]);
     await started.close();
     clearRunning(config.dataDir);
