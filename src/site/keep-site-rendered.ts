@@ -11,7 +11,19 @@ export interface SiteRenderer {
   stop(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/** Waits `ms`, or less when `stopping` aborts: a stop never waits out a rest. */
+function sleep(ms: number, stopping: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stopping.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    stopping.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * Renders every public URL in the background after each change of the data and of the page's day,
@@ -42,6 +54,7 @@ export function keepSiteRendered(options: {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  const stopping = new AbortController();
 
   const pass = async () => {
     const startedAt = Date.now();
@@ -53,7 +66,7 @@ export function keepSiteRendered(options: {
         const started = performance.now();
         await app.inject({ method: 'GET', url, headers: { [backgroundRequest.header]: backgroundRequest.value } });
         // Rests as long as the rendering took: the pass takes at most half of a core from visitors.
-        await sleep(Math.min(1000, (performance.now() - started) * restRatio));
+        await sleep(Math.min(1000, (performance.now() - started) * restRatio), stopping.signal);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
@@ -68,8 +81,8 @@ export function keepSiteRendered(options: {
     do {
       again = false;
       // A change's first requests render what they ask without the pass competing with them.
-      await sleep(startDelayMs);
-      if (!options.online()) return;
+      await sleep(startDelayMs, stopping.signal);
+      if (stopped || !options.online()) return;
       await pass().catch((error: unknown) =>
         ctx.log.warn({ err: error }, 'the background rendering of the site stopped; the next change starts it again'),
       );
@@ -105,6 +118,7 @@ export function keepSiteRendered(options: {
     },
     stop: async () => {
       stopped = true;
+      stopping.abort();
       stopChanges();
       clearInterval(dayTimer);
       await running;
