@@ -31,6 +31,6 @@ export async function prepareContent(ctx: Ctx, config: Config): Promise<void> {
     url: config.publicUrl,
     timeZone: 'Etc/UTC',
     defaultLocale: 'en',
-    locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'],
+    locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr', 'ar', 'ja'],
   });
 }

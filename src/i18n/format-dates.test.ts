@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatDateTime, formatDuration, formatZone, formatMonth, formatMonthRange, formatPercent } from './format-dates.ts';
 import { translator } from './translate.ts';
+import { supportedLocales } from '../shared/locales.ts';
 
 describe('dates and numbers through Intl', () => {
   test('times are shown in the page’s time zone', () => {
@@ -19,7 +20,10 @@ describe('dates and numbers through Intl', () => {
     assert.equal(formatZone('es', 'America/Sao_Paulo', winter), 'hora estándar de Brasilia (GMT-3)');
     assert.equal(formatZone('ru', 'Etc/UTC', winter), 'Всемирное координированное время (UTC)');
     assert.equal(formatZone('en', 'Etc/UTC', winter), 'Coordinated Universal Time (UTC)');
-    for (const locale of ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'] as const)
+    assert.equal(formatZone('ar', 'Europe/Moscow', winter), 'توقيت موسكو الرسمي (غرينتش+3)');
+    assert.equal(formatZone('ar', 'Etc/UTC', winter), 'التوقيت العالمي المنسق (UTC)');
+    assert.equal(formatZone('ja', 'Europe/Moscow', winter), 'モスクワ標準時 (GMT+3)');
+    for (const locale of supportedLocales)
       for (const zone of ['Europe/Moscow', 'America/New_York', 'Asia/Kolkata', 'Etc/UTC', 'Etc/GMT+5'])
         assert.doesNotMatch(formatZone(locale, zone, winter), /\//, `${locale} ${zone}`);
   });

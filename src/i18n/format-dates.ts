@@ -46,11 +46,12 @@ function zonePart(locale: Locale, timeZone: string, style: 'longGeneric' | 'long
  */
 export function formatZone(locale: Locale, timeZone: string, at: Date): string {
   const offset = zonePart(locale, timeZone, 'shortOffset', at);
-  const isUtc = /^(GMT|UTC)([+−-]0)?$/.test(offset);
+  // Whether the zone is UTC is read from the English offset: other languages spell GMT their own way (ar "غرينتش+0").
+  const isUtc = /^(GMT|UTC)([+−-]0)?$/.test(zonePart('en', timeZone, 'shortOffset', at));
   const generic = zonePart(locale, timeZone, 'longGeneric', at);
-  // Zones without a name of their own (Etc/UTC, Etc/GMT+5) come back as an offset: use the long name.
-  const name = /^(GMT|UTC)[+−-]?\d/.test(generic) || /^(GMT|UTC)$/.test(generic) ? zonePart(locale, timeZone, 'long', at) : generic;
-  if (/^(GMT|UTC)[+−-]?\d/.test(name)) return name;
+  // Zones without a name of their own (Etc/UTC, Etc/GMT+5) come back as an offset, which has digits: use the long name.
+  const name = /\d/.test(generic) || /^(GMT|UTC)$/.test(generic) ? zonePart(locale, timeZone, 'long', at) : generic;
+  if (/\d/.test(name)) return name;
   return `${name} (${isUtc ? 'UTC' : offset})`;
 }
 

@@ -71,6 +71,17 @@ describe('the one message catalogue (page, widget, feeds, emails, chat, subscrip
     assert.match(quarantine(3), /3 раза подряд/);
     assert.match(quarantine(11), /11 раз подряд/);
     assert.match(t('en', 'notify.quarantineBody', { url: 'https://x', count: 10, page: 'Acme' }), /failed 10 times in a row/);
+    // Arabic has six plural forms: the noun changes with the count (dual, 3–10 plural, 11–99 singular accusative).
+    assert.equal(t('ar', 'home.groupCount', { count: 1 }), 'مكوّن واحد');
+    assert.equal(t('ar', 'home.groupCount', { count: 2 }), 'مكوّنان');
+    assert.equal(t('ar', 'home.groupCount', { count: 3 }), '3 مكوّنات');
+    assert.equal(t('ar', 'home.groupCount', { count: 11 }), '11 مكوّنًا');
+    assert.equal(t('ar', 'home.groupCount', { count: 100 }), '100 مكوّن');
+    assert.equal(t('ar', 'bars.daysAgo', { days: 90 }), 'قبل 90 يومًا');
+    assert.equal(t('ar', 'duration.hours', { count: 2 }), 'ساعتان');
+    // Japanese counts without plural forms.
+    assert.equal(t('ja', 'bars.daysAgo', { days: 30 }), '30 日前');
+    assert.equal(t('ja', 'duration.minutes', { count: 1 }), '1 分');
   });
 
   test('the words Statuspage got wrong are right', () => {
@@ -80,6 +91,8 @@ describe('the one message catalogue (page, widget, feeds, emails, chat, subscrip
     assert.equal(t('ru', 'label.postmortem'), 'Разбор инцидента');
     assert.equal(t('de', 'label.postmortem'), 'Post-Mortem');
     assert.equal(t('fr', 'label.postmortem'), 'Post-mortem');
+    assert.equal(t('ar', 'label.postmortem'), 'تحليل ما بعد الحادث');
+    assert.equal(t('ja', 'label.postmortem'), '事後分析');
   });
 
   test('sentences read as written, not translated, and one word names one thing', () => {

@@ -72,4 +72,6 @@ export const localeNames: Record<Locale, string> = {
   ru: 'Русский',
   de: 'Deutsch',
   fr: 'Français',
+  ar: 'العربية',
+  ja: '日本語',
 };

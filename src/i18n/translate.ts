@@ -19,12 +19,14 @@ import es from './locales/es.json' with { type: 'json' };
 import ru from './locales/ru.json' with { type: 'json' };
 import de from './locales/de.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
+import ar from './locales/ar.json' with { type: 'json' };
+import ja from './locales/ja.json' with { type: 'json' };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
 export type Catalog = Record<string, string>;
 
-export const catalogs: Record<Locale, Catalog> = { en, 'pt-BR': ptBR, es, ru, de, fr };
+export const catalogs: Record<Locale, Catalog> = { en, 'pt-BR': ptBR, es, ru, de, fr, ar, ja };
 
 const compiled = new Map<string, IntlMessageFormat>();
 

@@ -23,7 +23,7 @@ export async function createTestContext(options: { now?: string; timeZone?: stri
       url: 'http://127.0.0.1',
       timeZone: options.timeZone ?? 'Etc/UTC',
       defaultLocale: 'en',
-      locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr'],
+      locales: ['en', 'pt-BR', 'es', 'ru', 'de', 'fr', 'ar', 'ja'],
     });
   }
   return { ctx, clock, database, close: () => database.close() };

@@ -28,7 +28,7 @@ test('the example reproduces the seed page: components, languages, the incident 
     await loadExample(ctx, 'kinescope');
     const page = await getPage(ctx);
     assert.equal(page.defaultLocale, 'pt-BR');
-    assert.deepEqual([...page.locales].sort(), ['de', 'en', 'es', 'fr', 'pt-BR', 'ru']);
+    assert.deepEqual([...page.locales].sort(), ['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt-BR', 'ru']);
     assert.equal(page.timeZone, 'Europe/Moscow');
 
     const components = await listComponentsInOrder(ctx);
