@@ -18,7 +18,7 @@ import { catalogs } from './translate.ts';
  * may be left in English. Operators' text (the example's incident, postmortem and names, which
  * Kinescope wrote in English) is theirs and is shown as written.
  */
-const readers: Locale[] = ['pt-BR', 'es', 'ru', 'de', 'fr'];
+const readers: Locale[] = ['pt-BR', 'es', 'ru', 'de', 'fr', 'ar', 'ja'];
 const operatorText = readFileSync(new URL('../../examples/kinescope.yaml', import.meta.url), 'utf8');
 const posted = ['Player outage', 'Drive replacement', 'Database upgrade'];
 const isOperatorText = (text: string) => operatorText.includes(text) || posted.some((p) => p.includes(text) || text.includes(p));
@@ -195,6 +195,19 @@ describe('the example page in every language after updates with empty messages: 
       assert.deepEqual(zoneIds, []);
     });
   }
+
+  test('every Arabic page and email is marked right to left, every Japanese one left to right', async () => {
+    for (const [locale, dir] of [
+      ['ar', 'rtl'],
+      ['ja', 'ltr'],
+    ] as const) {
+      for (const path of ['/', '/history', '/uptime', '/subscriptions/new', `/incidents/${eventIds[0]}`, '/incidents/aaaaaaaaaaaa'])
+        assert.match(await get(`${path}?locale=${locale}`), new RegExp(`<html lang="${locale}" dir="${dir}">`), `${locale} ${path}`);
+      for (const mail of smtp.to(reader(locale))) assert.match(mail.html, new RegExp(`<html lang="${locale}" dir="${dir}">`), mail.subject);
+    }
+    assert.match(await get('/?locale=ar'), /الأوقات معروضة وفق توقيت موسكو الرسمي \(غرينتش\+3\)\./);
+    assert.match(await get('/?locale=ja'), /時刻はモスクワ標準時 \(GMT\+3\)で表示しています。/);
+  });
 
   test("the footer names the zone in the reader's language, with its offset", async () => {
     assert.match(await get('/?locale=pt-BR'), /Os horários seguem o Horário Padrão de Moscou \(GMT\+3\)\./);

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import type { Locale } from '../shared/locales.ts';
+import { textDirection, type Locale } from '../shared/locales.ts';
 import { webMessage, type WebMessageKey } from './web-messages.ts';
 
 export interface PageFrame {
@@ -33,7 +33,7 @@ button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(-
 /** Every subscription page: a small standalone document that works without script. */
 export function subscriptionPage(frame: PageFrame, title: string, body: ComponentChildren): string {
   return `<!doctype html>${render(
-    <html lang={frame.locale}>
+    <html lang={frame.locale} dir={textDirection(frame.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

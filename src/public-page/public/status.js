@@ -49,7 +49,9 @@
   }
   function visibleRects(svg) {
     return Array.prototype.filter.call(svg.querySelectorAll('rect'), function (r) {
-      return r.getBoundingClientRect().left >= svg.getBoundingClientRect().left - 1;
+      var box = r.getBoundingClientRect();
+      var frame = svg.getBoundingClientRect();
+      return box.left >= frame.left - 1 && box.right <= frame.right + 1;
     });
   }
   document.querySelectorAll('.bars-svg').forEach(function (svg) {
@@ -69,12 +71,14 @@
     svg.addEventListener('blur', hide);
     svg.addEventListener('keydown', function (e) {
       var rects = visibleRects(svg);
+      var rtl = getComputedStyle(svg).direction === 'rtl';
       var i = rects.indexOf(svg.querySelector('rect.current'));
       if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
         if (e.key === 'Home') i = 0;
         else if (e.key === 'End' || i < 0) i = rects.length - 1;
-        else i = Math.max(0, Math.min(rects.length - 1, i + (e.key === 'ArrowLeft' ? -1 : 1)));
+        // Right to left, today is at the left edge: the left arrow goes towards it.
+        else i = Math.max(0, Math.min(rects.length - 1, i + ((e.key === 'ArrowLeft') !== rtl ? -1 : 1)));
         if (rects[i]) show(rects[i]);
       } else if (e.key === 'Enter' && svg.querySelector('rect.current')) open(svg.querySelector('rect.current'));
       else if (e.key === 'Escape') hide();

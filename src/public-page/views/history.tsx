@@ -41,7 +41,10 @@ export function Pager({
     <nav class="pager" aria-label={label}>
       {pageNumber < pageCount ? (
         <a href={href(pageNumber + 1)} rel="prev">
-          ← {t('history.previous')}
+          <span class="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('history.previous')}
         </a>
       ) : (
         <span />
@@ -49,7 +52,10 @@ export function Pager({
       <span class="pager-range">{range}</span>
       {pageNumber > 1 ? (
         <a href={href(pageNumber - 1)} rel="next">
-          {t('history.next')} →
+          {t('history.next')}{' '}
+          <span class="arrow" aria-hidden="true">
+            →
+          </span>
         </a>
       ) : (
         <span />

@@ -159,7 +159,12 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
           </div>
         ))}
         <p class="more">
-          <a href="/history">← {t('home.historyLink')}</a>
+          <a href="/history">
+            <span class="arrow" aria-hidden="true">
+              ←
+            </span>{' '}
+            {t('home.historyLink')}
+          </a>
         </p>
       </section>
     </Layout>

@@ -46,7 +46,12 @@ export function IncidentView({ view, model }: { view: ViewContext; model: Incide
         <Timeline view={view} event={event} headingLevel={3} />
       </article>
       <p class="more">
-        <a href="/">← {t('incident.back')}</a>
+        <a href="/">
+          <span class="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('incident.back')}
+        </a>
       </p>
     </Layout>
   );

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { supportedLocales } from '../../shared/locales.ts';
+import { supportedLocales, textDirection } from '../../shared/locales.ts';
 import { localeNames } from '../../i18n/negotiate-locale.ts';
 import { formatZone } from '../../i18n/format-dates.ts';
 import { IconSprite } from './status-icon.tsx';
@@ -30,7 +30,7 @@ export function Layout({
     </li>
   );
   return (
-    <html lang={view.locale}>
+    <html lang={view.locale} dir={textDirection(view.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

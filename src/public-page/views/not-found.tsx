@@ -9,7 +9,12 @@ export function IncidentNotFoundView({ view }: { view: ViewContext }) {
       <h1>{t('notFound.incidentTitle')}</h1>
       <p>{t('notFound.incidentText')}</p>
       <p class="more">
-        <a href="/">← {t('incident.back')}</a>
+        <a href="/">
+          <span class="arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('incident.back')}
+        </a>
       </p>
     </Layout>
   );

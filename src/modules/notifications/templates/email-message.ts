@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/locales.ts';
+import { textDirection, type Locale } from '../../../shared/locales.ts';
 import { t } from '../../../i18n/translate.ts';
 import type { NotificationContent } from './notification-content.ts';
 import { markdownToText, renderMarkdown } from '../../../shared/markdown.ts';
@@ -38,10 +38,13 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
       .split(/\n{2,}/)
       .map((p) => `<p style="margin:0 0 12px">${escape(p).replace(/\n/g, '<br>')}</p>`)
       .join('');
+  // Mail clients ignore logical CSS properties: the direction is set with `dir`, and the list's indent on the side it starts.
+  const dir = textDirection(locale);
+  const start = dir === 'rtl' ? 'right' : 'left';
   const html = [
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(content.subject)}</title></head>`,
-    `<body style="margin:0;padding:24px;background:#f5f6f8;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2933">`,
-    `<div style="max-width:600px;margin:0 auto;background:#fff;border-radius:6px;border-top:4px solid ${content.colour};padding:24px">`,
+    `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(content.subject)}</title></head>`,
+    `<body dir="${dir}" style="margin:0;padding:24px;background:#f5f6f8;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2933">`,
+    `<div dir="${dir}" style="max-width:600px;margin:0 auto;text-align:${start};background:#fff;border-radius:6px;border-top:4px solid ${content.colour};padding:24px">`,
     `<p style="margin:0 0 8px;color:#52606d;font-size:14px">${escape(content.pageName)}</p>`,
     `<h1 style="margin:0 0 16px;font-size:20px">${escape(content.title)}</h1>`,
     content.statusLabel === null ? '' : `<p style="margin:0 0 12px"><strong>${escape(content.statusLabel)}</strong></p>`,
@@ -54,7 +57,7 @@ export function renderEmail(content: NotificationContent, locale: Locale, links:
     content.when === null ? '' : `<p style="margin:0 0 12px;color:#52606d;font-size:14px">${escape(content.when)}</p>`,
     content.components.length === 0
       ? ''
-      : `<p style="margin:16px 0 4px"><strong>${escape(t(locale, 'notify.affectedComponents'))}</strong></p><ul style="margin:0 0 12px;padding-left:20px">${content.components.map((c) => `<li>${escape(c.name)}: ${escape(c.statusLabel)}</li>`).join('')}</ul>`,
+      : `<p style="margin:16px 0 4px"><strong>${escape(t(locale, 'notify.affectedComponents'))}</strong></p><ul style="margin:0 0 12px;padding-${start}:20px">${content.components.map((c) => `<li>${escape(c.name)}: ${escape(c.statusLabel)}</li>`).join('')}</ul>`,
     content.link === null
       ? ''
       : `<p style="margin:20px 0"><a href="${escape(content.link.url)}" style="background:#1f6feb;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none;display:inline-block">${escape(content.link.label)}</a></p>`,
