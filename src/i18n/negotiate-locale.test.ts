@@ -19,14 +19,19 @@ describe('the visitor’s language', () => {
     });
   });
   test('then Accept-Language by quality, matching a language to its regional variant', () => {
-    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ja;q=0.9, pt-PT;q=0.8, es;q=0.5', enabled, fallback: 'en' }), {
+    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ko;q=0.9, pt-PT;q=0.8, es;q=0.5', enabled, fallback: 'en' }), {
       locale: 'pt-BR',
       source: 'header',
     });
     assert.deepEqual(negotiateLocale({ acceptLanguage: 'en-GB,en;q=0.9', enabled, fallback: 'ru' }), { locale: 'en', source: 'header' });
+    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ar-EG,ar;q=0.9,en;q=0.5', enabled, fallback: 'en' }), {
+      locale: 'ar',
+      source: 'header',
+    });
+    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ja-JP', enabled, fallback: 'en' }), { locale: 'ja', source: 'header' });
   });
   test('then the page default', () => {
-    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ja, zh;q=0.5', enabled, fallback: 'fr' }), { locale: 'fr', source: 'default' });
+    assert.deepEqual(negotiateLocale({ acceptLanguage: 'ko, zh;q=0.5', enabled, fallback: 'fr' }), { locale: 'fr', source: 'default' });
   });
   test('only the page’s enabled locales are chosen', () => {
     assert.deepEqual(negotiateLocale({ query: 'ru', cookie: 'de', acceptLanguage: 'fr', enabled: ['en', 'es'], fallback: 'es' }), {

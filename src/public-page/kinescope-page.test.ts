@@ -57,7 +57,7 @@ describe('the bundled example, as the seed page shows it', () => {
     // Statuspage's window starts with the current month: in February, Sep–Nov is the second page.
     test_.clock.set('2026-02-15T09:00:00.000Z');
     const response = await aviso.app.inject('/history?page=2');
-    assert.match(response.body, /<html lang="pt-BR">/);
+    assert.match(response.body, /<html lang="pt-BR" dir="ltr">/);
     const page = text(response.body);
     inOrder(page, [
       'Histórico de incidentes',

@@ -50,7 +50,7 @@ describe('the public subscription pages, with a real SMTP server', () => {
     const api = await createComponent(t.ctx, { name: 'API' });
     const page = await t.aviso.app.inject({ url: '/subscriptions/new', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<html lang="de">/);
+    assert.match(page.body, /<html lang="de" dir="ltr">/);
     assert.match(page.body, /<label for="email">E-Mail-Adresse<\/label>/);
     assert.match(page.body, /name="component_ids" value="[0-9a-z]{12}"/);
 

@@ -128,7 +128,7 @@ describe('email notifications through a real SMTP server', () => {
     assert.match(mail.html, /<li>Requests <em>time out<\/em><\/li>/);
     assert.match(mail.html, /<a href="https:\/\/blog\.example\.com\/api" rel="nofollow noopener">our blog<\/a>/);
     assert.doesNotMatch(mail.html, /<script>/);
-    assert.match(mail.html, /<html lang="pt-BR">/);
+    assert.match(mail.html, /<html lang="pt-BR" dir="ltr">/);
     assert.match(mail.html, /<strong>Investigando<\/strong>/);
     // Text: no Markdown marks, the link's address after its words, Aviso's words in Portuguese.
     assert.match(
