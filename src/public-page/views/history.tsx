@@ -13,7 +13,9 @@ function HistoryEvent({ view, event }: { view: ViewContext; event: Incident }) {
   return (
     <article class={`past-event impact-${event.impact}`}>
       <h3>
-        <a href={`/incidents/${event.id}`}>{event.name}</a>
+        <a href={`/incidents/${event.id}`} dir="auto">
+          {event.name}
+        </a>
       </h3>
       <Timeline view={view} event={event} headingLevel={4} />
     </article>

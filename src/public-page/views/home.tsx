@@ -23,7 +23,9 @@ function EventBox({ view, event }: { view: ViewContext; event: Incident }) {
           <span class="impact">{view.t(`impact.${event.impact}`)}</span>
         </p>
         <h3 class="event-name">
-          <a href={`/incidents/${event.id}`}>{event.name}</a>
+          <a href={`/incidents/${event.id}`} dir="auto">
+            {event.name}
+          </a>
         </h3>
       </header>
       <div class="event-body">
@@ -45,7 +47,9 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
   return (
     <li class={`component${grouped ? ' child' : ''}`}>
       <div class="component-head">
-        <span class="component-name">{c.name}</span>
+        <span class="component-name" dir="auto">
+          {c.name}
+        </span>
         {c.statusUnknownSince === null ? (
           <StatusText status={c.status} label={view.t(`status.${c.status}`)} />
         ) : (
@@ -54,7 +58,11 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
           />
         )}
       </div>
-      {c.description !== null && <p class="component-description">{c.description}</p>}
+      {c.description !== null && (
+        <p class="component-description" dir="auto">
+          {c.description}
+        </p>
+      )}
       {row.bars !== null && <DayBarsView view={view} bars={row.bars} name={c.name} id={c.id} />}
     </li>
   );
@@ -68,7 +76,7 @@ function GroupItem({ view, row }: { view: ViewContext; row: ComponentRow }) {
       <details open={degraded}>
         <summary class="component-head">
           <span class="component-name">
-            {c.name} <span class="count">({view.t('home.groupCount', { count: row.children.length })})</span>
+            <bdi>{c.name}</bdi> <span class="count">({view.t('home.groupCount', { count: row.children.length })})</span>
           </span>
           <StatusText status={c.status} label={view.t(`status.${c.status}`)} />
         </summary>
@@ -150,7 +158,9 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
               day.events.map((event) => (
                 <article class={`past-event impact-${event.impact}`}>
                   <h4>
-                    <a href={`/incidents/${event.id}`}>{event.name}</a>
+                    <a href={`/incidents/${event.id}`} dir="auto">
+                      {event.name}
+                    </a>
                   </h4>
                   <Timeline view={view} event={event} headingLevel={5} />
                 </article>

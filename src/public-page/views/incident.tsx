@@ -13,7 +13,9 @@ export function IncidentView({ view, model }: { view: ViewContext; model: Incide
   return (
     <Layout view={view} title={t('meta.incidentTitle', { incident: event.name, page: model.page.name })} section="incident">
       <article class={`incident impact-${event.impact}`}>
-        <h1 class="incident-name">{event.name}</h1>
+        <h1 class="incident-name" dir="auto">
+          {event.name}
+        </h1>
         <p class="event-meta">
           <span class="impact">{t(`impact.${event.impact}`)}</span>
           {schedule !== null && (

@@ -11,7 +11,7 @@ export function Timeline({ view, event, headingLevel }: { view: ViewContext; eve
       {timeline(event, view.locale).map((entry) => (
         <li class={`entry entry-${entry.label}`} key={entry.key}>
           <strong class="entry-label">{view.t(`label.${entry.label}`)}</strong>
-          <div class="entry-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(entry.body, headingLevel) }} />
+          <div class="entry-body" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(entry.body, headingLevel) }} />
           <p class="entry-time">
             <time dateTime={entry.at.toISOString()}>{formatDateTime(view.locale, view.page.timeZone, entry.at)}</time>
           </p>
