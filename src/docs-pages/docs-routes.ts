@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import type { App } from '../http/create-app.ts';
-import { prepare, sendCached, type CachedResponse } from '../http/cached-response.ts';
+import { prepareAtStartup, sendCached, type CachedResponse } from '../http/cached-response.ts';
 
 /** The documents Aviso serves about itself, from `docs/` (shipped beside `src/` and `dist/`). */
 const documents = { webhooks: 'webhooks.md' } as const;
@@ -16,7 +16,7 @@ function render(file: string): CachedResponse {
   const title = /^# (.+)$/m.exec(source)?.[1] ?? 'Aviso';
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${markdown.utils.escapeHtml(title)} · Aviso</title><style>${style}</style></head><body>${markdown.render(source)}</body></html>`;
-  return prepare({ body, contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=3600' });
+  return prepareAtStartup({ body, contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=3600' });
 }
 
 /** `GET /docs/webhooks`: what webhook payloads' `meta.documentation` links to. */

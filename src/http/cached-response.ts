@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.ts';
 
@@ -34,23 +35,47 @@ const compressMinimum = 512;
 /** The header that tells a reader of a kept copy when it was rendered (HTML pages also say it on the page). */
 export const lastUpdatedHeader = 'x-aviso-last-updated';
 
-export function prepare(rendered: Rendered, renderedAt = Date.now()): CachedResponse {
-  const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
-  const compressible = identity.length >= compressMinimum;
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const brotliOptions = (identity: Buffer): BrotliOptions => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+});
+
+function respond(rendered: Rendered, renderedAt: number, identity: Buffer, gzipped: Buffer | null, brotli: Buffer | null): CachedResponse {
   return {
     etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
     contentType: rendered.contentType,
     cacheControl: rendered.cacheControl ?? publicCacheControl,
     identity,
-    gzip: compressible ? gzipSync(identity, { level: 9 }) : null,
-    brotli: compressible
-      ? brotliCompressSync(identity, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
-        })
-      : null,
+    gzip: gzipped,
+    brotli,
     headers: rendered.headers ?? {},
     renderedAt,
   };
+}
+
+/**
+ * A rendering ready to serve, compressed on libuv's thread pool: brotli at quality 10 takes tens of
+ * milliseconds for a large page, which must never hold the event loop while visitors wait.
+ */
+export async function prepare(rendered: Rendered, renderedAt = Date.now()): Promise<CachedResponse> {
+  const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
+  if (identity.length < compressMinimum) return respond(rendered, renderedAt, identity, null, null);
+  const [gzipped, brotli] = await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, brotliOptions(identity))]);
+  return respond(rendered, renderedAt, identity, gzipped, brotli);
+}
+
+/** The same, compressed at once: only for what is prepared before the server listens (assets, docs pages). */
+export function prepareAtStartup(rendered: Rendered): CachedResponse {
+  const identity = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
+  const compressible = identity.length >= compressMinimum;
+  return respond(
+    rendered,
+    Date.now(),
+    identity,
+    compressible ? gzipSync(identity, { level: 9 }) : null,
+    compressible ? brotliCompressSync(identity, brotliOptions(identity)) : null,
+  );
 }
 
 /** Where the last good renderings are kept between runs (see rendered-store.ts). */

@@ -23,7 +23,7 @@ describe('RenderedStore', () => {
   it('gives back a kept page with the same bytes and ETag, and leaves no temp file behind', async () => {
     const dir = tempDir();
     const store = new RenderedStore(dir, silentLogger);
-    const page = prepare({ ...html('All systems operational'), headers: { 'access-control-allow-origin': '*' } });
+    const page = await prepare({ ...html('All systems operational'), headers: { 'access-control-allow-origin': '*' } });
     store.save('page:/:en', page);
     await store.flush();
     const kept = await new RenderedStore(dir, silentLogger).load('page:/:en');
@@ -41,8 +41,8 @@ describe('RenderedStore', () => {
   it('never writes a private or no-store response to disk', async () => {
     const dir = tempDir();
     const store = new RenderedStore(dir, silentLogger);
-    store.save('admin', prepare({ ...html('secret'), cacheControl: 'private, no-store' }));
-    store.save('feed', prepare({ ...html('feed'), cacheControl: 'no-store' }));
+    store.save('admin', await prepare({ ...html('secret'), cacheControl: 'private, no-store' }));
+    store.save('feed', await prepare({ ...html('feed'), cacheControl: 'no-store' }));
     await store.flush();
     assert.equal(await store.load('admin'), undefined);
     assert.equal(await store.load('feed'), undefined);
@@ -51,8 +51,8 @@ describe('RenderedStore', () => {
   it('forgets copies not rewritten for a week and keeps the others', async () => {
     const dir = tempDir();
     const store = new RenderedStore(dir, silentLogger);
-    store.save('page|en|2026-11-01|home', prepare(html('old day')));
-    store.save('public|page-settings', prepare(html('settings')));
+    store.save('page|en|2026-11-01|home', await prepare(html('old day')));
+    store.save('public|page-settings', await prepare(html('settings')));
     await store.flush();
     const old = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
     const [oldFile] = readdirSync(dir).filter((name) =>
@@ -68,7 +68,7 @@ describe('RenderedStore', () => {
   it('ignores a damaged file instead of serving it', async () => {
     const dir = tempDir();
     const store = new RenderedStore(dir, silentLogger);
-    store.save('page:/:en', prepare(html('ok')));
+    store.save('page:/:en', await prepare(html('ok')));
     await store.flush();
     for (const name of readdirSync(dir)) writeFileSync(join(dir, name), '{"key": "page:/:en", "bo');
     assert.equal(await new RenderedStore(dir, silentLogger).load('page:/:en'), undefined);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { prepare, type CachedResponse } from '../http/cached-response.ts';
+import { prepareAtStartup, type CachedResponse } from '../http/cached-response.ts';
 
 /** Assets never change under a given URL: the URL carries a hash of the content. */
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
@@ -16,7 +16,10 @@ function load(file: string, contentType: string): { url: string; response: Cache
   const body = readFileSync(new URL(`./public/${file}`, import.meta.url));
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10);
   const [name, extension] = file.split('.') as [string, string];
-  return { url: `/assets/${name}.${hash}.${extension}`, response: prepare({ body, contentType, cacheControl: immutableCacheControl }) };
+  return {
+    url: `/assets/${name}.${hash}.${extension}`,
+    response: prepareAtStartup({ body, contentType, cacheControl: immutableCacheControl }),
+  };
 }
 
 /** Reads the stylesheet and the script once, at start. */

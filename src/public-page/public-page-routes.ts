@@ -52,12 +52,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * A kept copy of a page (served while the database is away) says so at the top of its content, in
  * the reader's language, with the time it was rendered; the bytes on disk stay as rendered.
  */
-export function withLastUpdatedNote(response: CachedResponse, locale: Locale, timeZone: string): CachedResponse {
+export async function withLastUpdatedNote(response: CachedResponse, locale: Locale, timeZone: string): Promise<CachedResponse> {
   const html = response.identity.toString('utf8');
   const time = formatDateTime(locale, timeZone, new Date(response.renderedAt));
   const note = `<p class="kept-copy" role="status">${escapeHtml(t(locale, 'page.lastUpdated', { time }))}</p>`;
   const marked = html.replace(/<main\b[^>]*>/, (main) => main + note);
-  const prepared = prepare(
+  const prepared = await prepare(
     { body: marked, contentType: response.contentType, cacheControl: response.cacheControl, headers: response.headers },
     response.renderedAt,
   );
@@ -130,11 +130,17 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
 
   // Kept copies with their note, by ETag and language: an outage serves the same few copies many times.
   const noted = new Map<string, CachedResponse>();
-  const send = (request: FastifyRequest, reply: FastifyReply, served: CachedResponse, negotiated: NegotiatedLocale, timeZone: string) => {
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    served: CachedResponse,
+    negotiated: NegotiatedLocale,
+    timeZone: string,
+  ) => {
     let response = served;
     if (served.kept === true) {
       const id = `${served.etag}|${negotiated.locale}`;
-      response = noted.get(id) ?? withLastUpdatedNote(served, negotiated.locale, timeZone);
+      response = noted.get(id) ?? (await withLastUpdatedNote(served, negotiated.locale, timeZone));
       if (noted.size >= rememberedLimit) noted.clear();
       noted.set(id, response);
     }
