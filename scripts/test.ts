@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 
 function findTests(dir: string): string[] {
@@ -31,9 +32,16 @@ if (files.length === 0) {
 // Some tests run Aviso as users do (npm start, bin/aviso.js): compile first when a source changed.
 if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// Node runs one file at a time on a 2-core machine (cores − 1); most files wait on databases, servers
+// and timers rather than the CPU, so a few at once finish sooner. TEST_CONCURRENCY overrides it.
+const concurrency = Number(process.env['TEST_CONCURRENCY'] ?? Math.max(2, availableParallelism()));
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let output = '';
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
