@@ -14,6 +14,11 @@ export interface SiteRenderer {
 /** Waits `ms`, or less when `stopping` aborts: a stop never waits out a rest. */
 function sleep(ms: number, stopping: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
+    // Already stopped: the abort event has fired and will not fire again.
+    if (stopping.aborted) {
+      resolve();
+      return;
+    }
     const done = () => {
       clearTimeout(timer);
       stopping.removeEventListener('abort', done);

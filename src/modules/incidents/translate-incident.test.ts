@@ -114,14 +114,14 @@ describe('an incident posted in pt-BR with an English translation', () => {
     // Visitors.
     const page = async (locale: string) => (await app.aviso.app.inject({ url: `/incidents/${opened.id}?locale=${locale}` })).body;
     const english = await page('en');
-    assert.match(english, /<h1 class="incident-name">Payments failing<\/h1>/);
+    assert.match(english, /<h1 class="incident-name" dir="auto">Payments failing<\/h1>/);
     assert.match(english, /Card payments fail\./);
     assert.match(english, /Payments work again\./);
     assert.match(english, /A certificate expired\./);
     assert.doesNotMatch(english, /Pagamentos/);
     for (const other of ['pt-BR', 'de']) {
       const text = await page(other);
-      assert.match(text, /<h1 class="incident-name">Pagamentos falhando<\/h1>/, other);
+      assert.match(text, /<h1 class="incident-name" dir="auto">Pagamentos falhando<\/h1>/, other);
       assert.match(text, /Pagamentos com cartão falham\./, other);
       assert.match(text, /Um certificado expirou\./, other);
     }

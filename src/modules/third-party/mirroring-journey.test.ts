@@ -17,7 +17,9 @@ const terraformCloud = '7cgbxrw10wgr';
 
 /** The list item of one component on the page, as visitors read it (tags dropped). */
 function componentItem(html: string, name: string): string {
-  const items = html.split('<li class="component').filter((item) => item.includes(`<span class="component-name">${name}</span>`));
+  const items = html
+    .split('<li class="component')
+    .filter((item) => item.includes(`<span class="component-name" dir="auto">${name}</span>`));
   assert.equal(items.length, 1, `the page lists ${name} once`);
   return items[0]!;
 }
