@@ -11,10 +11,10 @@ import * as createSubscribers from './0010-create-subscribers.ts';
 import * as createDeliveries from './0011-create-deliveries.ts';
 import * as mirrorThirdPartySources from './0030-mirror-third-party-sources.ts';
 import * as createMonitors from './0040-create-monitors.ts';
-import * as createAlertReceipts from './0041-create-alert-receipts.ts';
 import * as monitorIncidentTemplates from './0042-monitor-incident-templates.ts';
 import * as createAlertReceivers from './0045-create-alert-receivers.ts';
 import * as createAlertIncidents from './0046-create-alert-incidents.ts';
+import * as createAlertReceipts from './0047-create-alert-receipts.ts';
 import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
 import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
@@ -34,10 +34,10 @@ export const migrations: Record<string, Migration> = {
   '0011-create-deliveries': createDeliveries,
   '0030-mirror-third-party-sources': mirrorThirdPartySources,
   '0040-create-monitors': createMonitors,
-  '0041-create-alert-receipts': createAlertReceipts,
   '0042-monitor-incident-templates': monitorIncidentTemplates,
   '0045-create-alert-receivers': createAlertReceivers,
   '0046-create-alert-incidents': createAlertIncidents,
+  '0047-create-alert-receipts': createAlertReceipts,
   '0050-update-bodies-as-keys': updateBodiesAsKeys,
   '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
