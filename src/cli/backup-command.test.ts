@@ -7,10 +7,25 @@ import { runAviso } from '../../test/support/cli.ts';
 import { assertBuilt, startServerProcess } from '../../test/support/server-process.ts';
 
 // The SQLite backup itself, whichever database the rest of the suite runs on.
-function sqliteDirectory(t: { after(fn: () => void): void }): { dir: string; env: Record<string, string> } {
+// Hooks run in the order they were added: a test that starts a server stops it in its own hook,
+// added after this one, so the directory is removed last of all, once nothing writes to it.
+type Server = Awaited<ReturnType<typeof startServerProcess>>;
+function sqliteDirectory(t: { after(fn: () => void | Promise<void>): void }): {
+  dir: string;
+  env: Record<string, string>;
+  /** Servers writing into this directory: stopped before it is removed. */
+  servers: Server[];
+} {
   const dir = mkdtempSync(join(tmpdir(), 'aviso-backup-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return { dir, env: { AVISO_DATA_DIR: dir } };
+  const servers: Server[] = [];
+  t.after(async () => {
+    for (const server of servers) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  });
+  return { dir, env: { AVISO_DATA_DIR: dir }, servers };
 }
 
 /** Incident names in a data directory, read back through `aviso export`. */
@@ -25,10 +40,7 @@ test('a backup taken while Aviso writes restores with every write acknowledged b
   const live = sqliteDirectory(t);
   const key = (await runAviso(live.env, 'api-key', 'create', '--name', 'writer', '--scope', 'write')).stdout.trim();
   const server = await startServerProcess({ ...live.env, AVISO_EXAMPLE: 'none', AVISO_ACCESS_LOG: 'off' });
-  t.after(async () => {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  });
+  live.servers.push(server);
 
   // One writer, one write at a time: each acknowledgement (201) is a committed write.
   const acknowledged: { n: number; at: number }[] = [];
@@ -76,7 +88,7 @@ test('restore refuses to replace the database of a running Aviso, and keeps the 
   assertBuilt();
   const live = sqliteDirectory(t);
   const server = await startServerProcess({ ...live.env, AVISO_EXAMPLE: 'kinescope' });
-  t.after(() => server.child.kill('SIGTERM'));
+  live.servers.push(server);
   const file = join(live.dir, 'kinescope.sqlite');
   assert.equal((await runAviso(live.env, 'backup', file)).code, 0);
 
