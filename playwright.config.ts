@@ -23,6 +23,8 @@ if (process.env['AVISO_E2E_PORT'] === undefined) {
   process.env['AVISO_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'aviso-e2e-'));
 }
 const port = process.env['AVISO_E2E_PORT'];
+// The browser tests log in over and over: servers they start hash passwords at scrypt's 2^14, not 2^17.
+process.env['AVISO_PASSWORD_COST'] ??= '14';
 
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -74,6 +76,7 @@ export default defineConfig({
       AVISO_LOG_LEVEL: 'warn',
       // "Today" on the server, as in the browser tests that pin the page's clock (page.clock).
       AVISO_NOW: exampleToday,
+      AVISO_PASSWORD_COST: process.env['AVISO_PASSWORD_COST'],
     },
   },
 });

@@ -37,9 +37,20 @@ if (spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'in
 const concurrency = Number(process.env['TEST_CONCURRENCY'] ?? Math.max(2, availableParallelism()));
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--import',
+    './test/support/test-setup.ts',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...files,
+  ],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Servers and commands the tests start hash passwords at the cost test-setup.ts gives the tests themselves.
+    env: { ...process.env, AVISO_PASSWORD_COST: process.env['AVISO_PASSWORD_COST'] ?? '14' },
   },
 );
 let output = '';

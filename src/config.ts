@@ -55,6 +55,10 @@ const environmentSchema = z.object({
   AVISO_API_MONITORS_MAY_REACH_PRIVATE: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], 'must be true or false').default('false')),
   AVISO_MONITOR_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(31).max(3650).default(365)),
   AVISO_TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().optional()),
+  AVISO_PASSWORD_COST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(14, 'must be 14 or more').max(20, 'must be 20 or less').default(17),
+  ),
   AVISO_OIDC_ISSUER: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: "must be the identity provider's http(s):// issuer URL" }).optional(),
@@ -110,6 +114,11 @@ export interface Config {
   readonly oidc: OidcSettings | undefined;
   /** When set (AVISO_NOW), the server's clock starts at this instant and runs on: browser tests pin "today" with it. */
   readonly clockStart: Date | undefined;
+  /**
+   * scrypt's N for new password hashes, as a power of two: 17 (OWASP's minimum) unless AVISO_PASSWORD_COST
+   * lowers it for a machine that cannot spare 128 MiB per login, or for tests, which log in thousands of times.
+   */
+  readonly passwordCost: number;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxy.trustProxy,
     oidc,
     clockStart: e.AVISO_NOW === undefined ? undefined : new Date(e.AVISO_NOW),
+    passwordCost: e.AVISO_PASSWORD_COST,
   });
 }
 

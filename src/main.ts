@@ -8,9 +8,11 @@ import { notificationSettings } from './modules/notifications/index.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { countDeliveries } from './metrics/count-deliveries.ts';
 import { clearRunning, markRunning } from './storage/running-instance.ts';
+import { usePasswordCost } from './modules/accounts/index.ts';
 
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
+  usePasswordCost(config.passwordCost);
   const signals = stopOnSignals({ log, timeoutMs: config.shutdownTimeoutSeconds * 1000 });
   // Starts even when the database is unreachable: it serves the last good pages and keeps retrying.
   const started = await startAviso({ config, log });

@@ -11,17 +11,27 @@ import { registerImportCommand } from './import-command.ts';
 
 /** Runs one command against the configured database (the same SQLite file or DATABASE_URL as the server). */
 async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const [{ loadConfig }, { openDatabase }, { migrate }, { Revisions }, { systemClock }, { systemActor }, { silentLogger }] =
-    await Promise.all([
-      import('../config.ts'),
-      import('../storage/database.ts'),
-      import('../storage/migrate.ts'),
-      import('../storage/revisions.ts'),
-      import('../shared/clock.ts'),
-      import('../shared/context.ts'),
-      import('../shared/logger.ts'),
-    ]);
+  const [
+    { loadConfig },
+    { openDatabase },
+    { migrate },
+    { Revisions },
+    { systemClock },
+    { systemActor },
+    { silentLogger },
+    { usePasswordCost },
+  ] = await Promise.all([
+    import('../config.ts'),
+    import('../storage/database.ts'),
+    import('../storage/migrate.ts'),
+    import('../storage/revisions.ts'),
+    import('../shared/clock.ts'),
+    import('../shared/context.ts'),
+    import('../shared/logger.ts'),
+    import('../modules/accounts/index.ts'),
+  ]);
   const config = loadConfig();
+  usePasswordCost(config.passwordCost);
   const database = openDatabase(config.database);
   try {
     await migrate(database.db);

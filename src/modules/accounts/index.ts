@@ -12,7 +12,7 @@ export { logOut } from './log-out.ts';
 export { ensureFirstOwner, isSetupNeeded, isSetupTokenValid, completeSetup, type FirstOwnerOutcome } from './first-owner.ts';
 export { inviteUser, describeInvite, acceptInvite } from './invite-user.ts';
 export { listUsers, getUser, changeUserRole, removeUser } from './manage-team.ts';
-export { hashPassword, verifyPassword } from './password.ts';
+export { hashPassword, usePasswordCost, verifyPassword } from './password.ts';
 export { changePassword } from './change-password.ts';
 export { passwordReset, type PasswordResetSettings } from './password-reset.ts';
 export { requestPasswordReset } from './request-password-reset.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
-import { createUser, logIn, verifyPassword } from './index.ts';
+import { createUser, logIn, usePasswordCost, verifyPassword } from './index.ts';
 
 const password = 'correct horse battery';
 
@@ -16,6 +16,8 @@ function oldHash(secret: string): string {
 describe('password hashing at OWASP cost', () => {
   let t: TestContext;
   beforeEach(async () => {
+    // The suite hashes at 2^14 to save time (scripts/test.ts); these tests prove the cost a server uses by default.
+    usePasswordCost(17);
     t = await createTestContext();
   });
   afterEach(() => t.close());
@@ -66,5 +68,22 @@ describe('password hashing at OWASP cost', () => {
   test('a corrupt stored hash is refused rather than asked to use gigabytes', async () => {
     assert.equal(await verifyPassword(password, 'scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA'), false);
     assert.equal(await verifyPassword(password, 'bcrypt$whatever'), false);
+  });
+
+  test('a lower AVISO_PASSWORD_COST hashes new passwords at it, and keeps a stronger hash on login', async () => {
+    const strong = await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password, role: 'editor' });
+    const strongHash = await storedHash();
+    usePasswordCost(14);
+    await createUser(t.ctx, { email: 'bo@example.com', name: 'Bo', password, role: 'viewer' });
+    const weaker = await t.ctx.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('email', '=', 'bo@example.com')
+      .executeTakeFirstOrThrow();
+    assert.match(weaker.passwordHash, /^scrypt\$16384\$8\$1\$/);
+    await logIn(t.ctx, { email: 'ana@example.com', password, ip: '192.0.2.1' });
+    const kept = await t.ctx.db.selectFrom('users').select('passwordHash').where('id', '=', strong.id).executeTakeFirstOrThrow();
+    assert.equal(kept.passwordHash, strongHash, 'a hash at 2^17 is not weakened by a login');
+    assert.throws(() => usePasswordCost(10), /outside 2\^14–2\^20/);
   });
 });

@@ -7,7 +7,17 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * form of crypto.scrypt), never on the event loop.
  */
 export const scryptCost = { N: 2 ** 17, r: 8, p: 1 };
-const defaults = scryptCost;
+let defaults = scryptCost;
+
+/**
+ * Hashes from now on use N = 2^log2N (AVISO_PASSWORD_COST, read by the config and set by the server and
+ * the command line at start). A hash made at another cost still checks, and is replaced at the next login.
+ */
+export function usePasswordCost(log2N: number): void {
+  if (!Number.isInteger(log2N) || log2N < 14 || log2N > 20) throw new RangeError(`scrypt cost 2^${log2N} is outside 2^14–2^20`);
+  defaults = { ...scryptCost, N: 2 ** log2N };
+  nothing = undefined;
+}
 const keyLength = 64;
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {

@@ -17,7 +17,7 @@ describe('members, passwords and sessions', () => {
     const user = await createUser(t.ctx, { email: 'Ana@Example.com', name: 'Ana', password, role: 'editor' });
     assert.equal(user.email, 'ana@example.com');
     const row = await t.ctx.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
-    assert.match(row.passwordHash, /^scrypt\$131072\$8\$1\$/);
+    assert.match(row.passwordHash, /^scrypt\$\d+\$8\$1\$/); // the cost itself: password.test.ts
     assert.equal(row.passwordHash.includes(password), false);
     assert.equal(await verifyPassword(password, row.passwordHash), true);
 
