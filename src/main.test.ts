@@ -29,6 +29,9 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** Time for the server to read a slow POST's headers and start the request (generous: CI machines can be busy). */
+const requestStarted = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
 /** A POST whose body arrives in two parts, so the request is in flight until `finish()`. */
 function slowPost(server: ServerProcess, key: string, body: string): { finish(): void; response: Promise<string>; socket: Socket } {
   const socket = connect(server.port, '127.0.0.1');
@@ -56,7 +59,7 @@ test('SIGTERM to the npm start process finishes the request in flight, frees the
   assert.doesNotMatch(commandLine + readFileSync(`/proc/${nodePid}/environ`, 'utf8'), /tsx/, 'plain node, no TypeScript loader');
 
   const inFlight = slowPost(server, key, JSON.stringify({ name: 'Posted while stopping', status: 'investigating', body: 'Still saved.' }));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await requestStarted();
   const signalledAt = Date.now();
   process.kill(npmPid, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -83,7 +86,7 @@ test('a stop that cannot finish exits after the timeout, and a second signal exi
   // A client that never finishes its request: the stop gives up after AVISO_SHUTDOWN_TIMEOUT.
   const bounded = await startServerProcess({ ...env, AVISO_EXAMPLE: 'none', AVISO_SHUTDOWN_TIMEOUT: '1' });
   const stuck = slowPost(bounded, key, JSON.stringify({ name: 'Never finished', status: 'investigating', body: 'x' }));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await requestStarted();
   let signalledAt = Date.now();
   process.kill(bounded.child.pid as number, 'SIGTERM');
   assert.equal((await bounded.exited).code, 1);
@@ -95,7 +98,7 @@ test('a stop that cannot finish exits after the timeout, and a second signal exi
   const twice = await startServerProcess({ ...env, AVISO_EXAMPLE: 'none', AVISO_SHUTDOWN_TIMEOUT: '60' });
   const nodePid = nodeChildOf(twice.child.pid as number);
   const held = slowPost(twice, key, JSON.stringify({ name: 'Never finished', status: 'investigating', body: 'x' }));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await requestStarted();
   process.kill(twice.child.pid as number, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   assert.ok(isAlive(nodePid), 'still finishing after the first signal');

@@ -32,9 +32,9 @@ test('aviso api-key create prints a working key once; list never shows it; revok
       await database.close();
     }
 
-    const bad = await runAviso(env, 'api-key', 'create', '--name', 'x', '--scope', 'admin');
+    const bad = await runAviso(env, 'api-key', 'create', '--name', 'x', '--scope', 'owner');
     assert.notEqual(bad.code, 0);
-    assert.match(bad.stderr, /Allowed choices are read, write/);
+    assert.match(bad.stderr, /Allowed choices are read, write, admin/);
     const unknown = await runAviso(env, 'api-key', 'revoke', 'nosuchkey000');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No API key has the id "nosuchkey000"/);

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import type { ApiKeyScope } from '../modules/accounts/index.ts';
 import type { Ctx } from '../shared/context.ts';
 
 // Loaded when a command runs, so `aviso --help` stays quick.
@@ -14,12 +15,16 @@ export function registerApiKeyCommand(program: Command, withContext: WithContext
     .command('create')
     .description('Create an API key and print it once; only its hash is kept.')
     .requiredOption('--name <name>', 'what the key is for, e.g. "deploy bot"')
-    .addOption(new Option('--scope <scope>', 'read, or write to change the page too').choices(['read', 'write']).default('read'))
+    .addOption(
+      new Option('--scope <scope>', 'read; write to change the page too; admin for subscribers, keys and login addresses as well')
+        .choices(['read', 'write', 'admin'])
+        .default('read'),
+    )
     .action(async (options: { name: string; scope: string }) => {
       const actor = { kind: 'system' as const, id: null, name: 'aviso api-key create' };
       const { createApiKey } = await accounts();
       const { key, info } = await withContext((ctx) =>
-        createApiKey({ ...ctx, actor }, { name: options.name, scope: options.scope as 'read' | 'write' }),
+        createApiKey({ ...ctx, actor }, { name: options.name, scope: options.scope as ApiKeyScope }),
       );
       console.log(key);
       console.error(`Created ${info.scope} key "${info.name}" (id ${info.id}). Store it now: it cannot be shown again.`);

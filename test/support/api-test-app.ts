@@ -17,6 +17,8 @@ export interface ApiTestApp {
   /** Raw keys, as a user copies them once. */
   writeKey: string;
   readKey: string;
+  /** Also reads and manages subscribers, API keys and login addresses. */
+  adminKey: string;
   /** The resolver the app's outbound requests use; tests add names to it. */
   dns: DnsServer;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function createApiTestApp(options: { now?: string; env?: Record<str
   }) as typeof aviso.app.inject;
   const writeKey = (await createApiKey(test.ctx, { name: 'Deploy bot', scope: 'write' })).key;
   const readKey = (await createApiKey(test.ctx, { name: 'Dashboard', scope: 'read' })).key;
+  const adminKey = (await createApiKey(test.ctx, { name: 'Owner script', scope: 'admin' })).key;
   const pageId = (await getPage(test.ctx)).id;
   return {
     aviso,
@@ -50,6 +53,7 @@ export async function createApiTestApp(options: { now?: string; env?: Record<str
     pageId,
     writeKey,
     readKey,
+    adminKey,
     dns,
     close: async () => {
       await close();

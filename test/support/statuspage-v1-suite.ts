@@ -36,7 +36,8 @@ export function useStatuspageV1Suite(options: { now: string }): StatuspageV1Suit
     suite.base = `/v1/pages/${suite.app.pageId}`;
   });
   beforeEach(async () => {
-    key = (await createApiKey(suite.app.ctx, { name: 'Test key', scope: 'write' })).key;
+    // A Statuspage key may do everything, subscribers included: Aviso's equivalent is the admin scope.
+    key = (await createApiKey(suite.app.ctx, { name: 'Test key', scope: 'admin' })).key;
   });
   after(async () => suite.app.close());
   return suite;

@@ -7,6 +7,12 @@ import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
+const scopeLabels: Record<ApiKeyScope, string> = {
+  read: 'read only',
+  write: 'read and write',
+  admin: 'admin: also subscribers, keys and login addresses',
+};
+
 function ApiKeysScreen({
   s,
   keys,
@@ -39,7 +45,7 @@ function ApiKeysScreen({
           {keys.map((k) => (
             <li key={k.id}>
               <h3 style="margin:0">
-                {k.name} <span class="meta">({k.scope === 'write' ? 'read and write' : 'read only'})</span>
+                {k.name} <span class="meta">({scopeLabels[k.scope]})</span>
               </h3>
               <p class="meta">
                 <code>{k.prefix}…</code> · created {formatTime(k.createdAt, s.page.timeZone)} · last used{' '}
@@ -71,7 +77,9 @@ function ApiKeysScreen({
           options={[
             ['write', 'Read and write'],
             ['read', 'Read only'],
+            ['admin', 'Admin: also subscribers, keys and login addresses'],
           ]}
+          hint="Subscribers’ emails and webhook URLs, API keys and the addresses members log in from need the admin scope."
         />
         <button type="submit">Create key</button>
       </form>

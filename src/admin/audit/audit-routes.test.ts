@@ -20,3 +20,18 @@ test('the audit log shows who opened an incident from the admin app, with the in
   assert.doesNotMatch(onlyKeys.body, /incident\.open/);
   assert.doesNotMatch(onlyKeys.body, /Login failures/);
 });
+
+test('where members logged in from is shown to owners and admins, not to editors or viewers', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const viewer = await app.signIn('viewer');
+  const admin = await app.signIn('admin');
+  const logins = (body: string) => body.match(/user\.log_in/g)?.length ?? 0;
+
+  const forAdmin = await admin.get('/admin/audit?entityType=user');
+  assert.equal(logins(forAdmin.body), 2);
+  assert.match(forAdmin.body, /127\.0\.0\.1/);
+  const forViewer = await viewer.get('/admin/audit?entityType=user');
+  assert.equal(logins(forViewer.body), 2, 'the viewer still sees who logged in and when');
+  assert.doesNotMatch(forViewer.body, /127\.0\.0\.1/);
+});

@@ -78,11 +78,12 @@ export function registerAuditRoutes(scope: App, deps: AppDeps): void {
   scope.get<{ Querystring: { before?: string; entityType?: string } }>('/audit', async (request, reply) => {
     const s = await screen(deps, request);
     const entityType = request.query.entityType ?? '';
-    const events = await listAuditEvents(s.ctx, {
-      limit: pageSize + 1,
-      ...(request.query.before && { before: request.query.before }),
-      ...(entityType && { entityType }),
-    });
+    const events = await listAuditEvents(
+      s.ctx,
+      { limit: pageSize + 1, ...(request.query.before && { before: request.query.before }), ...(entityType && { entityType }) },
+      // Where members logged in from is for those who manage the team: owners and admins.
+      { withAddresses: s.can('manage_team') },
+    );
     const shown = events.slice(0, pageSize);
     const next = events.length > pageSize ? (shown[shown.length - 1]?.id ?? null) : null;
     return show(reply, s, 'Audit log', 'audit', <AuditScreen s={s} events={shown} entityType={entityType} next={next} />);

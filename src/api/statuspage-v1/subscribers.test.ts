@@ -11,9 +11,33 @@ describe('Statuspage v1 /subscribers', () => {
   let call: ReturnType<typeof apiClient>;
   beforeEach(async () => {
     t = await createApiTestApp();
-    call = apiClient(t);
+    call = apiClient(t, () => t.adminKey);
   });
   afterEach(() => t.close());
+
+  test('subscribers are read and changed only with an admin key; any key reads the counts', async () => {
+    const base = `/v1/pages/${t.pageId}/subscribers`;
+    const created = await call('POST', base, { json: { subscriber: { email: 'ops@example.com', skip_confirmation_notification: true } } });
+    assert.equal(created.statusCode, 201);
+    const id = created.json().id as string;
+    for (const key of [t.readKey, t.writeKey]) {
+      for (const [method, url] of [
+        ['GET', base],
+        ['GET', `${base}/${id}`],
+        ['POST', base],
+        ['DELETE', `${base}/${id}`],
+      ] as const) {
+        const refused = await call(method, url, { key, ...(method === 'POST' && { json: { subscriber: { email: 'x@example.com' } } }) });
+        assert.equal(refused.statusCode, 403, `${method} ${url}`);
+        // A read key is refused any change first; a read or write key any subscriber data.
+        const reason = key === t.readKey && method !== 'GET' ? /read-only/ : /Subscriber data needs an API key with the admin scope/;
+        assert.match(refused.json().message, reason);
+        assert.doesNotMatch(refused.body, /ops@example\.com/);
+      }
+      assert.deepEqual((await call('GET', `${base}/count`, { key })).json(), { count: 1 });
+    }
+    assert.equal((await call('GET', `${base}/${id}`)).json().email, 'ops@example.com', 'nothing was removed');
+  });
 
   test('bulk unsubscribe and reactivate act on every id given, or on none when one is unknown', async () => {
     const base = `/v1/pages/${t.pageId}/subscribers`;
@@ -124,7 +148,7 @@ describe('Statuspage v1 /subscribers', () => {
     const strict = await createApiTestApp({ env: { AVISO_ALLOW_PRIVATE_TARGETS: '' } });
     try {
       strict.dns.set('127.0.0.1.nip.io', { A: ['127.0.0.1'] });
-      const post = apiClient(strict);
+      const post = apiClient(strict, () => strict.adminKey);
       const base = `/v1/pages/${strict.pageId}/subscribers`;
       const refused = {
         'http://localhost./hook': 'the address of localhost is not public',

@@ -17,7 +17,8 @@ import {
 } from '../../modules/subscribers/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageWindow } from './pagination.ts';
-import { route } from './route.ts';
+import { route, type V1Handler } from './route.ts';
+import { requireAdminScope } from '../v1/api-key-auth.ts';
 import { readRoot } from './request-schemas.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -60,8 +61,16 @@ const listQuery = z.object({
   state: z.enum(['active', 'unconfirmed', 'quarantined', 'unsubscribed', 'all']).default('active'),
 });
 
+/** A route that reads or changes subscribers: emails and webhook URLs (which can be secrets) need the admin scope. */
+function subscriberRoute(scope: FastifyInstance, method: Parameters<typeof route>[1], path: string, handler: V1Handler): void {
+  route(scope, method, path, async (request, reply) => {
+    requireAdminScope(request.caller, 'Subscriber data');
+    return handler(request, reply);
+  });
+}
+
 export function registerSubscriberRoutes(scope: FastifyInstance, deps: AppDeps): void {
-  route(scope, 'GET', '/pages/:page_id/subscribers', async ({ caller, query }) => {
+  subscriberRoute(scope, 'GET', '/pages/:page_id/subscribers', async ({ caller, query }) => {
     const q = listQuery.parse(query);
     const { offset, limit } = pageWindow(query, 'per_page');
     if (q.type === 'sms' || q.type === 'integration_partner') return [];
@@ -75,7 +84,7 @@ export function registerSubscriberRoutes(scope: FastifyInstance, deps: AppDeps):
     return subscribers.map(presentSubscriber);
   });
 
-  route(scope, 'POST', '/pages/:page_id/subscribers', async ({ caller, body }, reply: FastifyReply) => {
+  subscriberRoute(scope, 'POST', '/pages/:page_id/subscribers', async ({ caller, body }, reply: FastifyReply) => {
     const data = readRoot(body, 'subscriber', newSubscriber);
     const channel = data.mode ?? (data.endpoint !== undefined ? 'webhook' : 'email');
     const address = channel === 'email' ? data.email : data.endpoint;
@@ -99,45 +108,47 @@ export function registerSubscriberRoutes(scope: FastifyInstance, deps: AppDeps):
       .send({ ...presentSubscriber(created), ...(created.signingSecret !== null && { signing_secret: created.signingSecret }) });
   });
 
+  // Counts name nobody: any key reads them.
   route(scope, 'GET', '/pages/:page_id/subscribers/count', async ({ caller }) => {
     const counts = await countSubscribers(caller.ctx);
     return { count: counts.active };
   });
 
+  // Counts name nobody: any key reads them.
   route(scope, 'GET', '/pages/:page_id/subscribers/histogram_by_state', async ({ caller }) => {
     const histogram: Record<string, unknown> = {};
     for (const channel of channels) histogram[channel] = await countSubscribers(caller.ctx, channel);
     return histogram;
   });
 
-  route(scope, 'POST', '/pages/:page_id/subscribers/resend_confirmation', async ({ caller, body }) => {
+  subscriberRoute(scope, 'POST', '/pages/:page_id/subscribers/resend_confirmation', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
     await resendConfirmations(caller.ctx, ids.subscribers);
     return { message: `Confirmation sent to ${ids.subscribers.length} subscriber(s).` };
   });
 
-  route(scope, 'POST', '/pages/:page_id/subscribers/unsubscribe', async ({ caller, body }) => {
+  subscriberRoute(scope, 'POST', '/pages/:page_id/subscribers/unsubscribe', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
     await unsubscribeSubscribers(caller.ctx, ids.subscribers);
     return { message: `${ids.subscribers.length} subscriber(s) unsubscribed.` };
   });
 
-  route(scope, 'POST', '/pages/:page_id/subscribers/reactivate', async ({ caller, body }) => {
+  subscriberRoute(scope, 'POST', '/pages/:page_id/subscribers/reactivate', async ({ caller, body }) => {
     const ids = z.object({ subscribers: z.array(z.string()).min(1).max(100) }).parse(body);
     await reactivateSubscribers(caller.ctx, ids.subscribers);
     return { message: `${ids.subscribers.length} subscriber(s) reactivated.` };
   });
 
-  route(scope, 'GET', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
+  subscriberRoute(scope, 'GET', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
     presentSubscriber(await getSubscriber(caller.ctx, params.subscriber_id!)),
   );
 
-  route(scope, 'PATCH', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params, body }) => {
+  subscriberRoute(scope, 'PATCH', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params, body }) => {
     const data = z.object({ component_ids: z.array(z.string()) }).parse(body);
     return presentSubscriber(await setSubscriberComponents(caller.ctx, params.subscriber_id!, data.component_ids));
   });
 
-  route(scope, 'DELETE', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
+  subscriberRoute(scope, 'DELETE', '/pages/:page_id/subscribers/:subscriber_id', async ({ caller, params }) =>
     presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!)),
   );
 
@@ -154,13 +165,13 @@ function registerIncidentSubscriberRoutes(scope: FastifyInstance, deps: AppDeps)
     return subscriber;
   };
 
-  route(scope, 'GET', base, async ({ caller, params, query }) => {
+  subscriberRoute(scope, 'GET', base, async ({ caller, params, query }) => {
     const { offset, limit } = pageWindow(query, 'per_page');
     const { subscribers } = await listSubscribers(caller.ctx, { incidentId: params.incident_id!, state: 'active', limit, offset });
     return subscribers.map(presentSubscriber);
   });
 
-  route(scope, 'POST', base, async ({ caller, params, body }, reply: FastifyReply) => {
+  subscriberRoute(scope, 'POST', base, async ({ caller, params, body }, reply: FastifyReply) => {
     const data = readRoot(body, 'subscriber', newSubscriber);
     if (data.email === undefined) throw new AppError('validation_failed', 'subscriber.email: is required');
     const created = await addSubscriber(
@@ -176,16 +187,16 @@ function registerIncidentSubscriberRoutes(scope: FastifyInstance, deps: AppDeps)
     return reply.code(201).send(presentSubscriber(created));
   });
 
-  route(scope, 'GET', `${base}/:subscriber_id`, async ({ caller, params }) =>
+  subscriberRoute(scope, 'GET', `${base}/:subscriber_id`, async ({ caller, params }) =>
     presentSubscriber(await ofIncident(caller, params.incident_id!, params.subscriber_id!)),
   );
 
-  route(scope, 'DELETE', `${base}/:subscriber_id`, async ({ caller, params }) => {
+  subscriberRoute(scope, 'DELETE', `${base}/:subscriber_id`, async ({ caller, params }) => {
     await ofIncident(caller, params.incident_id!, params.subscriber_id!);
     return presentSubscriber(await removeSubscriber(caller.ctx, params.subscriber_id!));
   });
 
-  route(scope, 'POST', `${base}/:subscriber_id/resend_confirmation`, async ({ caller, params }) => {
+  subscriberRoute(scope, 'POST', `${base}/:subscriber_id/resend_confirmation`, async ({ caller, params }) => {
     await ofIncident(caller, params.incident_id!, params.subscriber_id!);
     await resendConfirmation(caller.ctx, params.subscriber_id!);
     return { message: 'Confirmation sent.' };

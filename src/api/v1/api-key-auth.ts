@@ -34,8 +34,18 @@ export async function authenticateRequest(request: FastifyRequest, deps: AppDeps
   }
   const found = await authenticateApiKey(deps.ctx, raw);
   if (found === null) throw new AppError('unauthorized', 'The API key is not valid or has been revoked.');
-  if (!readMethods.has(request.method) && found.scope !== 'write') {
+  if (!readMethods.has(request.method) && found.scope === 'read') {
     throw new AppError('forbidden', 'This API key is read-only; changes need a read-write key.');
   }
   return { ...found, ctx: { ...deps.ctx, actor: found.actor } };
+}
+
+/**
+ * Subscribers' data (emails and webhook URLs, which can be secrets), API keys and members' login
+ * addresses are for owners and admins: through the APIs, only a key with the `admin` scope reaches them.
+ */
+export function requireAdminScope(caller: Pick<ApiCaller, 'scope'>, what: string): void {
+  if (caller.scope !== 'admin') {
+    throw new AppError('forbidden', `${what} needs an API key with the admin scope; this key's scope is "${caller.scope}".`);
+  }
 }

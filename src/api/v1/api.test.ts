@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createUser, logIn } from '../../modules/accounts/index.ts';
 import { componentStatuses, listComponentsInOrder } from '../../modules/components/index.ts';
 import { queryIncidents } from '../../modules/incidents/index.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
@@ -82,15 +83,23 @@ test('an operator runs an incident end to end through /api/v1, and the audit log
 });
 
 test('API keys are created once, listed without the secret, revoked, and then refused', async () => {
-  const created = await call('POST', '/api/v1/api-keys', { name: 'Pager bridge', scope: 'read' });
+  // Only an admin key manages keys: a write key cannot mint one stronger than itself, nor list them.
+  const minted = await call('POST', '/api/v1/api-keys', { name: 'Escalation', scope: 'admin' }, t.writeKey);
+  assert.equal(minted.statusCode, 403);
+  assert.match(minted.json().error.message, /Managing API keys needs an API key with the admin scope; this key's scope is "write"/);
+  assert.equal((await call('GET', '/api/v1/api-keys', undefined, t.readKey)).statusCode, 403);
+
+  const created = await call('POST', '/api/v1/api-keys', { name: 'Pager bridge', scope: 'read' }, t.adminKey);
   assert.equal(created.statusCode, 201);
   const { key, info } = created.json();
   assert.match(key, /^avk_/);
-  const listed = (await call('GET', '/api/v1/api-keys')).json().apiKeys;
+  const listed = (await call('GET', '/api/v1/api-keys', undefined, t.adminKey)).json().apiKeys;
+  assert.ok(!listed.some((k: { name: string }) => k.name === 'Escalation'), 'the refused key was not made');
   assert.ok(listed.some((k: { id: string }) => k.id === info.id));
   assert.ok(!JSON.stringify(listed).includes(key), 'the secret is never listed');
   assert.equal((await call('GET', '/api/v1/components', undefined, key)).statusCode, 200);
-  const revoked = await call('DELETE', `/api/v1/api-keys/${info.id}`);
+  assert.equal((await call('DELETE', `/api/v1/api-keys/${info.id}`, undefined, t.writeKey)).statusCode, 403);
+  const revoked = await call('DELETE', `/api/v1/api-keys/${info.id}`, undefined, t.adminKey);
   assert.equal(revoked.statusCode, 200);
   assert.equal(revoked.json().id, info.id);
   assert.equal(revoked.json().revokedAt, t.clock.now().toISOString());
@@ -173,4 +182,20 @@ test('the OpenAPI document is generated from the same schemas, and /api/docs ser
     const url = new URL(asset, 'http://127.0.0.1/api/docs/').pathname;
     assert.equal((await call('GET', url, undefined, null)).statusCode, 200, url);
   }
+});
+
+test('the audit log names the address a member logged in from only to an admin key', async () => {
+  const member = await createUser(t.ctx, { email: 'ana@example.com', name: 'Ana', password: 'correct horse battery', role: 'editor' });
+  await logIn(t.ctx, { email: 'ana@example.com', password: 'correct horse battery', ip: '203.0.113.7' });
+  const read = async (key: string) =>
+    (await call('GET', '/api/v1/audit-events?entityType=user', undefined, key))
+      .json()
+      .auditEvents.filter((e: { action: string; entityId: string }) => e.action === 'user.log_in' && e.entityId === member.id);
+  for (const key of [t.readKey, t.writeKey]) {
+    const [login] = await read(key);
+    assert.ok(login !== undefined, 'the login is listed');
+    assert.doesNotMatch(JSON.stringify(login), /203\.0\.113\.7/);
+  }
+  const [login] = await read(t.adminKey);
+  assert.deepEqual(login.after, { ip: '203.0.113.7' });
 });

@@ -14,12 +14,14 @@ export function registerAuditRoutes(scope: ApiScope): void {
     { schema: { tags: ['Audit log'], summary: 'Who changed what and when, newest first', querystring: auditQuery } },
     async (request) => {
       const { limit, before, entityType } = request.query;
+      const caller = callerOf(request);
       return {
-        auditEvents: await listAuditEvents(callerOf(request).ctx, {
-          limit,
-          ...(before !== undefined && { before }),
-          ...(entityType !== undefined && { entityType }),
-        }),
+        auditEvents: await listAuditEvents(
+          caller.ctx,
+          { limit, ...(before !== undefined && { before }), ...(entityType !== undefined && { entityType }) },
+          // Where members logged in from: admin keys only.
+          { withAddresses: caller.scope === 'admin' },
+        ),
       };
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKeyScopes } from '../../modules/accounts/index.ts';
 import { componentStatuses } from '../../modules/components/index.ts';
 import { generatedBodyKeys, impacts, incidentStatuses, maintenanceStatuses, type GeneratedBodyKey } from '../../modules/incidents/index.ts';
 import { pageSettingsSchema } from '../../modules/page/index.ts';
@@ -140,7 +141,7 @@ export const apiKeyResponse = z
   .object({
     id,
     name: z.string(),
-    scope: z.enum(['read', 'write']),
+    scope: z.enum(apiKeyScopes),
     prefix: z.string().describe('The first characters of the key, to recognise it'),
     createdAt: instant,
     lastUsedAt: instant.nullable(),

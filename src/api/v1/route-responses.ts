@@ -25,7 +25,7 @@ const errors = {
     'validation_failed: the body, query or path is not valid (details name the fields; a query parameter given twice is refused); bad_request: the address or the body cannot be read',
   ),
   401: error('unauthorized: no API key, or one that is unknown or revoked'),
-  403: error('forbidden: a read-only key asked for a change'),
+  403: error('forbidden: a read-only key asked for a change, or a key without the admin scope for API keys'),
   404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
   409: error('conflict: the change conflicts with the current state'),
   413: error(`payload_too_large: the body is over 1 MB; payload_too_deep: it nests more than ${maxBodyDepth} levels`),
@@ -78,7 +78,7 @@ export const routeResponses: Record<string, Responses> = {
   'POST /maintenances': change(201, incidentResponse, 400, 404, 422),
   'PATCH /maintenances/:id': change(200, incidentResponse, 400, 404, 422),
 
-  'GET /api-keys': read(z.object({ apiKeys: z.array(apiKeyResponse) })),
+  'GET /api-keys': read(z.object({ apiKeys: z.array(apiKeyResponse) }), 403),
   'POST /api-keys': change(201, createdApiKeyResponse, 400),
   'DELETE /api-keys/:id': change(200, apiKeyResponse, 404),
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const apiKeyScopes = ['read', 'write'] as const;
+/**
+ * What a key may do: `read` reads the page's content, `write` changes it too, `admin` also reads and
+ * manages subscribers' data (emails, webhook URLs), API keys, and the addresses members logged in from.
+ */
+export const apiKeyScopes = ['read', 'write', 'admin'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface ApiKeyInfo {
@@ -21,7 +25,7 @@ export const apiKeyPrefix = 'avk_';
 export const createApiKeySchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(100),
-    scope: z.enum(apiKeyScopes, { error: 'must be "read" or "write"' }),
+    scope: z.enum(apiKeyScopes, { error: 'must be "read", "write" or "admin"' }),
   })
   .strict();
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

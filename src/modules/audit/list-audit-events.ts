@@ -13,16 +13,29 @@ const filterSchema = z
   })
   .strict();
 
-/** The audit log, newest first, a page at a time. */
+/** An entity as recorded, without the address a member logged in from (`ip`), which only owners and admins read. */
+function withoutAddress(entity: unknown): unknown {
+  if (entity === null || typeof entity !== 'object' || Array.isArray(entity) || !('ip' in entity)) return entity;
+  const { ip: _hidden, ...rest } = entity as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * The audit log, newest first, a page at a time. The addresses members logged in from are left out
+ * unless `withAddresses` (owners and admins in the app, admin-scoped API keys).
+ */
 export async function listAuditEvents(
   ctx: Pick<Ctx, 'db'>,
   filter: { limit?: number; before?: string; entityType?: string; entityId?: string } = {},
+  options: { withAddresses?: boolean } = {},
 ): Promise<AuditEvent[]> {
   const data = filterSchema.parse(filter);
-  return selectAuditEvents(ctx.db, {
+  const events = await selectAuditEvents(ctx.db, {
     limit: data.limit,
     ...(data.before !== undefined && { before: Number(data.before) }),
     ...(data.entityType !== undefined && { entityType: data.entityType }),
     ...(data.entityId !== undefined && { entityId: data.entityId }),
   });
+  if (options.withAddresses === true) return events;
+  return events.map((event) => ({ ...event, before: withoutAddress(event.before), after: withoutAddress(event.after) }));
 }

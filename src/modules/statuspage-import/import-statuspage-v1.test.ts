@@ -21,9 +21,9 @@ describe('aviso import statuspage --api-key --page-id (Manage API v1)', () => {
   let apiUrl: string;
   let outbound: Outbound;
   const ids: Record<string, string> = {};
-  // A fresh read key for each import: the source allows each key 60 requests a minute.
+  // A fresh key for each import (the source allows each key 60 requests a minute); subscribers need the admin scope.
   const from = async () => ({
-    apiKey: (await createApiKey(source.ctx, { name: 'Import', scope: 'read' })).key,
+    apiKey: (await createApiKey(source.ctx, { name: 'Import', scope: 'admin' })).key,
     pageId: source.pageId,
     apiUrl,
   });
@@ -32,7 +32,7 @@ describe('aviso import statuspage --api-key --page-id (Manage API v1)', () => {
     const answer = await source.aviso.app.inject({
       method,
       url: `/v1/pages/${source.pageId}${url}`,
-      headers: { authorization: `OAuth ${source.writeKey}` },
+      headers: { authorization: `OAuth ${source.adminKey}` },
       payload: payload as Record<string, unknown>,
     });
     assert.ok(answer.statusCode < 300, answer.body);
