@@ -44,6 +44,10 @@ const child = spawn(
     './test/support/test-setup.ts',
     '--test',
     `--test-concurrency=${concurrency}`,
+    // A test that hangs fails after 10 minutes, and a file whose tests are done exits even if something
+    // it started (a server, a timer) is still open: neither can hold the run until CI gives up on it.
+    '--test-timeout=600000',
+    '--test-force-exit',
     '--test-reporter=spec',
     ...files,
   ],
