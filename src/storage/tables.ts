@@ -186,6 +186,8 @@ export interface UsersTable {
   totpEnabledAt: string | null;
   /** JSON array of the SHA-256 hashes of unused recovery codes. */
   recoveryCodeHashes: string | null;
+  /** The 30-second step of the last authenticator code used to log in; earlier and equal steps are refused. */
+  totpLastStep: number | string | null;
 }
 
 export interface SessionsTable {

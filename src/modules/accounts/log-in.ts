@@ -9,8 +9,8 @@ import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from 
 import { deleteExpiredSessions } from './session-store.ts';
 import { startSession } from './start-session.ts';
 import type { User } from './user.ts';
-import { hashRecoveryCode, isTotpCodeRight } from './two-factor.ts';
-import { findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor, saveUser } from './user-store.ts';
+import { hashRecoveryCode, totpStepOf } from './two-factor.ts';
+import { claimTotpStep, findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor, saveUser } from './user-store.ts';
 
 /**
  * Failed logins allowed per window: per address and email together, and per address whatever the
@@ -64,9 +64,19 @@ export async function logIn(
     }
     const recovery = hashRecoveryCode(code);
     if (factor.recoveryCodeHashes.includes(recovery)) usedRecoveryCode = recovery;
-    else if (!isTotpCodeRight(factor.secret, code, now)) {
-      await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
-      throw new AppError('unauthorized', 'The code is not right.', [{ path: 'code', message: 'is not right' }]);
+    else {
+      const step = totpStepOf(factor.secret, code, now);
+      if (step === null) {
+        await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
+        throw new AppError('unauthorized', 'The code is not right.', [{ path: 'code', message: 'is not right' }]);
+      }
+      // Each code logs in once: a code seen over a shoulder, or an older one, is refused afterwards.
+      if (!(await writePrivately(ctx, (tx) => claimTotpStep(tx, user.id, step)))) {
+        await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
+        throw new AppError('unauthorized', 'This code was used already: wait for the next one from your authenticator app.', [
+          { path: 'code', message: 'was used already' },
+        ]);
+      }
     }
   }
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: true, at: now });

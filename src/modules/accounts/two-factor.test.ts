@@ -45,9 +45,26 @@ describe('two-factor login with an authenticator app (TOTP) and recovery codes',
     await assert.rejects(login(), { code: 'unauthorized', message: /Enter the code/ });
     await assert.rejects(login('123456'), { code: 'unauthorized', message: 'The code is not right.' });
     t.clock.advance(45_000);
-    assert.ok(await login(totpCodeAt(secret, t.clock.now())), 'the current code');
     assert.ok(await login(totpCodeAt(secret, new Date(t.clock.now().getTime() - 30_000))), "the previous period's code (a slow clock)");
+    assert.ok(await login(totpCodeAt(secret, t.clock.now())), 'the current code');
     await assert.rejects(login(totpCodeAt(secret, new Date(t.clock.now().getTime() - 5 * 60_000))), { message: 'The code is not right.' });
+  });
+
+  test('a code logs in once: used again, or an older one after it, is refused, even by two logins racing', async () => {
+    const ana = await member();
+    const { secret } = await beginTwoFactor(t.ctx, ana.id);
+    await enableTwoFactor(t.ctx, ana.id, { code: totpCodeAt(secret, t.clock.now()) });
+    t.clock.advance(60_000);
+    const code = totpCodeAt(secret, t.clock.now());
+    const raced = await Promise.allSettled([login(code), login(code, '192.0.2.2')]);
+    assert.deepEqual(raced.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    const refused = raced.find((r) => r.status === 'rejected');
+    assert.match(String((refused as PromiseRejectedResult).reason.message), /This code was used already/);
+    await assert.rejects(login(code), { code: 'unauthorized', message: /used already/ });
+    const older = totpCodeAt(secret, new Date(t.clock.now().getTime() - 30_000));
+    await assert.rejects(login(older), { message: /used already/ }, "the previous period's code, after the current one");
+    t.clock.advance(30_000);
+    assert.ok(await login(totpCodeAt(secret, t.clock.now())), 'the next code logs in');
   });
 
   test('a recovery code logs in once; wrong codes count as failed logins for the throttle', async () => {

@@ -18,11 +18,17 @@ export function totpUri(secret: string, email: string): string {
   return totp(secret, email).toString();
 }
 
+/** The 30-second step a right 6-digit code belongs to (one period either side, for clocks that drift), or null. */
+export function totpStepOf(secret: string, code: string, now: Date): number | null {
+  const token = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret, '').validate({ token, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
 /** Whether a 6-digit code is right at this time, one period either side for clocks that drift. */
 export function isTotpCodeRight(secret: string, code: string, now: Date): boolean {
-  const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret, '').validate({ token, timestamp: now.getTime(), window: 1 }) !== null;
+  return totpStepOf(secret, code, now) !== null;
 }
 
 /** The code an authenticator shows at a time (tests act as the member's app). */

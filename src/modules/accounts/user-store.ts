@@ -111,3 +111,18 @@ export async function saveSecondFactor(db: Kysely<Database>, id: string, factor:
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Records that a member logged in with the code of `step`, unless that step or a later one was used
+ * already; whether it was recorded. One conditional update, so two logins racing with one code
+ * cannot both win.
+ */
+export async function claimTotpStep(db: Kysely<Database>, id: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totpLastStep: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -19,6 +19,7 @@ import * as updateBodiesAsKeys from './0050-update-bodies-as-keys.ts';
 import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
 import * as addTwoFactor from './0075-add-two-factor.ts';
+import * as rememberLastTotpStep from './0086-remember-last-totp-step.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0051-incident-translations': incidentTranslations,
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
   '0075-add-two-factor': addTwoFactor,
+  '0086-remember-last-totp-step': rememberLastTotpStep,
 };
