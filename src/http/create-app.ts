@@ -33,14 +33,44 @@ export function routesOf(app: App): readonly { method: string; url: string }[] {
 }
 
 /**
+ * A surface's own error page for the paths it serves (the public page's header, navigation and
+ * language); `undefined` leaves the plain page. It must not throw, and is given no more than a second.
+ */
+export type HtmlErrorPage = (error: AppError, request: FastifyRequest) => Promise<string | undefined>;
+
+const errorPages = new WeakMap<object, HtmlErrorPage>();
+
+/** Lets a surface render the HTML errors of the paths it serves (one per app). */
+export function setHtmlErrorPage(app: App, page: HtmlErrorPage): void {
+  errorPages.set(app, page);
+}
+
+async function htmlErrorPage(app: object, error: AppError, request: FastifyRequest): Promise<string> {
+  const page = errorPages.get(app);
+  if (page === undefined) return htmlError(error, request);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), 1000);
+  });
+  try {
+    return (await Promise.race([page(error, request), late])) ?? htmlError(error, request);
+  } catch {
+    return htmlError(error, request);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * An error in the shape of the surface the path belongs to: Statuspage's `{"message"}` under /v1,
  * Aviso's `{"error":{code,message}}` on its other JSON paths, and a page everywhere else.
  */
-function sendError(error: AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+async function sendError(app: object, error: AppError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   reply.code(error.status);
   if (/^\/v1(\/|$|\?)/.test(request.url)) return reply.type('application/json; charset=utf-8').send({ message: error.message });
   if (wantsJson(request.url)) return reply.type('application/json; charset=utf-8').send(jsonError(error, request));
-  return reply.type('text/html; charset=utf-8').send(htmlError(error, request));
+  const body = await htmlErrorPage(app, error, request);
+  return reply.type('text/html; charset=utf-8').send(body);
 }
 
 /** A request id a proxy in front already gave (`x-request-id`), when it looks like one; else a new one. */
@@ -68,7 +98,7 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
     frameworkErrors: (error, request, reply) => {
       const appError = toAppError(error);
       request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
-      void sendError(appError, request, reply);
+      void sendError(app, appError, request, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();
   // JSON as Fastify parses it (prototype poisoning refused), and refused past a fixed depth, so no
@@ -118,10 +148,10 @@ export function createHttpApp(log: Logger, options: { trustProxy?: TrustProxy } 
     else if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     else request.log.debug({ code: appError.code, reqId: request.id }, appError.message);
     if (appError.status === 503) reply.header('retry-after', '5');
-    return sendError(appError, request, reply);
+    return sendError(app, appError, request, reply);
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(new AppError('not_found'), request, reply));
+  app.setNotFoundHandler((request, reply) => sendError(app, new AppError('not_found'), request, reply));
 
   return app as unknown as App;
 }

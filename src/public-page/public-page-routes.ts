@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../http/create-app.ts';
+import { setHtmlErrorPage, type App } from '../http/create-app.ts';
 import { prepare, sendCached, type CachedResponse } from '../http/cached-response.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contentSecurityPolicy } from '../http/security-headers.ts';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../i18n/format-dates.ts';
 import { t } from '../i18n/translate.ts';
 import type { Locale } from '../shared/locales.ts';
 import { loadPublicAssets } from './assets.ts';
+import { publicErrorPages } from './error-pages.tsx';
 import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
 
 type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'> & { frameAncestors: readonly string[] };
@@ -77,6 +78,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export function registerPublicPage(app: App, deps: AppDeps): void {
   const assets = loadPublicAssets();
   const revisions = deps.ctx.revisions;
+  setHtmlErrorPage(app, publicErrorPages(deps.ctx, assets.urls));
   // Per-request work kept off the hot path: the visitor's language by header values.
   const negotiations = new WeakMap<PageSettings, Map<string, NegotiatedLocale>>();
   const parsedSettings = new WeakMap<CachedResponse, PageSettings>();

@@ -6,7 +6,8 @@ import { IconSprite } from './status-icon.tsx';
 import { webMessage } from '../../subscriptions-web/web-messages.ts';
 import type { ViewContext } from './view-context.ts';
 
-type Section = 'current' | 'history' | 'uptime' | 'incident';
+/** Which navigation entry the page belongs to; `other` (errors, subscribing) marks none. */
+export type Section = 'current' | 'history' | 'uptime' | 'incident' | 'other';
 
 /** The frame of every public page: landmarks, navigation, the language switcher and the footer. */
 export function Layout({
