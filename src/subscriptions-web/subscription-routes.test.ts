@@ -4,7 +4,7 @@ import { JobWorker } from '../jobs/index.ts';
 import { createComponent } from '../modules/components/index.ts';
 import { openIncident, postIncidentUpdate } from '../modules/incidents/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../modules/notifications/index.ts';
-import { countSubscribers, requestsPerIpPerHour } from '../modules/subscribers/index.ts';
+import { countSubscribers, listSubscribers, requestsPerIpPerHour } from '../modules/subscribers/index.ts';
 import { createApiTestApp, type ApiTestApp } from '../../test/support/api-test-app.ts';
 import { assertNoAddressIn, hostOf, internalNames, internalUrls } from '../../test/support/internal-targets.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
@@ -51,10 +51,17 @@ describe('the public subscription pages, with a real SMTP server', () => {
     const page = await t.aviso.app.inject({ url: '/subscriptions/new', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<html lang="de" dir="ltr">/);
-    assert.match(page.body, /<label for="email">E-Mail-Adresse<\/label>/);
+    assert.match(page.body, /<label for="address-email">E-Mail-Adresse<\/label>/);
     assert.match(page.body, /name="component_ids" value="[0-9a-z]{12}"/);
 
-    const done = await post('/subscriptions', { channel: 'email', address: 'kim@example.com', locale: 'de', component_ids: [api.id] });
+    const done = await post('/subscriptions', {
+      channel: 'email',
+      address_email: 'kim@example.com',
+      address_webhook: '',
+      scope: 'components',
+      locale: 'de',
+      component_ids: [api.id],
+    });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /Sehen Sie in Ihr Postfach/);
     await worker.tick();
@@ -155,6 +162,101 @@ describe('the public subscription pages, with a real SMTP server', () => {
     const limited = await post('/subscriptions', { address: 'one-more@example.com' });
     assert.equal(limited.statusCode, 429);
   });
+
+  test('the subscribe page sits in the page’s layout and offers every channel, the choice of scope, the feeds and the calendar', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const page = await t.aviso.app.inject({ url: '/subscriptions/new?locale=fr' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html lang="fr" dir="ltr">/);
+    assert.match(page.headers['set-cookie'] as string, /aviso_locale=fr/, 'the switcher’s choice is remembered as on every page');
+    assert.match(page.body, /<header class="masthead">[\s\S]*<a class="brand" href="\/">Test Page<\/a>/);
+    assert.match(page.body, /<nav aria-label="Sections de la page d’état">/);
+    assert.match(page.body, /<form class="switcher" method="get" action="\/subscriptions\/new">/);
+    assert.match(page.body, /<footer class="wrap footer">/);
+    assert.match(page.body, /<meta name="robots" content="noindex"\/>/);
+    for (const channel of ['email', 'webhook', 'slack', 'discord', 'teams'])
+      assert.match(page.body, new RegExp(`<input type="radio" name="channel" value="${channel}"`), channel);
+    assert.match(page.body, /<input type="radio" name="channel" value="email" checked\/> E-mail/);
+    assert.match(page.body, /<input type="radio" name="scope" value="page" checked\/> Tout ce qui figure sur cette page/);
+    assert.match(page.body, /<input type="radio" name="scope" value="components"\/> Seulement les composants que je choisis/);
+    assert.match(page.body, new RegExp(`<input type="checkbox" name="component_ids" value="${api.id}"`));
+    assert.match(page.body, /<a href="\/history.atom" type="application\/atom\+xml">Flux Atom des incidents<\/a>/);
+    assert.match(page.body, /<a href="\/history.rss" type="application\/rss\+xml">/);
+    assert.match(page.body, /<a href="\/maintenances.ics" type="text\/calendar">Agenda des maintenances planifiées \(\.ics\)<\/a>/);
+    // A link to one incident keeps it when the language changes.
+    const incident = await openIncident(t.ctx, { name: 'Down', components: { [api.id]: 'major_outage' } });
+    const forIncident = await t.aviso.app.inject(`/subscriptions/new?incident=${incident.id}`);
+    assert.match(forIncident.body, new RegExp(`<input type="hidden" name="incident" value="${incident.id}"/>`));
+    assert.doesNotMatch(forIncident.body, /name="scope"/, 'one incident has no scope to choose');
+  });
+
+  test('"everything" ignores ticked boxes, "chosen components" needs one, and a Slack hook is taken from the same form', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const everything = await post('/subscriptions', {
+      channel: 'webhook',
+      address_webhook: 'https://hooks.example.com/everything',
+      address_email: 'ignored@example.com',
+      scope: 'page',
+      component_ids: [api.id],
+    });
+    assert.equal(everything.statusCode, 200);
+    const none = await post('/subscriptions', {
+      channel: 'webhook',
+      address_webhook: 'https://hooks.example.com/none',
+      scope: 'components',
+      locale: 'de',
+    });
+    assert.equal(none.statusCode, 400);
+    assert.match(none.body, /role="alert"/);
+    assert.match(none.body, /Wählen Sie mindestens eine Komponente oder alles auf dieser Seite\./);
+    assert.match(none.body, /<input type="radio" name="channel" value="webhook" checked\/>/, 'the choices come back as made');
+    assert.match(none.body, /value="https:\/\/hooks.example.com\/none"/);
+    assert.match(none.body, /<input type="radio" name="scope" value="components" checked\/>/);
+    const slack = await post('/subscriptions', {
+      channel: 'slack',
+      address_slack: 'https://hooks.example.com/services/T0/B0/x',
+      scope: 'components',
+      component_ids: [api.id],
+    });
+    assert.equal(slack.statusCode, 200);
+    const { subscribers } = await listSubscribers(t.ctx, { limit: 10, offset: 0 });
+    const byAddress = new Map(subscribers.map((s) => [s.address, s]));
+    assert.equal(byAddress.get('https://hooks.example.com/everything')?.scope, 'page');
+    assert.equal(byAddress.has('https://hooks.example.com/none'), false, 'nothing stored');
+    assert.equal(byAddress.has('ignored@example.com'), false, 'only the chosen channel’s field is read');
+    assert.deepEqual(
+      [
+        byAddress.get('https://hooks.example.com/services/T0/B0/x')?.channel,
+        byAddress.get('https://hooks.example.com/services/T0/B0/x')?.scope,
+      ],
+      ['slack', 'components'],
+    );
+  });
+
+  test('the manage page is in the layout, says "everything" or "chosen", and refuses "chosen" with none', async () => {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    await post('/subscriptions', { address: 'ana@example.com', locale: 'es', scope: 'components', component_ids: [api.id] });
+    await worker.tick();
+    const confirmUrl = smtp.to('ana@example.com')[0]!.text.match(/https?:\/\/\S+\/subscriptions\/confirm\/\S+/)![0];
+    const confirmed = await post(pathOf(confirmUrl), {});
+    assert.match(confirmed.body, /<header class="masthead">/);
+    await openIncident(t.ctx, { name: 'API down', components: { [api.id]: 'major_outage' } });
+    await worker.tick();
+    const manageUrl = smtp.to('ana@example.com')[1]!.text.match(/https?:\/\/\S+\/subscriptions\/manage\/\S+/)![0];
+    const manage = await t.aviso.app.inject(pathOf(manageUrl));
+    assert.match(manage.body, /<html lang="es" dir="ltr">/);
+    assert.match(manage.body, /<header class="masthead">/);
+    assert.match(manage.body, new RegExp(`<form class="switcher" method="get" action="${pathOf(manageUrl)}">`));
+    assert.match(manage.body, /<input type="radio" name="scope" value="components" checked\/> Solo los componentes que elija/);
+    const refused = await post(pathOf(manageUrl), { scope: 'components' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Elige al menos un componente, o elige todo lo de esta página\./);
+    const everything = await post(pathOf(manageUrl), { scope: 'page', component_ids: [api.id] });
+    assert.equal(everything.statusCode, 303);
+    const after = await t.aviso.app.inject(everything.headers.location as string);
+    assert.match(after.body, /<input type="radio" name="scope" value="page" checked\/>/);
+    assert.doesNotMatch(after.body, new RegExp(`value="${api.id}" checked`));
+  });
 });
 
 test('the public form refuses every internal form of an endpoint, with the reason beside the form and nothing saved', async () => {
@@ -184,7 +286,9 @@ test("without an SMTP server the form offers no email subscription, refuses one 
   try {
     const page = await t.aviso.app.inject({ url: '/subscriptions/new', headers: { 'accept-language': 'pt-BR' } });
     assert.equal(page.statusCode, 200);
-    assert.doesNotMatch(page.body, /type="email" id="email"/, 'no email field to fill in for nothing');
+    assert.doesNotMatch(page.body, /type="email" id="address-email"/, 'no email field to fill in for nothing');
+    assert.doesNotMatch(page.body, /name="channel" value="email"/, 'email is not offered');
+    assert.match(page.body, /name="channel" value="webhook" checked/, 'the first channel that works is chosen');
     assert.match(page.body, /As notificações por e-mail não estão disponíveis/);
     const incident = await t.aviso.app.inject({ url: '/subscriptions/new?incident=abcdefabcdef', headers: { 'accept-language': 'de' } });
     assert.match(incident.body, /E-Mail-Benachrichtigungen sind nicht verfügbar/);

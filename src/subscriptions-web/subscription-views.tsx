@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import { textDirection, type Locale } from '../shared/locales.ts';
+import type { Channel } from '../modules/subscribers/index.ts';
+import { Layout } from '../public-page/views/layout.tsx';
+import type { ViewContext } from '../public-page/views/view-context.ts';
 import { webMessage, type WebMessageKey } from './web-messages.ts';
 
-export interface PageFrame {
-  locale: Locale;
-  pageName: string;
-}
+/** What every subscription page is rendered with: the public page's own view context. */
+export type PageFrame = ViewContext;
 
 export interface ComponentChoice {
   id: string;
@@ -14,114 +14,192 @@ export interface ComponentChoice {
   checked: boolean;
 }
 
-const styles = `
-:root{color-scheme:light dark;--fg:#1f2933;--muted:#52606d;--bg:#f5f6f8;--card:#fff;--line:#cbd2d9;--accent:#1f6feb}
-@media (prefers-color-scheme:dark){:root{--fg:#e4e7eb;--muted:#9aa5b1;--bg:#111418;--card:#1c2026;--line:#3e4c59;--accent:#58a6ff}}
-body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 -apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif}
-main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:var(--card);border-radius:8px}
-h1{font-size:1.4rem;margin-top:0}h2{font-size:1.1rem;margin-top:2rem}
-label{display:block;font-weight:600;margin:1rem 0 .25rem}
-input[type=email],input[type=url]{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid var(--line);border-radius:4px;font:inherit;background:var(--card);color:var(--fg)}
-fieldset{border:1px solid var(--line);border-radius:4px;margin:1rem 0;padding:.5rem 1rem}
-fieldset label{font-weight:400;margin:.25rem 0}
-button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:4px;background:var(--accent);color:#fff;font:inherit;cursor:pointer}
-button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.muted{color:var(--muted)}a{color:var(--accent)}
-[role=alert],.notice{border-inline-start:4px solid #c0392b;padding:.5rem 1rem;background:rgba(231,76,60,.1)}
-`;
+/** What the visitor chose, kept when the form comes back with a problem. */
+export interface SubscribeChoice {
+  channel: Channel;
+  address: string;
+  notifyEmail: string;
+  scope: 'page' | 'components';
+}
 
-/** Every subscription page: a small standalone document that works without script. */
+/** Every subscription page: the public page's frame (header, navigation, language switcher, footer), no script needed. */
 export function subscriptionPage(frame: PageFrame, title: string, body: ComponentChildren): string {
   return `<!doctype html>${render(
-    <html lang={frame.locale} dir={textDirection(frame.locale)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${title} · ${frame.pageName}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: styles }} />
-      </head>
-      <body>
-        <main id="main">
-          <h1>{title}</h1>
-          {body}
-          <p>
-            <a href="/">{webMessage(frame.locale, 'backToPage')}</a>
-          </p>
-        </main>
-      </body>
-    </html>,
+    <Layout view={frame} title={`${title} · ${frame.page.name}`} section="other" noIndex>
+      <div class="subscription">
+        <h1>{title}</h1>
+        {body}
+        <p class="more">
+          <a href="/">
+            <span class="arrow" aria-hidden="true">
+              ←
+            </span>{' '}
+            {webMessage(frame.locale, 'backToPage')}
+          </a>
+        </p>
+      </div>
+    </Layout>,
   )}`;
 }
 
-function ComponentChoices({ locale, components, prefix }: { locale: Locale; components: ComponentChoice[]; prefix: string }) {
+/**
+ * "Everything" or "only the components I choose", as two radios; the component boxes belong to the
+ * second and are shown once it is chosen (CSS only: without it they stay visible, and the server
+ * ignores them when "everything" is chosen).
+ */
+function ScopeChoice({
+  locale,
+  components,
+  scope,
+  prefix,
+}: {
+  locale: PageFrame['locale'];
+  components: ComponentChoice[];
+  scope: 'page' | 'components';
+  prefix: string;
+}) {
   if (components.length === 0) return null;
-  const anyChecked = components.some((c) => c.checked);
   return (
-    <fieldset>
+    <fieldset class="scope-choice">
       <legend>{webMessage(locale, 'componentsLegend')}</legend>
-      <p class="muted">{webMessage(locale, anyChecked ? 'chosenComponents' : 'wholePage')}</p>
-      {components.map((c) => (
-        <label key={c.id}>
-          <input type="checkbox" name="component_ids" value={c.id} checked={c.checked} id={`${prefix}-${c.id}`} /> {c.name}
-        </label>
-      ))}
+      <label class="choice">
+        <input type="radio" name="scope" value="page" checked={scope === 'page'} /> {webMessage(locale, 'scopeEverything')}
+      </label>
+      <label class="choice">
+        <input type="radio" name="scope" value="components" checked={scope === 'components'} /> {webMessage(locale, 'scopeChosen')}
+      </label>
+      <fieldset class="component-choice" id={`${prefix}-components`}>
+        <legend class="visually-hidden">{webMessage(locale, 'chooseComponents')}</legend>
+        {components.map((c) => (
+          <label key={c.id} class="choice">
+            <input type="checkbox" name="component_ids" value={c.id} checked={c.checked} id={`${prefix}-${c.id}`} />{' '}
+            <span dir="auto">{c.name}</span>
+          </label>
+        ))}
+      </fieldset>
     </fieldset>
   );
 }
 
+const channelLabels: Record<Channel, WebMessageKey> = {
+  email: 'channelEmail',
+  webhook: 'channelWebhook',
+  slack: 'channelSlack',
+  discord: 'channelDiscord',
+  teams: 'channelTeams',
+};
+
+const addressLabels: Record<Channel, WebMessageKey> = {
+  email: 'emailLabel',
+  webhook: 'webhookUrlLabel',
+  slack: 'slackUrlLabel',
+  discord: 'discordUrlLabel',
+  teams: 'teamsUrlLabel',
+};
+
+/**
+ * The one place to follow the page: every channel the instance can deliver through (email only with
+ * a mail server), what to hear about, and the feeds and calendar that need no subscription. Each
+ * channel has its own address field, shown when the channel is chosen; the server reads the chosen one.
+ */
 export function subscribeForm(
   frame: PageFrame,
-  options: { components: ComponentChoice[]; incidentId: string | null; emailReady: boolean; problem?: string },
+  options: {
+    components: ComponentChoice[];
+    incidentId: string | null;
+    channels: readonly Channel[];
+    emailReady: boolean;
+    choice?: SubscribeChoice | undefined;
+    problem?: string | undefined;
+  },
 ): string {
   const { locale } = frame;
-  const t = (key: WebMessageKey) => webMessage(locale, key, { page: frame.pageName });
+  const t = (key: WebMessageKey) => webMessage(locale, key, { page: frame.page.name });
+  const offered = options.channels;
+  const choice: SubscribeChoice = options.choice ?? {
+    channel: offered[0] ?? 'webhook',
+    address: '',
+    notifyEmail: '',
+    scope: options.components.some((c) => c.checked) ? 'components' : 'page',
+  };
   return subscriptionPage(
     frame,
     t('subscribeTitle'),
     <>
       {options.problem !== undefined && (
-        <p role="alert">
+        <p role="alert" class="problem">
           <strong>{t('problemTitle')}</strong>: {options.problem}
         </p>
       )}
-      {options.emailReady ? (
-        <form method="post" action="/subscriptions">
-          <p>{t(options.incidentId === null ? 'subscribeIntro' : 'incidentIntro')}</p>
-          <input type="hidden" name="channel" value="email" />
+      {!options.emailReady && options.problem === undefined && (
+        <p class="notice" id="email-unavailable">
+          {t('emailUnavailable')}
+        </p>
+      )}
+      {offered.length > 0 && (
+        <form method="post" action="/subscriptions" class="subscribe-form">
+          <p>{t(options.incidentId === null ? 'intro' : 'incidentChannelsIntro')}</p>
           <input type="hidden" name="locale" value={locale} />
           {options.incidentId !== null && <input type="hidden" name="incident_id" value={options.incidentId} />}
-          <label for="email">{t('emailLabel')}</label>
-          <input type="email" id="email" name="address" required autocomplete="email" />
-          {options.incidentId === null && <ComponentChoices locale={locale} components={options.components} prefix="email" />}
+          <fieldset class="channel-choice">
+            <legend>{t('channelLegend')}</legend>
+            {offered.map((channel) => (
+              <label class="choice" key={channel}>
+                <input type="radio" name="channel" value={channel} checked={choice.channel === channel} /> {t(channelLabels[channel])}
+              </label>
+            ))}
+          </fieldset>
+          {offered.map((channel) => (
+            <div class={`address address-${channel}`} key={channel}>
+              <label for={`address-${channel}`}>{t(addressLabels[channel])}</label>
+              <input
+                type={channel === 'email' ? 'email' : 'url'}
+                id={`address-${channel}`}
+                name={`address_${channel}`}
+                autocomplete={channel === 'email' ? 'email' : 'off'}
+                value={choice.channel === channel && choice.address !== '' ? choice.address : undefined}
+              />
+              {channel === 'webhook' && (
+                <>
+                  <label for="notify">{t('webhookEmailLabel')}</label>
+                  <input type="email" id="notify" name="notify_email" autocomplete="email" value={choice.notifyEmail || undefined} />
+                </>
+              )}
+            </div>
+          ))}
+          {options.incidentId === null && (
+            <ScopeChoice locale={locale} components={options.components} scope={choice.scope} prefix="subscribe" />
+          )}
           <button type="submit">{t('subscribeButton')}</button>
         </form>
-      ) : (
-        options.problem === undefined && (
-          <p class="notice" id="email-unavailable">
-            {t('emailUnavailable')}
-          </p>
-        )
       )}
-      {options.incidentId === null && (
-        <form method="post" action="/subscriptions">
-          <h2>{t('webhookTitle')}</h2>
-          <p>{t('webhookIntro')}</p>
-          <input type="hidden" name="channel" value="webhook" />
-          <input type="hidden" name="locale" value={locale} />
-          <label for="endpoint">{t('webhookUrlLabel')}</label>
-          <input type="url" id="endpoint" name="address" required />
-          <label for="notify">{t('webhookEmailLabel')}</label>
-          <input type="email" id="notify" name="notify_email" autocomplete="email" />
-          <button type="submit">{t('subscribeButton')}</button>
-        </form>
-      )}
+      <section class="follow-feeds" aria-labelledby="feeds-title">
+        <h2 id="feeds-title">{t('feedsTitle')}</h2>
+        <p>{t('feedsIntro')}</p>
+        <ul>
+          <li>
+            <a href="/history.atom" type="application/atom+xml">
+              {t('atomFeed')}
+            </a>
+          </li>
+          <li>
+            <a href="/history.rss" type="application/rss+xml">
+              {t('rssFeed')}
+            </a>
+          </li>
+          <li>
+            <a href="/maintenances.ics" type="text/calendar">
+              {t('calendarLink')}
+            </a>
+          </li>
+        </ul>
+      </section>
     </>,
   );
 }
 
 export function messagePage(frame: PageFrame, titleKey: WebMessageKey, bodyKey: WebMessageKey, extra?: ComponentChildren): string {
-  const params = { page: frame.pageName };
+  const params = { page: frame.page.name };
   return subscriptionPage(
     frame,
     webMessage(frame.locale, titleKey, params),
@@ -134,23 +212,31 @@ export function messagePage(frame: PageFrame, titleKey: WebMessageKey, bodyKey: 
 
 export function managePage(
   frame: PageFrame,
-  options: { token: string; address: string; components: ComponentChoice[]; saved: boolean; isIncident: boolean },
+  options: { token: string; address: string; components: ComponentChoice[]; saved: boolean; isIncident: boolean; problem?: string },
 ): string {
   const { locale } = frame;
+  const scope = options.components.some((c) => c.checked) ? 'components' : 'page';
   return subscriptionPage(
     frame,
-    webMessage(locale, 'manageTitle', { page: frame.pageName }),
+    webMessage(locale, 'manageTitle', { page: frame.page.name }),
     <>
       {options.saved && <p role="status">{webMessage(locale, 'savedBody')}</p>}
+      {options.problem !== undefined && (
+        <p role="alert" class="problem">
+          <strong>{webMessage(locale, 'problemTitle')}</strong>: {options.problem}
+        </p>
+      )}
       <p>{webMessage(locale, 'manageFor', { address: options.address })}</p>
       {!options.isIncident && (
         <form method="post" action={`/subscriptions/manage/${options.token}`}>
-          <ComponentChoices locale={locale} components={options.components} prefix="manage" />
+          <ScopeChoice locale={locale} components={options.components} scope={scope} prefix="manage" />
           <button type="submit">{webMessage(locale, 'saveButton')}</button>
         </form>
       )}
       <form method="post" action={`/subscriptions/unsubscribe/${options.token}`}>
-        <button type="submit">{webMessage(locale, 'unsubscribeButton')}</button>
+        <button type="submit" class="secondary">
+          {webMessage(locale, 'unsubscribeButton')}
+        </button>
       </form>
     </>,
   );
@@ -160,7 +246,7 @@ export function unsubscribeQuestion(frame: PageFrame, token: string, address: st
   const { locale } = frame;
   return subscriptionPage(
     frame,
-    webMessage(locale, 'unsubscribeTitle', { page: frame.pageName }),
+    webMessage(locale, 'unsubscribeTitle', { page: frame.page.name }),
     <form method="post" action={`/subscriptions/unsubscribe/${token}`}>
       <p>{webMessage(locale, 'unsubscribeQuestion', { address })}</p>
       <button type="submit">{webMessage(locale, 'unsubscribeButton')}</button>
@@ -173,9 +259,9 @@ export function confirmQuestion(frame: PageFrame, token: string, address: string
   const { locale } = frame;
   return subscriptionPage(
     frame,
-    webMessage(locale, 'confirmTitle', { page: frame.pageName }),
+    webMessage(locale, 'confirmTitle', { page: frame.page.name }),
     <form method="post" action={`/subscriptions/confirm/${token}`}>
-      <p>{webMessage(locale, 'confirmQuestion', { address, page: frame.pageName })}</p>
+      <p>{webMessage(locale, 'confirmQuestion', { address, page: frame.page.name })}</p>
       <button type="submit">{webMessage(locale, 'confirmButton')}</button>
     </form>,
   );

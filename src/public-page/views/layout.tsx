@@ -14,11 +14,14 @@ export function Layout({
   view,
   title,
   section,
+  noIndex = false,
   children,
 }: {
   view: ViewContext;
   title: string;
   section: Section;
+  /** Pages of one visitor (a subscription's links) that search engines must not list. */
+  noIndex?: boolean;
   children: ComponentChildren;
 }) {
   const { t, page } = view;
@@ -36,6 +39,7 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        {noIndex && <meta name="robots" content="noindex" />}
         <title>{title}</title>
         <meta name="description" content={t('meta.description', { page: page.name })} />
         <link rel="stylesheet" href={view.assets.css} />
