@@ -5,7 +5,7 @@ import { canonicalLocale, localeCookie, negotiateLocale } from '../i18n/negotiat
 import { translator } from '../i18n/translate.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
 import type { Ctx } from '../shared/context.ts';
-import type { AppError } from '../shared/errors.ts';
+import { isDatabaseFailure, type AppError } from '../shared/errors.ts';
 import { ErrorView } from './views/error-view.tsx';
 import type { ViewContext } from './views/view-context.ts';
 
@@ -44,9 +44,10 @@ function localeOf(request: FastifyRequest, page: Page) {
  */
 export function publicErrorPages(ctx: Pick<Ctx, 'db' | 'clock' | 'revisions'>, assets: ViewContext['assets']): HtmlErrorPage {
   let known: { revision: number; page: Page } | undefined;
-  const pageFor = async (): Promise<Page | undefined> => {
+  const pageFor = async (error: AppError): Promise<Page | undefined> => {
     const revision = ctx.revisions.current;
-    if (known !== undefined && known.revision === revision) return known.page;
+    // A database that just failed is not asked again for the frame of its own error.
+    if (isDatabaseFailure(error.code) || (known !== undefined && known.revision === revision)) return known?.page;
     try {
       known = { revision, page: await getPage(ctx) };
     } catch {
@@ -56,7 +57,7 @@ export function publicErrorPages(ctx: Pick<Ctx, 'db' | 'clock' | 'revisions'>, a
   };
   return async (error: AppError, request: FastifyRequest) => {
     if (/^\/admin(\/|$|\?)/.test(request.url)) return undefined;
-    const page = await pageFor();
+    const page = await pageFor(error);
     if (page === undefined) return undefined;
     const locale = localeOf(request, page);
     const path = request.url.split('?')[0] ?? '/';
