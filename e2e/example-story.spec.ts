@@ -27,3 +27,13 @@ test('on 2026-11-29 the example incident and its monthly figures are one click f
   await expect(summary.getByRole('row', { name: /kinescope\.io/ })).toContainText('99.98%');
   await expect(summary.getByRole('row', { name: /^API\b/ })).toContainText('99.78%');
 });
+
+test('on 2026-11-29 the example incident is one click from /', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(exampleToday));
+  await page.goto('/');
+  const past = page.locator('section.past');
+  await expect(past).toContainText(words('home.noIncidentsToday'));
+  await expect(past.locator('.latest-incident')).toContainText(words('history.latestIncident'));
+  await past.getByRole('link', { name: /API Service outage, Nov 18, 2025/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API Service outage' })).toBeVisible();
+});

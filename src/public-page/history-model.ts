@@ -48,6 +48,8 @@ export interface LatestIncident {
   id: string;
   name: string;
   month: string;
+  /** The page-zone day it started (YYYY-MM-DD). */
+  date: string;
 }
 
 export interface HistoryModel {
@@ -138,5 +140,6 @@ export async function latestIncident(ctx: Pick<Ctx, 'db'>, page: Page, now: Date
   const [newest] = await listIncidents(ctx.db, { kind: 'incident', startedBefore: new Date(now.getTime() + 1), limit: 1 });
   if (newest === undefined) return null;
   const shown = locale === undefined ? newest : localizeIncident(newest, locale);
-  return { id: shown.id, name: shown.name, month: localDate(shown.startedAt.getTime(), page.timeZone).slice(0, 7) };
+  const date = localDate(shown.startedAt.getTime(), page.timeZone);
+  return { id: shown.id, name: shown.name, month: date.slice(0, 7), date };
 }

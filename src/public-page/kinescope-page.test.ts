@@ -51,6 +51,7 @@ describe('the bundled example, as the seed page shows it', () => {
       'API Service outage',
       'Postmortem',
     ]);
+    assert.doesNotMatch(body, /Latest incident:/, 'the incident is among the days listed');
   });
 
   test('/history in pt-BR: September to November 2025, the empty months said, "API Service outage" with its three updates', async () => {
@@ -124,6 +125,15 @@ describe('the bundled example, as the seed page shows it', () => {
     const story = text((await aviso.app.inject(`${(jump[1] ?? '').replace(/#.*/, '').replace(/&amp;/g, '&')}&locale=en`)).body);
     inOrder(story, ['Monthly uptime', 'kinescope.io', '99.98%', 'API', '99.78%']);
     assert.match(uptime, /href="\/uptime\?component=[0-9a-z]{12}&amp;page=5#c-2025-11">Nov<span class="visually-hidden"> 2025/);
+
+    // The home page lists the last days only: the newest incident, older, is linked below them.
+    const home = (await aviso.app.inject('/?locale=en')).body;
+    const fromHome =
+      /Latest incident: <a href="(\/incidents\/[0-9a-z]{12})"><bdi>API Service outage<\/bdi>, <time datetime="2025-11-18">Nov 18, 2025<\/time><\/a>/.exec(
+        home,
+      );
+    assert.ok(fromHome, 'the home page links to the newest incident');
+    inOrder(text((await aviso.app.inject(`${fromHome[1]}?locale=en`)).body), ['API Service outage', 'Postmortem', 'Resolved']);
   });
 
   test('the incident page puts the postmortem first and names the affected component', async () => {

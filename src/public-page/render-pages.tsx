@@ -33,7 +33,11 @@ function viewContext(page: Page, options: RenderOptions, path: string, keep: Rec
 /** `/` as HTML. */
 export async function renderHome(ctx: Pick<Ctx, 'db'>, options: RenderOptions): Promise<string> {
   const model = await loadHomeModel(ctx, options.now, options.locale);
-  return html(<HomeView view={viewContext(model.page, options, '/')} model={model} />);
+  // The newest incident, when it is older than the days the home page lists: one click to its story.
+  const latest = await latestIncident(ctx, model.page, options.now, options.locale);
+  const oldestShown = model.pastDays.at(-1)?.date ?? model.today;
+  const older = latest !== null && latest.date < oldestShown ? latest : null;
+  return html(<HomeView view={viewContext(model.page, options, '/')} model={model} latest={older} />);
 }
 
 /** `/incidents/:id` as HTML; an unknown id is `incident_not_found`. */

@@ -1,6 +1,7 @@
 import type { Incident } from '../../modules/incidents/index.ts';
 import { formatDateTime, formatDay, formatInstantRange } from '../../i18n/format-dates.ts';
 import type { ComponentRow, HomeModel } from '../page-model.ts';
+import type { LatestIncident } from '../history-model.ts';
 import { barSpans } from '../day-bars-model.ts';
 import { DayBarsView } from './day-bars.tsx';
 import { Layout } from './layout.tsx';
@@ -92,7 +93,7 @@ function GroupItem({ view, row }: { view: ViewContext; row: ComponentRow }) {
 }
 
 /** `/`: the banner or the open incidents, maintenance, components with their bars, the last 15 days. */
-export function HomeView({ view, model }: { view: ViewContext; model: HomeModel }) {
+export function HomeView({ view, model, latest = null }: { view: ViewContext; model: HomeModel; latest?: LatestIncident | null }) {
   const { t } = view;
   const { overall } = model;
   const showsBars = model.rows.some((r) => r.bars !== null || r.children.some((c) => c.bars !== null));
@@ -168,6 +169,14 @@ export function HomeView({ view, model }: { view: ViewContext; model: HomeModel 
             )}
           </div>
         ))}
+        {latest !== null && (
+          <p class="latest-incident">
+            {t('history.latestIncident')}{' '}
+            <a href={`/incidents/${latest.id}`}>
+              <bdi>{latest.name}</bdi>, <time dateTime={latest.date}>{formatDay(view.locale, latest.date)}</time>
+            </a>
+          </p>
+        )}
         <p class="more">
           <a href="/history">
             <span class="arrow" aria-hidden="true">
