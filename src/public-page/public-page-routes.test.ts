@@ -43,8 +43,23 @@ describe('the public page of a quiet page', () => {
     assert.match(response.body, /<html lang="en" dir="ltr">/);
     const page = text(response.body);
     assert.match(page, /All Systems Operational/);
-    inOrder(page, ['API', 'Operational', 'Dashboard', 'Operational', 'Where customers log in']);
+    inOrder(page, ['API', 'Operational', 'Dashboard', 'About Dashboard', 'Where customers log in', 'Operational']);
     assert.match(page, /No incidents reported today\./);
+  });
+
+  test('a component’s description is a tooltip its (i) button names, reached by keyboard, not only a title', async () => {
+    const body = (await app.aviso.app.inject('/')).body;
+    const button =
+      /<button type="button" class="about-button" aria-describedby="(about-[0-9a-z]{12})">[\s\S]*?<span class="visually-hidden">About Dashboard<\/span><\/button>/.exec(
+        body,
+      );
+    assert.ok(button, 'a focusable button named after the component');
+    assert.match(
+      body,
+      new RegExp(`<span class="component-description" role="tooltip" id="${button[1]}" dir="auto">Where customers log in</span>`),
+    );
+    assert.doesNotMatch(body, /title="Where customers log in"/);
+    assert.equal((body.match(/class="about-button"/g) ?? []).length, 1, 'only components with a description have one');
   });
 
   test('a change is visible on the next request', async () => {

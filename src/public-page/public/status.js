@@ -85,7 +85,19 @@
     });
   });
   document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape') hide();
+    if (e.key !== 'Escape') return;
+    hide();
+    // Escape closes a component's description until the pointer or the focus leaves it.
+    document.querySelectorAll('.component-title:hover, .component-title:focus-within').forEach(function (title) {
+      title.classList.add('dismissed');
+    });
+  });
+  document.querySelectorAll('.component-title').forEach(function (title) {
+    function reset() {
+      title.classList.remove('dismissed');
+    }
+    title.addEventListener('mouseleave', reset);
+    title.addEventListener('focusout', reset);
   });
   var revision = document.body.getAttribute('data-revision');
   setInterval(function () {

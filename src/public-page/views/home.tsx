@@ -48,8 +48,24 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
   return (
     <li class={`component${grouped ? ' child' : ''}`}>
       <div class="component-head">
-        <span class="component-name" dir="auto">
-          {c.name}
+        <span class="component-title">
+          <span class="component-name" dir="auto">
+            {c.name}
+          </span>
+          {c.description !== null && (
+            <span class="component-about">
+              {' '}
+              <button type="button" class="about-button" aria-describedby={`about-${c.id}`}>
+                <Icon name="info" />
+                <span class="visually-hidden">{view.t('home.aboutComponent', { component: c.name })}</span>
+              </button>
+            </span>
+          )}
+          {c.description !== null && (
+            <span class="component-description" role="tooltip" id={`about-${c.id}`} dir="auto">
+              {c.description}
+            </span>
+          )}
         </span>
         {c.statusUnknownSince === null ? (
           <StatusText status={c.status} label={view.t(`status.${c.status}`)} />
@@ -59,11 +75,6 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
           />
         )}
       </div>
-      {c.description !== null && (
-        <p class="component-description" dir="auto">
-          {c.description}
-        </p>
-      )}
       {row.bars !== null && <DayBarsView view={view} bars={row.bars} name={c.name} id={c.id} />}
     </li>
   );
