@@ -223,6 +223,34 @@ describe('the public page in the middle of an incident', () => {
     assert.equal((await app.aviso.app.inject('/uptime?page=2')).statusCode, 404);
   });
 
+  test('the uptime legend paints each level with the colours its tiles take: every tile lies on its level’s swatch', async () => {
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    let tiles = 0;
+    for (const url of ['/uptime', `/uptime?component=${s.dashboard.id}`]) {
+      const body = (await app.aviso.app.inject(url)).body;
+      const swatches = new Map<string, number[][]>();
+      for (const [, level, fill] of body.matchAll(/<span class="swatch l-([a-z-]+)" style="background:([^"]+)">/g)) {
+        swatches.set(level!, (fill!.match(/#[0-9a-f]{6}/g) ?? []).map(rgb));
+      }
+      assert.deepEqual([...swatches.keys()], ['operational', 'minor', 'partial', 'major', 'no-data']);
+      assert.match(
+        body,
+        /<span class="swatch l-minor" style="background:linear-gradient\(90deg, #[0-9a-f]{6}, #f1c40f\)">/,
+        'minor ends in yellow, as at 20 minutes',
+      );
+      for (const [, level, fill] of body.matchAll(/<li class="cal-day l-([a-z-]+)" style="background:(#[0-9a-f]{6})"/g)) {
+        const ends = swatches.get(level!)!;
+        const tile = rgb(fill!);
+        for (let channel = 0; channel < 3; channel++) {
+          const values = ends.map((e) => e[channel]!);
+          assert.ok(tile[channel]! >= Math.min(...values) && tile[channel]! <= Math.max(...values), `${fill} is on the ${level} swatch`);
+        }
+        tiles++;
+      }
+    }
+    assert.ok(tiles > 60, 'the calendars were read');
+  });
+
   test('the day bars carry the outage and the related incident of each day', async () => {
     const body = (await app.aviso.app.inject('/')).body;
     assert.match(body, /Nov 18, 2025\nMajor outage 1 hr 15 mins\nRelated: API errors/);

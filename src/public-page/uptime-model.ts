@@ -18,6 +18,37 @@ import {
 } from '../modules/uptime/index.ts';
 import { historyMonths, historyPageCount, monthsSince, type LatestIncident } from './history-model.ts';
 
+/** A day with this much weighted downtime (seconds), for the legend. */
+function dayWith(downtime: number, hasData = true): DayOutage {
+  return {
+    date: '2000-01-01',
+    hasData,
+    majorSeconds: downtime,
+    partialSeconds: 0,
+    degradedSeconds: 0,
+    maintenanceSeconds: 0,
+    secondsWithData: 86_400,
+    noDataSeconds: 0,
+  };
+}
+
+/**
+ * Each legend level painted as the tiles paint its days: one colour for no downtime and no data, and
+ * for the rest the gradient from the level's first colour to its last (the tiles' colours are
+ * interpolated along the day's downtime, so one flat colour would match none of them).
+ */
+export const legendFills: Record<DayColourLevel, string> = (() => {
+  const at = (seconds: number) => dayFill(dayWith(seconds));
+  const ramp = (from: number, to: number) => `linear-gradient(90deg, ${at(from)}, ${at(to)})`;
+  return {
+    operational: at(0),
+    minor: ramp(1, 20 * 60),
+    partial: ramp(20 * 60, 33 * 60),
+    major: ramp(33 * 60, 60 * 60),
+    'no-data': dayFill(dayWith(0, false)),
+  };
+})();
+
 export interface UptimeMonth {
   month: string;
   figure: UptimeFigure;

@@ -1,6 +1,6 @@
 import { formatDay, formatMonth, formatMonthRange, formatPercent, formatShortMonth } from '../../i18n/format-dates.ts';
 import type { UptimeFigure } from '../../modules/uptime/index.ts';
-import type { UptimeModel } from '../uptime-model.ts';
+import { legendFills, type UptimeModel } from '../uptime-model.ts';
 import { pageOfMonth } from '../history-model.ts';
 import { MonthJump } from './month-jump.tsx';
 import { localDate } from '../../modules/uptime/index.ts';
@@ -108,7 +108,7 @@ export function UptimeView({ view, model }: { view: ViewContext; model: UptimeMo
             <ul class="legend" aria-label={t('uptime.legend')}>
               {levels.map((level) => (
                 <li>
-                  <span class={`swatch l-${level}`}>
+                  <span class={`swatch l-${level}`} style={`background:${legendFills[level]}`}>
                     <Icon name={levelIcon[level]} />
                   </span>
                   {t(`uptime.level.${level}`)}
