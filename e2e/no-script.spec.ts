@@ -23,4 +23,28 @@ test.describe('with JavaScript turned off', () => {
       .click();
     await expect(page).toHaveURL(/\/uptime/);
   });
+
+  test('subscribing: the chosen channel’s field and the components show once chosen, and the server checks the choice', async ({
+    page,
+  }) => {
+    await page.goto('/subscriptions/new');
+    const components = page.getByRole('group', { name: words('subscribe.chooseComponents') });
+    await expect(components).toBeHidden();
+    await page.getByRole('radio', { name: words('subscribe.scopeChosen') }).check();
+    await expect(components).toBeVisible();
+    await expect(components.getByRole('checkbox')).not.toHaveCount(0);
+
+    const slackUrl = page.getByLabel(words('subscribe.slackUrlLabel'));
+    await expect(slackUrl).toBeHidden();
+    await page.getByRole('radio', { name: words('subscribe.channelSlack') }).check();
+    await expect(slackUrl).toBeVisible();
+    await expect(page.getByLabel(words('subscribe.webhookUrlLabel'))).toBeHidden();
+
+    await slackUrl.fill('https://hooks.slack.com/services/T0/B0/x');
+    await page.getByRole('button', { name: words('subscribe.subscribeButton') }).click();
+    await expect(page.getByRole('alert')).toContainText(words('subscribe.noComponentChosen'));
+    await expect(page.getByRole('radio', { name: words('subscribe.channelSlack') })).toBeChecked();
+    await expect(slackUrl).toHaveValue('https://hooks.slack.com/services/T0/B0/x');
+    await expect(page.getByRole('navigation', { name: words('nav.label') })).toBeVisible();
+  });
 });

@@ -119,3 +119,24 @@ test('during a major outage the open incident is a box with a header filled with
     });
   }
 });
+
+test('a component’s description shows on hover and on keyboard focus, and Escape closes it', async ({ page }) => {
+  await page.goto(`${base}/`);
+  const description = page.getByRole('tooltip').filter({ hasText: 'The public REST API and its webhooks.' });
+  await expect(description).toBeHidden();
+  const about = page.getByRole('button', { name: 'About API' });
+  await expect(about).toHaveAccessibleDescription('The public REST API and its webhooks.');
+
+  await page.locator('.component-name', { hasText: /^API$/ }).hover();
+  await expect(description).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(description).toBeHidden();
+
+  await about.focus();
+  await expect(description).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(description).toBeHidden();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(description).toBeVisible();
+});
