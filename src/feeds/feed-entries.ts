@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import MarkdownIt from 'markdown-it';
 import type { Ctx } from '../shared/context.ts';
 import { localizeIncident, queryIncidents, updateLabels, type Incident, type UpdateLabel } from '../modules/incidents/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
@@ -7,6 +6,7 @@ import { incidentUrl } from '../api/v2/presenters.ts';
 import type { Locale } from '../shared/locales.ts';
 import { t } from '../i18n/translate.ts';
 import { updateBodyText } from '../i18n/update-body.ts';
+import { renderMarkdown } from '../shared/markdown.ts';
 
 /**
  * Statuspage's feeds are in English whatever the page language. Aviso's are in the page's default
@@ -36,8 +36,6 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: true });
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -65,9 +63,18 @@ function stamp(at: Date, timeZone: string, locale: Locale): string {
   return `<small>${local.toFormat('LLL')} <var data-var='date'>${day}</var>, <var data-var='time'>${local.toFormat('HH:mm')}</var> ${escapeHtml(zoneAbbreviation(local))}</small>`;
 }
 
+/**
+ * An update as Statuspage lays it out: stamp, label and a one-paragraph body in one paragraph, as
+ * the page renders its Markdown; a body of several blocks (list, heading, paragraphs) follows them.
+ */
 function paragraph(at: Date, label: UpdateLabel, body: string, timeZone: string, locale: Locale): string {
-  const text = escapeHtml(body).replace(/\r?\n/g, '<br>');
-  return `<p>${stamp(at, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, label))}</strong> - ${text}</p>`;
+  const head = `<p>${stamp(at, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, label))}</strong>`;
+  const html = renderMarkdown(body, 3)
+    .replace(/<br>\n/g, '<br>')
+    .trim();
+  const single = /^<p>((?:(?!<\/?p>).)*)<\/p>$/s.exec(html);
+  if (single !== null) return `${head} - ${single[1]}</p>`;
+  return `${head}</p>${html}`;
 }
 
 export function lastActivity(event: Incident): Date {
@@ -81,7 +88,7 @@ export function entryHtml(event: Incident, timeZone: string, locale: Locale = 'e
   const { publishedAt, body } = event.postmortem;
   if (event.status === 'postmortem' && publishedAt !== null && body !== null) {
     parts.push(
-      `<p>${stamp(publishedAt, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, 'postmortem'))}</strong></p>${markdown.render(body)}`,
+      `<p>${stamp(publishedAt, timeZone, locale)}<br><strong>${escapeHtml(labelText(locale, 'postmortem'))}</strong></p>${renderMarkdown(body, 2)}`,
     );
   }
   event.updates.forEach((update, index) =>

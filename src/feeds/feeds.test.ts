@@ -143,6 +143,25 @@ describe('history feeds', () => {
     assert.match(feed.items[0]!.content ?? '', /Watch &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; wait/);
   });
 
+  it('renders an update written in Markdown as the page shows it, not as raw marks', async () => {
+    app.clock.set('2025-11-20T12:20:00.000Z');
+    await openIncident(app.appCtx, { name: 'Markdown body', body: 'Fixed by **rolling back**; see [the runbook](https://acme.test/rb).' });
+    app.clock.set('2025-11-20T12:30:00.000Z');
+    await openIncident(app.appCtx, { name: 'Listed steps', body: 'Next steps:\n\n- drain the queue\n- restart workers' });
+    const feed = await new Parser().parseString((await get('/history.atom')).body);
+    const inline = feed.items.find((i) => i.title === 'Markdown body')?.content ?? '';
+    assert.match(
+      inline,
+      /<strong>Investigating<\/strong> - Fixed by <strong>rolling back<\/strong>; see <a href="https:\/\/acme\.test\/rb" rel="nofollow noopener">the runbook<\/a>\.<\/p>$/,
+    );
+    assert.doesNotMatch(inline, /\*\*/);
+    const blocks = feed.items.find((i) => i.title === 'Listed steps')?.content ?? '';
+    assert.match(
+      blocks,
+      /<strong>Investigating<\/strong><\/p><p>Next steps:<\/p>\s*<ul>\s*<li>drain the queue<\/li>\s*<li>restart workers<\/li>/,
+    );
+  });
+
   for (const [timeZone, expected] of [
     ['America/Chicago', "Jan <var data-var='date'> 9</var>, <var data-var='time'>09:04</var> CST"],
     ['Europe/Berlin', "Jan <var data-var='date'> 9</var>, <var data-var='time'>16:04</var> CET"],
