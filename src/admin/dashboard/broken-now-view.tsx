@@ -1,0 +1,92 @@
+import type { Screen } from '../admin-screen.tsx';
+import { StatusBadge } from '../components/component-views.tsx';
+import { ImpactBadge, IncidentSummary } from '../incidents/incident-views.tsx';
+import { eventStatusLabels, formatTime } from '../view/format.ts';
+import type { BrokenNow } from './broken-now.ts';
+
+const monitorStates = { down: 'Down', degraded: 'Degraded', up: 'Up', unknown: 'Not checked yet' } as const;
+
+/** The dashboard's first section: everything not working now, or one line saying all is well. */
+export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }) {
+  return (
+    <section class="card" aria-labelledby="broken-now" data-broken-now>
+      <h2 id="broken-now" style="margin-top:0">
+        What is broken now
+      </h2>
+      {broken.allClear ? (
+        <p class="overall i-none">All systems operational</p>
+      ) : (
+        <div class="grid two">
+          {broken.components.length > 0 && (
+            <div>
+              <h3>Components not operational</h3>
+              <ul>
+                {broken.components.map(({ component, name }) => (
+                  <li key={component.id}>
+                    <span dir="auto">{name}</span> <StatusBadge status={component.status} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {broken.openIncidents.length > 0 && (
+            <div>
+              <h3>Open incidents</h3>
+              <ul class="items">
+                {broken.openIncidents.map((incident, index) => (
+                  <li key={incident.id}>
+                    <h4 style="margin:0">
+                      <a href={`/admin/incidents/${incident.id}`} dir="auto">
+                        {incident.name}
+                      </a>
+                    </h4>
+                    <p class="meta">
+                      {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} /> · started{' '}
+                      {formatTime(incident.startedAt, s.page.timeZone)}
+                    </p>
+                    {s.can('post_incidents') && (
+                      <a href={`/admin/incidents/${incident.id}#post-update`} data-shortcut={index === 0 ? 'u' : undefined}>
+                        Post an update<span class="sr-only"> on {incident.name}</span>
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {broken.runningMaintenances.length > 0 && (
+            <div>
+              <h3>Maintenance in progress</h3>
+              <ul class="items">
+                {broken.runningMaintenances.map((maintenance) => (
+                  <IncidentSummary key={maintenance.id} s={s} incident={maintenance} />
+                ))}
+              </ul>
+            </div>
+          )}
+          {broken.failingMonitors.length > 0 && (
+            <div>
+              <h3>Failing monitors</h3>
+              <ul>
+                {broken.failingMonitors.map(({ monitor, status }) => (
+                  <li key={monitor.id}>
+                    <a href={`/admin/monitors/${monitor.id}`} dir="auto">
+                      {monitor.name}
+                    </a>{' '}
+                    <strong class={status.state === 'down' ? 's-major_outage' : 's-degraded_performance'}>
+                      {monitorStates[status.state]}
+                    </strong>
+                    {status.lastReason !== null && <span class="meta"> · {status.lastReason}</span>}
+                    {status.lastCheckedAt !== null && (
+                      <span class="meta"> · last checked {formatTime(status.lastCheckedAt, s.page.timeZone)}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
