@@ -11,6 +11,7 @@ import { AppError } from '../shared/errors.ts';
 import { checkAnonymousCsrf, checkSessionCsrf, loadSession, maybeSessionOf } from './admin-session.ts';
 import { sendHtml } from './admin-screen.tsx';
 import { registerAccountRoutes } from './account/account-routes.tsx';
+import { registerMarkdownRoutes } from './markdown/markdown-routes.tsx';
 import { registerApiKeyRoutes } from './api-keys/api-key-routes.tsx';
 import { registerAuditRoutes } from './audit/audit-routes.tsx';
 import { registerAuthRoutes, publicPaths } from './auth/auth-routes.tsx';
@@ -26,9 +27,11 @@ import { registerTemplateRoutes } from './templates/template-routes.tsx';
 import { registerMonitorRoutes } from './monitors/monitor-routes.tsx';
 import { registerAlertReceiverRoutes } from './alert-receivers/receiver-routes.tsx';
 import { adminCss } from './view/admin-styles.ts';
+import { adminJs } from './view/admin-script.ts';
 import { Layout } from './view/layout.tsx';
 
 const css = Buffer.from(adminCss, 'utf8');
+const js = Buffer.from(adminJs, 'utf8');
 
 /** The admin app under /admin: forms and cookies are parsed only in this scope. */
 export function registerAdmin(app: App, deps: AppDeps): void {
@@ -58,6 +61,9 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       scope.get('/assets/admin.css', async (_request, reply) =>
         reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
       );
+      scope.get('/assets/admin.js', async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(js),
+      );
       registerAuthRoutes(scope, deps);
       registerDashboardRoutes(scope, deps);
       registerIncidentRoutes(scope, deps);
@@ -73,6 +79,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerJobRoutes(scope, deps);
       registerSubscriberRoutes(scope, deps);
       registerAccountRoutes(scope, deps);
+      registerMarkdownRoutes(scope, deps);
     },
     { prefix: '/admin' },
   );

@@ -72,7 +72,8 @@ export function redirectTo(reply: FastifyReply, path: string, notice?: string): 
 
 /**
  * Runs a form's action; an expected failure re-renders the form with the user's input and the
- * messages next to the fields (status 4xx), anything else goes to the error boundary.
+ * messages next to the fields (status 4xx), anything else goes to the error boundary. The
+ * "Preview" button of a Markdown field re-renders the form with its preview and writes nothing.
  */
 export async function submitForm(
   reply: FastifyReply,
@@ -81,6 +82,7 @@ export async function submitForm(
   rerender: (form: FormState, status: number) => FastifyReply | Promise<FastifyReply>,
   fields: Record<string, string> = {},
 ): Promise<FastifyReply> {
+  if (values['intent'] === 'preview') return rerender({ values, errors: {}, previewing: true }, 200);
   try {
     return await action();
   } catch (error) {

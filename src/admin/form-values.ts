@@ -14,6 +14,8 @@ export interface FormState {
   scope?: string;
   /** The values are a whole form (a template, a saved record): an absent checkbox is unchecked. */
   complete?: boolean;
+  /** The form came back from its "Preview" button: show its Markdown as visitors will see it. */
+  previewing?: boolean;
 }
 
 /** The id of a field's element; messages and the error summary point at it. */

@@ -30,6 +30,7 @@ export const publicPaths = new Set([
   '/admin/forgot',
   '/admin/reset',
   '/admin/assets/admin.css',
+  '/admin/assets/admin.js',
   ...oidcPaths,
 ]);
 

@@ -6,6 +6,7 @@ import { eventStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
 import { ImpactBadge, UpdateList } from './incident-views.tsx';
+import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
 
 export interface DetailForms {
   update?: FormState;
@@ -55,7 +56,12 @@ export function IncidentDetail({
               options={incidentStatusOptions}
               initial={resolved ? 'resolved' : incident.status}
             />
-            <TextArea name="body" label="Message" form={updateForm} hint="Left empty, Aviso posts the standard text for the status." />
+            <MarkdownField
+              name="body"
+              label="Message"
+              form={updateForm}
+              hint="Markdown. Left empty, Aviso posts the standard text for the status."
+            />
             <ComponentChanges form={updateForm} components={components} legend="Components and their new status" />
             <Checkbox name="deliverNotifications" label="Notify subscribers" form={updateForm} initial />
             <button type="submit">Post update</button>
@@ -107,7 +113,7 @@ function PostmortemSection({ s, incident, form }: { s: Screen; incident: Inciden
         <>
           <form method="post" action={`/admin/incidents/${incident.id}/postmortem`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
-            <TextArea name="body" label="Postmortem (Markdown)" form={state} rows={10} />
+            <MarkdownField name="body" label="Postmortem (Markdown)" form={state} rows={10} />
             <button type="submit">Save draft</button>
           </form>
           {pm.draft && (
@@ -120,7 +126,7 @@ function PostmortemSection({ s, incident, form }: { s: Screen; incident: Inciden
         </>
       ) : (
         <div class="card">
-          <p class="body">{pm.body}</p>
+          <MarkdownBody source={pm.body ?? ''} />
           <form method="post" action={`/admin/incidents/${incident.id}/postmortem/revert`}>
             <CsrfField token={s.session.csrfToken} />
             <button type="submit" class="secondary">

@@ -13,7 +13,7 @@ test('an editor opens an incident from the dashboard in one form and the public 
   const editor = await app.signIn('editor');
 
   const dashboard = await editor.get('/admin');
-  assert.match(dashboard.body, /All Systems Operational/);
+  assert.match(dashboard.body, /All systems operational/);
   assert.match(dashboard.body, /Post an incident/);
   const opened = await editor.post('/admin/incidents', {
     name: 'Elevated API errors',

@@ -7,6 +7,7 @@ import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view
 import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
 import { updateBodyText } from '../../i18n/update-body.ts';
 import { formatZone } from '../../i18n/format-dates.ts';
+import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
 
 export function ImpactBadge({ incident }: { incident: Pick<Incident, 'impact'> }) {
   return <span class={`badge i-${incident.impact}`}>{impactLabels[incident.impact]} impact</span>;
@@ -209,7 +210,7 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
               <span class="meta">· {formatTime(u.displayAt, s.page.timeZone)}</span>
               {!u.deliverNotifications && <span class="meta"> · no notification</span>}
             </p>
-            <p class="body">{updateBodyText(u, s.page.defaultLocale)}</p>
+            <MarkdownBody source={updateBodyText(u, s.page.defaultLocale)} />
             {u.affectedComponents.length > 0 && (
               <p class="meta">
                 {u.affectedComponents
@@ -241,7 +242,7 @@ export function EditUpdate({ s, incident, update, form }: { s: Screen; incident:
       <FormAlert form={form} />
       <form method="post" action={`${base}/${incident.id}/updates/${update.id}`} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <TextArea name="body" label="Message" form={form} rows={6} required />
+        <MarkdownField name="body" label="Message" form={form} rows={6} required />
         <Field
           name="displayAt"
           label="Shown at"

@@ -7,6 +7,7 @@ import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } fro
 import { ComponentChanges, maintenanceStatusOptions } from '../incidents/incident-fields.tsx';
 import { IncidentSummary, UpdateList } from '../incidents/incident-views.tsx';
 import { formatZone } from '../../i18n/format-dates.ts';
+import { MarkdownField } from '../markdown/markdown-body.tsx';
 
 export function MaintenanceList({ s, current, past }: { s: Screen; current: Incident[]; past: Incident[] }) {
   return (
@@ -182,7 +183,12 @@ export function MaintenanceDetail({
           <form method="post" action={`/admin/maintenances/${maintenance.id}/updates`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
             <Select name="status" label="Status" form={state} options={maintenanceStatusOptions} initial={maintenance.status} />
-            <TextArea name="body" label="Message" form={state} hint="Left empty, Aviso posts the standard text for the status." />
+            <MarkdownField
+              name="body"
+              label="Message"
+              form={state}
+              hint="Markdown. Left empty, Aviso posts the standard text for the status."
+            />
             <ComponentChanges form={state} components={components} legend="Components and their new status" />
             <Checkbox name="restore" label="When completing, set these components back to operational" form={state} initial />
             <Checkbox name="deliverNotifications" label="Notify subscribers" form={state} initial />

@@ -68,5 +68,23 @@ dl.pairs dd{margin:0;overflow-wrap:anywhere}
 pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f7fa;padding:.5rem;font-size:.85rem;margin:.25rem 0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .center{max-width:28rem;margin:2rem auto}
+.markdown{overflow-wrap:anywhere}
+.markdown>:first-child{margin-top:0}
+.markdown>:last-child{margin-bottom:0}
+.markdown pre{white-space:pre-wrap;background:#f5f7fa;padding:.5rem}
+.markdown-field>button{margin:0 0 .5rem}
+.preview{border:1px dashed #7b8794;border-radius:6px;padding:.5rem 1rem;margin:0 0 1rem;background:#fff}
+.preview>.meta{margin:0 0 .5rem}
+dialog{max-width:min(36rem,calc(100vw - 2rem));border:1px solid #7b8794;border-radius:6px;padding:1rem 1.25rem;color:#1f2933}
+dialog::backdrop{background:rgb(31 41 51 / .5)}
+kbd{font-family:ui-monospace,monospace;border:1px solid #7b8794;border-bottom-width:2px;border-radius:4px;padding:0 .35rem;background:#f5f7fa}
+.shortcuts-open{margin:2rem 0 0;font-size:.9rem}
+.colour-row{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+.colour-row input[type=color]{inline-size:3rem;block-size:2.25rem;padding:0 .15rem;border:1px solid #7b8794;border-radius:4px;background:#fff}
+.colour-preview{border:1px solid #cbd2d9;border-radius:6px;overflow:hidden;margin:0 0 1rem;background:#fff}
+.colour-preview .sample-header{background:var(--preview-headerBackground,#1f2933);color:#fff;padding:.75rem 1rem;font-weight:700}
+.colour-preview .sample-body{padding:.75rem 1rem}
+.colour-preview .sample-body a{color:var(--preview-link,#1d4ed8)}
+.colour-preview .sample-button{display:inline-block;background:var(--preview-headerBackground,#1f2933);color:#fff;border-radius:4px;padding:.35rem .8rem;margin-inline-start:.75rem}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `;

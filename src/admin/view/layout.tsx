@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Permission } from '../../modules/accounts/index.ts';
 import type { AdminSession } from '../admin-session.ts';
 import { CsrfField } from './form-fields.tsx';
+import { ShortcutHelp } from './shortcut-help.tsx';
 
 export type Section =
   | 'dashboard'
@@ -58,6 +59,7 @@ export function Layout(props: LayoutProps) {
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · ${props.pageName} admin`}</title>
         <link rel="stylesheet" href="/admin/assets/admin.css" />
+        <script src="/admin/assets/admin.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -104,6 +106,7 @@ export function Layout(props: LayoutProps) {
             </p>
           )}
           {props.children}
+          {session && <ShortcutHelp canPost={props.can?.('post_incidents') ?? false} />}
         </main>
       </body>
     </html>
