@@ -1,6 +1,6 @@
 import type { Page, PageChanges } from '../../modules/page/index.ts';
 import type { supportedLocales } from '../../shared/locales.ts';
-import { FieldError, list, optional, text, type FormBody } from '../form-values.ts';
+import { checked, FieldError, list, optional, text, type FormBody } from '../form-values.ts';
 
 export const colourFields = [
   ['operational', 'Operational'],
@@ -12,6 +12,19 @@ export const colourFields = [
   ['link', 'Links'],
   ['headerBackground', 'Header background'],
 ] as const;
+export type ColourKey = (typeof colourFields)[number][0];
+
+/** What the page uses when a colour is not set (Statuspage's status colours; the page's link and header ink). */
+export const defaultColours: Record<ColourKey, string> = {
+  operational: '#2fcc66',
+  degraded: '#f1c40f',
+  partial: '#e67e22',
+  major: '#e74c3c',
+  maintenance: '#3498db',
+  noData: '#b3bac5',
+  link: '#1d4ed8',
+  headerBackground: '#1f2933',
+};
 
 export const footerLinkRows = 5;
 
@@ -19,7 +32,8 @@ export const footerLinkRows = 5;
 export function pageChanges(body: FormBody, current: Page['settings']): PageChanges {
   const colours: Record<string, string> = {};
   for (const [key] of colourFields) {
-    const value = optional(body, `colour-${key}`);
+    // "Aviso's default" ticked (a colour picker always sends a colour) leaves the colour unset.
+    const value = checked(body, `colour-${key}-default`) ? null : optional(body, `colour-${key}`);
     if (value !== null) colours[key] = value;
   }
   const footerLinks: { label: string; url: string }[] = [];

@@ -41,3 +41,33 @@ test('page settings are saved, and a bad time zone or colour is shown on its fie
   const editor = await app.signIn('editor');
   assert.equal((await editor.get('/admin/settings')).statusCode, 403);
 });
+
+test('colours are picked with a preview, and a brand colour text cannot be read on is refused with its contrast', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const admin = await app.signIn('admin');
+  const form = (await admin.get('/admin/settings')).body;
+  assert.match(form, /<input type="color" id="f-colour-headerBackground" name="colour-headerBackground" value="#1f2933"/);
+  assert.match(form, /name="colour-headerBackground-default" value="on" checked/, "an unset colour keeps Aviso's default");
+  assert.match(form, /data-colour-preview="true" style="[^"]*--preview-headerBackground:#1f2933/);
+
+  const base = { name: 'Test Page', timeZone: 'UTC', defaultLocale: 'en', locales: ['en'] };
+  const refused = await admin.post('/admin/settings', { ...base, 'colour-headerBackground': '#2fcc66', 'colour-link': '#1d4ed8' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /<p class="error" id="f-colour-headerBackground-error">contrast 2\.1:1 with white text; needs 4\.5:1<\/p>/);
+  assert.match(refused.body, /name="colour-headerBackground" value="#2fcc66"/, 'the chosen colour is kept');
+  assert.match(refused.body, /--preview-headerBackground:#2fcc66/, 'and previewed');
+  assert.equal((await getPage(app.ctx)).settings.colours?.headerBackground, undefined);
+
+  const saved = await admin.post('/admin/settings', {
+    ...base,
+    'colour-headerBackground': '#1a5fb4',
+    'colour-link': '#123456',
+    'colour-link-default': 'on',
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.deepEqual((await getPage(app.ctx)).settings.colours, { headerBackground: '#1a5fb4' }, 'a ticked default leaves the colour unset');
+  const again = (await admin.get('/admin/settings')).body;
+  assert.match(again, /name="colour-headerBackground" value="#1a5fb4"/);
+  assert.doesNotMatch(again, /name="colour-headerBackground-default" value="on" checked/);
+});

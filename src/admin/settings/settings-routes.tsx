@@ -5,7 +5,8 @@ import { supportedLocales } from '../../shared/locales.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select } from '../view/form-fields.tsx';
-import { colourFields, footerLinkRows, pageChanges, settingsFieldPaths, settingsValues } from './settings-form.ts';
+import { ColourFields } from './colour-fields.tsx';
+import { footerLinkRows, pageChanges, settingsFieldPaths, settingsValues } from './settings-form.ts';
 
 const localeNames: Record<string, string> = {
   en: 'English',
@@ -48,12 +49,7 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
           form={form}
           options={supportedLocales.map((l) => [l, localeNames[l] ?? l] as const)}
         />
-        <Fieldset legend="Colours">
-          <p class="hint">A colour like #2fcc66; leave empty for Aviso's default.</p>
-          {colourFields.map(([key, label]) => (
-            <Field key={key} name={`colour-${key}`} label={label} form={form} />
-          ))}
-        </Fieldset>
+        <ColourFields form={form} pageName={s.page.name} />
         <Fieldset legend="Logo and links">
           <Field name="logoUrl" label="Logo URL" type="url" form={form} />
           <Field name="faviconUrl" label="Favicon URL" type="url" form={form} />

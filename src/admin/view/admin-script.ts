@@ -33,18 +33,25 @@ export const adminJs = `'use strict';
     });
   });
 
-  // Colours: each picker paints the preview of the page's header and link as it changes.
+  // Colours: each picker repaints the preview of the page's header, button and links as it moves;
+  // moving it drops "Aviso's default", ticking that puts the default back.
   var sample = document.querySelector('[data-colour-preview]');
-  if (sample) {
-    document.querySelectorAll('input[data-colour]').forEach(function (input) {
-      function paint() {
-        sample.style.setProperty('--preview-' + input.getAttribute('data-colour'), input.value);
-      }
-      input.addEventListener('input', paint);
-      var clear = document.querySelector('input[data-colour-default="' + input.name + '"]');
-      if (clear) clear.addEventListener('change', paint);
+  document.querySelectorAll('input[data-colour]').forEach(function (input) {
+    var box = document.querySelector('input[data-colour-default="' + input.name + '"]');
+    var code = input.parentElement && input.parentElement.querySelector('code');
+    function paint() {
+      if (sample) sample.style.setProperty('--preview-' + input.getAttribute('data-colour'), input.value);
+      if (code) code.textContent = input.value;
+    }
+    input.addEventListener('input', function () {
+      if (box) box.checked = false;
+      paint();
     });
-  }
+    if (box) box.addEventListener('change', function () {
+      if (box.checked) input.value = input.getAttribute('data-default-colour') || input.value;
+      paint();
+    });
+  });
 
   // Keyboard shortcuts; never while typing in a field, never with a modifier other than Shift.
   var help = document.getElementById('shortcuts');

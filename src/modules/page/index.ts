@@ -4,3 +4,4 @@ export { getPage } from './get-page.ts';
 export { ensurePage, type NewPage } from './ensure-page.ts';
 export { updatePageSettings, pageChangesSchema, type PageChanges } from './update-page-settings.ts';
 export { findPage, insertPage, updatePageRow } from './page-store.ts';
+export { brandColourUses, brandContrastProblem, contrastRatio, minimumContrast, type BrandColour } from './brand-contrast.ts';

@@ -5,6 +5,7 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { localeSchema, pageSettingsSchema, timeZoneSchema, webUrlSchema, type Page } from './page.ts';
 import { findPage, updatePageRow } from './page-store.ts';
+import { brandContrastProblems } from './brand-contrast.ts';
 import { getPage } from './get-page.ts';
 
 export const pageChangesSchema = z
@@ -20,7 +21,7 @@ export const pageChangesSchema = z
   .strict();
 export type PageChanges = z.input<typeof pageChangesSchema>;
 
-/** Changes the page's name, URL, time zone, languages or presentation. */
+/** Changes the page's name, URL, time zone, languages or presentation; brand colours must keep text readable (WCAG AA). */
 export async function updatePageSettings(ctx: Ctx, input: PageChanges): Promise<Page> {
   const changes = pageChangesSchema.parse(input);
   return write(ctx, async (tx) => {
@@ -31,6 +32,11 @@ export async function updatePageSettings(ctx: Ctx, input: PageChanges): Promise<
       throw invalid('The default language must be one of the enabled languages.', [
         { path: 'defaultLocale', message: `${defaultLocale} is not enabled` },
       ]);
+    }
+    // A colour kept from before (an import, an older rule) does not block other changes.
+    const unreadable = brandContrastProblems(changes.settings?.colours, page.settings.colours);
+    if (unreadable.length > 0) {
+      throw invalid(`A brand colour would be hard to read: ${unreadable.map((p) => p.message).join('; ')}.`, unreadable);
     }
     const now = ctx.clock.now();
     await updatePageRow(tx, page.id, { ...changes, locales: [...new Set(locales)] }, now);
