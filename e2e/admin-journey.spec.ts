@@ -147,12 +147,57 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await expect(componentRow(page, 'Checkout API')).toContainText('Partial outage');
   });
 
+  await test.step('the dashboard shows what is broken now, and the on-call shortcuts never fire while typing', async () => {
+    await page.goto(`${base}/admin`);
+    const broken = page.getByRole('region', { name: 'What is broken now' });
+    await expect(broken.getByRole('listitem').filter({ hasText: 'Checkout API' })).toContainText('Partial outage');
+    await expect(broken.getByRole('link', { name: 'Checkout errors', exact: true })).toBeVisible();
+    await expect(broken).not.toContainText('All systems operational');
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Open an incident');
+    await checkScreen(page, testInfo, 'shortcuts-help');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    const name = page.getByLabel('Incident name');
+    await name.click();
+    await page.keyboard.type('nu/?');
+    await expect(name).toHaveValue('nu/?');
+    await expect(help).toBeHidden();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await name.fill('');
+
+    await page.getByRole('heading', { name: 'Dashboard' }).click();
+    await page.keyboard.press('u');
+    await expect(page.getByRole('heading', { name: 'Checkout errors', level: 1 })).toBeVisible();
+    await expect(page.getByLabel('Message', { exact: true })).toBeFocused();
+    await page.keyboard.type('n');
+    await expect(page.getByLabel('Message', { exact: true })).toHaveValue('n');
+    await page.getByLabel('Message', { exact: true }).fill('');
+
+    await page.getByRole('heading', { name: 'Checkout errors', level: 1 }).click();
+    await page.keyboard.press('n');
+    await expect(page.getByRole('heading', { name: 'Open an incident', level: 1 })).toBeVisible();
+
+    await page.goto(`${base}/admin/subscribers`);
+    await page.keyboard.press('/');
+    await expect(page.getByLabel('Search addresses')).toBeFocused();
+  });
+
   await test.step('post an update', async () => {
     await page.goto(`${base}/admin/incidents`);
     await checkScreen(page, testInfo, 'incidents');
     await page.getByRole('link', { name: 'Checkout errors' }).first().click();
     await page.getByLabel('Status', { exact: true }).selectOption('monitoring');
     await page.getByLabel('Message', { exact: true }).fill('The fix is out; we are watching payments recover.');
+    const preview = page.getByRole('region', { name: 'Preview, as visitors will see it' });
+    await page.getByLabel('Message', { exact: true }).fill('The fix is **out**; we are watching payments recover.');
+    await expect(preview.locator('strong')).toHaveText('out');
+    await page.getByLabel('Message', { exact: true }).fill('The fix is out; we are watching payments recover.');
+    await expect(preview).toContainText('The fix is out; we are watching');
     await page.getByRole('button', { name: 'Post update' }).click();
     await expect(page.getByRole('status')).toContainText('The update is posted.');
     await expect(page.getByText('The fix is out; we are watching payments recover.')).toBeVisible();
@@ -184,6 +229,20 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await page.goto(`${base}/?locale=en`);
     await expect(page.getByRole('region', { name: 'Ongoing incidents' })).toHaveCount(0);
     await expect(componentRow(page, 'Checkout API')).toContainText('Operational');
+  });
+
+  await test.step('pick a header colour: the preview follows it, and one white text cannot be read on is refused', async () => {
+    await page.goto(`${base}/admin/settings`);
+    const header = page.getByRole('group', { name: 'Preview of the colours' }).locator('.sample-header');
+    await page.getByLabel('Header background').fill('#2fcc66');
+    await expect(header).toHaveCSS('background-color', 'rgb(47, 204, 102)');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('contrast 2.1:1 with white text; needs 4.5:1').first()).toBeVisible();
+    await checkScreen(page, testInfo, 'settings-colour-refused');
+    await page.getByLabel('Header background').fill('#1a5fb4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status')).toBeVisible();
+    await expect(page.getByLabel('Header background')).toHaveValue('#1a5fb4');
   });
 
   await test.step('every other admin screen passes the same checks', async () => {

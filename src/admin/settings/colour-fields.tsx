@@ -24,7 +24,10 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
     ColourKey,
     { value: string; isDefault: boolean }
   >;
-  const colours = Object.fromEntries(colourFields.map(([key]) => [key, shown[key].value])) as Record<ColourKey, string>;
+  // A refused colour is not painted: the preview shows what the page would keep, readable.
+  const colours = Object.fromEntries(
+    colourFields.map(([key]) => [key, form.errors[`colour-${key}`] === undefined ? shown[key].value : defaultColours[key]]),
+  ) as Record<ColourKey, string>;
   return (
     <Fieldset legend="Colours">
       <p class="hint">

@@ -70,7 +70,10 @@ export const adminJs = `'use strict';
     area.focus();
     return true;
   }
-  if (location.hash === '#post-update') focusUpdate();
+  // After the browser's own move to the fragment, which would otherwise take the focus back.
+  if (location.hash === '#post-update') {
+    window.addEventListener('load', function () { setTimeout(focusUpdate, 0); });
+  }
   document.addEventListener('keydown', function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     if (typing(event.target)) return;
