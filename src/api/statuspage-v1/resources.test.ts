@@ -21,6 +21,9 @@ test('the page is read and its settings changed in Statuspage terms', async () =
   assert.match(badZone.json().message, /^page\.time_zone: /);
   assert.equal((await suite.call('GET', `/v1/pages/${suite.app.pageId}.json`)).json().time_zone, 'America/Sao_Paulo');
   await suite.call('PATCH', `/v1/pages/${suite.app.pageId}`, { json: { page: { time_zone: 'Etc/UTC' } } });
+  const pale = await suite.call('PATCH', `/v1/pages/${suite.app.pageId}`, { json: { page: { css_link_color: '#7fb2f0' } } });
+  assert.equal(pale.statusCode, 422);
+  assert.match(pale.json().message, /contrast 2\.2:1 against the white page background; needs 4\.5:1/);
 });
 
 test('components are listed in page order with every field, paginated with page and per_page', async () => {
