@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import { createComponent, updateComponent } from '../modules/components/index.ts';
 import { openIncident } from '../modules/incidents/index.ts';
+import { updatePageSettings } from '../modules/page/index.ts';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
 
 /** The page's text without tags, spaces collapsed: what a visitor reads. */
@@ -341,5 +342,27 @@ describe('assets and weight', () => {
     assert.equal(response.statusCode, 200);
     assert.equal(typeof response.json().revision, 'number');
     assert.match((await app.aviso.app.inject('/')).body, new RegExp(`data-revision="${response.json().revision}"`));
+  });
+});
+
+describe('the page’s brand colours', () => {
+  test('links and the header take the colours from the page settings in the light scheme; the dark scheme keeps its own', async () => {
+    const app = await createPublicApp();
+    try {
+      const plain = (await app.aviso.app.inject('/')).body;
+      assert.match(plain, /<header class="masthead">/);
+      assert.doesNotMatch(plain, /--brand-header/);
+
+      await updatePageSettings(app.appCtx, { settings: { colours: { link: '#0b5394', headerBackground: '#4a148c' } } });
+      const branded = (await app.aviso.app.inject('/')).body;
+      assert.match(branded, /<header class="masthead branded">/);
+      const style = /<style>([^<]*)<\/style>/.exec(branded)?.[1] ?? '';
+      assert.equal(style, '@media not (prefers-color-scheme: dark){:root{--link:#0b5394;--focus:#0b5394;--brand-header:#4a148c}}');
+      assert.ok(branded.indexOf('<style>') > branded.indexOf('rel="stylesheet"'), 'after the stylesheet, so it wins');
+      const css = (await app.aviso.app.inject(/href="(\/assets\/status[^"]*\.css)"/.exec(branded)![1]!)).body;
+      assert.match(css, /@media not \(prefers-color-scheme: dark\) \{\s*\.masthead\.branded \{\s*background: var\(--brand-header\)/);
+    } finally {
+      await app.close();
+    }
   });
 });

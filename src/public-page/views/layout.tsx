@@ -5,11 +5,25 @@ import { formatZone } from '../../i18n/format-dates.ts';
 import { IconSprite } from './status-icon.tsx';
 import { webMessage } from '../../subscriptions-web/web-messages.ts';
 import type { ViewContext } from './view-context.ts';
+import type { PageSettings } from '../../modules/page/index.ts';
 
 /** Which navigation entry the page belongs to; `other` (errors, subscribing) marks none. */
 export type Section = 'current' | 'history' | 'uptime' | 'incident' | 'other';
 
 /** The frame of every public page: landmarks, navigation, the language switcher and the footer. */
+/**
+ * The page's brand colours from its settings (links, and the header's background with white text on
+ * it; both checked for WCAG AA contrast when saved), in the light scheme: the dark scheme keeps Aviso's
+ * palette, which is made for it. Values are `#rrggbb`, validated by the settings schema.
+ */
+function brandStyle(colours: PageSettings['colours']): string | undefined {
+  const rules = [
+    ...(colours?.link !== undefined ? [`--link:${colours.link};--focus:${colours.link}`] : []),
+    ...(colours?.headerBackground !== undefined ? [`--brand-header:${colours.headerBackground}`] : []),
+  ];
+  return rules.length === 0 ? undefined : `@media not (prefers-color-scheme: dark){:root{${rules.join(';')}}}`;
+}
+
 export function Layout({
   view,
   title,
@@ -43,6 +57,7 @@ export function Layout({
         <title>{title}</title>
         <meta name="description" content={t('meta.description', { page: page.name })} />
         <link rel="stylesheet" href={view.assets.css} />
+        {brandStyle(page.settings.colours) !== undefined && <style>{brandStyle(page.settings.colours)}</style>}
         <link rel="alternate" type="application/atom+xml" href="/history.atom" title={t('footer.atom')} />
         <link rel="alternate" type="application/rss+xml" href="/history.rss" title={t('footer.rss')} />
         {page.settings.faviconUrl !== undefined && <link rel="icon" href={page.settings.faviconUrl} />}
@@ -53,7 +68,7 @@ export function Layout({
           {t('nav.skip')}
         </a>
         <IconSprite />
-        <header class="masthead">
+        <header class={page.settings.colours?.headerBackground !== undefined ? 'masthead branded' : 'masthead'}>
           <div class="wrap masthead-inner">
             <a class="brand" href="/">
               {page.settings.logoUrl !== undefined ? <img src={page.settings.logoUrl} alt={page.name} height="32" /> : page.name}
