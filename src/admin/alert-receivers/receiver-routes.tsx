@@ -58,37 +58,39 @@ route:
 function Receipts({ s, receipts, names }: { s: Screen; receipts: AlertReceipt[]; names: Map<string, string> }) {
   if (receipts.length === 0) return <p>No alert has arrived yet.</p>;
   return (
-    <table>
-      <caption>Last alerts received</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">From</th>
-          <th scope="col">State</th>
-          <th scope="col">Alert</th>
-          <th scope="col">Moved</th>
-        </tr>
-      </thead>
-      <tbody>
-        {receipts.map((r, i) => (
-          <tr key={i}>
-            <td>{formatTime(r.receivedAt, s.page.timeZone)}</td>
-            <td>{r.format}</td>
-            <td>{r.firing ? 'firing' : 'resolved'}</td>
-            <td>
-              {r.summary ?? r.fingerprint}
-              <br />
-              <code class="meta">
-                {Object.entries(r.labels)
-                  .map(([k, v]) => `${k}="${v}"`)
-                  .join(', ')}
-              </code>
-            </td>
-            <td>{r.firing ? r.componentIds.map((id) => names.get(id) ?? id).join(', ') || 'nothing (no rule matched)' : '—'}</td>
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Last alerts received">
+      <table>
+        <caption>Last alerts received</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">From</th>
+            <th scope="col">State</th>
+            <th scope="col">Alert</th>
+            <th scope="col">Moved</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {receipts.map((r, i) => (
+            <tr key={i}>
+              <td>{formatTime(r.receivedAt, s.page.timeZone)}</td>
+              <td>{r.format}</td>
+              <td>{r.firing ? 'firing' : 'resolved'}</td>
+              <td>
+                {r.summary ?? r.fingerprint}
+                <br />
+                <code class="meta">
+                  {Object.entries(r.labels)
+                    .map(([k, v]) => `${k}="${v}"`)
+                    .join(', ')}
+                </code>
+              </td>
+              <td>{r.firing ? r.componentIds.map((id) => names.get(id) ?? id).join(', ') || 'nothing (no rule matched)' : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -83,31 +83,33 @@ export function SubscriberList({
       {model.subscribers.length === 0 ? (
         <p>No subscribers match.</p>
       ) : (
-        <table>
-          <caption class="sr-only">Subscribers, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Address</th>
-              <th scope="col">Channel</th>
-              <th scope="col">State</th>
-              <th scope="col">Follows</th>
-              <th scope="col">Since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.subscribers.map((sub) => (
-              <tr key={sub.id}>
-                <td>
-                  <a href={`/admin/subscribers/${sub.id}`}>{sub.address}</a>
-                </td>
-                <td>{sub.channel}</td>
-                <td>{sub.state}</td>
-                <td>{scopeText(sub)}</td>
-                <td>{formatTime(sub.createdAt, s.page.timeZone)}</td>
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Subscribers">
+          <table>
+            <caption class="sr-only">Subscribers, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Address</th>
+                <th scope="col">Channel</th>
+                <th scope="col">State</th>
+                <th scope="col">Follows</th>
+                <th scope="col">Since</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.subscribers.map((sub) => (
+                <tr key={sub.id}>
+                  <td>
+                    <a href={`/admin/subscribers/${sub.id}`}>{sub.address}</a>
+                  </td>
+                  <td>{sub.channel}</td>
+                  <td>{sub.state}</td>
+                  <td>{scopeText(sub)}</td>
+                  <td>{formatTime(sub.createdAt, s.page.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {pages > 1 && (
         <nav aria-label="Subscriber pages">
@@ -197,31 +199,33 @@ export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; sub
       {deliveries.length === 0 ? (
         <p>Nothing has been sent to this subscriber yet.</p>
       ) : (
-        <table>
-          <caption class="sr-only">Deliveries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>{formatTime(d.sentAt ?? d.updatedAt, tz)}</td>
-                <td>{d.eventKind}</td>
-                <td>{d.channel}</td>
-                <td>{d.status}</td>
-                <td>{d.attempts}</td>
-                <td>{d.lastError ?? ''}</td>
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Delivery log">
+          <table>
+            <caption class="sr-only">Deliveries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Error</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatTime(d.sentAt ?? d.updatedAt, tz)}</td>
+                  <td>{d.eventKind}</td>
+                  <td>{d.channel}</td>
+                  <td>{d.status}</td>
+                  <td>{d.attempts}</td>
+                  <td>{d.lastError ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p>
         <a href="/admin/subscribers">All subscribers</a>

@@ -66,6 +66,8 @@ dl.pairs{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;marg
 dl.pairs dt{font-weight:600}
 dl.pairs dd{margin:0;overflow-wrap:anywhere}
 pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f7fa;padding:.5rem;font-size:.85rem;margin:.25rem 0}
+/* A table wider than a phone scrolls inside its own box (focusable, so the keyboard scrolls it too), not the page. */
+.table-scroll{overflow-x:auto;max-inline-size:100%}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .center{max-width:28rem;margin:2rem auto}
 .markdown{overflow-wrap:anywhere}
