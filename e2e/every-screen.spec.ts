@@ -268,6 +268,7 @@ function loggedOutScreens(): Screen[] {
 /** GET routes that serve no screen: files, redirects to the identity provider, the CSV export. */
 const notScreens = new Set([
   '/assets/admin.css',
+  '/assets/admin.js',
   '/subscribers/export.csv',
   '/oidc/start',
   '/oidc/callback',
