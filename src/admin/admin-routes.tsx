@@ -28,10 +28,12 @@ import { registerMonitorRoutes } from './monitors/monitor-routes.tsx';
 import { registerAlertReceiverRoutes } from './alert-receivers/receiver-routes.tsx';
 import { adminCss } from './view/admin-styles.ts';
 import { adminJs } from './view/admin-script.ts';
+import { componentPickerScript } from './view/component-picker-script.ts';
 import { Layout } from './view/layout.tsx';
 
 const css = Buffer.from(adminCss, 'utf8');
 const js = Buffer.from(adminJs, 'utf8');
+const pickerScript = Buffer.from(componentPickerScript, 'utf8');
 
 /** The admin app under /admin: forms and cookies are parsed only in this scope. */
 export function registerAdmin(app: App, deps: AppDeps): void {
@@ -63,6 +65,9 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       );
       scope.get('/assets/admin.js', async (_request, reply) =>
         reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(js),
+      );
+      scope.get('/assets/component-picker.js', async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(pickerScript),
       );
       registerAuthRoutes(scope, deps);
       registerDashboardRoutes(scope, deps);

@@ -1,6 +1,6 @@
 /** Confirmations shown after a redirect; the URL carries only the key, never the text. */
 const notices: Record<string, string> = {
-  'incident-opened': 'The incident is open and shown on the public page.',
+  'incident-opened': 'The incident is posted and shown on the public page.',
   'incident-backfilled': 'The past incident was added to the history.',
   'incident-updated': 'The update is posted.',
   'incident-resolved': 'The incident is resolved.',

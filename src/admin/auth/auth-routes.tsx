@@ -31,6 +31,7 @@ export const publicPaths = new Set([
   '/admin/reset',
   '/admin/assets/admin.css',
   '/admin/assets/admin.js',
+  '/admin/assets/component-picker.js',
   ...oidcPaths,
 ]);
 

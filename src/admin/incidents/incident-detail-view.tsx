@@ -4,7 +4,8 @@ import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { eventStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { ComponentUpdates } from './component-picker.tsx';
 import { ImpactBadge, UpdateList } from './incident-views.tsx';
 import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
 
@@ -62,7 +63,12 @@ export function IncidentDetail({
               form={updateForm}
               hint="Markdown. Left empty, Aviso posts the standard text for the status."
             />
-            <ComponentChanges form={updateForm} components={components} legend="Components and their new status" />
+            <ComponentUpdates
+              form={updateForm}
+              components={components}
+              affected={incident.componentIds}
+              ownLegend="Components of this incident"
+            />
             <Checkbox name="deliverNotifications" label="Notify subscribers" form={updateForm} initial />
             <button type="submit">Post update</button>
           </form>

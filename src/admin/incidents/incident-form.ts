@@ -1,20 +1,31 @@
 import { componentStatuses, type Component, type ComponentStatus } from '../../modules/components/index.ts';
 import { impacts, type Impact, type Incident } from '../../modules/incidents/index.ts';
-import { checked, FieldError, optional, parseLocalDateTime, text, type FormBody } from '../form-values.ts';
+import { checked, FieldError, list, optional, parseLocalDateTime, text, type FormBody } from '../form-values.ts';
 
-/** Each component's select is named `component-<id>`; empty means "not affected". */
+/** A component's own select (update forms: the incident's components); empty means "no change". */
 export const componentField = (id: string) => `component-${id}`;
+/** The picker's checkboxes (`affected`, one per ticked component) and the one status they move to. */
+export const affectedField = 'affected';
+export const affectedStatusField = 'affectedStatus';
 
+function parseStatus(body: FormBody, field: string): ComponentStatus {
+  const value = text(body, field);
+  if (!(componentStatuses as readonly string[]).includes(value)) throw new FieldError(field, 'Choose one of the listed statuses.');
+  return value as ComponentStatus;
+}
+
+/** The components' new statuses: each own select that says a status, then the ticked ones at the chosen status. */
 export function componentChanges(body: FormBody, components: Component[]): Record<string, ComponentStatus> {
   const changes: Record<string, ComponentStatus> = {};
-  for (const c of components) {
-    if (c.isGroup) continue;
-    const value = text(body, componentField(c.id));
-    if (value === '') continue;
-    if (!(componentStatuses as readonly string[]).includes(value))
-      throw new FieldError(componentField(c.id), 'Choose one of the listed statuses.');
-    changes[c.id] = value as ComponentStatus;
+  const leaves = new Set(components.filter((c) => !c.isGroup).map((c) => c.id as string));
+  for (const id of leaves) {
+    if (text(body, componentField(id)) !== '') changes[id] = parseStatus(body, componentField(id));
   }
+  const ticked = list(body, affectedField);
+  if (ticked.length === 0) return changes;
+  if (ticked.some((id) => !leaves.has(id))) throw new FieldError(affectedField, 'Tick components from the list.');
+  const status = parseStatus(body, affectedStatusField);
+  for (const id of ticked) changes[id] ??= status;
   return changes;
 }
 
@@ -25,7 +36,7 @@ function impactOverride(body: FormBody): Impact | null {
   return value as Impact;
 }
 
-/** The "open an incident" form (also the dashboard's one-form box) as openIncident takes it. */
+/** The "post an incident" form (also the dashboard's one-form box) as openIncident takes it. */
 export function openIncidentInput(body: FormBody, components: Component[]) {
   return {
     name: text(body, 'name'),
@@ -71,4 +82,4 @@ export function postUpdateInput(body: FormBody, components: Component[], inciden
   };
 }
 
-export const incidentFieldPaths = { components: 'components', startedAt: 'startedAt', displayAt: 'displayAt' };
+export const incidentFieldPaths = { components: affectedField, startedAt: 'startedAt', displayAt: 'displayAt' };

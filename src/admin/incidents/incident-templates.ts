@@ -8,7 +8,7 @@ export async function incidentTemplates(ctx: Ctx): Promise<{ id: string; name: s
   return (await listTemplates(ctx)).map((t) => ({ id: t.id, name: t.name }));
 }
 
-/** A template's fields as the incident form's values; its components are named in a hint, their new status is the operator's call. */
+/** A template's fields as the incident form's values; its components come ticked, their new status is the operator's call. */
 export async function templateValues(ctx: Ctx, id: string): Promise<{ values: FormBody; componentIds: string[] }> {
   const template = await getTemplate(ctx, id);
   const values: FormBody = {
@@ -17,5 +17,6 @@ export async function templateValues(ctx: Ctx, id: string): Promise<{ values: Fo
     status: isIncidentStatus(template.updateStatus) ? template.updateStatus : 'investigating',
   };
   if (template.shouldSendNotifications) values['deliverNotifications'] = 'on';
+  if (template.componentIds.length > 0) values['affected'] = [...template.componentIds];
   return { values, componentIds: template.componentIds };
 }

@@ -4,7 +4,8 @@ import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { eventStatusLabels, formatTime, impactLabels } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { ComponentChanges, impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { ComponentPicker } from './component-picker.tsx';
 import { updateBodyText } from '../../i18n/update-body.ts';
 import { formatZone } from '../../i18n/format-dates.ts';
 import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
@@ -51,7 +52,7 @@ export function IncidentList({
       {s.can('post_incidents') && (
         <p class="actions">
           <a class="button" href="/admin/incidents/new">
-            Open an incident
+            Post incident
           </a>
           <a class="button secondary" href="/admin/incidents/backfill">
             Add a past incident
@@ -86,7 +87,7 @@ export function IncidentList({
   );
 }
 
-/** The fields that open an incident; the dashboard shows them without the impact override. */
+/** The fields that post an incident; the dashboard shows them without the impact override. */
 export function OpenIncidentFields({ form, components, full }: { form: FormState; components: Component[]; full: boolean }) {
   return (
     <>
@@ -99,7 +100,12 @@ export function OpenIncidentFields({ form, components, full }: { form: FormState
       />
       <Select name="status" label="Status" form={form} options={incidentStatusOptions} initial="investigating" />
       <TextArea name="body" label="Message" form={form} hint="Markdown. Left empty, Aviso posts the standard text for the status." />
-      <ComponentChanges form={form} components={components} />
+      <ComponentPicker
+        form={form}
+        components={components}
+        legend="Affected components"
+        statusLabel="New status of the ticked components"
+      />
       {full && (
         <Select
           name="impactOverride"
@@ -152,15 +158,15 @@ export function NewIncident({
 }) {
   return (
     <>
-      <h1>Open an incident</h1>
+      <h1>Post an incident</h1>
       <TemplatePicker templates={templates} selected={template} />
-      {suggested.length > 0 && <p class="notice">This template is about {suggested.join(', ')}: choose their new status below.</p>}
+      {suggested.length > 0 && <p class="notice">This template is about {suggested.join(', ')}: they are ticked below; choose their new status.</p>}
       <FormAlert form={form} />
       <form method="post" action="/admin/incidents" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <OpenIncidentFields form={form} components={components} full />
         <div class="actions">
-          <button type="submit">Open incident</button>
+          <button type="submit">Post incident</button>
           <a href="/admin/incidents">Cancel</a>
         </div>
       </form>
@@ -252,7 +258,7 @@ export function EditUpdate({ s, incident, update, form }: { s: Screen; incident:
           hint={`In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`}
         />
         <div class="actions">
-          <button type="submit">Save correction</button>
+          <button type="submit">Save</button>
           <a href={`${base}/${incident.id}`}>Cancel</a>
         </div>
       </form>

@@ -4,7 +4,8 @@ import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { eventStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { ComponentChanges, maintenanceStatusOptions } from '../incidents/incident-fields.tsx';
+import { maintenanceStatusOptions } from '../incidents/incident-fields.tsx';
+import { ComponentPicker, ComponentUpdates } from '../incidents/component-picker.tsx';
 import { IncidentSummary, UpdateList } from '../incidents/incident-views.tsx';
 import { formatZone } from '../../i18n/format-dates.ts';
 import { MarkdownField } from '../markdown/markdown-body.tsx';
@@ -82,21 +83,14 @@ export function MaintenanceForm({
           <Field name="scheduledFor" label="Starts" type="datetime-local" form={form} required hint={zone} />
           <Field name="scheduledUntil" label="Ends" type="datetime-local" form={form} required hint={zone} />
         </Fieldset>
-        <Fieldset legend="Components under maintenance" name="componentIds" error={form.errors['componentIds']}>
-          {components.filter((c) => !c.isGroup).length === 0 && <p class="hint">There are no components yet.</p>}
-          {components
-            .filter((c) => !c.isGroup)
-            .map((c) => (
-              <Checkbox
-                key={c.id}
-                name="componentIds"
-                value={c.id}
-                label={c.name}
-                form={form}
-                initial={maintenance?.componentIds.includes(c.id) ?? false}
-              />
-            ))}
-        </Fieldset>
+        <ComponentPicker
+          form={form}
+          initial={maintenance?.componentIds ?? []}
+          components={components}
+          name="componentIds"
+          legend="Components under maintenance"
+          hint="Tick each component this maintenance works on; its current status is shown beside it."
+        />
         <Fieldset legend="Automation">
           <Checkbox name="autoInProgress" label="Start by itself at the start time" form={form} initial={was?.autoInProgress ?? true} />
           <Checkbox
@@ -135,7 +129,7 @@ export function MaintenanceForm({
         </Fieldset>
         {!maintenance && <Checkbox name="deliverNotifications" label="Notify subscribers now that it is scheduled" form={form} initial />}
         <div class="actions">
-          <button type="submit">{maintenance ? 'Save' : 'Schedule'}</button>
+          <button type="submit">{maintenance ? 'Save' : 'Schedule maintenance'}</button>
           <a href={maintenance ? `/admin/maintenances/${maintenance.id}` : '/admin/maintenances'}>Cancel</a>
         </div>
       </form>
@@ -189,7 +183,12 @@ export function MaintenanceDetail({
               form={state}
               hint="Markdown. Left empty, Aviso posts the standard text for the status."
             />
-            <ComponentChanges form={state} components={components} legend="Components and their new status" />
+            <ComponentUpdates
+              form={state}
+              components={components}
+              affected={maintenance.componentIds}
+              ownLegend="Components of this maintenance"
+            />
             <Checkbox name="restore" label="When completing, set these components back to operational" form={state} initial />
             <Checkbox name="deliverNotifications" label="Notify subscribers" form={state} initial />
             <button type="submit">Post update</button>

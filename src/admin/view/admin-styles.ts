@@ -11,14 +11,37 @@ a:hover{color:#1e3a8a}
 :focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
-header.bar{background:#1f2933;color:#fff}
-header.bar .inner{max-width:64rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+header.bar{background:#1f2933;color:#fff;position:relative}
+header.bar .inner{max-width:80rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header.bar a{color:#fff}
-header.bar .brand{font-weight:700;text-decoration:none}
+header.bar .brand{font-weight:700;text-decoration:none;flex:1 1 auto;min-width:0;overflow-wrap:anywhere}
 header.bar :focus-visible{outline-color:#93c5fd}
-nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .9rem}
-nav.main a{text-decoration:none;padding:.25rem 0;display:inline-block}
-nav.main a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:600}
+header.bar .button.post{background:#1d4ed8;border-color:#93c5fd;white-space:nowrap;order:2;flex:1 1 100%;text-align:center;font-weight:600}
+header.bar summary{cursor:pointer;list-style:none;white-space:nowrap}
+header.bar summary::-webkit-details-marker{display:none}
+header.bar summary::after{content:" \\25BE"}
+nav.main ul{list-style:none;margin:0;padding:0;display:flex;gap:.25rem .9rem}
+nav.main a{text-decoration:none;padding:.25rem 0;display:inline-block;white-space:nowrap}
+nav.main a[aria-current=page],details.more>summary.current{text-decoration:underline;text-underline-offset:.3rem;font-weight:600}
+details.more{position:relative}
+details.more>summary{padding:.25rem 0}
+nav.main details.more>ul{position:absolute;top:100%;inset-inline-start:0;z-index:5;display:block;min-width:13rem;margin-top:.5rem;padding:.5rem 1rem;background:#1f2933;border:1px solid #7b8794;border-radius:6px}
+nav.main details.more a{display:block;padding:.35rem 0}
+details.menu{order:1}
+details.menu>summary{border:1px solid #cbd2d9;border-radius:4px;padding:.3rem .75rem}
+details.menu>nav{position:absolute;inset-inline:0;top:100%;z-index:5;background:#1f2933;padding:.25rem 1rem 1rem;border-top:1px solid #7b8794}
+details.menu nav.main ul{flex-direction:column;gap:0}
+details.menu nav.main a{display:block;padding:.5rem 0}
+details.menu .who{margin-top:.5rem;flex-wrap:wrap}
+.wide{display:none}
+@media(min-width:64rem){
+  header.bar .inner{flex-wrap:nowrap}
+  header.bar .brand{flex:0 1 auto;white-space:nowrap}
+  header.bar nav.main.wide{display:block;margin-inline-end:auto}
+  header.bar div.wide{display:block}
+  header.bar .button.post{order:0;flex:0 0 auto;padding:.3rem .8rem}
+  .narrow{display:none}
+}
 .who{display:flex;gap:.5rem;align-items:center;font-size:.9rem}
 .who a{color:#fff}
 .break{overflow-wrap:anywhere;word-break:break-all}
@@ -34,13 +57,19 @@ label,legend{font-weight:600;display:block;margin:0 0 .25rem}
 fieldset{border:1px solid #cbd2d9;border-radius:6px;margin:0 0 1rem;padding:.5rem 1rem 1rem;min-width:0}
 .field{margin:0 0 1rem}
 .hint{color:#52606d;font-size:.9rem;margin:.1rem 0 .3rem}
-input[type=text],input[type=email],input[type=password],input[type=url],input[type=number],input[type=date],input[type=datetime-local],select,textarea{
+input[type=text],input[type=search],input[type=email],input[type=password],input[type=url],input[type=number],input[type=date],input[type=datetime-local],select,textarea{
   font:inherit;width:100%;max-width:40rem;padding:.45rem .5rem;border:1px solid #7b8794;border-radius:4px;background:#fff;color:#1f2933}
 textarea{min-height:6rem}
 input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:#b42318;border-width:2px}
 .check{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
 .check input{margin-top:.35rem;width:1.1rem;height:1.1rem}
 .check label{font-weight:400;margin:0}
+.check .badge{margin-inline-start:.35rem}
+[hidden]{display:none!important}
+.picker-list{max-block-size:24rem;overflow:auto;border:1px solid #cbd2d9;border-radius:4px;padding:.25rem .75rem;margin:0 0 1rem;background:#fff}
+fieldset.picker-group{border:none;border-radius:0;margin:0;padding:.25rem 0 .5rem}
+fieldset.picker-group>legend{font-size:.95rem;margin:.5rem 0 0;padding:0}
+.picker-tools{margin:0 0 .5rem}
 .error{color:#b42318;font-weight:600;margin:.25rem 0}
 .alert{border-left:4px solid #b42318;background:#fdecea;padding:.75rem 1rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0f7b3f;background:#e6f4ea;padding:.75rem 1rem;margin:0 0 1rem}

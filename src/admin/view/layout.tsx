@@ -1,41 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Permission } from '../../modules/accounts/index.ts';
 import type { AdminSession } from '../admin-session.ts';
-import { CsrfField } from './form-fields.tsx';
+import { AdminNav, type Section } from './admin-nav.tsx';
 import { ShortcutHelp } from './shortcut-help.tsx';
 
-export type Section =
-  | 'dashboard'
-  | 'incidents'
-  | 'maintenances'
-  | 'components'
-  | 'templates'
-  | 'settings'
-  | 'team'
-  | 'api-keys'
-  | 'audit'
-  | 'monitors'
-  | 'alert-receivers'
-  | 'jobs'
-  | 'subscribers'
-  | 'account'
-  | 'none';
-
-const sections: { key: Section; href: string; label: string; needs: Permission }[] = [
-  { key: 'dashboard', href: '/admin', label: 'Dashboard', needs: 'read' },
-  { key: 'incidents', href: '/admin/incidents', label: 'Incidents', needs: 'read' },
-  { key: 'maintenances', href: '/admin/maintenances', label: 'Maintenance', needs: 'read' },
-  { key: 'components', href: '/admin/components', label: 'Components', needs: 'read' },
-  { key: 'monitors', href: '/admin/monitors', label: 'Monitors', needs: 'read' },
-  { key: 'alert-receivers', href: '/admin/alert-receivers', label: 'Alert receivers', needs: 'read' },
-  { key: 'templates', href: '/admin/templates', label: 'Templates', needs: 'read' },
-  { key: 'subscribers', href: '/admin/subscribers', label: 'Subscribers', needs: 'manage_page' },
-  { key: 'settings', href: '/admin/settings', label: 'Page settings', needs: 'manage_page' },
-  { key: 'team', href: '/admin/team', label: 'Team', needs: 'read' },
-  { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', needs: 'manage_api_keys' },
-  { key: 'audit', href: '/admin/audit', label: 'Audit log', needs: 'read' },
-  { key: 'jobs', href: '/admin/jobs', label: 'Jobs', needs: 'manage_page' },
-];
+export type { Section };
 
 export interface LayoutProps {
   title: string;
@@ -60,6 +29,7 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · ${props.pageName} admin`}</title>
         <link rel="stylesheet" href="/admin/assets/admin.css" />
         <script src="/admin/assets/admin.js" defer />
+        <script src="/admin/assets/component-picker.js" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">
@@ -70,33 +40,7 @@ export function Layout(props: LayoutProps) {
             <a class="brand" href={session ? '/admin' : '/'}>
               {props.pageName} admin
             </a>
-            {session && (
-              <nav class="main" aria-label="Admin">
-                <ul>
-                  {sections
-                    .filter((s) => props.can?.(s.needs) ?? false)
-                    .map((s) => (
-                      <li key={s.key}>
-                        <a href={s.href} aria-current={props.section === s.key ? 'page' : undefined}>
-                          {s.label}
-                        </a>
-                      </li>
-                    ))}
-                  <li>
-                    <a href="/">Public page</a>
-                  </li>
-                </ul>
-              </nav>
-            )}
-            {session && (
-              <form class="who" method="post" action="/admin/logout">
-                <a href="/admin/account" aria-current={props.section === 'account' ? 'page' : undefined}>
-                  {session.user.name} ({session.user.role})
-                </a>
-                <CsrfField token={session.csrfToken} />
-                <button type="submit">Log out</button>
-              </form>
-            )}
+            {session && <AdminNav session={session} section={props.section} can={props.can ?? (() => false)} />}
           </div>
         </header>
         <main id="main" tabIndex={-1}>

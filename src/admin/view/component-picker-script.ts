@@ -1,0 +1,39 @@
+/**
+ * The admin's one script, served as /admin/assets/component-picker.js (scripts only from Aviso's
+ * own files, CSP). It enhances each component picker: a filter box over names and groups, and the
+ * count of ticked components. Without it the picker is the full list of checkboxes.
+ */
+export const componentPickerScript = `(function () {
+  'use strict';
+  function enhance(picker) {
+    var tools = picker.querySelector('[data-picker-tools]');
+    var filter = picker.querySelector('[data-picker-filter]');
+    var count = picker.querySelector('[data-picker-count]');
+    if (!tools || !filter || !count) return;
+    var rows = Array.prototype.slice.call(picker.querySelectorAll('[data-picker-words]'));
+    var groups = Array.prototype.slice.call(picker.querySelectorAll('[data-picker-group]'));
+    function showCount() {
+      var ticked = rows.filter(function (row) { return row.querySelector('input:checked'); }).length;
+      count.textContent = ticked === 1 ? '1 component ticked' : ticked + ' components ticked';
+    }
+    function applyFilter() {
+      var words = filter.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);
+      rows.forEach(function (row) {
+        var text = row.getAttribute('data-picker-words') || '';
+        var ticked = row.querySelector('input:checked');
+        row.hidden = !ticked && !words.every(function (w) { return text.indexOf(w) !== -1; });
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector('[data-picker-words]:not([hidden])');
+      });
+    }
+    filter.addEventListener('input', applyFilter);
+    // Enter in the filter box narrows the list; it never submits the form half filled.
+    filter.addEventListener('keydown', function (event) { if (event.key === 'Enter') event.preventDefault(); });
+    picker.addEventListener('change', showCount);
+    tools.hidden = false;
+    showCount();
+  }
+  document.querySelectorAll('[data-picker]').forEach(enhance);
+})();
+`;
