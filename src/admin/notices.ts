@@ -21,7 +21,7 @@ const notices: Record<string, string> = {
   'status-held': 'The status is held; the source is followed again when the hold ends.',
   'interval-saved': 'The source is read at the new interval from now on.',
   'status-released': 'The component follows its source again from the next poll.',
-  'group-created': 'The group is created.',
+  'group-created': 'The group is added.',
   'settings-saved': 'The page settings are saved.',
   'member-invited': 'The invitation is ready.',
   'member-updated': 'The role is changed.',

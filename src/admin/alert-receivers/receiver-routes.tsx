@@ -149,7 +149,7 @@ function ReceiverForm({
             />
             <Checkbox
               name={`rule${i}_autoIncident`}
-              label="Open an incident automatically"
+              label="Post an incident automatically"
               form={form}
               hint="Updated as the alerts change and resolved when they all resolve, until someone edits or posts on it."
             />
@@ -262,7 +262,7 @@ export function registerAlertReceiverRoutes(scope: App, deps: AppDeps): void {
         <form method="post" action={`/admin/alert-receivers/${receiver.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete receiver
+            Delete
           </button>
         </form>
       </>,

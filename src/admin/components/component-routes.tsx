@@ -198,7 +198,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Create a group',
+      'Add a group',
       'components',
       <GroupForm s={s} form={emptyForm()} components={await listComponentsInOrder(s.ctx)} />,
     );
@@ -223,7 +223,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         show(
           reply,
           s,
-          'Create a group',
+          'Add a group',
           'components',
           <GroupForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} />,
           status,

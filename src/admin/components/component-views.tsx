@@ -85,7 +85,7 @@ export function ComponentList({ s, components }: { s: Screen; components: Compon
             Add a component
           </a>
           <a class="button secondary" href="/admin/groups/new">
-            Create a group
+            Add a group
           </a>
         </p>
       )}
@@ -275,7 +275,7 @@ export function GroupForm({ s, form, components }: { s: Screen; form: FormState;
   const candidates = components.filter((c) => !c.isGroup);
   return (
     <>
-      <h1>Create a group</h1>
+      <h1>Add a group</h1>
       <FormAlert form={form} />
       <form method="post" action="/admin/groups" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
@@ -289,7 +289,7 @@ export function GroupForm({ s, form, components }: { s: Screen; form: FormState;
         </Fieldset>
         <Checkbox name="showcase" label="Showcase: show the group's uptime bars" form={form} initial />
         <div class="actions">
-          <button type="submit">Create group</button>
+          <button type="submit">Add group</button>
           <a href="/admin/components">Cancel</a>
         </div>
       </form>
@@ -311,7 +311,7 @@ export function ConfirmDelete({ s, component }: { s: Screen; component: Componen
         <form method="post" action={`/admin/components/${component.id}/delete`} class="actions">
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete {component.name}
+            Delete<span class="sr-only"> {component.name}</span>
           </button>
           <a href="/admin/components">Keep it</a>
         </form>

@@ -71,7 +71,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Open an incident',
+      'Post an incident',
       'incidents',
       <NewIncident
         s={s}

@@ -72,7 +72,7 @@ test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list
   );
   assert.match(
     (await admin.get('/admin/monitors')).body,
-    /Opens an incident automatically when its component goes down, until someone edits or posts on it/,
+    /Posts an incident automatically when its component goes down, until someone edits or posts on it/,
   );
 });
 

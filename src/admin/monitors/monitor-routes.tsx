@@ -96,8 +96,8 @@ function MonitorList({
             <p class="meta">
               {views.find((v) => v.monitor.id === m.id)?.incident?.followed === false
                 ? 'Automatic incident: someone edited or posted on it, so the monitor no longer changes it. '
-                : 'Opens an incident automatically when its component goes down, until someone edits or posts on it. '}
-              {status.incidentId !== null && <a href={`/admin/incidents/${status.incidentId}`}>Open incident</a>}
+                : 'Posts an incident automatically when its component goes down, until someone edits or posts on it. '}
+              {status.incidentId !== null && <a href={`/admin/incidents/${status.incidentId}`}>View incident</a>}
             </p>
           )}
           {tested?.id === m.id && (
@@ -230,7 +230,7 @@ function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormS
           />
           <Checkbox
             name="autoIncident"
-            label="Open an incident automatically when the component goes down"
+            label="Post an incident automatically when the component goes down"
             form={form}
             hint="Updated as the monitor changes and resolved on recovery, until someone edits or posts on it."
           />
@@ -325,7 +325,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         <form method="post" action={`/admin/monitors/${view.monitor.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete monitor
+            Delete
           </button>
         </form>
       </>,

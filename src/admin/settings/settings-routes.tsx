@@ -72,7 +72,7 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
             </div>
           ))}
         </Fieldset>
-        <button type="submit">Save settings</button>
+        <button type="submit">Save</button>
       </form>
     </>
   );

@@ -34,7 +34,7 @@ export function TemplateList({ s, templates }: { s: Screen; templates: IncidentT
               {manage && (
                 <p class="actions">
                   <a href={`/admin/incidents/new?template=${t.id}`}>
-                    Open an incident from it<span class="sr-only"> ({t.name})</span>
+                    Post an incident from it<span class="sr-only"> ({t.name})</span>
                   </a>
                   <a href={`/admin/templates/${t.id}/edit`}>
                     Edit<span class="sr-only"> {t.name}</span>
@@ -111,7 +111,7 @@ export function ConfirmDeleteTemplate({ s, template }: { s: Screen; template: In
         <form method="post" action={`/admin/templates/${template.id}/delete`} class="actions">
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete template
+            Delete
           </button>
           <a href="/admin/templates">Keep it</a>
         </form>
