@@ -90,12 +90,24 @@ async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promis
   expect(sideways, `${name} fits the window without scrolling sideways`).toBe(false);
 }
 
+/** On a phone the bar's links are under "Menu": open it when it is there and closed. */
+async function openMenu(page: Page): Promise<void> {
+  const menu = page.locator('details.menu');
+  if ((await menu.isVisible()) && (await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
+/** Goes to an admin screen through the bar, as the operator would on this width. */
+async function goTo(page: Page, screen: string): Promise<void> {
+  await openMenu(page);
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: screen, exact: true }).click();
+}
+
 /** A component's row on the public page. */
 function componentRow(page: Page, name: string) {
   return page.getByRole('region', { name: 'Components' }).getByRole('listitem').filter({ hasText: name });
 }
 
-test('an owner sets up Aviso, opens an incident, follows it to a published postmortem, and finds it in the history', async ({
+test('an owner sets up Aviso, posts an incident, follows it to a published postmortem, and finds it in the history', async ({
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
@@ -109,12 +121,13 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create owner account' }).click();
     await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-    await expect(page.getByText('Olga Owner (owner)')).toBeVisible();
+    await openMenu(page);
+    await expect(page.getByRole('link', { name: 'Olga Owner (owner)' })).toBeVisible();
     await checkScreen(page, testInfo, 'dashboard-empty');
   });
 
   await test.step('add a component', async () => {
-    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Components' }).click();
+    await goTo(page, 'Components');
     await page.getByRole('link', { name: 'Add a component' }).click();
     await page.getByRole('button', { name: 'Add component' }).click();
     await expect(page.getByRole('alert')).toContainText('required');
@@ -126,16 +139,20 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await checkScreen(page, testInfo, 'components');
   });
 
-  await test.step('open an incident from the dashboard that puts it in partial outage', async () => {
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+  await test.step('post an incident from the dashboard that puts it in partial outage', async () => {
+    await goTo(page, 'Dashboard');
     await page.getByLabel('Incident name').fill('Checkout errors');
     await page.getByLabel('Status', { exact: true }).selectOption('identified');
     await page.getByLabel('Message', { exact: true }).fill('Card payments fail for some customers; a fix is rolling out.');
-    await page.getByLabel('Checkout API').selectOption('partial_outage');
+    await page
+      .getByRole('group', { name: 'Affected components' })
+      .getByRole('checkbox', { name: /Checkout API/ })
+      .check();
+    await page.getByLabel('New status of the ticked components').selectOption('partial_outage');
     await checkScreen(page, testInfo, 'dashboard-form-filled');
-    await page.getByRole('button', { name: 'Post incident' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Post incident' }).click();
     await expect(page.getByRole('heading', { name: 'Checkout errors', level: 1 })).toBeVisible();
-    await expect(page.getByRole('status')).toContainText('The incident is open');
+    await expect(page.getByRole('status')).toContainText('The incident is posted');
     await checkScreen(page, testInfo, 'incident-open');
   });
 
@@ -276,7 +293,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await page.getByLabel('Starts', { exact: true }).fill('2030-01-10T02:00');
     await page.getByLabel('Ends', { exact: true }).fill('2030-01-10T03:00');
     await page.getByRole('group', { name: 'Components under maintenance' }).getByLabel('Checkout API').check();
-    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('button', { name: 'Schedule maintenance' }).click();
     await expect(page.getByRole('status')).toContainText('The maintenance is scheduled.');
     await expect(page.getByText('Components: Checkout API')).toBeVisible();
     await checkScreen(page, testInfo, 'maintenance');
@@ -302,6 +319,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
   });
 
   await test.step("turn on two-factor login, and log in again with the password and the app's code", async () => {
+    await openMenu(page);
     await page.getByRole('link', { name: 'Olga Owner (owner)' }).click();
     await page.getByRole('button', { name: 'Set up two-factor login' }).click();
     const secret = (await page.locator('#totp-secret').textContent()) ?? '';
@@ -310,6 +328,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
     await page.getByRole('button', { name: 'Turn on two-factor login' }).click();
     await expect(page.getByRole('heading', { name: 'Two-factor login is on' })).toBeVisible();
     await expect(page.locator('#recovery-codes li')).toHaveCount(10);
+    await openMenu(page);
     await page.getByRole('button', { name: 'Log out' }).click();
 
     await page.getByLabel('Email').fill('olga@example.com');
@@ -323,6 +342,7 @@ test('an owner sets up Aviso, opens an incident, follows it to a published postm
   });
 
   await test.step('log out', async () => {
+    await openMenu(page);
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await checkScreen(page, testInfo, 'login');

@@ -26,7 +26,10 @@ test('the incident form lists the components grouped like the page, each with it
 
   const form = (await editor.get('/admin/incidents/new')).body;
   assert.match(form, /<legend>Affected components<\/legend>/);
-  assert.match(form, /<legend dir="auto">Platform<\/legend>[\s\S]*Public API[\s\S]*Webhooks[\s\S]*<legend dir="auto">Regions<\/legend>[\s\S]*Frankfurt/);
+  assert.match(
+    form,
+    /<legend dir="auto">Platform<\/legend>[\s\S]*Public API[\s\S]*Webhooks[\s\S]*<legend dir="auto">Regions<\/legend>[\s\S]*Frankfurt/,
+  );
   assert.match(form, new RegExp(`type="checkbox"[^>]*name="affected" value="${api.id}"`));
   assert.match(form, /Public API<\/span> <span class="badge s-operational">Operational<\/span>/);
   assert.doesNotMatch(form, /name="component-/, 'no select per component');
@@ -42,14 +45,11 @@ test('the incident form lists the components grouped like the page, each with it
   });
   assert.equal(posted.statusCode, 303);
   const incident = await getIncident(app.ctx, incidentId(posted.headers.location));
-  assert.deepEqual(
-    incident.updates[0]?.affectedComponents.map((a) => [a.name, a.newStatus]).sort(),
-    [
-      ['Platform - Public API', 'major_outage'],
-      ['Platform - Webhooks', 'major_outage'],
-      ['Regions - Frankfurt', 'major_outage'],
-    ],
-  );
+  assert.deepEqual(incident.updates[0]?.affectedComponents.map((a) => [a.name, a.newStatus]).sort(), [
+    ['Platform - Public API', 'major_outage'],
+    ['Platform - Webhooks', 'major_outage'],
+    ['Regions - Frankfurt', 'major_outage'],
+  ]);
   const statuses = new Map((await listComponentsInOrder(app.ctx)).map((c) => [c.name, c.status]));
   assert.equal(statuses.get('Website'), 'operational');
   assert.equal(statuses.get('Webhooks'), 'major_outage');
@@ -89,13 +89,20 @@ test('an update offers "No change (now: …)" for the incident\'s components by 
 
   const detail = (await editor.get(`/admin/incidents/${id}`)).body;
   assert.match(detail, /<legend>Components of this incident<\/legend>/);
-  assert.match(detail, new RegExp(`name="component-${api.id}"[^>]*><option value(?:="")? selected>No change \\(now: Partial outage\\)</option>`));
+  assert.match(
+    detail,
+    new RegExp(`name="component-${api.id}"[^>]*><option value(?:="")? selected>No change \\(now: Partial outage\\)</option>`),
+  );
   assert.doesNotMatch(detail, /Not affected/);
   assert.match(detail, /<legend>Other affected components<\/legend>/);
-  assert.doesNotMatch(detail, new RegExp(`name="affected" value="${api.id}"`), 'the incident\'s own components are not offered twice');
+  assert.doesNotMatch(detail, new RegExp(`name="affected" value="${api.id}"`), "the incident's own components are not offered twice");
 
   app.clock.advance(60_000);
-  const unchanged = await editor.post(`/admin/incidents/${id}/updates`, { status: 'identified', [`component-${api.id}`]: '', affectedStatus: 'partial_outage' });
+  const unchanged = await editor.post(`/admin/incidents/${id}/updates`, {
+    status: 'identified',
+    [`component-${api.id}`]: '',
+    affectedStatus: 'partial_outage',
+  });
   assert.equal(unchanged.statusCode, 303);
   assert.deepEqual((await getIncident(app.ctx, id)).updates[0]?.affectedComponents, []);
 
@@ -118,7 +125,12 @@ test('a template ticks its components in the new incident form', async (t) => {
   const { api } = await groupedPage(app);
   const editor = await app.signIn('editor');
   await editor.get('/admin/templates/new');
-  const saved = await editor.post('/admin/templates', { name: 'API down', title: 'API errors', updateStatus: 'investigating', componentIds: api.id });
+  const saved = await editor.post('/admin/templates', {
+    name: 'API down',
+    title: 'API errors',
+    updateStatus: 'investigating',
+    componentIds: api.id,
+  });
   assert.equal(saved.statusCode, 303);
   const [template] = await listTemplates(app.ctx);
   const form = (await editor.get(`/admin/incidents/new?template=${template!.id}`)).body;

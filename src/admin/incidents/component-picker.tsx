@@ -90,8 +90,10 @@ export function ComponentPicker(props: {
       ) : (
         <>
           <div class="picker-tools" data-picker-tools hidden>
-            <label for={`${id}-filter`}>Filter components</label>
-            <input type="search" id={`${id}-filter`} data-picker-filter autocomplete="off" />
+            <div data-picker-search>
+              <label for={`${id}-filter`}>Filter components</label>
+              <input type="search" id={`${id}-filter`} data-picker-filter autocomplete="off" />
+            </div>
             <p class="meta" data-picker-count aria-live="polite"></p>
           </div>
           <div class="picker-list">

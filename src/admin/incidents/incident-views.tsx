@@ -100,12 +100,7 @@ export function OpenIncidentFields({ form, components, full }: { form: FormState
       />
       <Select name="status" label="Status" form={form} options={incidentStatusOptions} initial="investigating" />
       <TextArea name="body" label="Message" form={form} hint="Markdown. Left empty, Aviso posts the standard text for the status." />
-      <ComponentPicker
-        form={form}
-        components={components}
-        legend="Affected components"
-        statusLabel="New status of the ticked components"
-      />
+      <ComponentPicker form={form} components={components} legend="Affected components" statusLabel="New status of the ticked components" />
       {full && (
         <Select
           name="impactOverride"
@@ -160,7 +155,9 @@ export function NewIncident({
     <>
       <h1>Post an incident</h1>
       <TemplatePicker templates={templates} selected={template} />
-      {suggested.length > 0 && <p class="notice">This template is about {suggested.join(', ')}: they are ticked below; choose their new status.</p>}
+      {suggested.length > 0 && (
+        <p class="notice">This template is about {suggested.join(', ')}: they are ticked below; choose their new status.</p>
+      )}
       <FormAlert form={form} />
       <form method="post" action="/admin/incidents" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />

@@ -31,6 +31,9 @@ export const componentPickerScript = `(function () {
     // Enter in the filter box narrows the list; it never submits the form half filled.
     filter.addEventListener('keydown', function (event) { if (event.key === 'Enter') event.preventDefault(); });
     picker.addEventListener('change', showCount);
+    // A short list is read at a glance; the filter box is for long ones.
+    var search = picker.querySelector('[data-picker-search]');
+    if (search && rows.length < 10) search.hidden = true;
     tools.hidden = false;
     showCount();
   }
