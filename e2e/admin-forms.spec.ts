@@ -55,7 +55,9 @@ async function signedIn(page: Page, path: string): Promise<void> {
 test('the bar is one row at 1280 px, and a phone shows "Post incident" in its first screen with the rest under Menu', async ({
   page,
 }, testInfo) => {
-  await signedIn(page, '/admin');
+  // Two of these Avisos start at once beside the shared one, on a small machine.
+  test.setTimeout(90_000);
+  await signedIn(page, '/admin/incidents');
   const banner = page.getByRole('banner');
   const post = banner.getByRole('link', { name: 'Post incident' });
   await expect(post).toBeVisible();
@@ -95,7 +97,7 @@ test('the bar is one row at 1280 px, and a phone shows "Post incident" in its fi
     await expect(menu.getByRole('link', { name: 'Audit log' })).toBeVisible();
     await expect(menu.getByRole('button', { name: 'Log out' })).toBeVisible();
     await page.screenshot({ path: 'screenshots/admin-forms-phone-menu.png' });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await new AxeBuilder({ page }).include('header').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await menu.getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
@@ -105,7 +107,7 @@ test('the bar is one row at 1280 px, and a phone shows "Post incident" in its fi
 test('an incident affecting 3 of 300 components is posted in fewer than 10 interactions and the page shows them', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await signedIn(page, '/admin');
   let interactions = 0;
   const act = async (action: Promise<unknown>) => {
