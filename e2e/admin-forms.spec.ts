@@ -141,3 +141,23 @@ test('an incident affecting 3 of 300 components is posted in fewer than 10 inter
   for (const name of targets.values()) await expect(row(name)).toContainText('Major outage');
   await expect(row('Service 006')).toContainText('Operational');
 });
+
+test('without JavaScript the picker is the whole grouped list of checkboxes and one status, and posts the same', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: testInfo.project.use.viewport ?? null });
+  await context.addCookies(owner);
+  const page = await context.newPage();
+  await page.goto(`${aviso!.base}/admin/incidents/new`);
+  const picker = page.getByRole('group', { name: 'Affected components' });
+  await expect(picker.getByLabel('Filter components')).toBeHidden();
+  await expect(picker.getByRole('checkbox')).toHaveCount(300);
+  await page.getByLabel('Incident name').fill(`Service 010 slow (${testInfo.project.name})`);
+  await picker.getByRole('checkbox', { name: /Service 010/ }).check();
+  await picker.getByLabel('New status of the ticked components').selectOption('degraded_performance');
+  await page.getByRole('main').getByRole('button', { name: 'Post incident' }).click();
+  await expect(page.getByRole('status')).toContainText('The incident is posted');
+  await expect(page.getByText(/Service 010: operational → degraded performance/)).toBeVisible();
+  await context.close();
+});
