@@ -76,7 +76,10 @@ async function signInAtProvider(page: Page, login: string): Promise<void> {
 test('a member signs in with the team provider and lands in the admin app', async ({ page }) => {
   await signInAtProvider(page, 'ana');
   await expect(page).toHaveURL(`${base}/admin`);
-  await expect(page.getByText(/\(owner\)/).first()).toBeVisible();
+  // On a phone the member's name is in the bar's Menu.
+  const menu = page.locator('details.menu');
+  if (await menu.isVisible()) await menu.locator('summary').click();
+  await expect(page.getByRole('link', { name: /\(owner\)/ })).toBeVisible();
   const cookies = await page.context().cookies(`${base}/admin`);
   expect(cookies.map((c) => c.name)).toContain('aviso_session');
   expect(cookies.map((c) => c.name)).not.toContain('aviso_oidc');
