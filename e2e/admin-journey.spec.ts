@@ -174,7 +174,7 @@ test('an owner sets up Aviso, posts an incident, follows it to a published postm
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
-    await expect(help).toContainText('Open an incident');
+    await expect(help).toContainText('Post an incident');
     await checkScreen(page, testInfo, 'shortcuts-help');
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
@@ -197,7 +197,7 @@ test('an owner sets up Aviso, posts an incident, follows it to a published postm
 
     await page.getByRole('heading', { name: 'Checkout errors', level: 1 }).click();
     await page.keyboard.press('n');
-    await expect(page.getByRole('heading', { name: 'Open an incident', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Post an incident', level: 1 })).toBeVisible();
 
     await page.goto(`${base}/admin/subscribers`);
     await page.keyboard.press('/');
@@ -253,11 +253,11 @@ test('an owner sets up Aviso, posts an incident, follows it to a published postm
     const header = page.getByRole('group', { name: 'Preview of the colours' }).locator('.sample-header');
     await page.getByLabel('Header background').fill('#2fcc66');
     await expect(header).toHaveCSS('background-color', 'rgb(47, 204, 102)');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('contrast 2.1:1 with white text; needs 4.5:1').first()).toBeVisible();
     await checkScreen(page, testInfo, 'settings-colour-refused');
     await page.getByLabel('Header background').fill('#1a5fb4');
-    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status')).toBeVisible();
     await expect(page.getByLabel('Header background')).toHaveValue('#1a5fb4');
   });

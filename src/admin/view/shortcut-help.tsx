@@ -23,7 +23,7 @@ export function ShortcutHelp({ canPost }: { canPost: boolean }) {
               </dt>
               <dd>
                 <a href="/admin/incidents/new" data-shortcut="n">
-                  Open an incident
+                  Post an incident
                 </a>
               </dd>
               <dt>
