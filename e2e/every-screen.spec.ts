@@ -269,6 +269,7 @@ function loggedOutScreens(): Screen[] {
 const notScreens = new Set([
   '/assets/admin.css',
   '/assets/admin.js',
+  '/assets/component-picker.js',
   '/subscribers/export.csv',
   '/oidc/start',
   '/oidc/callback',

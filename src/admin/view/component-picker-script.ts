@@ -1,5 +1,5 @@
 /**
- * The admin's one script, served as /admin/assets/component-picker.js (scripts only from Aviso's
+ * The component picker's script, served as /admin/assets/component-picker.js (scripts only from Aviso's
  * own files, CSP). It enhances each component picker: a filter box over names and groups, and the
  * count of ticked components. Without it the picker is the full list of checkboxes.
  */
