@@ -98,7 +98,7 @@ test('the login page offers the provider, and a verified email signs in the memb
   const dashboard = await client.get('/admin');
   assert.match(dashboard.body, /Ana \(editor\)/);
 
-  const events = await listAuditEvents(app.ctx, { entityType: 'user', entityId: ana.id });
+  const events = await listAuditEvents(app.ctx, { entityType: 'user', entityId: ana.id }, { withAddresses: true });
   const entry = events.find((e) => e.action === 'user.log_in');
   assert.deepEqual(entry?.after, { method: 'oidc', issuer: provider.issuer, subject: 'ana', ip: '127.0.0.1' });
   assert.equal((await listUsers(app.ctx)).length, 1, 'nobody was added');

@@ -29,7 +29,7 @@ describe('members, passwords and sessions', () => {
     assert.ok((session?.csrfToken.length ?? 0) >= 32);
     const stored = await t.ctx.db.selectFrom('sessions').selectAll().execute();
     assert.equal(JSON.stringify(stored).includes(sessionToken), false, 'only the token hash is stored');
-    const [login] = await listAuditEvents(t.ctx, { entityType: 'user', limit: 1 });
+    const [login] = await listAuditEvents(t.ctx, { entityType: 'user', limit: 1 }, { withAddresses: true });
     assert.deepEqual([login?.action, login?.actor.id, login?.after], ['user.log_in', user.id, { ip: '192.0.2.1' }]);
   });
 
