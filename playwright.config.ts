@@ -1,23 +1,13 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { exampleToday } from './e2e/support.ts';
+import { exampleToday, freePort } from './e2e/support.ts';
 
 /**
  * Browser tests in Debian's Chromium against a real Aviso on a free port, with a temp data dir and
  * the example page. The runner picks the port and the dir once; its workers inherit them.
  */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
 if (process.env['AVISO_E2E_PORT'] === undefined) {
   process.env['AVISO_E2E_PORT'] = String(await freePort());
   process.env['AVISO_E2E_DATA_DIR'] = mkdtempSync(join(tmpdir(), 'aviso-e2e-'));

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { totpCodeAt } from '../src/modules/accounts/two-factor.ts';
+import { freePort } from './support.ts';
 
 /**
  * The operator's whole journey in the admin app, on a blank Aviso of its own (one per project), so
@@ -14,15 +14,6 @@ import { totpCodeAt } from '../src/modules/accounts/two-factor.ts';
 let server: ChildProcess | undefined;
 let base = '';
 let setupLink = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** Starts Aviso and reads the setup link from its log, as an operator would. */
 async function startAviso(): Promise<void> {

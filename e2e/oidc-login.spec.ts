@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startOidcProvider, type TestOidcProvider } from '../test/support/oidc-provider.ts';
+import { freePort } from './support.ts';
 
 /**
  * Sign-in through a real OpenID Connect provider (oidc-provider on 127.0.0.1, started here) into an
@@ -13,15 +13,6 @@ import { startOidcProvider, type TestOidcProvider } from '../test/support/oidc-p
 let server: ChildProcess | undefined;
 let provider: TestOidcProvider | undefined;
 let base = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);

@@ -1,11 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { catalogue, saveScreenshot, scrollsSideways } from './support.ts';
+import { catalogue, saveScreenshot, scrollsSideways, freePort } from './support.ts';
 
 /**
  * The public page during an outage, on an Aviso of its own (one per project) so that the open
@@ -15,15 +14,6 @@ let server: ChildProcess | undefined;
 let base = '';
 let key = '';
 const words = catalogue('en');
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 async function api(path: string, body: unknown): Promise<{ id: string }> {
   const response = await fetch(`${base}/api/v1${path}`, {

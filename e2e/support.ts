@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 export const locales = ['pt-BR', 'en'] as const;
@@ -62,4 +63,14 @@ export async function scrollsSideways(page: Page): Promise<{ scrollWidth: number
     clientWidth: document.documentElement.clientWidth,
   }));
   return sizes.scrollWidth > sizes.clientWidth ? sizes : null;
+}
+
+/** A TCP port free on 127.0.0.1 right now, for an Aviso (or a provider) a spec starts of its own. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
 }
