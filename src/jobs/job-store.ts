@@ -42,13 +42,19 @@ export async function insertJob(db: Kysely<Database>, job: NewJob, now: Date): P
 /**
  * Takes up to `limit` due jobs (or jobs whose worker's lease ran out) in one statement, so two
  * workers never take the same job: PostgreSQL skips rows another worker has locked; SQLite runs
- * one writing statement at a time.
+ * one writing statement at a time. `names`: only jobs of these names.
  */
-export async function claimJobs(db: Kysely<Database>, worker: { id: string; now: Date; leaseMs: number; limit: number }): Promise<Job[]> {
+export async function claimJobs(
+  db: Kysely<Database>,
+  worker: { id: string; now: Date; leaseMs: number; limit: number; names?: string[] },
+): Promise<Job[]> {
   const now = toTimestamp(worker.now);
+  const names = worker.names;
+  if (names?.length === 0) return [];
   const due = db
     .selectFrom('jobs')
     .select('id')
+    .$if(names !== undefined, (qb) => qb.where('name', 'in', names!))
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', now)]),

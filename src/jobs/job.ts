@@ -1,4 +1,5 @@
 import type { Ctx } from '../shared/context.ts';
+import type { Db } from '../storage/database.ts';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
 
@@ -25,7 +26,17 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export type JobHandler = (ctx: Ctx, payload: any, job: Job) => Promise<void>;
+/**
+ * The job a handler runs. `completeIn(tx)` marks it done inside the handler's own transaction, so a
+ * handler that talks to the outside world first (a monitor's check) commits its result and the
+ * job's completion together, in one commit instead of two; a handler that does not call it is
+ * completed by the worker after it returns.
+ */
+export interface RunningJob extends Job {
+  completeIn(tx: Db): Promise<void>;
+}
+
+export type JobHandler = (ctx: Ctx, payload: any, job: RunningJob) => Promise<void>;
 
 /**
  * `transactional`: the handler's writes and the job's completion commit together, so a job that
@@ -36,8 +47,8 @@ export interface JobHandlerSpec {
   run: JobHandler;
   transactional?: boolean;
   /**
-   * `concurrent`: jobs of this name claimed in one batch run side by side (monitor checks, which
-   * mostly wait on the network); others run one after another.
+   * `concurrent`: jobs of this name run side by side, up to the worker's concurrency (monitor
+   * checks, which mostly wait on the network); others run one after another, in claim order.
    */
   concurrent?: boolean;
 }

@@ -113,6 +113,63 @@ describe('the job queue and its workers', () => {
     );
   });
 
+  test('a job that completes itself in its own transaction commits its work and its completion together, or neither', async () => {
+    let failNext = true;
+    const handlers: JobHandlers = {
+      record: async (jobCtx, _payload, job) => {
+        // Outside any transaction first (as a monitor's check waits on the network), then one commit.
+        await write(jobCtx, async (tx) => {
+          await enqueue(tx, { name: 'recorded', payload: null, idempotencyKey: 'recorded' });
+          await job.completeIn(tx);
+          if (failNext) throw new Error('the database went away before the commit');
+        });
+      },
+    };
+    const worker = new JobWorker({ ctx, handlers });
+    await enqueue(ctx.db, { name: 'record', payload: null });
+    await worker.tick();
+    assert.deepEqual(
+      (await listJobs(ctx.db)).map((j) => [j.name, j.status]),
+      [['record', 'pending']],
+      'nothing recorded, and the job is to be tried again',
+    );
+    failNext = false;
+    clock.advance(10_000);
+    await worker.tick();
+    assert.deepEqual((await listJobs(ctx.db)).map((j) => [j.name, j.status]).sort(), [
+      ['record', 'done'],
+      ['recorded', 'pending'],
+    ]);
+  });
+
+  test('a slow job that runs side by side does not hold up the due jobs claimed after it', async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const finished: string[] = [];
+    const handlers: JobHandlers = {
+      check: {
+        concurrent: true,
+        run: async (_ctx, payload: string) => {
+          if (payload === 'slow') await released;
+          finished.push(payload);
+        },
+      },
+    };
+    await enqueue(ctx.db, { name: 'check', payload: 'slow' });
+    for (let n = 0; n < 25; n++) await enqueue(ctx.db, { name: 'check', payload: `quick ${n}` });
+    const worker = new JobWorker({ ctx, handlers, batchSize: 5 });
+    const running = worker.tick();
+    try {
+      for (let waited = 0; finished.length < 25 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(finished.length, 25, 'every quick job ran while the slow one of the first claim was still running');
+      assert.ok(!finished.includes('slow'));
+    } finally {
+      release();
+    }
+    assert.equal(await running, 26);
+    assert.equal(finished.at(-1), 'slow');
+  });
+
   test('two instances on one database run each due job exactly once', async () => {
     const runs = new Map<number, number>();
     const handlers: JobHandlers = {

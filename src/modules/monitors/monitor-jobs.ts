@@ -31,9 +31,9 @@ export async function ensureChecksScheduled(ctx: Pick<Ctx, 'db' | 'clock'>): Pro
 export function createMonitorHandlers(settings: MonitorJobSettings): JobHandlers {
   const clients = monitorClients(settings.outbound);
   return {
-    // Checks wait on the network: they run side by side, each recording its result in its own transactions.
+    // Checks wait on the network: they run side by side, each recording its result, its next slot and its completion in one transaction.
     [checkJobName]: {
-      run: async (ctx, payload: { monitorId: string; slot: string }) => runMonitorCheck(ctx, payload, clients),
+      run: async (ctx, payload: { monitorId: string; slot: string }, job) => runMonitorCheck(ctx, payload, clients, job),
       concurrent: true,
     },
     'monitors.ensure-scheduled': async (ctx) => ensureChecksScheduled(ctx),

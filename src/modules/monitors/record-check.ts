@@ -1,4 +1,5 @@
 import type { Ctx } from '../../shared/context.ts';
+import type { Db } from '../../storage/database.ts';
 import { write, writePrivately } from '../../storage/write.ts';
 import { clearSignal, insertNoData, raiseSignal } from '../signals/index.ts';
 import type { CheckResult } from './checks/check-result.ts';
@@ -12,12 +13,13 @@ import { automateIncident } from './automate-incident.ts';
  * confirmation counters, and, only when the monitor's state changes what it asks of its
  * component, the signal (a visible write). `missed`: the slots since `missed.from` could not run
  * in time (Aviso was down or overloaded); that stretch is "no data" for the component, never downtime.
+ * `alsoInTransaction`: more work that commits with the result (the check job's next slot and completion).
  */
 export async function recordCheck(
   ctx: Ctx,
   monitor: Monitor,
   result: CheckResult,
-  options: { missed?: { from: Date; to: Date }; status?: MonitorStatus } = {},
+  options: { missed?: { from: Date; to: Date }; status?: MonitorStatus; alsoInTransaction?: (tx: Db) => Promise<void> } = {},
 ): Promise<MonitorStatus> {
   const now = ctx.clock.now();
   const before = options.status ?? (await findMonitorStatus(ctx.db, monitor.id));
@@ -69,6 +71,7 @@ export async function recordCheck(
       after.incidentId = await automateIncident(actorCtx, monitor, before.incidentId, wantedAfter, result.reason);
     }
     await saveMonitorStatus(tx, monitor.id, after);
+    await options.alsoInTransaction?.(tx);
   };
   if (visible) await write(ctx, work);
   else await writePrivately(ctx, work);

@@ -1,6 +1,6 @@
+import type { RunningJob } from '../../jobs/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import type { Outbound } from '../../outbound/index.ts';
-import { writePrivately } from '../../storage/write.ts';
 import { down, up, type CheckResult } from './checks/check-result.ts';
 import { probe } from './checks/probe.ts';
 import type { HeartbeatSettings, Monitor, MonitorStatus } from './monitor.ts';
@@ -25,16 +25,22 @@ export function evaluateHeartbeat(monitor: Monitor, status: MonitorStatus, now: 
 }
 
 /**
- * The `monitors.check` job: schedules the next slot first (so a slow target never stops the
- * chain), then checks once and records it. A slot that starts more than an interval late could
- * not run in time: the stretch since it is "no data".
+ * The `monitors.check` job: checks once, then records the result, schedules the next slot (the
+ * first after the check started, so a slow target never skips one) and completes the job in one
+ * transaction: one commit per check. A check whose worker dies before that commit is claimed
+ * again when its lease runs out, and `monitors.ensure-scheduled` restarts any chain that broke.
+ * A slot that starts more than an interval late could not run in time: the stretch since it is "no data".
  */
-export async function runMonitorCheck(ctx: Ctx, payload: { monitorId: string; slot: string }, clients: MonitorClients): Promise<void> {
+export async function runMonitorCheck(
+  ctx: Ctx,
+  payload: { monitorId: string; slot: string },
+  clients: MonitorClients,
+  job: Pick<RunningJob, 'completeIn'>,
+): Promise<void> {
   const monitor = await findMonitor(ctx.db, payload.monitorId);
   if (monitor === undefined || monitor.paused) return;
   const slot = new Date(payload.slot);
   const started = ctx.clock.now();
-  await writePrivately(ctx, (tx) => scheduleNextCheck(tx, monitor, started));
   const intervalMs = monitor.intervalSeconds * 1000;
   const missed = started.getTime() - slot.getTime() > intervalMs ? { from: slot, to: started } : undefined;
   let status = await findMonitorStatus(ctx.db, monitor.id);
@@ -46,5 +52,12 @@ export async function runMonitorCheck(ctx: Ctx, payload: { monitorId: string; sl
   } else {
     result = await probe(monitor, monitor.allowPrivate ? clients.permitted : clients.publicOnly, () => ctx.clock.now());
   }
-  await recordCheck(ctx, monitor, result, { ...(missed !== undefined && { missed }), status });
+  await recordCheck(ctx, monitor, result, {
+    ...(missed !== undefined && { missed }),
+    status,
+    alsoInTransaction: async (tx) => {
+      await scheduleNextCheck(tx, monitor, started);
+      await job.completeIn(tx);
+    },
+  });
 }
