@@ -9,6 +9,9 @@ import {
   listReceivers,
   loadReceiver,
   receiveAlerts,
+  rotateReceiverToken,
+  updateReceiver,
+  updateReceiverSchema,
 } from '../../modules/alerts/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { callerOf, type ApiScope } from './api-scope.ts';
@@ -33,6 +36,27 @@ export function registerAlertReceiverRoutes(scope: ApiScope, deps: AppDeps): voi
   );
   scope.get('/alert-receivers/:id', { schema: { tags, summary: 'One alert receiver', params: idParams } }, async (request) =>
     loadReceiver(callerOf(request).ctx, request.params.id),
+  );
+  scope.patch(
+    '/alert-receivers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a receiver or replace its rules (automatic incidents included); its URL stays',
+        params: idParams,
+        body: updateReceiverSchema,
+      },
+    },
+    async (request) => updateReceiver(callerOf(request).ctx, request.params.id, request.body),
+  );
+  scope.post(
+    '/alert-receivers/:id/rotate-token',
+    { schema: { tags, summary: 'Give a receiver a new secret URL, shown once; the old one no longer works', params: idParams } },
+    async (request) => {
+      const ctx = callerOf(request).ctx;
+      const token = await rotateReceiverToken(ctx, request.params.id);
+      return { ...(await loadReceiver(ctx, request.params.id)), url: alertReceiverUrl(deps.config.publicUrl, token) };
+    },
   );
   scope.delete(
     '/alert-receivers/:id',

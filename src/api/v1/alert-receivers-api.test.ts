@@ -11,7 +11,7 @@ after(async () => {
   await t.close();
 });
 
-async function call(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, key = t.writeKey) {
+async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, key = t.writeKey) {
   return t.aviso.app.inject({
     method,
     url,
@@ -89,6 +89,87 @@ test('receivers are added with rules, listed and deleted through the API, and th
       ['alert_receiver.create', 'Deploy bot'],
     ],
   );
+});
+
+test('an API key edits a receiver and gives it a new URL: the old URL stops at once, refusals change nothing, each change is audited', async () => {
+  const api = (await call('POST', '/api/v1/components', { name: 'Billing API' })).json();
+  const web = (await call('POST', '/api/v1/components', { name: 'Billing web' })).json();
+  const group = (await call('POST', '/api/v1/component-groups', { name: 'Billing', componentIds: [web.id] })).json();
+  const receiver = (
+    await call('POST', '/api/v1/alert-receivers', {
+      name: 'Billing alerts',
+      rules: [{ matchers: ['service="billing"'], componentId: api.id }],
+    })
+  ).json();
+  const oldPath = new URL(receiver.url).pathname;
+  await post(oldPath, alertmanager([amAlert('firing', 'b1', { service: 'billing', severity: 'critical' })]));
+  assert.equal(await statusOf(api.id), 'major_outage');
+
+  // The same alerts now map to the web component, with an automatic incident: the API component is let go.
+  const rules = [{ matchers: ['service="billing"'], componentId: web.id, autoIncident: true, defaultStatus: 'degraded_performance' }];
+  const edited = await call('PATCH', `/api/v1/alert-receivers/${receiver.id}`, { name: 'Billing (Prometheus)', rules });
+  assert.equal(edited.statusCode, 200, edited.body);
+  assert.deepEqual(
+    [edited.json().name, edited.json().rules[0].componentId, edited.json().rules[0].autoIncident, edited.json().url],
+    ['Billing (Prometheus)', web.id, true, undefined],
+  );
+  assert.equal(await statusOf(api.id), 'operational', 'an alert no rule maps any more clears');
+  const renamed = await call('PATCH', `/api/v1/alert-receivers/${receiver.id}`, { name: 'Billing' });
+  assert.deepEqual([renamed.json().name, renamed.json().rules[0].componentId], ['Billing', web.id], 'rules left out stay');
+
+  const refusals: [unknown, string, number, string][] = [
+    [{ rules: [{ matchers: ['service=billing'], componentId: web.id }] }, t.writeKey, 400, 'validation_failed'],
+    [{ name: 'x', token: 'mine' }, t.writeKey, 400, 'validation_failed'],
+    [{ rules: [{ matchers: ['a="b"'], componentId: 'zzzzzzzzzzzz' }] }, t.writeKey, 404, 'component_not_found'],
+    [{ rules: [{ matchers: ['a="b"'], componentId: group.id }] }, t.writeKey, 422, 'component_group_invalid'],
+    [{ name: 'Read-only' }, t.readKey, 403, 'forbidden'],
+  ];
+  for (const [body, key, status, code] of refusals) {
+    const refused = await call('PATCH', `/api/v1/alert-receivers/${receiver.id}`, body, key);
+    assert.deepEqual([refused.statusCode, refused.json().error.code], [status, code], JSON.stringify(body));
+  }
+  assert.deepEqual(
+    (await call('GET', `/api/v1/alert-receivers/${receiver.id}`)).json(),
+    renamed.json(),
+    'a refused change changes nothing',
+  );
+  const missing = await call('PATCH', '/api/v1/alert-receivers/zzzzzzzzzzzz', { name: 'x' });
+  assert.deepEqual([missing.statusCode, missing.json().error.code], [404, 'alert_receiver_not_found']);
+
+  assert.equal((await call('POST', `/api/v1/alert-receivers/${receiver.id}/rotate-token`, undefined, t.readKey)).statusCode, 403);
+  assert.equal((await post(oldPath, alertmanager([]))).statusCode, 200, 'a refused rotation keeps the URL');
+  const rotated = await call('POST', `/api/v1/alert-receivers/${receiver.id}/rotate-token`);
+  assert.equal(rotated.statusCode, 200, rotated.body);
+  assert.deepEqual([rotated.json().id, rotated.json().name, rotated.json().rules], [receiver.id, 'Billing', renamed.json().rules]);
+  const newPath = new URL(rotated.json().url).pathname;
+  assert.match(newPath, /^\/alerts\/[A-Za-z0-9_-]{32}$/);
+  assert.notEqual(newPath, oldPath);
+  const stale = await post(oldPath, alertmanager([amAlert('firing', 'b2', { service: 'billing' })]));
+  assert.deepEqual([stale.statusCode, stale.json().error.code], [404, 'not_found'], 'the old URL stops working at once');
+  assert.equal(await statusOf(web.id), 'operational');
+  assert.equal((await post(newPath, alertmanager([amAlert('firing', 'b2', { service: 'billing' })]))).statusCode, 200);
+  assert.equal(await statusOf(web.id), 'degraded_performance');
+  const incident = (await call('GET', '/api/v1/incidents'))
+    .json()
+    .incidents.find((i: { name: string }) => i.name === 'Billing web is slow');
+  assert.ok(incident, 'the edited rule opens its automatic incident');
+  assert.equal((await call('GET', `/api/v1/alert-receivers/${receiver.id}`)).json().url, undefined, 'the URL is shown once');
+  const gone = await call('POST', '/api/v1/alert-receivers/zzzzzzzzzzzz/rotate-token');
+  assert.deepEqual([gone.statusCode, gone.json().error.code], [404, 'alert_receiver_not_found']);
+
+  const audit = (await call('GET', `/api/v1/audit-events?entityType=alert_receiver`))
+    .json()
+    .auditEvents.filter((e: { entityId: string }) => e.entityId === receiver.id);
+  assert.deepEqual(
+    audit.map((e: { action: string; actor: { name: string } }) => [e.action, e.actor.name]),
+    [
+      ['alert_receiver.rotate_token', 'Deploy bot'],
+      ['alert_receiver.update', 'Deploy bot'],
+      ['alert_receiver.update', 'Deploy bot'],
+      ['alert_receiver.create', 'Deploy bot'],
+    ],
+  );
+  assert.doesNotMatch(JSON.stringify(audit), new RegExp(newPath.split('/')[2]!), 'the log never holds the URL');
 });
 
 test('alerts deduplicate by fingerprint, overlapping alerts keep the worst until both resolve, and each shape is understood', async () => {

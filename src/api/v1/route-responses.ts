@@ -27,7 +27,9 @@ const errors = {
   401: error('unauthorized: no API key, or one that is unknown or revoked'),
   403: error('forbidden: a read-only key asked for a change, or a key without the admin scope for API keys'),
   404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
-  409: error('conflict: the change conflicts with the current state'),
+  409: error(
+    'conflict: the change conflicts with the current state; component_has_writer: a third-party status page already sets that component',
+  ),
   413: error(`payload_too_large: the body is over 1 MB; payload_too_deep: it nests more than ${maxBodyDepth} levels`),
   414: error('uri_too_long: a part of the path is over 200 characters'),
   415: error('unsupported_media_type: the body is neither JSON nor a form'),
@@ -89,14 +91,17 @@ export const routeResponses: Record<string, Responses> = {
   'DELETE /templates/:id': change(200, templateResponse, 404),
 
   'GET /monitors': read(z.object({ monitors: z.array(monitorResponse) })),
-  'POST /monitors': change(201, createdMonitorResponse, 400, 404, 422),
+  'POST /monitors': change(201, createdMonitorResponse, 400, 404, 409, 422),
   'GET /monitors/:id': read(monitorResponse, 404),
-  'PATCH /monitors/:id': change(200, monitorResponse, 400, 404, 422),
+  'PATCH /monitors/:id': change(200, monitorResponse, 400, 404, 409, 422),
   'DELETE /monitors/:id': change(204, noContent, 404),
   'POST /monitors/:id/test': change(200, checkResultResponse, 404),
+
   'GET /alert-receivers': read(z.object({ alertReceivers: z.array(alertReceiverResponse) })),
-  'POST /alert-receivers': change(201, createdAlertReceiverResponse, 400, 404, 422),
+  'POST /alert-receivers': change(201, createdAlertReceiverResponse, 400, 404, 409, 422),
   'GET /alert-receivers/:id': read(alertReceiverResponse, 404),
+  'PATCH /alert-receivers/:id': change(200, alertReceiverResponse, 400, 404, 409, 422),
+  'POST /alert-receivers/:id/rotate-token': change(200, createdAlertReceiverResponse, 404),
   'DELETE /alert-receivers/:id': change(204, noContent, 404),
 
   'GET /audit-events': read(z.object({ auditEvents: z.array(auditEventResponse) }), 400),

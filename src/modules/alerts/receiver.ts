@@ -84,15 +84,13 @@ export const ruleSchema = z
   .strict();
 export type Rule = z.output<typeof ruleSchema>;
 
-export const createReceiverSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    rules: z.array(ruleSchema).max(100).default([]),
-  })
-  .strict();
+const receiverFields = { name: z.string().trim().min(1).max(100), rules: z.array(ruleSchema).max(100) };
+
+export const createReceiverSchema = z.object({ ...receiverFields, rules: receiverFields.rules.default([]) }).strict();
 export type CreateReceiverInput = z.input<typeof createReceiverSchema>;
 
-export const updateReceiverSchema = createReceiverSchema.partial().strict();
+// Without the creation's defaults: a field left out of an edit keeps its value (`{"name"}` alone keeps the rules).
+export const updateReceiverSchema = z.object(receiverFields).partial().strict();
 export type UpdateReceiverInput = z.input<typeof updateReceiverSchema>;
 
 export interface Receiver {
