@@ -7,6 +7,7 @@ import {
   getMonitor,
   listMonitors,
   monitorClients,
+  rotatePushToken,
   testMonitor,
   updateMonitor,
   updateMonitorSchema,
@@ -68,5 +69,14 @@ export function registerMonitorRoutes(scope: ApiScope, deps: AppDeps): void {
     '/monitors/:id/test',
     { schema: { tags, summary: 'Check once now and say what was found (changes nothing)', params: idParams } },
     async (request) => testMonitor(callerOf(request).ctx, request.params.id, clients),
+  );
+  scope.post(
+    '/monitors/:id/rotate-token',
+    { schema: { tags, summary: 'Give a heartbeat a new secret URL, shown once; the old one no longer works', params: idParams } },
+    async (request) => {
+      const ctx = callerOf(request).ctx;
+      const pushToken = await rotatePushToken(ctx, request.params.id);
+      return { ...presentMonitor(await getMonitor(ctx, request.params.id)), pushUrl: heartbeatUrl(deps.config.publicUrl, pushToken) };
+    },
   );
 }

@@ -93,6 +93,51 @@ test('a heartbeat gets a secret URL once; calling it records a ping, a wrong tok
   assert.equal((await call(t, 'GET', `/api/v1/monitors/${created.id}`)).json().pushUrl, undefined, 'the URL is never shown again');
 });
 
+test('an API key gives a heartbeat a new secret URL, shown once; the old one stops at once and the audit log says so', async () => {
+  const created = (
+    await call(t, 'POST', '/api/v1/monitors', { name: 'Export', kind: 'heartbeat', intervalSeconds: 3600, settings: { graceSeconds: 600 } })
+  ).json();
+  const oldPath = new URL(created.pushUrl).pathname;
+  assert.equal((await t.aviso.app.inject({ method: 'GET', url: oldPath })).statusCode, 200);
+  const pinged = (await call(t, 'GET', `/api/v1/monitors/${created.id}`)).json().lastPingAt;
+
+  assert.equal((await call(t, 'POST', `/api/v1/monitors/${created.id}/rotate-token`, undefined, t.readKey)).statusCode, 403);
+  const rotated = await call(t, 'POST', `/api/v1/monitors/${created.id}/rotate-token`);
+  assert.equal(rotated.statusCode, 200, rotated.body);
+  assert.deepEqual([rotated.json().id, rotated.json().lastPingAt], [created.id, pinged], 'the last ping stays');
+  const newPath = new URL(rotated.json().pushUrl).pathname;
+  assert.match(newPath, /^\/heartbeat\/[A-Za-z0-9_-]{32}$/);
+  assert.notEqual(newPath, oldPath);
+  const stale = await t.aviso.app.inject({ method: 'POST', url: oldPath });
+  assert.deepEqual([stale.statusCode, stale.json().error.code], [404, 'not_found']);
+  assert.equal((await t.aviso.app.inject({ method: 'POST', url: newPath })).statusCode, 200);
+  assert.equal((await call(t, 'GET', `/api/v1/monitors/${created.id}`)).json().pushUrl, undefined, 'the URL is shown once');
+
+  const tcp = (
+    await call(t, 'POST', '/api/v1/monitors', { name: 'SMTP', kind: 'tcp', settings: { host: 'mail.example.com', port: 25 } })
+  ).json();
+  const notHeartbeat = await call(t, 'POST', `/api/v1/monitors/${tcp.id}/rotate-token`);
+  assert.deepEqual([notHeartbeat.statusCode, notHeartbeat.json().error.code], [409, 'conflict']);
+  const missing = await call(t, 'POST', '/api/v1/monitors/zzzzzzzzzzzz/rotate-token');
+  assert.deepEqual([missing.statusCode, missing.json().error.code], [404, 'monitor_not_found']);
+
+  const audit = (await call(t, 'GET', `/api/v1/audit-events?entityType=monitor`)).json().auditEvents;
+  assert.deepEqual(
+    audit
+      .filter((e: { entityId: string }) => e.entityId === created.id)
+      .map((e: { action: string; actor: { name: string } }) => [e.action, e.actor.name]),
+    [
+      ['monitor.rotate_token', 'Deploy bot'],
+      ['monitor.create', 'Deploy bot'],
+    ],
+  );
+  assert.deepEqual(
+    audit.filter((e: { entityId: string }) => e.entityId === tcp.id).map((e: { action: string }) => e.action),
+    ['monitor.create'],
+    'a refused rotation records nothing',
+  );
+});
+
 test('a check that could not run shows as "no data" on the public bars, not as downtime', async () => {
   const component = (await call(trusting, 'POST', '/api/v1/components', { name: 'Checkout', startDate: '2025-11-20' })).json();
   const monitor = await call(trusting, 'POST', '/api/v1/monitors', {

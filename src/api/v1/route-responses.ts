@@ -28,7 +28,7 @@ const errors = {
   403: error('forbidden: a read-only key asked for a change, or a key without the admin scope for API keys'),
   404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
   409: error(
-    'conflict: the change conflicts with the current state; component_has_writer: a third-party status page already sets that component',
+    'conflict: the change conflicts with the current state (a new URL for a monitor that is not a heartbeat, …); component_has_writer: a third-party status page already sets that component',
   ),
   413: error(`payload_too_large: the body is over 1 MB; payload_too_deep: it nests more than ${maxBodyDepth} levels`),
   414: error('uri_too_long: a part of the path is over 200 characters'),
@@ -96,6 +96,7 @@ export const routeResponses: Record<string, Responses> = {
   'PATCH /monitors/:id': change(200, monitorResponse, 400, 404, 409, 422),
   'DELETE /monitors/:id': change(204, noContent, 404),
   'POST /monitors/:id/test': change(200, checkResultResponse, 404),
+  'POST /monitors/:id/rotate-token': change(200, createdMonitorResponse, 404, 409),
 
   'GET /alert-receivers': read(z.object({ alertReceivers: z.array(alertReceiverResponse) })),
   'POST /alert-receivers': change(201, createdAlertReceiverResponse, 400, 404, 409, 422),
