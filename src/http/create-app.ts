@@ -15,7 +15,7 @@ export type App = FastifyInstance;
 
 /** Paths whose clients expect JSON errors; everything else is a page and gets an HTML error. */
 export function wantsJson(url: string): boolean {
-  return /^\/(api|v1|metrics|alerts)(\/|$|\?)/.test(url) || url.endsWith('.json');
+  return /^\/(api|v1|metrics|alerts|heartbeat)(\/|$|\?)/.test(url) || url.endsWith('.json');
 }
 
 function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {

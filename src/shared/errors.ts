@@ -28,6 +28,7 @@ export const errorCatalogue = {
   incident_transition_invalid: { status: 422, message: 'This status change is not allowed.' },
   page_file_invalid: { status: 422, message: 'The page file is not valid.' },
   example_not_found: { status: 404, message: 'The example page does not exist.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   payload_too_deep: { status: 413, message: 'The request body is nested too deeply.' },
   uri_too_long: { status: 414, message: 'The address is too long.' },

@@ -14,7 +14,7 @@ import { registerPageRoutes } from './page-routes.ts';
 import { registerTemplateRoutes } from './template-routes.ts';
 import { registerMonitorRoutes } from './monitor-routes.ts';
 import { registerAlertInbound, registerAlertReceiverRoutes } from './alert-receiver-routes.ts';
-import { recordHeartbeat } from '../../modules/monitors/index.ts';
+import { registerHeartbeatInbound } from './heartbeat-routes.ts';
 import { routeResponses } from './route-responses.ts';
 
 // Instants are sent as ISO text and coerced to dates; say so in the document rather than leave them untyped.
@@ -52,17 +52,7 @@ export async function registerAvisoApi(app: App, deps: AppDeps): Promise<void> {
     });
     await outer.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true }, staticCSP: true });
     outer.get('/api/openapi.json', { schema: { hide: true } }, async () => outer.swagger());
-    // A heartbeat monitor's secret URL: the token is the credential, so no API key is asked for.
-    outer.route({
-      method: ['GET', 'POST'],
-      url: '/heartbeat/:token',
-      schema: { hide: true },
-      handler: async (request, reply) => {
-        await recordHeartbeat(deps.ctx, (request.params as { token: string }).token);
-        return reply.header('cache-control', 'no-store').send({ ok: true });
-      },
-    });
-
+    await registerHeartbeatInbound(outer, deps);
     await registerAlertInbound(outer, deps);
 
     await outer.register(

@@ -2,7 +2,7 @@ export * from './monitor.ts';
 export { createMonitor, hashPushToken } from './create-monitor.ts';
 export { updateMonitor } from './update-monitor.ts';
 export { deleteMonitor } from './delete-monitor.ts';
-export { recordHeartbeat } from './record-heartbeat.ts';
+export { recordHeartbeat, type RecordedHeartbeat } from './record-heartbeat.ts';
 export { rotatePushToken } from './rotate-push-token.ts';
 export { testMonitor } from './test-monitor.ts';
 export { listMonitors, getMonitor, monitorHistory, type MonitorView } from './list-monitors.ts';
