@@ -40,6 +40,7 @@ function component(id: string, options: Partial<Component> = {}): Component {
     thirdParty: null,
     statusUnknownSince: null,
     mirrorHeldUntil: null,
+    translations: {},
     createdAt: at('2025-01-01T00:00:00Z'),
     updatedAt: at('2025-01-01T00:00:00Z'),
     ...options,

@@ -2,6 +2,7 @@ import type { Ctx } from '../shared/context.ts';
 import {
   knownLeafStatuses,
   listComponentsInOrder,
+  localizeComponent,
   overallStatus,
   type Component,
   type OverallStatus,
@@ -101,7 +102,7 @@ export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date, locale?: Lo
   const page = await getPage(ctx);
   const today = pageToday(page, now);
   const [components, recent, open, subjects] = await Promise.all([
-    listComponentsInOrder(ctx),
+    listComponentsInOrder(ctx, locale),
     queryIncidents(ctx, { startedFrom: new Date(dayStart(addDays(today, -91), page.timeZone)) }),
     queryIncidents(ctx, { statuses: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'] }),
     loadUptimeSubjects(ctx),
@@ -135,19 +136,26 @@ export function timeline(event: Incident, locale: Locale): TimelineEntry[] {
   return entries;
 }
 
-/** The names of the components an event affects: the name frozen in its updates, else the current one ("Group - Component"). */
-export function affectedNames(event: Incident, components: readonly Component[]): string[] {
+/**
+ * The names of the components an event affects: the name frozen in its updates, else the current
+ * one ("Group - Component"). With `locale`, the operator's translation of a component's name
+ * (and its group's) comes before the frozen name, which is in the page's default language.
+ */
+export function affectedNames(event: Incident, components: readonly Component[], locale?: Locale): string[] {
   const frozen = new Map<string, string>();
   for (const update of [...event.updates].reverse()) for (const a of update.affectedComponents) frozen.set(a.componentId, a.name);
   const byId = new Map(components.map((c) => [c.id as string, c]));
   const names: string[] = [];
   for (const id of event.componentIds) {
     const known = frozen.get(id);
-    if (known !== undefined) names.push(known);
+    const current = byId.get(id);
+    const translated = locale !== undefined && current?.translations[locale]?.name !== undefined;
+    if (known !== undefined && !translated) names.push(known);
     else {
-      const c = byId.get(id);
-      if (c === undefined) continue;
-      const group = c.groupId === null ? undefined : byId.get(c.groupId);
+      if (current === undefined) continue;
+      const c = locale === undefined ? current : localizeComponent(current, locale);
+      const groupAsStored = c.groupId === null ? undefined : byId.get(c.groupId);
+      const group = groupAsStored === undefined || locale === undefined ? groupAsStored : localizeComponent(groupAsStored, locale);
       names.push(group === undefined ? c.name : `${group.name} - ${c.name}`);
     }
   }
@@ -160,7 +168,7 @@ export interface IncidentModel {
   affected: string[];
 }
 
-export async function loadIncidentModel(ctx: Pick<Ctx, 'db'>, event: Incident): Promise<IncidentModel> {
+export async function loadIncidentModel(ctx: Pick<Ctx, 'db'>, event: Incident, locale?: Locale): Promise<IncidentModel> {
   const [page, components] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx)]);
-  return { page, event, affected: affectedNames(event, components) };
+  return { page, event, affected: affectedNames(event, components, locale) };
 }

@@ -43,7 +43,7 @@ export async function renderHome(ctx: Pick<Ctx, 'db'>, options: RenderOptions): 
 /** `/incidents/:id` as HTML; an unknown id is `incident_not_found`. */
 export async function renderIncident(ctx: Pick<Ctx, 'db'>, id: string, options: RenderOptions): Promise<string> {
   const event = localizeIncident(await getIncident(ctx, id), options.locale);
-  const model = await loadIncidentModel(ctx, event);
+  const model = await loadIncidentModel(ctx, event, options.locale);
   return html(<IncidentView view={viewContext(model.page, options, `/incidents/${id}`)} model={model} />);
 }
 
@@ -69,7 +69,7 @@ export async function renderUptime(
   query: { component?: string | undefined; page: number },
   options: RenderOptions,
 ): Promise<string> {
-  const { page, components, subjects } = await loadUptimeSources(ctx);
+  const { page, components, subjects } = await loadUptimeSources(ctx, options.locale);
   if (query.component !== undefined && !showcasedComponents(components).some((s) => s.component.id === query.component)) {
     throw new AppError('component_not_found', 'No component with this id shows its uptime.');
   }

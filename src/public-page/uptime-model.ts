@@ -1,6 +1,7 @@
 import type { Ctx } from '../shared/context.ts';
 import { listComponentsInOrder, type Component } from '../modules/components/index.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
+import type { Locale } from '../shared/locales.ts';
 import {
   dailyOutages,
   dayColour,
@@ -156,7 +157,8 @@ export interface UptimeSources {
   subjects: Map<string, UptimeSubject>;
 }
 
-export async function loadUptimeSources(ctx: Pick<Ctx, 'db'>): Promise<UptimeSources> {
-  const [page, components, subjects] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx), loadUptimeSubjects(ctx)]);
+/** With `locale`, components are named in that language (the operator's translations). */
+export async function loadUptimeSources(ctx: Pick<Ctx, 'db'>, locale?: Locale): Promise<UptimeSources> {
+  const [page, components, subjects] = await Promise.all([getPage(ctx), listComponentsInOrder(ctx, locale), loadUptimeSubjects(ctx)]);
   return { page, components, subjects };
 }

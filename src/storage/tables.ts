@@ -41,6 +41,8 @@ export interface ComponentsTable {
   statusUnknownSince: string | null;
   /** Until when an operator holds a third-party component's status against its source. */
   mirrorHeldUntil: string | null;
+  /** JSON `{ "<locale>": { name?, description? } }`: the operator's translations. */
+  translations: string | null;
   createdAt: string;
   updatedAt: string;
 }

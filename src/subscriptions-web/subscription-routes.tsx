@@ -19,7 +19,7 @@ import {
   unsubscribe,
 } from '../modules/subscribers/index.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
-import { isLocale } from '../shared/locales.ts';
+import { isLocale, type Locale } from '../shared/locales.ts';
 import { webMessage } from './web-messages.ts';
 import {
   confirmQuestion,
@@ -102,8 +102,8 @@ async function frameFor(
   };
 }
 
-async function choices(deps: AppDeps, checked: string[]): Promise<ComponentChoice[]> {
-  const components = await listComponentsInOrder(deps.ctx);
+async function choices(deps: AppDeps, checked: string[], locale: Locale): Promise<ComponentChoice[]> {
+  const components = await listComponentsInOrder(deps.ctx, locale);
   return components.filter((c) => !c.isGroup).map((c) => ({ id: c.id, name: c.name, checked: checked.includes(c.id) }));
 }
 
@@ -131,7 +131,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
       const keep: Record<string, string> = incidentId === null ? {} : { incident: incidentId };
       const { page, frame } = await frameFor(deps, assets, request, reply, { path: '/subscriptions/new', keep });
       refuseIfClosed(page);
-      return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, []), incidentId, channels, emailReady }));
+      return sendHtml(reply, subscribeForm(frame, { components: await choices(deps, [], frame.locale), incidentId, channels, emailReady }));
     });
 
     scope.post('/subscriptions', async (request, reply) => {
@@ -150,7 +150,14 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
       const again = async (problem: string) =>
         sendHtml(
           reply,
-          subscribeForm(frame, { components: await choices(deps, form.component_ids), incidentId, channels, emailReady, choice, problem }),
+          subscribeForm(frame, {
+            components: await choices(deps, form.component_ids, frame.locale),
+            incidentId,
+            channels,
+            emailReady,
+            choice,
+            problem,
+          }),
           400,
         );
       if (componentIds === undefined && incidentId === null) return again(webMessage(frame.locale, 'noComponentChosen'));
@@ -223,7 +230,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
         managePage(frame, {
           token,
           address: subscriber.address,
-          components: await choices(deps, subscriber.componentIds),
+          components: await choices(deps, subscriber.componentIds, frame.locale),
           saved,
           isIncident: subscriber.scope === 'incident',
         }),
@@ -240,7 +247,7 @@ export function registerSubscriptionPages(app: App, deps: AppDeps): void {
         const page = managePage(frame, {
           token,
           address: subscriber.address,
-          components: await choices(deps, []),
+          components: await choices(deps, [], frame.locale),
           saved: false,
           isIncident: subscriber.scope === 'incident',
           problem: webMessage(frame.locale, 'noComponentChosen'),

@@ -16,7 +16,7 @@ import {
 import { AppError, notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
-import { componentFieldPaths, componentInput, componentValues } from './component-form.ts';
+import { componentFieldPaths, componentInput, componentValues, translatableLocales, translationsInput } from './component-form.ts';
 import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, SourceList, type SourceListing } from './component-views.tsx';
 import { listSourceComponents, listSources, setSourceInterval } from '../../modules/third-party/index.ts';
 
@@ -81,7 +81,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await createComponent(s.ctx, componentInput(body));
+        await createComponent(s.ctx, componentInput(body, translatableLocales(s.page)));
         return redirectTo(reply, '/admin/components', 'component-created');
       },
       async (form, status) => {
@@ -127,9 +127,10 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
             name: text(body, 'name'),
             description: optional(body, 'description'),
             showcase: checked(body, 'showcase'),
+            translations: translationsInput(body, translatableLocales(s.page)),
           });
         } else {
-          const input = componentInput(body);
+          const input = componentInput(body, translatableLocales(s.page));
           // The status is only written when it changed, so an edit does not add a history entry.
           const { status, ...rest } = input;
           await updateComponent(s.ctx, component.id, status === component.status ? rest : input);
@@ -216,6 +217,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
           description: optional(body, 'description'),
           componentIds: list(body, 'componentIds'),
           showcase: checked(body, 'showcase'),
+          translations: translationsInput(body, translatableLocales(s.page)),
         });
         return redirectTo(reply, '/admin/components', 'group-created');
       },

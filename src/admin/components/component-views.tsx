@@ -1,7 +1,9 @@
 import { componentStatuses, type Component } from '../../modules/components/index.ts';
 import type { SourceChoice, ThirdPartySource } from '../../modules/third-party/index.ts';
 import type { Screen } from '../admin-screen.tsx';
-import type { FormState } from '../form-values.ts';
+import { text, type FormState } from '../form-values.ts';
+import { localeNames } from '../../i18n/negotiate-locale.ts';
+import { translatableLocales } from './component-form.ts';
 import { componentStatusLabels, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 
@@ -212,6 +214,7 @@ export function ComponentForm({
             />
           </>
         )}
+        <TranslationFields s={s} form={form} />
         <Fieldset legend="Display">
           <Checkbox
             name="showcase"
@@ -271,6 +274,36 @@ export function ComponentForm({
   );
 }
 
+/**
+ * The name and description in each of the page's other languages, folded away until wanted:
+ * a visitor reading one of them gets these, or the text above when a field is empty.
+ */
+function TranslationFields({ s, form }: { s: Screen; form: FormState }) {
+  const locales = translatableLocales(s.page);
+  if (locales.length === 0) return null;
+  const filled = locales.filter(
+    (l) => text(form.values, `translations.${l}.name`) !== '' || text(form.values, `translations.${l}.description`) !== '',
+  );
+  return (
+    <details class="translations" open={filled.length > 0 || Object.keys(form.errors).some((k) => k.startsWith('translations.'))}>
+      <summary>Translations {filled.length > 0 ? `(${filled.map((l) => localeNames[l]).join(', ')})` : '(optional)'}</summary>
+      <p class="hint">Visitors reading another of the page's languages see these; an empty field shows the text above.</p>
+      {locales.map((locale) => (
+        <Fieldset key={locale} legend={localeNames[locale]}>
+          <Field name={`translations.${locale}.name`} label={`Name in ${localeNames[locale]}`} form={form} lang={locale} />
+          <TextArea
+            name={`translations.${locale}.description`}
+            label={`Description in ${localeNames[locale]}`}
+            form={form}
+            rows={2}
+            lang={locale}
+          />
+        </Fieldset>
+      ))}
+    </details>
+  );
+}
+
 export function GroupForm({ s, form, components }: { s: Screen; form: FormState; components: Component[] }) {
   const candidates = components.filter((c) => !c.isGroup);
   return (
@@ -287,6 +320,7 @@ export function GroupForm({ s, form, components }: { s: Screen; form: FormState;
             <Checkbox key={c.id} name="componentIds" value={c.id} label={c.name} form={form} />
           ))}
         </Fieldset>
+        <TranslationFields s={s} form={form} />
         <Checkbox name="showcase" label="Showcase: show the group's uptime bars" form={form} initial />
         <div class="actions">
           <button type="submit">Add group</button>

@@ -40,6 +40,8 @@ interface FieldProps {
   initial?: string;
   /** The id of a `<datalist>` of suggestions. */
   list?: string | undefined;
+  /** The language the text is written in (a translation): spell-checking follows it, and right-to-left text reads so. */
+  lang?: string;
 }
 
 function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
@@ -83,6 +85,8 @@ export function Field(props: FieldProps) {
         required={props.required}
         autoComplete={props.autocomplete}
         list={props.list}
+        lang={props.lang}
+        dir={props.lang === undefined ? undefined : 'auto'}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       />
@@ -102,6 +106,8 @@ export function TextArea(props: Omit<FieldProps, 'type' | 'autocomplete'> & { ro
         name={props.name}
         rows={props.rows ?? 5}
         required={props.required}
+        lang={props.lang}
+        dir={props.lang === undefined ? undefined : 'auto'}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       >

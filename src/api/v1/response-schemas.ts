@@ -57,6 +57,9 @@ export const componentResponse = z
     mirrorHeldUntil: instant
       .nullable()
       .meta({ description: 'A third-party component whose status an operator holds against its source: until when.' }),
+    translations: z
+      .record(z.string(), z.object({ name: z.string().optional(), description: z.string().optional() }))
+      .describe("The operator's translations of the name and description by language; `{}` when there are none"),
     createdAt: instant,
     updatedAt: instant,
   })

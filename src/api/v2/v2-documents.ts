@@ -42,7 +42,8 @@ const upcomingOrActiveMaintenance: EventStatus[] = ['scheduled', 'in_progress', 
 async function base(ctx: ReadCtx, locale?: Locale): Promise<{ page: Page; components: Component[]; context: PresentContext }> {
   const stored = await getPage(ctx);
   const page = locale !== undefined && stored.locales.includes(locale) ? { ...stored, defaultLocale: locale } : stored;
-  const components = await listComponentsInOrder(ctx);
+  // Components named as the language asked for reads them (the operator's translations).
+  const components = await listComponentsInOrder(ctx, page.defaultLocale);
   return { page, components, context: presentationContext(page, components) };
 }
 

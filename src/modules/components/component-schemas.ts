@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '../../shared/locales.ts';
 import { componentStatuses, statusCauses } from './component.ts';
 
 export const componentIdSchema = z.string().regex(/^[0-9a-z]{12}$/, 'must be a 12-character id');
@@ -11,6 +12,20 @@ const thirdPartySchema = z
   .strict()
   .nullable();
 
+/**
+ * The operator's translations by language, each replacing what was stored for that language; an
+ * empty text (or an empty language) removes that translation, and the reader gets the default language's.
+ */
+export const componentTranslationsSchema = z.partialRecord(
+  z.enum(supportedLocales, { error: `must be one of ${supportedLocales.join(', ')}` }),
+  z
+    .object({
+      name: z.string().trim().max(255).optional(),
+      description: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
+);
+
 export const createComponentSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
@@ -22,6 +37,7 @@ export const createComponentSchema = z
     onlyShowIfDegraded: z.boolean().default(false),
     startDate: isoDateSchema.nullable().optional(),
     thirdParty: thirdPartySchema.optional(),
+    translations: componentTranslationsSchema.optional(),
   })
   .strict();
 export type CreateComponentInput = z.input<typeof createComponentSchema>;
@@ -33,6 +49,7 @@ export const createComponentGroupSchema = z
     componentIds: z.array(componentIdSchema).min(1, 'a group needs at least one component'),
     position: z.number().int().min(1).optional(),
     showcase: z.boolean().default(true),
+    translations: componentTranslationsSchema.optional(),
   })
   .strict();
 export type CreateComponentGroupInput = z.input<typeof createComponentGroupSchema>;
@@ -44,6 +61,7 @@ export const updateComponentGroupSchema = z
     /** The group's members, exactly and in this order; components left out move to the top level. */
     componentIds: z.array(componentIdSchema).min(1, 'a group needs at least one component'),
     showcase: z.boolean(),
+    translations: componentTranslationsSchema,
   })
   .partial()
   .strict();
@@ -63,6 +81,7 @@ export const updateComponentSchema = z
     onlyShowIfDegraded: z.boolean(),
     startDate: isoDateSchema.nullable(),
     thirdParty: thirdPartySchema,
+    translations: componentTranslationsSchema,
   })
   .partial()
   .strict();

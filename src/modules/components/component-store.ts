@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dialect.ts';
 import type { ComponentsTable, Database } from '../../storage/tables.ts';
 import type { ComponentId } from '../../shared/ids.ts';
-import type { Component, ComponentStatus, StatusCause, StatusChange } from './component.ts';
+import type { Component, ComponentStatus, ComponentTranslations, StatusCause, StatusChange } from './component.ts';
 
 function toComponent(row: Selectable<ComponentsTable>): Component {
   return {
@@ -22,6 +22,7 @@ function toComponent(row: Selectable<ComponentsTable>): Component {
         : null,
     statusUnknownSince: fromTimestamp(row.statusUnknownSince),
     mirrorHeldUntil: fromTimestamp(row.mirrorHeldUntil),
+    translations: row.translations === null ? {} : (JSON.parse(row.translations) as ComponentTranslations),
     createdAt: fromTimestamp(row.createdAt),
     updatedAt: fromTimestamp(row.updatedAt),
   };
@@ -43,6 +44,7 @@ function toRow(c: Component): Selectable<ComponentsTable> {
     thirdPartyComponentId: c.thirdParty?.componentId ?? null,
     statusUnknownSince: c.statusUnknownSince === null ? null : toTimestamp(c.statusUnknownSince),
     mirrorHeldUntil: c.mirrorHeldUntil === null ? null : toTimestamp(c.mirrorHeldUntil),
+    translations: Object.keys(c.translations).length === 0 ? null : JSON.stringify(c.translations),
     createdAt: toTimestamp(c.createdAt),
     updatedAt: toTimestamp(c.updatedAt),
   };

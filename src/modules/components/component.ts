@@ -1,4 +1,5 @@
 import type { ComponentId } from '../../shared/ids.ts';
+import type { Locale } from '../../shared/locales.ts';
 
 export const componentStatuses = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type ComponentStatus = (typeof componentStatuses)[number];
@@ -24,8 +25,24 @@ export interface Component {
   statusUnknownSince: Date | null;
   /** A third-party component whose status an operator holds against its source: until when. */
   mirrorHeldUntil: Date | null;
+  /** The operator's translations, by language; `name` and `description` above are in the page's default language. */
+  translations: ComponentTranslations;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A component's or group's name and description in one more of the page's languages. */
+export interface ComponentTranslation {
+  name?: string;
+  description?: string;
+}
+export type ComponentTranslations = Partial<Record<Locale, ComponentTranslation>>;
+
+/** The component as a reader of `locale` reads it: the operator's translation where there is one, else as written. */
+export function localizeComponent<T extends Pick<Component, 'name' | 'description' | 'translations'>>(component: T, locale: Locale): T {
+  const translation = component.translations[locale];
+  if (translation === undefined) return component;
+  return { ...component, name: translation.name ?? component.name, description: translation.description ?? component.description };
 }
 
 export interface StatusChange {

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { mergeComponentTranslations } from './component-translations.ts';
 import { worstStatus, type Component } from './component.ts';
 import { createComponentGroupSchema, type CreateComponentGroupInput } from './component-schemas.ts';
 import { findComponent, insertComponent, nextPosition, saveComponent } from './component-store.ts';
@@ -36,6 +37,7 @@ export async function createComponentGroup(ctx: Ctx, input: CreateComponentGroup
       thirdParty: null,
       statusUnknownSince: null,
       mirrorHeldUntil: null,
+      translations: await mergeComponentTranslations(tx, {}, data.translations),
       createdAt: now,
       updatedAt: now,
     };

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { newId, type ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { mergeComponentTranslations } from './component-translations.ts';
 import type { Component } from './component.ts';
 import { createComponentSchema, type CreateComponentInput } from './component-schemas.ts';
 import { findComponent, insertComponent, nextPosition, recordStatusChange } from './component-store.ts';
@@ -33,6 +34,7 @@ export async function createComponent(ctx: Ctx, input: CreateComponentInput): Pr
       thirdParty: data.thirdParty ?? null,
       statusUnknownSince: null,
       mirrorHeldUntil: null,
+      translations: await mergeComponentTranslations(tx, {}, data.translations),
       createdAt: now,
       updatedAt: now,
     };

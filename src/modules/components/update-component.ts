@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
+import { mergeComponentTranslations } from './component-translations.ts';
 import type { Component, StatusCause } from './component.ts';
 import { updateComponentSchema, type UpdateComponentInput } from './component-schemas.ts';
 import { deleteComponentRow, findComponent, listComponents, nextPosition, recordStatusChange, saveComponent } from './component-store.ts';
@@ -28,6 +29,7 @@ export async function updateComponent(
     if (data.startDate !== undefined) next.startDate = data.startDate;
     if (data.thirdParty !== undefined) next.thirdParty = data.thirdParty;
     if (data.position !== undefined) next.position = data.position;
+    next.translations = await mergeComponentTranslations(tx, current.translations, data.translations);
 
     const previousGroupId = current.groupId;
     if (data.groupId !== undefined && data.groupId !== current.groupId) {

@@ -13,7 +13,7 @@ export async function loadRenderSource(
 ): Promise<{ source: RenderSource; components: Component[] } | undefined> {
   const page = await getPage(ctx);
   const components = await listComponents(ctx.db);
-  const source: RenderSource = { page, publicUrl };
+  const source: RenderSource = { page, publicUrl, components };
   if (event.kind === 'incident.updated' || event.kind === 'postmortem.published') {
     const incident = await findIncident(ctx.db, event.incidentId);
     if (incident === undefined) return undefined;

@@ -100,6 +100,7 @@ function component(c: ComponentEntry | GroupEntry): Record<string, unknown> {
   const out: Record<string, unknown> = { id: c.id, name: c.name };
   put(out, 'description', c.description, null);
   out['created_at'] = c.created_at;
+  put(out, 'translations', c.translations, {});
   if (isGroupEntry(c)) {
     put(out, 'showcase', c.showcase, true);
     out['components'] = c.components.map(component);

@@ -31,6 +31,13 @@ const translations = z
     z.object({ name: name.optional(), postmortem: text.optional(), updates: z.record(id, text).optional() }).strict(),
   )
   .default({});
+/** The operator's translations of a component's or group's name and description, by language. */
+const componentTranslations = z
+  .partialRecord(
+    z.enum(supportedLocales, oneOf(supportedLocales)),
+    z.object({ name: name.optional(), description: text.trim().max(2000, 'must be at most 2000 characters').optional() }).strict(),
+  )
+  .default({});
 /** A component, by its id or (when it has none in the file) its name. */
 const componentRef = text.min(1, 'must name a component');
 
@@ -48,6 +55,7 @@ const componentFields = {
   description,
   created_at: instant.optional(),
   showcase: bool(true),
+  translations: componentTranslations,
 };
 
 export const componentSchema = z

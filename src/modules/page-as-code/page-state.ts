@@ -1,5 +1,12 @@
 import type { Db } from '../../storage/database.ts';
-import { inPageOrder, listComponents, listStatusChanges, type Component, type ComponentStatus } from '../components/index.ts';
+import {
+  inPageOrder,
+  listComponents,
+  listStatusChanges,
+  type Component,
+  type ComponentStatus,
+  type ComponentTranslations,
+} from '../components/index.ts';
 import {
   listIncidents,
   type GeneratedBody,
@@ -46,6 +53,7 @@ export interface ComponentEntry {
   only_show_if_degraded: boolean;
   third_party: { source_url: string; component_id: string } | null;
   outages: Outage[];
+  translations: ComponentTranslations;
 }
 
 export interface GroupEntry {
@@ -55,6 +63,7 @@ export interface GroupEntry {
   created_at: string;
   showcase: boolean;
   components: ComponentEntry[];
+  translations: ComponentTranslations;
 }
 
 export interface AffectedEntry {
@@ -155,6 +164,7 @@ export async function readPageState(db: Db): Promise<PageState> {
     only_show_if_degraded: c.onlyShowIfDegraded,
     third_party: c.thirdParty === null ? null : { source_url: c.thirdParty.sourceUrl, component_id: c.thirdParty.componentId },
     outages: outagesFromHistory(historyOf.get(c.id) ?? []),
+    translations: c.translations,
   });
   const ordered = inPageOrder(components);
   const entries: (ComponentEntry | GroupEntry)[] = ordered
@@ -168,6 +178,7 @@ export async function readPageState(db: Db): Promise<PageState> {
             created_at: iso(c.createdAt),
             showcase: c.showcase,
             components: ordered.filter((k) => k.groupId === c.id).map(leaf),
+            translations: c.translations,
           }
         : leaf(c),
     );

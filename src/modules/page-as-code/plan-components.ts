@@ -44,10 +44,11 @@ function placements(components: PageState['components']): Map<string, { groupId:
 
 const fieldsOf = (e: ComponentEntry | GroupEntry) =>
   isGroupEntry(e)
-    ? { name: e.name, description: e.description, showcase: e.showcase, created_at: e.created_at }
+    ? { name: e.name, description: e.description, showcase: e.showcase, created_at: e.created_at, translations: e.translations }
     : {
         name: e.name,
         description: e.description,
+        translations: e.translations,
         showcase: e.showcase,
         created_at: e.created_at,
         start_date: e.start_date,
@@ -162,6 +163,7 @@ function newComponent(item: Placed, now: Date): Component {
     thirdParty: leaf?.third_party ? { sourceUrl: leaf.third_party.source_url, componentId: leaf.third_party.component_id } : null,
     statusUnknownSince: null,
     mirrorHeldUntil: null,
+    translations: e.translations,
     createdAt: new Date(e.created_at),
     updatedAt: now,
   };

@@ -1,6 +1,8 @@
 import { newId } from '../../shared/ids.ts';
 import { dayStart } from '../uptime/index.ts';
 import type { IncidentTranslations } from '../incidents/index.ts';
+import type { ComponentTranslations } from '../components/index.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { checkOutages, type Outage } from './outage-periods.ts';
 import { resolveAutomation, type ReferComponent } from './resolve-automation.ts';
 import type { FileProblems, FilePath } from './page-file-problems.ts';
@@ -58,6 +60,29 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
     settings: p.settings,
   };
 
+  // Translations are into the page's other languages: its default one is the name itself.
+  const checkedTranslations = (
+    translations: Partial<Record<Locale, { name?: string | undefined; description?: string | undefined }>>,
+    path: FilePath,
+  ): ComponentTranslations => {
+    const kept: ComponentTranslations = {};
+    for (const [locale, texts] of Object.entries(translations) as [Locale, { name?: string; description?: string }][]) {
+      if (locale === page.default_locale)
+        problems.add(
+          [...path, 'translations', locale],
+          `${locale} is the page's default language: write the name and description themselves`,
+        );
+      else if (!page.locales.includes(locale))
+        problems.add([...path, 'translations', locale], `${locale} is not one of the page's languages (${page.locales.join(', ')})`);
+      const entry = {
+        ...(texts.name !== undefined && { name: texts.name }),
+        ...(texts.description !== undefined && texts.description !== '' && { description: texts.description }),
+      };
+      if (Object.keys(entry).length > 0) kept[locale] = entry;
+    }
+    return kept;
+  };
+
   const currentComponents = new Map<string, ComponentEntry | GroupEntry>();
   for (const c of current.components) {
     currentComponents.set(c.id, c);
@@ -97,6 +122,7 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
       only_show_if_degraded: c.only_show_if_degraded,
       third_party: c.third_party,
       outages: c.outages as ComponentEntry['outages'],
+      translations: checkedTranslations(c.translations, path),
     };
   };
   const components = input.components.map((item, i): ComponentEntry | GroupEntry => {
@@ -113,6 +139,7 @@ export function resolvePageFile(input: PageFileInput, current: PageState, proble
       created_at: stored?.created_at ?? g.created_at ?? earliest(children.map((c) => c.created_at)),
       showcase: g.showcase,
       components: children,
+      translations: checkedTranslations(g.translations, path),
     };
   });
 

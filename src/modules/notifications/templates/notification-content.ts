@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/locales.ts';
-import type { Component } from '../../components/index.ts';
+import { localizeComponent, type Component } from '../../components/index.ts';
 import { localizeIncident, type Incident } from '../../incidents/index.ts';
 import type { Page } from '../../page/index.ts';
 import type { Subscriber } from '../../subscribers/index.ts';
@@ -36,6 +36,8 @@ export interface RenderSource {
   publicUrl: string;
   incident?: Incident;
   component?: Component;
+  /** Every component, for the operator's translations of the names an update froze. */
+  components?: Component[];
 }
 
 const impactColours: Record<string, string> = {
@@ -110,7 +112,7 @@ export function buildContent(
     };
   }
   if (event.kind === 'component.updated') {
-    const name = source.component?.name ?? event.componentId;
+    const name = source.component === undefined ? event.componentId : localizeComponent(source.component, locale).name;
     const label = t(locale, `status.${event.newStatus}` as MessageKey);
     return {
       ...base,
@@ -160,7 +162,8 @@ export function buildContent(
     markdown: true,
     when,
     components: update.affectedComponents.map((c) => ({
-      name: c.name,
+      // The name the update froze (in the page's default language), unless the operator translated it.
+      name: source.components?.find((k) => k.id === c.componentId)?.translations[locale]?.name ?? c.name,
       status: c.newStatus,
       statusLabel: t(locale, `status.${c.newStatus}` as MessageKey),
     })),
