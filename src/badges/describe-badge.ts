@@ -1,5 +1,8 @@
 import type { Ctx } from '../shared/context.ts';
-import { notFound } from '../shared/errors.ts';
+import { invalid, notFound } from '../shared/errors.ts';
+import { textDirection, type Locale } from '../shared/locales.ts';
+import { formatPercent } from '../i18n/format-dates.ts';
+import { t } from '../i18n/translate.ts';
 import {
   listComponentsInOrder,
   overallStatus,
@@ -7,7 +10,7 @@ import {
   type ComponentStatus,
   type Indicator,
 } from '../modules/components/index.ts';
-import { getPage } from '../modules/page/index.ts';
+import { getPage, type Page } from '../modules/page/index.ts';
 import { addDays, groupUptime, loadUptimeSubjects, localDate, uptimeForRange, type UptimeFigure } from '../modules/uptime/index.ts';
 import type { Component } from '../modules/components/index.ts';
 import type { Badge, BadgeStyle, BadgeTone } from './badge-svg.ts';
@@ -16,15 +19,9 @@ export interface BadgeQuery {
   component?: string | undefined;
   uptime?: '30d' | '60d' | '90d' | undefined;
   style: BadgeStyle;
+  /** The language asked for (`?lang=`); the page's default language when absent. */
+  locale?: Locale | undefined;
 }
-
-const statusText: Record<ComponentStatus, string> = {
-  operational: 'operational',
-  under_maintenance: 'under maintenance',
-  degraded_performance: 'degraded performance',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-};
 
 const statusTone: Record<ComponentStatus, BadgeTone> = {
   operational: 'operational',
@@ -63,27 +60,45 @@ async function uptimeFigure(
   return groupUptime(members.map(figure));
 }
 
-/** What a badge says: the page's rollup or one component's status, with its uptime when asked. */
+/** The badge's language: the one asked for, which the page must be published in, or the page's default. */
+function badgeLocale(page: Pick<Page, 'locales' | 'defaultLocale'>, asked: Locale | undefined): Locale {
+  if (asked === undefined) return page.defaultLocale;
+  if (page.locales.includes(asked)) return asked;
+  const message = `lang: this page is not published in "${asked}"; ask for one of ${page.locales.join(', ')}`;
+  throw invalid(message, [{ path: 'lang', message: `must be one of ${page.locales.join(', ')}` }]);
+}
+
+/**
+ * What a badge says, in the page's words for each status (`status.*` for a component, `overall.*`
+ * for the page): the page's rollup or one component's status, with its uptime when asked.
+ */
 export async function describeBadge(ctx: Pick<Ctx, 'db' | 'clock'>, query: BadgeQuery): Promise<Badge> {
   const page = await getPage(ctx);
+  const locale = badgeLocale(page, query.locale);
   const components = await listComponentsInOrder(ctx);
+  const words = { style: query.style, lang: locale, direction: textDirection(locale) };
   let badge: Badge;
   let subject: Component | undefined;
   if (query.component === undefined) {
     const overall = overallStatus(knownLeafStatuses(components));
-    badge = { label: page.name, message: overall.description.toLowerCase(), tone: indicatorTone[overall.indicator], style: query.style };
+    badge = { ...words, label: page.name, message: t(locale, `overall.${overall.key}`), tone: indicatorTone[overall.indicator] };
   } else {
     subject = components.find((c) => c.id === query.component);
     if (subject === undefined) throw notFound('component', query.component);
-    badge = { label: subject.name, message: statusText[subject.status], tone: statusTone[subject.status], style: query.style };
+    // Operators' component names are shown as written.
+    badge = { ...words, label: subject.name, message: t(locale, `status.${subject.status}`), tone: statusTone[subject.status] };
   }
-  if (query.uptime === undefined) return badge;
+  const spoken = { name: badge.label, status: badge.message };
+  if (query.uptime === undefined) return { ...badge, spoken: t(locale, 'badge.spoken', spoken) };
   const days = Number(query.uptime.slice(0, -1));
   const { percent } = await uptimeFigure(ctx, page.timeZone, components, subject, days);
-  const shown = percent === null ? 'no data' : percent === 100 ? '100%' : `${percent.toFixed(2)}%`;
+  const uptime = percent === null ? t(locale, 'uptime.noData') : formatPercent(locale, percent);
   return {
     ...badge,
-    message: `${badge.message} · ${shown}`,
-    spoken: `${badge.label}: ${badge.message}, ${percent === null ? 'no uptime data' : `${shown} uptime`} over the last ${days} days`,
+    message: t(locale, 'badge.withUptime', { status: badge.message, uptime }),
+    spoken:
+      percent === null
+        ? t(locale, 'badge.spokenNoData', { ...spoken, days })
+        : t(locale, 'badge.spokenUptime', { ...spoken, uptime, days }),
   };
 }

@@ -14,8 +14,8 @@ import { catalogs } from './translate.ts';
 
 /**
  * The example page read in each language after updates posted with empty messages: every public
- * page, the feeds, the widget's words and the emails a subscriber receives. No sentence Aviso wrote
- * may be left in English. Operators' text (the example's incident, postmortem and names, which
+ * page, the feeds, the badges, the widget's words and the emails a subscriber receives. No sentence
+ * Aviso wrote may be left in English. Operators' text (the example's incident, postmortem and names, which
  * Kinescope wrote in English) is theirs and is shown as written.
  */
 const readers: Locale[] = ['pt-BR', 'es', 'ru', 'de', 'fr', 'ar', 'ja'];
@@ -177,6 +177,8 @@ describe('the example page in every language after updates with empty messages: 
       ];
       const documents: Document[] = [];
       for (const path of paths) documents.push({ where: path, runs: textRuns(await get(`${path}?${q}`)) });
+      for (const badge of ['/badge.svg?uptime=90d', '/badge.svg?component=ad6k3nn2wchj&uptime=30d'])
+        documents.push({ where: badge, runs: textRuns(await get(`${badge}&lang=${encodeURIComponent(locale)}`)) });
       documents.push({ where: 'widget', runs: Object.values(embedMessages(locale)) });
 
       const mails = smtp.to(reader(locale));

@@ -1,6 +1,6 @@
 /**
  * Aviso's own words in every supported language: the one catalogue for everything Aviso writes (the
- * public page, the widget, feeds, emails and chat messages, the subscription pages).
+ * public page, the widget, badges, feeds, emails and chat messages, the subscription pages).
  *
  * Catalogs: `locales/<locale>.json`, one flat object per language whose keys are namespaced with one
  * dot (`status.operational`, `history.emptyMonth`, `widget.details`, `notify.confirmSubject`,
