@@ -100,3 +100,33 @@ test("the operator's English stays left to right inside the Arabic page, Aviso's
   await expect(page.locator('.entry-body').first()).toHaveCSS('direction', 'ltr');
   await expect(page.locator('.entry-label').first()).toHaveCSS('direction', 'rtl');
 });
+
+test('the Arabic badge reads from the right: the name first, then the status before its figure, each fitting its half', async ({
+  page,
+  request,
+}, testInfo) => {
+  const components = (await (await request.get('/api/v2/components.json')).json()) as { components: Array<{ id: string; group: boolean }> };
+  const component = components.components.find((c) => !c.group)!;
+  await page.goto(`/badge.svg?component=${component.id}&uptime=90d&lang=ar`);
+  // An SVG document has no page to scroll: the badge alone, for review.
+  await page.locator('svg').screenshot({ path: `screenshots/${testInfo.project.name}-ar-badge.png` });
+  const [label, message] = await page.locator('text').all();
+  expect((await box(label!)).x).toBeGreaterThan((await box(message!)).x);
+  const order = await message!.evaluate((text: SVGTextElement) => {
+    const content = text.textContent ?? '';
+    const digit = content.search(/\d/);
+    return { status: text.getStartPositionOfChar(0).x, figure: text.getStartPositionOfChar(digit).x };
+  });
+  // Right to left, the status is read before the figure: it stands to the figure's right.
+  expect(order.status).toBeGreaterThan(order.figure);
+  // Without the width the badge set, each text would take about the room the badge gave it (neither squeezed nor stretched far).
+  for (const text of [label!, message!]) {
+    const { given, natural } = await text.evaluate((t: SVGTextElement) => {
+      const given = Number(t.getAttribute('textLength'));
+      t.removeAttribute('textLength');
+      return { given, natural: t.getComputedTextLength() };
+    });
+    expect(natural / given).toBeGreaterThan(0.8);
+    expect(natural / given).toBeLessThan(1.15);
+  }
+});
