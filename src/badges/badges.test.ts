@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildScenario, createPublicApp, type PublicApp, type Scenario } from '../../test/support/public-scenario.ts';
-import { createComponentGroup } from '../modules/components/index.ts';
+import { createComponentGroup, updateComponent } from '../modules/components/index.ts';
 import { updatePageSettings } from '../modules/page/index.ts';
 import type { Locale } from '../shared/locales.ts';
 import { renderBadge, textWidth } from './badge-svg.ts';
@@ -190,6 +190,16 @@ describe("/badge.svg in the reader's language", () => {
       assert.deepEqual((await badge(`/badge.svg?lang=${locale}`)).texts, ['Test Page', words.page]);
     });
   }
+
+  it("names a component as the operator translated it for the badge's language, and as written otherwise", async () => {
+    await updateComponent(app.appCtx, s.dashboard.id, { translations: { 'pt-BR': { name: 'Painel' } } });
+    try {
+      assert.equal((await badge(`/badge.svg?component=${s.dashboard.id}&lang=pt-BR`)).texts[0], 'Painel');
+      assert.equal((await badge(`/badge.svg?component=${s.dashboard.id}&lang=de`)).texts[0], 'Dashboard');
+    } finally {
+      await updateComponent(app.appCtx, s.dashboard.id, { translations: { 'pt-BR': { name: '' } } });
+    }
+  });
 
   it('counts days in the plural forms of each language, and says when there is no data', async () => {
     // A group's figure comes from its showcased members; the CDN does not show its uptime.

@@ -75,7 +75,8 @@ function badgeLocale(page: Pick<Page, 'locales' | 'defaultLocale'>, asked: Local
 export async function describeBadge(ctx: Pick<Ctx, 'db' | 'clock'>, query: BadgeQuery): Promise<Badge> {
   const page = await getPage(ctx);
   const locale = badgeLocale(page, query.locale);
-  const components = await listComponentsInOrder(ctx);
+  // Components named in the badge's language where the operator translated them.
+  const components = await listComponentsInOrder(ctx, locale);
   const words = { style: query.style, lang: locale, direction: textDirection(locale) };
   let badge: Badge;
   let subject: Component | undefined;
@@ -85,7 +86,6 @@ export async function describeBadge(ctx: Pick<Ctx, 'db' | 'clock'>, query: Badge
   } else {
     subject = components.find((c) => c.id === query.component);
     if (subject === undefined) throw notFound('component', query.component);
-    // Operators' component names are shown as written.
     badge = { ...words, label: subject.name, message: t(locale, `status.${subject.status}`), tone: statusTone[subject.status] };
   }
   const spoken = { name: badge.label, status: badge.message };
