@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dnsRecordTypes } from '../../outbound/index.ts';
 import { componentIdSchema, type ComponentStatus } from '../components/index.ts';
 import type { ComponentId } from '../../shared/ids.ts';
+import { parseJsonPath } from './checks/json-path.ts';
 
 export const monitorKinds = ['http', 'tcp', 'dns', 'tls', 'heartbeat'] as const;
 export type MonitorKind = (typeof monitorKinds)[number];
@@ -26,6 +27,27 @@ const host = z
   .max(253)
   .regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be a host name or an address');
 
+export const jsonComparisons = ['equals', 'not_equals', 'contains'] as const;
+
+/** A value the answer's JSON must hold: the text at `path` equals, differs from or contains `expected`. */
+export const jsonAssertionSchema = z
+  .object({
+    path: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .superRefine((path, ctx) => {
+        const parsed = parseJsonPath(path);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `is not a JSON path Aviso reads: it ${parsed.problem}` });
+      }),
+    comparison: z.enum(jsonComparisons).default('equals'),
+    /** A string as itself; a number, true, false or null as its JSON text. */
+    expected: z.string().max(500),
+  })
+  .strict();
+export type JsonAssertion = z.output<typeof jsonAssertionSchema>;
+
 export const httpSettingsSchema = z
   .object({
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
@@ -34,6 +56,7 @@ export const httpSettingsSchema = z
     body: z.string().max(65536).nullable().default(null),
     expectedStatus: z.array(statusRange).min(1).max(20).default(['200-299']),
     keyword: z.string().min(1).max(500).nullable().default(null),
+    jsonAssertion: jsonAssertionSchema.nullable().default(null),
     /** Slower than this is `degraded`; null: never. */
     maxResponseMs: z.number().int().min(1).max(120_000).nullable().default(null),
     maxRedirects: z.number().int().min(0).max(10).default(5),
@@ -147,6 +170,12 @@ export const initialStatus: MonitorStatus = {
 
 const outageStatus = z.enum(['degraded_performance', 'partial_outage', 'major_outage']);
 
+const settingsField = z
+  .record(z.string(), z.unknown())
+  .describe(
+    "The kind's settings (docs/monitors.md); an HTTP monitor's `jsonAssertion` is `{ path, comparison: equals | not_equals | contains, expected }` or null",
+  );
+
 const commonFields = {
   name: z.string().trim().min(1).max(255),
   componentId: componentIdSchema.nullable(),
@@ -170,7 +199,7 @@ export const createMonitorSchema = z
   .object({
     ...commonFields,
     kind: z.enum(monitorKinds),
-    settings: z.record(z.string(), z.unknown()).default({}),
+    settings: settingsField.default({}),
     componentId: commonFields.componentId.default(null),
     intervalSeconds: commonFields.intervalSeconds.default(60),
     timeoutMs: commonFields.timeoutMs.default(10_000),
@@ -188,7 +217,7 @@ export const createMonitorSchema = z
 export type CreateMonitorInput = z.input<typeof createMonitorSchema>;
 
 export const updateMonitorSchema = z
-  .object({ ...commonFields, settings: z.record(z.string(), z.unknown()) })
+  .object({ ...commonFields, settings: settingsField })
   .partial()
   .strict();
 export type UpdateMonitorInput = z.input<typeof updateMonitorSchema>;

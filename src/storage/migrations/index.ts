@@ -20,6 +20,7 @@ import * as incidentTranslations from './0051-incident-translations.ts';
 import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-details.ts';
 import * as addTwoFactor from './0075-add-two-factor.ts';
 import * as rememberLastTotpStep from './0086-remember-last-totp-step.ts';
+import * as monitorJsonAssertions from './0087-monitor-json-assertions.ts';
 import * as componentTranslations from './0092-component-translations.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0070-forget-outbound-error-details': forgetOutboundErrorDetails,
   '0075-add-two-factor': addTwoFactor,
   '0086-remember-last-totp-step': rememberLastTotpStep,
+  '0087-monitor-json-assertions': monitorJsonAssertions,
   '0092-component-translations': componentTranslations,
 };

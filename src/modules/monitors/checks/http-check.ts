@@ -1,6 +1,7 @@
 import type { Outbound } from '../../../outbound/index.ts';
 import type { HttpSettings } from '../monitor.ts';
 import { degraded, down, up, type CheckResult } from './check-result.ts';
+import { failedJsonAssertion } from './json-assertion.ts';
 
 /** Whether a status is in one of the ranges (`200`, `200-299`). */
 export function statusExpected(status: number, ranges: readonly string[]): boolean {
@@ -17,7 +18,7 @@ export async function checkHttp(outbound: Outbound, settings: HttpSettings, time
     ...(settings.body !== null && { body: settings.body }),
     timeoutMs,
     maxRedirects: settings.maxRedirects,
-    readBody: settings.keyword !== null,
+    readBody: settings.keyword !== null || settings.jsonAssertion !== null,
     verifyTls: settings.verifyTls,
   });
   if (!response.ok) return down(response.reason, response.durationMs);
@@ -25,6 +26,8 @@ export async function checkHttp(outbound: Outbound, settings: HttpSettings, time
     return down(`answered ${response.status}, expected ${settings.expectedStatus.join(', ')}`, response.durationMs);
   if (settings.keyword !== null && !response.body.toString('utf8').includes(settings.keyword))
     return down(`the answer does not contain "${settings.keyword}"`, response.durationMs);
+  const assertion = settings.jsonAssertion === null ? null : failedJsonAssertion(response.body, settings.jsonAssertion);
+  if (assertion !== null) return down(assertion, response.durationMs);
   if (settings.maxResponseMs !== null && response.durationMs > settings.maxResponseMs)
     return degraded(`answered in ${response.durationMs} ms, more than ${settings.maxResponseMs} ms`, response.durationMs);
   return up(response.durationMs);
