@@ -7,6 +7,9 @@ export const monitorFormFields: Record<string, string> = {
   'settings.method': 'method',
   'settings.expectedStatus': 'expectedStatus',
   'settings.keyword': 'keyword',
+  'settings.jsonAssertion.path': 'jsonPath',
+  'settings.jsonAssertion.comparison': 'jsonComparison',
+  'settings.jsonAssertion.expected': 'jsonExpected',
   'settings.maxResponseMs': 'maxResponseMs',
   'settings.host': 'host',
   'settings.port': 'port',
@@ -23,6 +26,13 @@ const optionalInteger = (body: FormBody, name: string): number | null => {
   return value === null ? null : parseInteger(body, name, 0);
 };
 
+/** An empty path: no JSON assertion. */
+function jsonAssertionFromForm(body: FormBody): Record<string, unknown> | null {
+  const path = optional(body, 'jsonPath');
+  if (path === null) return null;
+  return { path, comparison: text(body, 'jsonComparison') || 'equals', expected: text(body, 'jsonExpected') };
+}
+
 /** The kind's settings from the form's fields; the verb validates them. */
 export function settingsFromForm(kind: MonitorKind, body: FormBody): Record<string, unknown> {
   switch (kind) {
@@ -35,6 +45,7 @@ export function settingsFromForm(kind: MonitorKind, body: FormBody): Record<stri
           .map((s) => s.trim())
           .filter((s) => s !== ''),
         keyword: optional(body, 'keyword'),
+        jsonAssertion: jsonAssertionFromForm(body),
         maxResponseMs: optionalInteger(body, 'maxResponseMs'),
       };
     case 'tcp':
@@ -67,12 +78,14 @@ export function monitorFromForm(body: FormBody, kind: MonitorKind): Omit<CreateM
     degradedStatus: text(body, 'degradedStatus') as CreateMonitorInput['degradedStatus'],
     allowPrivate: checked(body, 'allowPrivate'),
     autoIncident: checked(body, 'autoIncident'),
+    incidentTemplateId: optional(body, 'incidentTemplateId'),
   };
 }
 
 /** The form's values for an existing monitor. */
 export function formFromMonitor(m: Monitor): FormBody {
   const s = m.settings as Record<string, unknown>;
+  const assertion = (s['jsonAssertion'] ?? null) as Record<string, unknown> | null;
   const str = (v: unknown): string =>
     v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   return {
@@ -88,10 +101,14 @@ export function formFromMonitor(m: Monitor): FormBody {
     degradedStatus: m.degradedStatus,
     allowPrivate: m.allowPrivate ? 'on' : undefined,
     autoIncident: m.autoIncident ? 'on' : undefined,
+    incidentTemplateId: m.incidentTemplateId ?? '',
     url: str(s['url']),
     method: str(s['method']),
     expectedStatus: str(s['expectedStatus']),
     keyword: str(s['keyword']),
+    jsonPath: str(assertion?.['path']),
+    jsonComparison: str(assertion?.['comparison']),
+    jsonExpected: str(assertion?.['expected']),
     maxResponseMs: str(s['maxResponseMs']),
     host: str(s['host']),
     port: str(s['port']),

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createComponent } from '../../modules/components/index.ts';
 import { listMonitors } from '../../modules/monitors/index.ts';
+import { createTemplate } from '../../modules/templates/index.ts';
 
 test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list shows its state and last result', async (t) => {
   const app = await createAdminTestApp();
@@ -98,4 +99,58 @@ test('a heartbeat’s secret URL is shown once; an editor cannot add monitors', 
   await editor.get('/admin/monitors');
   assert.equal((await editor.post('/admin/monitors', { name: 'x', kind: 'tcp', host: 'example.com', port: '80' })).statusCode, 403);
   assert.equal((await listMonitors(app.ctx)).length, 1);
+});
+
+test('an admin sets a JSON-path assertion and an incident template; a malformed path is refused at its field', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":{"indicator":"major"}}'),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/status.json`;
+  const template = await createTemplate(app.ctx, { name: 'Upstream down', title: 'Our provider is down' });
+  const admin = await app.signIn('admin');
+  const form = {
+    name: 'Provider',
+    kind: 'http',
+    url,
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+    allowPrivate: 'on',
+    jsonComparison: 'equals',
+    jsonExpected: 'none',
+  };
+  const page = await admin.get('/admin/monitors');
+  assert.match(page.body, /<option value selected>None \(Aviso writes it\)<\/option><option value="[0-9a-z]{12}">Upstream down<\/option>/);
+
+  const refused = await admin.post('/admin/monitors', { ...form, jsonPath: '$.components[?(@.status)]' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /href="#f-jsonPath"/, 'the message points at the JSON path field');
+  assert.match(refused.body, /not a JSON path Aviso reads/);
+  assert.match(refused.body, /value="\$\.components\[\?\(@\.status\)\]"/, 'what was typed is kept');
+  assert.equal((await listMonitors(app.ctx)).length, 0);
+
+  const added = await admin.post('/admin/monitors', { ...form, jsonPath: '$.status.indicator', incidentTemplateId: template.id });
+  assert.equal(added.statusCode, 303);
+  const [view] = await listMonitors(app.ctx);
+  assert.deepEqual((view!.monitor.settings as { jsonAssertion: unknown }).jsonAssertion, {
+    path: '$.status.indicator',
+    comparison: 'equals',
+    expected: 'none',
+  });
+  assert.equal(view!.monitor.incidentTemplateId, template.id);
+  const tested = await admin.post(`/admin/monitors/${view!.monitor.id}/test`, {});
+  assert.match(tested.body, /Test now: down in \d+ ms — \$\.status\.indicator is &quot;major&quot;, expected &quot;none&quot;/);
+
+  const edit = await admin.get(`/admin/monitors/${view!.monitor.id}`);
+  assert.match(edit.body, /name="jsonPath" [^>]*value="\$\.status\.indicator"/);
+  assert.match(edit.body, new RegExp(`<option value="${template.id}" selected>`));
+  await admin.post(`/admin/monitors/${view!.monitor.id}`, { ...form, jsonPath: '', incidentTemplateId: '' });
+  const [cleared] = await listMonitors(app.ctx);
+  assert.deepEqual(
+    [(cleared!.monitor.settings as { jsonAssertion: unknown }).jsonAssertion, cleared!.monitor.incidentTemplateId],
+    [null, null],
+  );
 });

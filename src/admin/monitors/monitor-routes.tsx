@@ -16,6 +16,7 @@ import {
   type MonitorKind,
   type MonitorView,
 } from '../../modules/monitors/index.ts';
+import { listTemplates, type IncidentTemplate } from '../../modules/templates/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
@@ -29,6 +30,11 @@ const kindLabels: Record<MonitorKind, string> = {
   tls: 'TLS certificate',
   heartbeat: 'Heartbeat (push)',
 };
+const jsonComparisonOptions = [
+  ['equals', 'equals'],
+  ['not_equals', 'does not equal'],
+  ['contains', 'contains (a text part, or an item of a list)'],
+] as const;
 const outageOptions = [
   ['degraded_performance', 'Degraded performance'],
   ['partial_outage', 'Partial outage'],
@@ -130,7 +136,19 @@ function MonitorList({
   );
 }
 
-function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormState; components: Component[]; existing?: Monitor }) {
+function MonitorForm({
+  s,
+  form,
+  components,
+  templates,
+  existing,
+}: {
+  s: Screen;
+  form: FormState;
+  components: Component[];
+  templates: IncidentTemplate[];
+  existing?: Monitor;
+}) {
   const leaves = components.filter((c) => !c.isGroup);
   const action = existing === undefined ? '/admin/monitors' : `/admin/monitors/${existing.id}`;
   const kind = existing?.kind;
@@ -178,6 +196,19 @@ function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormS
                 hint="Statuses or ranges, separated by commas."
               />
               <Field name="keyword" label="Keyword the answer must contain (HTTP)" form={form} />
+              <Field
+                name="jsonPath"
+                label="JSON path to check in the answer (HTTP)"
+                form={form}
+                hint="Such as $.status.indicator or $.components[0].status; empty for none."
+              />
+              <Select name="jsonComparison" label="The value found (HTTP)" form={form} initial="equals" options={jsonComparisonOptions} />
+              <Field
+                name="jsonExpected"
+                label="Expected value (HTTP)"
+                form={form}
+                hint="Text as it is; a number, true, false or null as written in JSON."
+              />
               <Field name="maxResponseMs" label="Slower than this many ms is degraded (HTTP)" type="number" form={form} />
             </>
           )}
@@ -234,6 +265,13 @@ function MonitorForm({ s, form, components, existing }: { s: Screen; form: FormS
             form={form}
             hint="Updated as the monitor changes and resolved on recovery, until someone edits or posts on it."
           />
+          <Select
+            name="incidentTemplateId"
+            label="Incident template"
+            form={form}
+            options={[['', 'None (Aviso writes it)'], ...templates.map((t) => [t.id, t.name] as const)]}
+            hint="Its title, text, status and notification setting are used for the automatic incident."
+          />
           {s.can('manage_page') && (
             <Checkbox
               name="allowPrivate"
@@ -260,7 +298,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
     status = 200,
     extra: { tested?: { id: string; result: CheckResult }; pushUrl?: string } = {},
   ) => {
-    const components = await listComponentsInOrder(s.ctx);
+    const [components, templates] = await Promise.all([listComponentsInOrder(s.ctx), listTemplates(s.ctx)]);
     return show(
       reply,
       s,
@@ -281,7 +319,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         {s.can('manage_components') && (
           <>
             <h2>Add a monitor</h2>
-            <MonitorForm s={s} form={form} components={components} />
+            <MonitorForm s={s} form={form} components={components} templates={templates} />
           </>
         )}
       </>,
@@ -321,7 +359,13 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
       'monitors',
       <>
         <h1>{view.monitor.name}</h1>
-        <MonitorForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} existing={view.monitor} />
+        <MonitorForm
+          s={s}
+          form={form}
+          components={await listComponentsInOrder(s.ctx)}
+          templates={await listTemplates(s.ctx)}
+          existing={view.monitor}
+        />
         <form method="post" action={`/admin/monitors/${view.monitor.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
