@@ -14,7 +14,11 @@ let status = 200;
 before(async () => {
   t = await createApiTestApp();
   trusting = await createApiTestApp({ env: { AVISO_API_MONITORS_MAY_REACH_PRIVATE: 'true' } });
-  target = createServer((_req, res) => res.writeHead(status).end('ok'));
+  target = createServer((req, res) =>
+    req.url === '/status.json'
+      ? res.writeHead(status, { 'content-type': 'application/json' }).end('{"status":{"indicator":"minor"}}')
+      : res.writeHead(status).end('ok'),
+  );
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
   targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/`;
 });
@@ -79,6 +83,44 @@ test('API keys reach private addresses only when the operator allows it; invalid
   assert.match(JSON.stringify(invalid.json().error.details), /settings\.url/);
   const readOnly = await call(t, 'POST', '/api/v1/monitors', { ...privateMonitor, allowPrivate: false }, t.readKey);
   assert.equal(readOnly.statusCode, 403);
+});
+
+test('a JSON-path assertion is kept, checked and edited through the API; a malformed path is a 400 naming the field', async () => {
+  const settings = { url: `${targetUrl}status.json`, jsonAssertion: { path: '$.status.indicator', expected: 'none' } };
+  const created = await call(trusting, 'POST', '/api/v1/monitors', { name: 'Upstream', kind: 'http', allowPrivate: true, settings });
+  assert.equal(created.statusCode, 201, created.body);
+  const monitor = created.json();
+  assert.deepEqual(monitor.settings.jsonAssertion, { path: '$.status.indicator', comparison: 'equals', expected: 'none' });
+  const tested = (await call(trusting, 'POST', `/api/v1/monitors/${monitor.id}/test`)).json();
+  assert.deepEqual([tested.outcome, tested.reason], ['down', '$.status.indicator is "minor", expected "none"']);
+
+  const edited = await call(trusting, 'PATCH', `/api/v1/monitors/${monitor.id}`, {
+    settings: { ...settings, jsonAssertion: { path: "$['status'].indicator", comparison: 'not_equals', expected: 'major' } },
+  });
+  assert.equal(edited.json().settings.jsonAssertion.comparison, 'not_equals');
+  assert.equal((await call(trusting, 'POST', `/api/v1/monitors/${monitor.id}/test`)).json().outcome, 'up');
+
+  for (const path of ['status.indicator', '$.components[*].status', '$..status']) {
+    const bad = { ...settings, jsonAssertion: { path, expected: 'none' } };
+    for (const refused of [
+      await call(trusting, 'POST', '/api/v1/monitors', { name: 'Bad', kind: 'http', allowPrivate: true, settings: bad }),
+      await call(trusting, 'PATCH', `/api/v1/monitors/${monitor.id}`, { settings: bad }),
+    ]) {
+      assert.equal(refused.statusCode, 400, path);
+      const error = refused.json().error;
+      assert.equal(error.code, 'validation_failed');
+      assert.deepEqual(
+        error.details.map((d: { path: string }) => d.path),
+        ['settings.jsonAssertion.path'],
+      );
+      assert.match(error.details[0].message, /is not a JSON path Aviso reads/);
+    }
+  }
+  assert.equal((await call(trusting, 'GET', `/api/v1/monitors/${monitor.id}`)).json().settings.jsonAssertion.path, "$['status'].indicator");
+  assert.equal(
+    (await call(trusting, 'GET', '/api/v1/monitors')).json().monitors.filter((m: { name: string }) => m.name === 'Bad').length,
+    0,
+  );
 });
 
 test('a heartbeat gets a secret URL once; calling it records a ping, a wrong token is a 404', async () => {

@@ -169,12 +169,29 @@ export const templateResponse = z
   })
   .meta({ id: 'IncidentTemplate' });
 
+const jsonAssertionResponse = z
+  .object({
+    path: z.string().describe("Where the value is: $ then .name, ['name'] or [index] steps"),
+    comparison: z.enum(['equals', 'not_equals', 'contains']),
+    expected: z.string().describe('Text as it is; a number, true, false or null as written in JSON'),
+  })
+  .meta({ id: 'JsonAssertion' });
+
 const monitorFields = {
   id,
   name: z.string(),
   kind: z.enum(['http', 'tcp', 'dns', 'tls', 'heartbeat']),
   componentId: id.nullable(),
-  settings: z.record(z.string(), z.unknown()).describe("The kind's settings"),
+  settings: z
+    .looseObject({
+      jsonAssertion: jsonAssertionResponse
+        .nullable()
+        .optional()
+        .describe(
+          "HTTP only: a value the answer's JSON must hold; a body that is not JSON, a path that finds nothing or another value fails",
+        ),
+    })
+    .describe("The kind's settings (docs/monitors.md)"),
   intervalSeconds: z.number().int(),
   timeoutMs: z.number().int(),
   retries: z.number().int(),
