@@ -144,3 +144,44 @@ test('a file with a wrong monitor or rule is refused whole, each problem with it
     await t.close();
   }
 });
+
+test("an HTTP monitor's JSON-path assertion round-trips through the page file; a malformed path is refused at its line", async () => {
+  const t = await createTestContext();
+  const other = await createTestContext({ withPage: false });
+  try {
+    const api = await createComponent(t.ctx, { name: 'API' });
+    const jsonAssertion = { path: "$.components[0]['status']", comparison: 'not_equals', expected: 'major_outage' } as const;
+    await createMonitor(
+      t.ctx,
+      {
+        name: 'Upstream',
+        kind: 'http',
+        componentId: api.id,
+        settings: { url: 'https://upstream.example.test/api/v2/summary.json', jsonAssertion },
+      },
+      { mayAllowPrivate: false },
+    );
+    const file = await exportPageFile(t.ctx);
+    assert.match(file, /json_assertion:\n\s+comparison: not_equals\n\s+expected: major_outage\n\s+path: \$\.components\[0\]\['status'\]\n/);
+    assert.deepEqual((await applyPageFile(t.ctx, file)).changes, [], 'the database already matches its own export');
+
+    await applyPageFile(other.ctx, file);
+    assert.equal(await exportPageFile(other.ctx), file, 'the second database exports the same file');
+    const [copied] = await listMonitors(other.ctx);
+    assert.deepEqual((copied!.monitor.settings as { jsonAssertion: unknown }).jsonAssertion, jsonAssertion);
+
+    const edited = file.replace('expected: major_outage', 'expected: operational').replace('comparison: not_equals', 'comparison: equals');
+    assert.deepEqual((await applyPageFile(other.ctx, edited)).changes, ['change monitor "Upstream": settings']);
+
+    const broken = file.replace("path: $.components[0]['status']", 'path: $.components[*].status');
+    const error = await refused(applyPageFile(other.ctx, broken));
+    assert.equal(error.code, 'page_file_invalid');
+    const problems = (error.details ?? []).map((d) => `${d.path}: ${d.message}`);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0]!, /^line \d+: monitors\[0\]\.settings\.json_assertion\.path: is not a JSON path Aviso reads/);
+    assert.equal(await exportPageFile(other.ctx), edited, 'nothing was written');
+  } finally {
+    await t.close();
+    await other.close();
+  }
+});
