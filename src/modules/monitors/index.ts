@@ -17,5 +17,5 @@ export { rollUpResults, defaultRetention, type RetentionSettings } from './roll-
 export type { CheckResult } from './checks/check-result.ts';
 export type { MonitorClients } from './run-check.ts';
 export { nextSlot, slotOffsetMs, checkJobName } from './schedule.ts';
-export { listMonitorRows, listPushTokenHashes, setPushTokenHash } from './monitor-store.ts';
+export { listMonitorRows, listMonitorsOfComponent, listPushTokenHashes, setPushTokenHash } from './monitor-store.ts';
 export { checkTiming, parseSettings } from './monitor-checks.ts';

@@ -75,6 +75,13 @@ export async function findMonitor(db: Kysely<Database>, id: string): Promise<Mon
   return row === undefined ? undefined : toMonitor(row);
 }
 
+/** The monitors that move a component. */
+export async function listMonitorsOfComponent(db: Kysely<Database>, componentId: string): Promise<Monitor[]> {
+  return (await db.selectFrom('monitors').selectAll().where('componentId', '=', componentId).orderBy('name').orderBy('id').execute()).map(
+    toMonitor,
+  );
+}
+
 /** Each heartbeat's push token hash, by monitor id (page files carry the hash, never the token). */
 export async function listPushTokenHashes(db: Kysely<Database>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('monitors').select(['id', 'pushTokenHash']).where('pushTokenHash', 'is not', null).execute();

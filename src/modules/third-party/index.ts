@@ -5,3 +5,4 @@ export { createThirdPartyHandlers, thirdPartyRecurringJobs, thirdPartyJobs, poll
 export { listSources, findSource } from './source-store.ts';
 export { listSourceComponents, type SourceChoice } from './list-source-components.ts';
 export { setSourceInterval, sourceIntervalSchema, type SourceIntervalInput } from './set-source-interval.ts';
+export { updateComponentKeepingOneWriter } from './update-component-keeping-one-writer.ts';
