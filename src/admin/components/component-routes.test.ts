@@ -5,6 +5,7 @@ import { createComponent, listComponentsInOrder } from '../../modules/components
 import { startUpstreamStatuspage } from '../../../test/support/upstream-statuspage.ts';
 import { createTestOutbound } from '../../../test/support/outbound.ts';
 import { listSources, pollDueSources } from '../../modules/third-party/index.ts';
+import { createMonitor } from '../../modules/monitors/index.ts';
 
 test('an admin adds, edits, reorders, sets the status of and deletes components', async (t) => {
   const app = await createAdminTestApp();
@@ -139,4 +140,32 @@ test('an admin picks the mirrored component from the list the source page gives,
   await admin.post(`/admin/components/${portal!.id}/release`, {});
   assert.equal((await listComponentsInOrder(app.ctx))[0]?.mirrorHeldUntil, null);
   assert.equal((await admin.post(`/admin/components/${portal!.id}/hold`, { status: 'major_outage', minutes: '0' })).statusCode, 400);
+});
+
+test('an admin cannot make a component a monitor moves mirror a third-party page: the form names the monitor', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const api = await createComponent(app.ctx, { name: 'API' });
+  await createMonitor(
+    app.ctx,
+    { name: 'API health', kind: 'tcp', componentId: api.id, settings: { host: 'api.example.test', port: 443 } },
+    {
+      mayAllowPrivate: false,
+    },
+  );
+  const admin = await app.signIn('admin');
+  await admin.get(`/admin/components/${api.id}/edit`);
+  const refused = await admin.post(`/admin/components/${api.id}`, {
+    name: 'API',
+    status: 'operational',
+    thirdPartySourceUrl: 'https://status.example.com',
+    thirdPartyComponentId: 'abc',
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /&quot;API&quot; is already moved by the monitor &quot;API health&quot;; one component has one writer/);
+  assert.match(
+    refused.body,
+    /id="f-thirdPartySourceUrl-error"[^>]*>cannot be set while the monitor &quot;API health&quot; moves this component/,
+  );
+  assert.equal((await listComponentsInOrder(app.ctx)).find((c) => c.id === api.id)?.thirdParty, null);
 });

@@ -18,7 +18,7 @@ import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
 import { componentFieldPaths, componentInput, componentValues, translatableLocales, translationsInput } from './component-form.ts';
 import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, SourceList, type SourceListing } from './component-views.tsx';
-import { listSourceComponents, listSources, setSourceInterval } from '../../modules/third-party/index.ts';
+import { listSourceComponents, listSources, setSourceInterval, updateComponentKeepingOneWriter } from '../../modules/third-party/index.ts';
 
 type Params = { Params: { id: string } };
 type SourceQuery = { Querystring: { source?: string } };
@@ -133,7 +133,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
           const input = componentInput(body, translatableLocales(s.page));
           // The status is only written when it changed, so an edit does not add a history entry.
           const { status, ...rest } = input;
-          await updateComponent(s.ctx, component.id, status === component.status ? rest : input);
+          await updateComponentKeepingOneWriter(s.ctx, component.id, status === component.status ? rest : input);
         }
         return redirectTo(reply, '/admin/components', 'component-saved');
       },

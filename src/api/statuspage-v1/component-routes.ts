@@ -4,10 +4,10 @@ import {
   createComponent,
   deleteComponent,
   listComponentsInOrder,
-  updateComponent,
   type Component,
   type UpdateComponentInput,
 } from '../../modules/components/index.ts';
+import { updateComponentKeepingOneWriter } from '../../modules/third-party/index.ts';
 import { getPage } from '../../modules/page/index.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -67,7 +67,7 @@ export function registerComponentRoutes(scope: FastifyInstance, _deps: AppDeps):
 
   const update = async ({ caller, params, body }: V1Request) => {
     const data = readRoot(body, 'component', componentBody);
-    await updateComponent(caller.ctx, params.component_id!, toInput(data));
+    await updateComponentKeepingOneWriter(caller.ctx, params.component_id!, toInput(data));
     const { item } = await findListed(caller.ctx, params.component_id!, 'component');
     return presentComponent(item, (await getPage(caller.ctx)).id);
   };

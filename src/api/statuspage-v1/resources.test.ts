@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStatuspageV1Suite } from '../../../test/support/statuspage-v1-suite.ts';
+import { createMonitor } from '../../modules/monitors/index.ts';
 
 const suite = useStatuspageV1Suite({ now: '2025-11-20T12:00:00.000Z' });
 
@@ -92,6 +93,24 @@ test('a third-party component carries its source, set and cleared through the v1
   assert.equal(cleared.json().third_party_source, null);
   const own = await suite.newComponent('Own API');
   assert.equal((await suite.call('GET', `${suite.base}/components/${own}`)).json().third_party_source, null);
+});
+
+test('a component a monitor moves cannot be given a third-party source: refused naming the monitor, nothing changed', async () => {
+  const id = await suite.newComponent('Checkout');
+  await createMonitor(
+    suite.app.ctx,
+    { name: 'Checkout port', kind: 'tcp', componentId: id, settings: { host: 'shop.example.test', port: 443 } },
+    {
+      mayAllowPrivate: false,
+    },
+  );
+  const refused = await suite.call('PATCH', `${suite.base}/components/${id}`, {
+    json: { component: { name: 'Shop', third_party_source: { source_url: 'https://status.mailgun.com', component_id: 'abcdefghijkl' } } },
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.json().message, /"Checkout" is already moved by the monitor "Checkout port"/);
+  const after = (await suite.call('GET', `${suite.base}/components/${id}`)).json();
+  assert.deepEqual([after.name, after.third_party_source], ['Checkout', null]);
 });
 
 test('component groups: create with components, show the worst child, change members, delete', async () => {

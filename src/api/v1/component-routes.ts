@@ -6,9 +6,9 @@ import {
   createComponentSchema,
   deleteComponent,
   listComponentsInOrder,
-  updateComponent,
   updateComponentSchema,
 } from '../../modules/components/index.ts';
+import { updateComponentKeepingOneWriter } from '../../modules/third-party/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { callerOf, type ApiScope } from './api-scope.ts';
 
@@ -35,7 +35,7 @@ export function registerComponentRoutes(scope: ApiScope): void {
   scope.patch(
     '/components/:id',
     { schema: { tags, summary: 'Edit a component or set its status', params: idParams, body: updateComponentSchema } },
-    async (request) => updateComponent(callerOf(request).ctx, request.params.id, request.body),
+    async (request) => updateComponentKeepingOneWriter(callerOf(request).ctx, request.params.id, request.body),
   );
   scope.delete(
     '/components/:id',

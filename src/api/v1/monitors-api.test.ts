@@ -123,6 +123,25 @@ test('a JSON-path assertion is kept, checked and edited through the API; a malfo
   );
 });
 
+test('a component has one writer: a monitor on a mirrored component, or a mirror on a monitored one, is a 409 naming the other', async () => {
+  const mirror = { sourceUrl: 'https://status.upstream.example/', componentId: 'abc123' };
+  const mailgun = (await call(t, 'POST', '/api/v1/components', { name: 'Mailgun', thirdParty: mirror })).json();
+  const probe = { name: 'SMTP', kind: 'tcp', settings: { host: 'smtp.example.test', port: 25 } };
+  const onMirror = await call(t, 'POST', '/api/v1/monitors', { ...probe, componentId: mailgun.id });
+  assert.deepEqual([onMirror.statusCode, onMirror.json().error.code], [409, 'component_has_writer']);
+  assert.match(onMirror.json().error.message, /"Mailgun" follows a third-party status page/);
+
+  const api = (await call(t, 'POST', '/api/v1/components', { name: 'API' })).json();
+  assert.equal((await call(t, 'POST', '/api/v1/monitors', { ...probe, name: 'API port', componentId: api.id })).statusCode, 201);
+  const mirrored = await call(t, 'PATCH', `/api/v1/components/${api.id}`, { thirdParty: mirror });
+  assert.deepEqual([mirrored.statusCode, mirrored.json().error.code], [409, 'component_has_writer']);
+  assert.match(mirrored.json().error.message, /^"API" is already moved by the monitor "API port"/);
+  assert.deepEqual(mirrored.json().error.details, [
+    { path: 'thirdParty', message: 'cannot be set while the monitor "API port" moves this component' },
+  ]);
+  assert.equal((await call(t, 'GET', `/api/v1/components/${api.id}`)).json().thirdParty, null);
+});
+
 test('a heartbeat gets a secret URL once; calling it records a ping, a wrong token is a 404', async () => {
   const created = (
     await call(t, 'POST', '/api/v1/monitors', { name: 'Backup', kind: 'heartbeat', intervalSeconds: 3600, settings: { graceSeconds: 600 } })

@@ -28,7 +28,7 @@ const errors = {
   403: error('forbidden: a read-only key asked for a change, or a key without the admin scope for API keys'),
   404: error('The resource, or one the body names, does not exist (incident_not_found, component_not_found, …)'),
   409: error(
-    'conflict: the change conflicts with the current state (a new URL for a monitor that is not a heartbeat, …); component_has_writer: a third-party status page already sets that component',
+    'conflict: the change conflicts with the current state (a new URL for a monitor that is not a heartbeat, …); component_has_writer: a third-party status page already sets that component, or a monitor or an alert rule already moves the component being made to mirror one',
   ),
   413: error(`payload_too_large: the body is over 1 MB; payload_too_deep: it nests more than ${maxBodyDepth} levels`),
   414: error('uri_too_long: a part of the path is over 200 characters'),
@@ -60,7 +60,7 @@ export const routeResponses: Record<string, Responses> = {
   'POST /components': change(201, componentResponse, 400, 404, 422),
   'POST /component-groups': change(201, componentResponse, 400, 404, 422),
   'GET /components/:id': read(componentResponse, 404),
-  'PATCH /components/:id': change(200, componentResponse, 400, 404, 422),
+  'PATCH /components/:id': change(200, componentResponse, 400, 404, 409, 422),
   'DELETE /components/:id': change(204, noContent, 404),
 
   'GET /incidents': read(incidents, 400),

@@ -6,6 +6,7 @@ import { createReceiver, listReceivers, receiveAlerts } from '../alerts/index.ts
 import { createComponent, listComponents } from '../components/index.ts';
 import { createMonitor, listMonitors, recordHeartbeat } from '../monitors/index.ts';
 import { createTemplate } from '../templates/index.ts';
+import { parse, stringify } from 'yaml';
 import { applyPageFile, exportPageFile } from './index.ts';
 
 async function refused(work: Promise<unknown>): Promise<AppError> {
@@ -183,5 +184,45 @@ test("an HTTP monitor's JSON-path assertion round-trips through the page file; a
   } finally {
     await t.close();
     await other.close();
+  }
+});
+
+test('one component, one writer, in either order: a file cannot mirror a monitored component, nor monitor a mirrored one', async () => {
+  const t = await createTestContext();
+  try {
+    await buildAutomatedPage(t);
+    const file = await exportPageFile(t.ctx);
+    // The component the monitor and the rule move starts mirroring a third-party page.
+    const mirrored = file.replace(
+      /(\n {2}- id: [0-9a-z]{12}\n {4}name: API\n)/,
+      '$1    third_party: { source_url: "https://status.upstream.example/", component_id: abc123 }\n',
+    );
+    assert.notEqual(mirrored, file);
+    const error = await refused(applyPageFile(t.ctx, mirrored));
+    assert.equal(error.code, 'page_file_invalid');
+    const problems = (error.details ?? []).map((d) => `${d.path}: ${d.message}`).join('\n');
+    assert.match(
+      problems,
+      /monitors\[0\]\.component: "API" follows a third-party status page, .* so the monitor "API health" cannot move it too/,
+    );
+    assert.match(
+      problems,
+      /alert_receivers\[0\]\.rules\[0\]\.component: .* so a rule of the alert receiver "Prometheus" cannot move it too/,
+    );
+    assert.equal(await exportPageFile(t.ctx), file, 'nothing was written');
+
+    // The other order: a component that mirrors a page, and a file adding a monitor to it.
+    await createComponent(t.ctx, { name: 'Mailgun', thirdParty: { sourceUrl: 'https://status.mailgun.example/', componentId: 'm1' } });
+    const withMirror = await exportPageFile(t.ctx);
+    const page = parse(withMirror) as { monitors: object[] };
+    page.monitors.push({ name: 'SMTP', kind: 'tcp', component: 'Mailgun', settings: { host: 'smtp.example.test', port: 25 } });
+    const second = await refused(applyPageFile(t.ctx, stringify(page)));
+    assert.match(
+      JSON.stringify(second.details),
+      /monitors\[2\]\.component: \\"Mailgun\\" follows a third-party status page, .* so the monitor \\"SMTP\\" cannot move it too/,
+    );
+    assert.equal(await exportPageFile(t.ctx), withMirror, 'nothing was written');
+  } finally {
+    await t.close();
   }
 });

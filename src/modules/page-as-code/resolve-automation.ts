@@ -33,10 +33,13 @@ export function resolveAutomation(
       problems.add(path, `no incident template has the id ${ref} in this database (templates are not part of the page file)`);
     return ref;
   };
-  const writer = (ref: string, path: FilePath) => {
+  const writer = (ref: string, path: FilePath, who: string) => {
     const leaf = refer(ref, path);
     if (leaf !== undefined && leaf.third_party !== null)
-      problems.add(path, `"${leaf.name}" follows a third-party status page, which already sets its status; one component has one writer`);
+      problems.add(
+        path,
+        `"${leaf.name}" follows a third-party status page, which already sets its status, so ${who} cannot move it too; one component has one writer`,
+      );
     return leaf?.id;
   };
   const unique = <T extends { id?: string | undefined; name: string }>(
@@ -98,7 +101,7 @@ export function resolveAutomation(
     }
     if (m.push_token_sha256 !== undefined && m.kind !== 'heartbeat')
       problems.add([...path, 'push_token_sha256'], 'only a heartbeat has a push token');
-    const component = m.component === null ? null : (writer(m.component, [...path, 'component']) ?? null);
+    const component = m.component === null ? null : (writer(m.component, [...path, 'component'], `the monitor "${m.name}"`) ?? null);
     return {
       id,
       name: m.name,
@@ -131,7 +134,7 @@ export function resolveAutomation(
         const parsed = parseMatcher(text);
         if (typeof parsed === 'string') problems.add([...rpath, 'matchers', m], parsed);
       });
-      const component = writer(rule.component, [...rpath, 'component']);
+      const component = writer(rule.component, [...rpath, 'component'], `a rule of the alert receiver "${r.name}"`);
       const entry: RuleEntry = {
         matchers: rule.matchers,
         component: component ?? rule.component,
