@@ -52,3 +52,8 @@ export function fromTimestamp(text: string | null): Date | null {
 export function forUpdateSkipLocked(db: Kysely<any>) {
   return isPostgres(db) ? sql`for update skip locked` : sql``;
 }
+
+/** A row lock held until the transaction ends; SQLite serialises writers already. */
+export function forUpdate(db: Kysely<any>) {
+  return isPostgres(db) ? sql`for update` : sql``;
+}

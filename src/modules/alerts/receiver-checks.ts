@@ -1,13 +1,14 @@
 import type { Db } from '../../storage/database.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { findComponent } from '../components/index.ts';
+import { findComponentForUpdate } from '../components/index.ts';
 import { findTemplate } from '../templates/index.ts';
 import type { Rule } from './receiver.ts';
 
 /** Every rule maps to a component alerts may move (not a group, not one a third-party page already sets) and names a template that exists. */
 export async function checkRules(tx: Db, rules: Rule[]): Promise<void> {
   for (const rule of rules) {
-    const component = await findComponent(tx, rule.componentId);
+    // Locked, so a mirror set on it at the same moment waits for this rule, and then sees it.
+    const component = await findComponentForUpdate(tx, rule.componentId);
     if (component === undefined) throw notFound('component', rule.componentId);
     if (component.isGroup)
       throw new AppError('component_group_invalid', `"${component.name}" is a group; map alerts to one of its components.`);

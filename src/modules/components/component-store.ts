@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dialect.ts';
+import { forUpdate, fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dialect.ts';
 import type { ComponentsTable, Database } from '../../storage/tables.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import type { Component, ComponentStatus, ComponentTranslations, StatusCause, StatusChange } from './component.ts';
@@ -58,6 +58,15 @@ export async function listComponents(db: Kysely<Database>): Promise<Component[]>
 
 export async function findComponent(db: Kysely<Database>, id: string): Promise<Component | undefined> {
   const row = await db.selectFrom('components').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toComponent(row);
+}
+
+/**
+ * The component, locked until the transaction ends, for a change that must see every other one
+ * made to it: a monitor, an alert rule and a mirror attached at once are decided one at a time.
+ */
+export async function findComponentForUpdate(db: Kysely<Database>, id: string): Promise<Component | undefined> {
+  const row = await db.selectFrom('components').selectAll().where('id', '=', id).modifyEnd(forUpdate(db)).executeTakeFirst();
   return row === undefined ? undefined : toComponent(row);
 }
 

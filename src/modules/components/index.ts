@@ -11,6 +11,7 @@ export { listComponentsInOrder } from './list-components.ts';
 export {
   listComponents,
   findComponent,
+  findComponentForUpdate,
   insertComponent,
   saveComponent,
   recordStatusChange,

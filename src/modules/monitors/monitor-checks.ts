@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../storage/database.ts';
 import { AppError, invalid, notFound } from '../../shared/errors.ts';
-import { findComponent } from '../components/index.ts';
+import { findComponentForUpdate } from '../components/index.ts';
 import { findTemplate } from '../templates/index.ts';
 import { settingsSchemas, type Monitor, type MonitorKind, type MonitorSettings } from './monitor.ts';
 import { findMonitor } from './monitor-store.ts';
@@ -21,7 +21,8 @@ export function checkTiming(monitor: Pick<Monitor, 'intervalSeconds' | 'timeoutM
 
 export async function checkComponent(tx: Db, componentId: string | null): Promise<void> {
   if (componentId === null) return;
-  const component = await findComponent(tx, componentId);
+  // Locked, so a mirror set on it at the same moment waits for this monitor, and then sees it.
+  const component = await findComponentForUpdate(tx, componentId);
   if (component === undefined) throw notFound('component', componentId);
   if (component.isGroup)
     throw new AppError('component_group_invalid', `"${component.name}" is a group; attach the monitor to one of its components.`);

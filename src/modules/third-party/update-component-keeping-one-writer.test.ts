@@ -64,4 +64,18 @@ describe('one component, one writer: a monitor or an alert rule and a third-part
     // Leaving the mirror in place (or changing its source) is not a new writer.
     assert.equal((await updateComponentKeepingOneWriter(t.ctx, mailgun.id, { name: 'Mailgun EU', thirdParty: mirror })).name, 'Mailgun EU');
   });
+
+  test('a monitor and a mirror attached at the same moment: exactly one of them wins, never both', async () => {
+    for (let round = 0; round < 10; round++) {
+      const shop = await createComponent(t.ctx, { name: `Shop ${round}` });
+      const [monitor, mirrored] = await Promise.allSettled([
+        createMonitor(t.ctx, probe(shop.id, `Shop port ${round}`), { mayAllowPrivate: false }),
+        updateComponentKeepingOneWriter(t.ctx, shop.id, { thirdParty: mirror }),
+      ]);
+      const won = [monitor.status, mirrored.status].filter((s) => s === 'fulfilled').length;
+      assert.equal(won, 1, `round ${round}: ${monitor.status} / ${mirrored.status}`);
+      const lost = monitor.status === 'rejected' ? monitor : mirrored;
+      assert.equal((lost as PromiseRejectedResult).reason.code, 'component_has_writer');
+    }
+  });
 });

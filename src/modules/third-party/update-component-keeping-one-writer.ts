@@ -3,7 +3,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../../storage/database.ts';
 import { write } from '../../storage/write.ts';
 import { listReceivers } from '../alerts/index.ts';
-import { findComponent, updateComponent, type Component, type StatusCause, type UpdateComponentInput } from '../components/index.ts';
+import {
+  findComponentForUpdate,
+  updateComponent,
+  type Component,
+  type StatusCause,
+  type UpdateComponentInput,
+} from '../components/index.ts';
 import { listMonitorsOfComponent } from '../monitors/index.ts';
 
 /** What else moves a component, in words: its monitors and the alert receivers whose rules map to it. */
@@ -26,7 +32,7 @@ export async function updateComponentKeepingOneWriter(
 ): Promise<Component> {
   return write(ctx, async (tx) => {
     const mirror = input.thirdParty;
-    const current = mirror === undefined || mirror === null ? undefined : await findComponent(tx, id);
+    const current = mirror === undefined || mirror === null ? undefined : await findComponentForUpdate(tx, id);
     if (current !== undefined && current.thirdParty === null) {
       const writers = await otherWriters(tx, id);
       if (writers.length > 0) {
