@@ -111,6 +111,7 @@ test('an admin sets a JSON-path assertion and an incident template; a malformed 
   t.after(() => new Promise((resolve) => server.close(resolve)));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/status.json`;
   const template = await createTemplate(app.ctx, { name: 'Upstream down', title: 'Our provider is down' });
+  await createComponent(app.ctx, { name: 'Mailgun', thirdParty: { sourceUrl: 'https://status.mailgun.example/', componentId: 'm1' } });
   const admin = await app.signIn('admin');
   const form = {
     name: 'Provider',
@@ -123,6 +124,7 @@ test('an admin sets a JSON-path assertion and an incident template; a malformed 
     jsonExpected: 'none',
   };
   const page = await admin.get('/admin/monitors');
+  assert.doesNotMatch(page.body, />Mailgun<\/option>/, 'a mirrored component is not offered: its status has a writer');
   assert.match(page.body, /<option value selected>None \(Aviso writes it\)<\/option><option value="[0-9a-z]{12}">Upstream down<\/option>/);
 
   const refused = await admin.post('/admin/monitors', { ...form, jsonPath: '$.components[?(@.status)]' });

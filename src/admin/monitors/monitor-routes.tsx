@@ -149,7 +149,8 @@ function MonitorForm({
   templates: IncidentTemplate[];
   existing?: Monitor;
 }) {
-  const leaves = components.filter((c) => !c.isGroup);
+  // A mirrored component already has its writer (the third-party page); the verb would refuse it.
+  const leaves = components.filter((c) => !c.isGroup && (c.thirdParty === null || c.id === existing?.componentId));
   const action = existing === undefined ? '/admin/monitors' : `/admin/monitors/${existing.id}`;
   const kind = existing?.kind;
   return (
