@@ -328,6 +328,8 @@ export interface MonitorsTable {
   pushTokenHash: string | null;
   autoIncident: number;
   incidentTemplateId: string | null;
+  /** 0/1: its response times are drawn under its component on the public page. */
+  publicChart: number;
   createdAt: string;
   updatedAt: string;
 }

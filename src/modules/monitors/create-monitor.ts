@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../../shared/context.ts';
 import { newId } from '../../shared/ids.ts';
-import { writePrivately } from '../../storage/write.ts';
+import { write, writePrivately } from '../../storage/write.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createMonitorSchema, type CreateMonitorInput, type Monitor } from './monitor.ts';
-import { checkComponent, checkPrivatePermission, checkTemplate, checkTiming, parseSettings } from './monitor-checks.ts';
+import { checkComponent, checkPrivatePermission, checkPublicChart, checkTemplate, checkTiming, parseSettings } from './monitor-checks.ts';
 import { insertMonitor } from './monitor-store.ts';
 import { checkJobKey, checkJobName, nextSlot } from './schedule.ts';
 import type { Db } from '../../storage/database.ts';
@@ -44,9 +44,11 @@ export async function createMonitor(
   const now = ctx.clock.now();
   const monitor = { ...data, ...settings, id: options.id ?? newId(), createdAt: now, updatedAt: now } as Monitor;
   checkTiming(monitor);
+  checkPublicChart(monitor);
   const kept = monitor.kind === 'heartbeat' ? (options.pushTokenHash ?? null) : null;
   const pushToken = monitor.kind === 'heartbeat' && kept === null ? randomBytes(24).toString('base64url') : null;
-  await writePrivately(ctx, async (tx) => {
+  // Visitors see a monitor only through its chart: then the page changes, otherwise nothing they see does.
+  await (monitor.publicChart ? write : writePrivately)(ctx, async (tx) => {
     await checkComponent(tx, monitor.componentId);
     await checkTemplate(tx, monitor.incidentTemplateId);
     await insertMonitor(tx, monitor, pushToken === null ? kept : hashPushToken(pushToken));

@@ -19,6 +19,14 @@ export function checkTiming(monitor: Pick<Monitor, 'intervalSeconds' | 'timeoutM
     ]);
 }
 
+/** A heartbeat is called, it does not call: it has no response time to draw. */
+export function checkPublicChart(monitor: Pick<Monitor, 'kind' | 'publicChart'>): void {
+  if (monitor.publicChart && monitor.kind === 'heartbeat')
+    throw invalid('A heartbeat has no response time to show on the page.', [
+      { path: 'publicChart', message: 'a heartbeat has no response time; only checks Aviso makes have one' },
+    ]);
+}
+
 export async function checkComponent(tx: Db, componentId: string | null): Promise<void> {
   if (componentId === null) return;
   // Locked, so a mirror set on it at the same moment waits for this monitor, and then sees it.

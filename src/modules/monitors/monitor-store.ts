@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import { fromBool, fromTimestamp, toBool, toTimestamp } from '../../storage/dialect.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { fromBool, fromTimestamp, toBool, toNumber, toTimestamp } from '../../storage/dialect.ts';
 import type { Database, MonitorsTable, MonitorStatesTable } from '../../storage/tables.ts';
 import type { ComponentStatus } from '../components/index.ts';
 import type { ComponentId } from '../../shared/ids.ts';
@@ -23,6 +23,7 @@ function toMonitor(row: Selectable<MonitorsTable>): Monitor {
     paused: toBool(row.paused),
     autoIncident: toBool(row.autoIncident),
     incidentTemplateId: row.incidentTemplateId,
+    publicChart: toBool(row.publicChart),
     createdAt: fromTimestamp(row.createdAt),
     updatedAt: fromTimestamp(row.updatedAt),
   } as Monitor;
@@ -46,6 +47,7 @@ function toRow(m: Monitor): Omit<Selectable<MonitorsTable>, 'pushTokenHash'> {
     paused: fromBool(m.paused),
     autoIncident: fromBool(m.autoIncident),
     incidentTemplateId: m.incidentTemplateId,
+    publicChart: fromBool(m.publicChart),
     createdAt: toTimestamp(m.createdAt),
     updatedAt: toTimestamp(m.updatedAt),
   };
@@ -264,4 +266,129 @@ export async function addToRollup(db: Kysely<Database>, rollup: Rollup): Promise
       })),
     )
     .execute();
+}
+
+/** Whether any monitor draws its response times on the public page. */
+export async function hasPublicChart(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('monitors').select('id').where('publicChart', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Raw results summed per monitor and stretch of time (half hours or hours, UTC). */
+export interface ResultBucket {
+  monitorId: string;
+  start: Date;
+  upCount: number;
+  degradedCount: number;
+  downCount: number;
+  noDataCount: number;
+  /** Checks that got an answer (up or slow): only their time is a response time, a timeout's is not. */
+  durationCount: number;
+  durationSumMs: number;
+  durationMaxMs: number | null;
+}
+
+export interface RecentResults {
+  buckets: ResultBucket[];
+  /** The median response time of each monitor's answered checks over the whole stretch. */
+  medians: Map<string, number>;
+}
+
+/**
+ * The raw results since `since`, summed per monitor and bucket, with each monitor's median
+ * response time, in one statement for every monitor (or those of `monitorIds`). Timestamps are
+ * ISO text, so a bucket is a prefix of it; the median is the middle of each monitor's answered
+ * checks ranked by time (the two middle ones averaged), found by a window over the same rows.
+ */
+export async function listRecentResults(
+  db: Kysely<Database>,
+  since: Date,
+  bucketMinutes: 30 | 60,
+  monitorIds?: readonly string[],
+): Promise<RecentResults> {
+  if (monitorIds !== undefined && monitorIds.length === 0) return { buckets: [], medians: new Map() };
+  const checkedAt = sql.ref('checkedAt');
+  const answered = sql<number | null>`case when ${sql.ref('outcome')} in ('up', 'degraded') then ${sql.ref('durationMs')} end`;
+  const bucket =
+    bucketMinutes === 60
+      ? sql<string>`substr(${checkedAt}, 1, 14) || '00'`
+      : sql<string>`substr(${checkedAt}, 1, 14) || case when substr(${checkedAt}, 15, 2) < '30' then '00' else '30' end`;
+  let ranked = db
+    .selectFrom('monitorResults')
+    .select([
+      'monitorId',
+      'outcome',
+      bucket.as('bucket'),
+      answered.as('answered'),
+      sql<number>`row_number() over (partition by ${sql.ref('monitorId')} order by case when ${answered} is null then 1 else 0 end, ${answered})`.as(
+        'position',
+      ),
+      sql<number>`count(${answered}) over (partition by ${sql.ref('monitorId')})`.as('answeredCount'),
+    ])
+    .where('checkedAt', '>=', toTimestamp(since));
+  if (monitorIds !== undefined) ranked = ranked.where('monitorId', 'in', monitorIds);
+  const count = (outcome: string) => sql<number>`sum(case when ${sql.ref('r.outcome')} = ${outcome} then 1 else 0 end)`;
+  const middle = (offset: number) =>
+    sql<
+      number | null
+    >`max(case when ${sql.ref('r.position')} = (${sql.ref('r.answeredCount')} + ${sql.lit(offset)}) / 2 then ${sql.ref('r.answered')} end)`;
+  const rows = await db
+    .selectFrom(ranked.as('r'))
+    .select([
+      'r.monitorId',
+      'r.bucket',
+      count('up').as('upCount'),
+      count('degraded').as('degradedCount'),
+      count('down').as('downCount'),
+      count('no_data').as('noDataCount'),
+      sql<number>`count(${sql.ref('r.answered')})`.as('durationCount'),
+      sql<number | null>`sum(${sql.ref('r.answered')})`.as('durationSumMs'),
+      sql<number | null>`max(${sql.ref('r.answered')})`.as('durationMaxMs'),
+      middle(1).as('medianLow'),
+      middle(2).as('medianHigh'),
+    ])
+    .groupBy(['r.monitorId', 'r.bucket'])
+    .orderBy('r.monitorId')
+    .orderBy('r.bucket')
+    .execute();
+  const middles = new Map<string, { low?: number; high?: number }>();
+  const buckets = rows.map((r): ResultBucket => {
+    const m = middles.get(r.monitorId) ?? {};
+    if (r.medianLow !== null) m.low = toNumber(r.medianLow);
+    if (r.medianHigh !== null) m.high = toNumber(r.medianHigh);
+    middles.set(r.monitorId, m);
+    return {
+      monitorId: r.monitorId,
+      start: new Date(`${r.bucket}:00.000Z`),
+      upCount: toNumber(r.upCount),
+      degradedCount: toNumber(r.degradedCount),
+      downCount: toNumber(r.downCount),
+      noDataCount: toNumber(r.noDataCount),
+      durationCount: toNumber(r.durationCount),
+      durationSumMs: toNumber(r.durationSumMs),
+      durationMaxMs: r.durationMaxMs === null ? null : toNumber(r.durationMaxMs),
+    };
+  });
+  const medians = new Map<string, number>();
+  for (const [id, { low, high }] of middles) if (low !== undefined && high !== undefined) medians.set(id, (low + high) / 2);
+  return { buckets, medians };
+}
+
+/** The hourly and daily aggregates of some monitors from `since` on, oldest first. */
+export async function listRollupsSince(db: Kysely<Database>, monitorIds: readonly string[], since: Date): Promise<Rollup[]> {
+  if (monitorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('monitorRollups')
+    .selectAll()
+    .where('monitorId', 'in', monitorIds)
+    .where('periodStart', '>=', toTimestamp(since))
+    .orderBy('periodStart')
+    .execute();
+  return rows.map((r) => ({ ...r, period: r.period as 'hour' | 'day', periodStart: fromTimestamp(r.periodStart) }));
+}
+
+/** The monitors whose response times are drawn on the public page, by name. */
+export async function listPublicChartMonitors(db: Kysely<Database>): Promise<Monitor[]> {
+  const rows = await db.selectFrom('monitors').selectAll().where('publicChart', '=', 1).orderBy('name').orderBy('id').execute();
+  return rows.map(toMonitor);
 }

@@ -138,6 +138,8 @@ export type Monitor = MonitorSettings & {
   autoIncident: boolean;
   /** The template the automatic incident is written from (its title, text, status, notification setting); null: Aviso's own words. */
   incidentTemplateId: string | null;
+  /** Its response times are drawn under its component on the public page. */
+  publicChart: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -193,6 +195,7 @@ const commonFields = {
     .string()
     .regex(/^[0-9a-z]{12}$/, 'must be a template id')
     .nullable(),
+  publicChart: z.boolean(),
 };
 
 export const createMonitorSchema = z
@@ -212,6 +215,7 @@ export const createMonitorSchema = z
     paused: commonFields.paused.default(false),
     autoIncident: commonFields.autoIncident.default(false),
     incidentTemplateId: commonFields.incidentTemplateId.default(null),
+    publicChart: commonFields.publicChart.default(false),
   })
   .strict();
 export type CreateMonitorInput = z.input<typeof createMonitorSchema>;

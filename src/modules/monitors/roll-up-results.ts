@@ -48,7 +48,8 @@ export function hourlyRollups(results: readonly CheckResultRow[]): Rollup[] {
     else if (r.outcome === 'degraded') rollup.degradedCount++;
     else if (r.outcome === 'down') rollup.downCount++;
     else rollup.noDataCount++;
-    if (r.durationMs !== null) {
+    // Only a check that got an answer has a response time: a timeout or a refused connection has not.
+    if (r.durationMs !== null && (r.outcome === 'up' || r.outcome === 'degraded')) {
       rollup.durationSumMs += r.durationMs;
       rollup.durationCount++;
       rollup.durationMaxMs = Math.max(rollup.durationMaxMs, r.durationMs);

@@ -3,7 +3,15 @@ import { write } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { clearSignal } from '../signals/index.ts';
 import { updateMonitorSchema, type Monitor, type UpdateMonitorInput } from './monitor.ts';
-import { checkComponent, checkPrivatePermission, checkTemplate, checkTiming, loadMonitor, parseSettings } from './monitor-checks.ts';
+import {
+  checkComponent,
+  checkPrivatePermission,
+  checkPublicChart,
+  checkTemplate,
+  checkTiming,
+  loadMonitor,
+  parseSettings,
+} from './monitor-checks.ts';
 import { saveMonitor, saveMonitorStatus, findMonitorStatus } from './monitor-store.ts';
 import { scheduleNextCheck } from './create-monitor.ts';
 
@@ -27,6 +35,7 @@ export async function updateMonitor(
     if (settings !== undefined) Object.assign(next, parseSettings(current.kind, settings));
     if (next.allowPrivate && !current.allowPrivate) checkPrivatePermission(true, options.mayAllowPrivate);
     checkTiming(next);
+    checkPublicChart(next);
     if (next.componentId !== current.componentId) await checkComponent(tx, next.componentId);
     if (next.incidentTemplateId !== current.incidentTemplateId) await checkTemplate(tx, next.incidentTemplateId);
     await saveMonitor(tx, next);

@@ -21,6 +21,7 @@ import * as forgetOutboundErrorDetails from './0070-forget-outbound-error-detail
 import * as addTwoFactor from './0075-add-two-factor.ts';
 import * as rememberLastTotpStep from './0086-remember-last-totp-step.ts';
 import * as monitorJsonAssertions from './0087-monitor-json-assertions.ts';
+import * as monitorPublicChart from './0088-monitor-public-chart.ts';
 import * as componentTranslations from './0092-component-translations.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '0075-add-two-factor': addTwoFactor,
   '0086-remember-last-totp-step': rememberLastTotpStep,
   '0087-monitor-json-assertions': monitorJsonAssertions,
+  '0088-monitor-public-chart': monitorPublicChart,
   '0092-component-translations': componentTranslations,
 };
