@@ -79,6 +79,7 @@ export function monitorFromForm(body: FormBody, kind: MonitorKind): Omit<CreateM
     allowPrivate: checked(body, 'allowPrivate'),
     autoIncident: checked(body, 'autoIncident'),
     incidentTemplateId: optional(body, 'incidentTemplateId'),
+    publicChart: checked(body, 'publicChart'),
   };
 }
 
@@ -102,6 +103,7 @@ export function formFromMonitor(m: Monitor): FormBody {
     allowPrivate: m.allowPrivate ? 'on' : undefined,
     autoIncident: m.autoIncident ? 'on' : undefined,
     incidentTemplateId: m.incidentTemplateId ?? '',
+    publicChart: m.publicChart ? 'on' : undefined,
     url: str(s['url']),
     method: str(s['method']),
     expectedStatus: str(s['expectedStatus']),

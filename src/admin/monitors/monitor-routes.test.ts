@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createComponent } from '../../modules/components/index.ts';
-import { listMonitors } from '../../modules/monitors/index.ts';
+import { insertResult, listMonitors } from '../../modules/monitors/index.ts';
 import { createTemplate } from '../../modules/templates/index.ts';
 
 test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list shows its state and last result', async (t) => {
@@ -155,4 +155,45 @@ test('an admin sets a JSON-path assertion and an incident template; a malformed 
     [(cleared!.monitor.settings as { jsonAssertion: unknown }).jsonAssertion, cleared!.monitor.incidentTemplateId],
     [null, null],
   );
+});
+
+test('the list draws each monitor’s last 24 hours as a sparkline named in words; a monitor can show its response times on the page', async (t) => {
+  const app = await createAdminTestApp({ now: '2025-11-20T12:10:00.000Z' });
+  t.after(() => app.close());
+  const api = await createComponent(app.ctx, { name: 'Public API' });
+  const admin = await app.signIn('admin');
+  await admin.get('/admin/monitors');
+  const fields = { failingStatus: 'major_outage', degradedStatus: 'degraded_performance', componentId: api.id };
+  const refused = await admin.post('/admin/monitors', { ...fields, name: 'Backups', kind: 'heartbeat', publicChart: 'on' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /a heartbeat has no response time/);
+
+  const added = await admin.post('/admin/monitors', {
+    ...fields,
+    name: 'API',
+    kind: 'http',
+    url: 'https://api.example.com/',
+    publicChart: 'on',
+  });
+  assert.equal(added.statusCode, 303);
+  const [view] = await listMonitors(app.ctx);
+  assert.equal(view?.monitor.publicChart, true);
+  const id = view!.monitor.id;
+  for (const [at, outcome, durationMs] of [
+    ['2025-11-20T09:00:00.000Z', 'up', 120],
+    ['2025-11-20T09:01:00.000Z', 'up', 340],
+    ['2025-11-20T10:00:00.000Z', 'down', 10_000],
+    ['2025-11-20T11:00:00.000Z', 'no_data', null],
+  ] as const)
+    await insertResult(app.ctx.db, { monitorId: id, checkedAt: new Date(at), outcome, durationMs, reason: null });
+
+  const list = (await admin.get('/admin/monitors')).body;
+  assert.match(
+    list,
+    /<svg[^>]*role="img" aria-label="Response time, last 24 hours: median 230 ms, max 340 ms, 1 failed check, 1 check that could not run"/,
+  );
+  assert.match(list, /class="spark-failed-foot"/, 'a failed half hour is marked, not drawn as fast');
+  assert.match(list, /class="spark-no-data"/);
+  assert.match(list, /shown on the public page/);
+  assert.match((await admin.get(`/admin/monitors/${id}`)).body, /name="publicChart"[^>]*checked/);
 });

@@ -5,8 +5,10 @@ import { listComponentsInOrder, type Component } from '../../modules/components/
 import {
   createMonitor,
   deleteMonitor,
+  emptySparkline,
   getMonitor,
   listMonitors,
+  listSparklines,
   monitorClients,
   monitorKinds,
   testMonitor,
@@ -15,6 +17,7 @@ import {
   type Monitor,
   type MonitorKind,
   type MonitorView,
+  type Sparkline,
 } from '../../modules/monitors/index.ts';
 import { listTemplates, type IncidentTemplate } from '../../modules/templates/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
@@ -22,6 +25,7 @@ import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 import { formFromMonitor, monitorFormFields, monitorFromForm } from './monitor-form.ts';
+import { SparklineView } from './sparkline.tsx';
 
 const kindLabels: Record<MonitorKind, string> = {
   http: 'HTTP(S)',
@@ -61,11 +65,13 @@ const stateLabels = { unknown: 'Not checked yet', up: 'Up', degraded: 'Degraded'
 function MonitorList({
   s,
   views,
+  sparklines,
   components,
   tested,
 }: {
   s: Screen;
   views: MonitorView[];
+  sparklines: Map<string, Sparkline>;
   components: Component[];
   tested?: { id: string; result: CheckResult };
 }) {
@@ -98,6 +104,12 @@ function MonitorList({
             )}
             {m.kind === 'heartbeat' && ` · last ping ${formatTime(status.lastPingAt, s.page.timeZone)}`}
           </p>
+          {m.kind !== 'heartbeat' && (
+            <p class="meta">
+              <SparklineView sparkline={sparklines.get(m.id) ?? emptySparkline(s.ctx.clock.now())} />
+              {m.publicChart && ' · shown on the public page'}
+            </p>
+          )}
           {m.autoIncident && (
             <p class="meta">
               {views.find((v) => v.monitor.id === m.id)?.incident?.followed === false
@@ -273,6 +285,14 @@ function MonitorForm({
             options={[['', 'None (Aviso writes it)'], ...templates.map((t) => [t.id, t.name] as const)]}
             hint="Its title, text, status and notification setting are used for the automatic incident."
           />
+          {kind !== 'heartbeat' && (
+            <Checkbox
+              name="publicChart"
+              label="Show its response times on the public page"
+              form={form}
+              hint="Under its component: the last 24 hours and 90 days, with gaps where checks could not run. A component shows the first of its monitors (by name) that has this on. Not for heartbeats."
+            />
+          )}
           {s.can('manage_page') && (
             <Checkbox
               name="allowPrivate"
@@ -316,7 +336,13 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
             </p>
           </div>
         )}
-        <MonitorList s={s} views={await listMonitors(s.ctx)} components={components} {...(extra.tested && { tested: extra.tested })} />
+        <MonitorList
+          s={s}
+          views={await listMonitors(s.ctx)}
+          sparklines={await listSparklines(s.ctx)}
+          components={components}
+          {...(extra.tested && { tested: extra.tested })}
+        />
         {s.can('manage_components') && (
           <>
             <h2>Add a monitor</h2>

@@ -118,4 +118,11 @@ kbd{font-family:ui-monospace,monospace;border:1px solid #7b8794;border-bottom-wi
 .colour-preview .sample-body a{color:var(--preview-link,#1d4ed8)}
 .colour-preview .sample-button{display:inline-block;background:var(--preview-headerBackground,#1f2933);color:#fff;border-radius:4px;padding:.35rem .8rem;margin-inline-start:.75rem}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.spark{display:inline-flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;vertical-align:middle}
+.spark svg{flex:none;border:1px solid #cbd2d9;border-radius:3px}
+.spark-ground{fill:#fff}
+.spark-line{fill:none;stroke:#1d4ed8;stroke-width:1.5;stroke-linejoin:round}
+.spark-failed{fill:#c5221f;fill-opacity:.15}
+.spark-failed-foot{fill:#c5221f}
+.spark-no-data{fill:#7b8794}
 `;
