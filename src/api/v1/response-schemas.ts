@@ -203,6 +203,7 @@ const monitorFields = {
   paused: z.boolean(),
   autoIncident: z.boolean(),
   incidentTemplateId: id.nullable().describe('The template its automatic incident is written from; null: Aviso’s own words'),
+  publicChart: z.boolean().describe('Its response times are drawn under its component on the public page'),
   createdAt: instant,
   updatedAt: instant,
   state: z.enum(['unknown', 'up', 'degraded', 'down']),

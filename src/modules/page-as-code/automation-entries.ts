@@ -27,6 +27,8 @@ export interface MonitorEntry {
   paused: boolean;
   auto_incident: boolean;
   incident_template: string | null;
+  /** Its response times are drawn under its component on the public page. */
+  public_chart: boolean;
   /** The kind's settings, snake_case, every field present. */
   settings: Record<string, unknown>;
   push_token_sha256: string | null;
@@ -115,6 +117,7 @@ export async function readAutomation(db: Db): Promise<AutomationState> {
       paused: m.paused,
       auto_incident: m.autoIncident,
       incident_template: m.incidentTemplateId,
+      public_chart: m.publicChart,
       settings: snakeSettings(m.settings as Record<string, unknown>),
       push_token_sha256: pushHashes.get(m.id) ?? null,
     })),

@@ -74,6 +74,7 @@ function monitor(m: MonitorEntry): Record<string, unknown> {
     paused: false,
     auto_incident: false,
     incident_template: null,
+    public_chart: false,
   };
   for (const [key, fallback] of Object.entries(defaults)) put(out, key, m[key as keyof MonitorEntry], fallback);
   put(out, 'settings', sortedKeys(maskedSettings(m.settings)), {});

@@ -202,6 +202,8 @@ export const monitorSchema = z
     paused: bool(false),
     auto_incident: bool(false),
     incident_template: templateRef,
+    /** Draw its response times under its component on the public page. */
+    public_chart: bool(false),
     settings: z.record(z.string(), z.unknown()).default({}),
     /** A heartbeat's push token as its SHA-256; left out: the token stored now (a new heartbeat gets a new one). */
     push_token_sha256: sha256.optional(),

@@ -28,6 +28,7 @@ function monitorInput(m: MonitorEntry): Omit<CreateMonitorInput, 'kind'> {
     paused: m.paused,
     autoIncident: m.auto_incident,
     incidentTemplateId: m.incident_template,
+    publicChart: m.public_chart,
     settings: camelSettings(m.settings),
   };
 }

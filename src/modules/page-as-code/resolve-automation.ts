@@ -99,6 +99,8 @@ export function resolveAutomation(
     } catch {
       problems.add([...path, 'timeout_ms'], 'the timeout times the attempts (retries + 1) must be shorter than the interval');
     }
+    if (m.public_chart && m.kind === 'heartbeat')
+      problems.add([...path, 'public_chart'], 'a heartbeat has no response time to show; only checks Aviso makes have one');
     if (m.push_token_sha256 !== undefined && m.kind !== 'heartbeat')
       problems.add([...path, 'push_token_sha256'], 'only a heartbeat has a push token');
     const component = m.component === null ? null : (writer(m.component, [...path, 'component'], `the monitor "${m.name}"`) ?? null);
@@ -118,6 +120,7 @@ export function resolveAutomation(
       paused: m.paused,
       auto_incident: m.auto_incident,
       incident_template: template(m.incident_template, [...path, 'incident_template']),
+      public_chart: m.public_chart,
       settings: parsed.success ? snakeSettings(parsed.data) : settings,
       push_token_sha256: m.kind !== 'heartbeat' ? null : (m.push_token_sha256 ?? stored?.push_token_sha256 ?? null),
     };
