@@ -54,6 +54,12 @@ test('an API key adds, tests, pauses and deletes a monitor; the audit log record
   status = 200;
   assert.equal((await call(trusting, 'GET', `/api/v1/monitors/${monitor.id}`)).json().lastCheckedAt, null, '"test now" changes nothing');
 
+  assert.equal(monitor.publicChart, false);
+  const charted = await call(trusting, 'PATCH', `/api/v1/monitors/${monitor.id}`, { publicChart: true });
+  assert.equal(charted.json().publicChart, true, 'its response times are drawn on the public page');
+  const heartbeat = await call(trusting, 'POST', '/api/v1/monitors', { name: 'Backup', kind: 'heartbeat', publicChart: true });
+  assert.deepEqual([heartbeat.statusCode, heartbeat.json().error.details[0].path], [400, 'publicChart']);
+
   const paused = await call(trusting, 'PATCH', `/api/v1/monitors/${monitor.id}`, { paused: true });
   assert.equal(paused.json().paused, true);
   assert.equal((await call(trusting, 'GET', '/api/v1/monitors', undefined, trusting.readKey)).json().monitors.length, 1);
@@ -64,6 +70,7 @@ test('an API key adds, tests, pauses and deletes a monitor; the audit log record
     audit.map((e: { action: string; actor: { name: string } }) => [e.action, e.actor.name]),
     [
       ['monitor.delete', 'Deploy bot'],
+      ['monitor.update', 'Deploy bot'],
       ['monitor.update', 'Deploy bot'],
       ['monitor.create', 'Deploy bot'],
     ],

@@ -31,7 +31,7 @@ export async function listPublicCharts(
   const hours = recentStretches(now, hourMs, 24);
   const since = new Date(Math.min(days[0]!.start.getTime(), hours[0]!.start.getTime()));
   const [{ buckets }, rollups] = await Promise.all([
-    listRecentResults(ctx.db, since, 60, ids),
+    listRecentResults(ctx.db, since, 60, { monitorIds: ids, medians: false }),
     listRollupsSince(ctx.db, ids, new Date(since.getTime() - 24 * hourMs)),
   ]);
   const charts = new Map<ComponentId, ResponseChart>();

@@ -304,8 +304,9 @@ export async function listRecentResults(
   db: Kysely<Database>,
   since: Date,
   bucketMinutes: 30 | 60,
-  monitorIds?: readonly string[],
+  options: { monitorIds?: readonly string[]; medians?: boolean } = {},
 ): Promise<RecentResults> {
+  const { monitorIds, medians: withMedians = true } = options;
   if (monitorIds !== undefined && monitorIds.length === 0) return { buckets: [], medians: new Map() };
   const checkedAt = sql.ref('checkedAt');
   const answered = sql<number | null>`case when ${sql.ref('outcome')} in ('up', 'degraded') then ${sql.ref('durationMs')} end`;
@@ -320,10 +321,15 @@ export async function listRecentResults(
       'outcome',
       bucket.as('bucket'),
       answered.as('answered'),
-      sql<number>`row_number() over (partition by ${sql.ref('monitorId')} order by case when ${answered} is null then 1 else 0 end, ${answered})`.as(
-        'position',
-      ),
-      sql<number>`count(${answered}) over (partition by ${sql.ref('monitorId')})`.as('answeredCount'),
+      // Without medians the window is not worth its sort: nothing sits at position 0.
+      withMedians
+        ? sql<number>`row_number() over (partition by ${sql.ref('monitorId')} order by case when ${answered} is null then 1 else 0 end, ${answered})`.as(
+            'position',
+          )
+        : sql<number>`0`.as('position'),
+      withMedians
+        ? sql<number>`count(${answered}) over (partition by ${sql.ref('monitorId')})`.as('answeredCount')
+        : sql<number>`0`.as('answeredCount'),
     ])
     .where('checkedAt', '>=', toTimestamp(since));
   if (monitorIds !== undefined) ranked = ranked.where('monitorId', 'in', monitorIds);

@@ -43,38 +43,34 @@ export const tallyOfRollup = (r: Rollup): Tally => ({
   durationMaxMs: r.durationCount > 0 ? r.durationMaxMs : null,
 });
 
-/** The tallies summed into consecutive stretches (pure). */
+/** The tallies summed into consecutive stretches, oldest first (pure; one pass over the sorted tallies). */
 export function buildSeries(tallies: readonly Tally[], stretches: readonly { start: Date; end: Date }[]): ResponseSeries {
-  const points = stretches.map(({ start, end }) => {
-    let count = 0;
-    let sum = 0;
+  const sorted = [...tallies].sort((a, b) => a.at.getTime() - b.at.getTime());
+  let next = 0;
+  let count = 0;
+  let sum = 0;
+  const points = stretches.map(({ start, end }): ResponsePoint => {
+    while (next < sorted.length && sorted[next]!.at < start) next++;
+    let n = 0;
+    let total = 0;
     let max: number | null = null;
     let failed = 0;
     let noData = 0;
-    for (const t of tallies) {
-      if (t.at < start || t.at >= end) continue;
-      count += t.durationCount;
-      sum += t.durationSumMs;
+    for (; next < sorted.length && sorted[next]!.at < end; next++) {
+      const t = sorted[next]!;
+      n += t.durationCount;
+      total += t.durationSumMs;
       if (t.durationMaxMs !== null) max = Math.max(max ?? 0, t.durationMaxMs);
       failed += t.downCount;
       noData += t.noDataCount;
     }
-    return {
-      start,
-      end,
-      averageMs: count === 0 ? null : Math.round(sum / count),
-      maxMs: count === 0 ? null : max,
-      failed,
-      noData,
-      count,
-      sum,
-    };
+    count += n;
+    sum += total;
+    return { start, end, averageMs: n === 0 ? null : Math.round(total / n), maxMs: n === 0 ? null : max, failed, noData };
   });
-  const count = points.reduce((n, p) => n + p.count, 0);
-  const sum = points.reduce((n, p) => n + p.sum, 0);
   const maxes = points.flatMap((p) => (p.maxMs === null ? [] : [p.maxMs]));
   return {
-    points: points.map(({ count: _count, sum: _sum, ...point }) => point),
+    points,
     averageMs: count === 0 ? null : Math.round(sum / count),
     maxMs: maxes.length === 0 ? null : Math.max(...maxes),
     gaps: points.filter((p) => p.averageMs === null).length,

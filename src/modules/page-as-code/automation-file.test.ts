@@ -34,6 +34,7 @@ async function buildAutomatedPage(t: Awaited<ReturnType<typeof createTestContext
       timeoutMs: 5000,
       autoIncident: true,
       incidentTemplateId: template.id,
+      publicChart: true,
       settings: { url: 'https://api.example.test/health', headers: { Authorization: 'Bearer s3cret', Accept: 'application/json' } },
     },
     { mayAllowPrivate: false },
@@ -58,6 +59,7 @@ test('monitors and alert receivers round-trip through the page file: export, app
     const file = await exportPageFile(t.ctx);
     assert.match(file, /monitors:/);
     assert.match(file, /alert_receivers:/);
+    assert.match(file, /public_chart: true/, 'the chart shown on the page is part of the file');
     assert.doesNotMatch(file, /s3cret/, 'a credential header is not written in clear');
     assert.match(file, /Authorization: "?\(kept\)"?/);
     assert.ok(!file.includes(built.pushToken) && !file.includes(built.receiverToken), 'tokens are not written in clear');
@@ -133,13 +135,15 @@ test('a file with a wrong monitor or rule is refused whole, each problem with it
     const broken = file
       .replace('url: https://api.example.test/health', 'url: ftp://api.example.test/health')
       .replace(/service="api"/, 'service=api')
-      .replace(/incident_template: [0-9a-z]{12}/, 'incident_template: zzzzzzzzzzzz');
+      .replace(/incident_template: [0-9a-z]{12}/, 'incident_template: zzzzzzzzzzzz')
+      .replace(/\n( +)kind: heartbeat\n/, '\n$1kind: heartbeat\n$1public_chart: true\n');
     const error = await refused(applyPageFile(t.ctx, broken));
     assert.equal(error.code, 'page_file_invalid');
     const paths = (error.details ?? []).map((d) => `${d.path}: ${d.message}`).join('\n');
     assert.match(paths, /line \d+.*url/);
     assert.match(paths, /matchers/);
     assert.match(paths, /no incident template has the id zzzzzzzzzzzz/);
+    assert.match(paths, /line \d+.*public_chart: a heartbeat has no response time/);
     assert.equal(await exportPageFile(t.ctx), file, 'nothing was written');
   } finally {
     await t.close();
