@@ -48,4 +48,16 @@ describe('ResponseCache ordering', () => {
     assert.equal(served.kept, true);
     assert.equal(served.renderedAt, good.renderedAt);
   });
+
+  it('renders a key again when its freshness moves, and no other key', async () => {
+    const cache = new ResponseCache(() => 7);
+    let renders = 0;
+    const home = (window: number) => cache.get('page|en|home', () => page(`home ${++renders}`), window);
+    const history = () => cache.get('page|en|history|1', () => page(`history ${++renders}`));
+    assert.match((await home(1)).identity.toString(), /home 1/);
+    assert.match((await history()).identity.toString(), /history 2/);
+    assert.match((await home(1)).identity.toString(), /home 1/, 'the same window serves the same copy');
+    assert.match((await home(2)).identity.toString(), /home 3/, 'a new window renders the page that depends on it');
+    assert.match((await history()).identity.toString(), /history 2/, 'a page without freshness keeps its copy');
+  });
 });

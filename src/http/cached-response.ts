@@ -127,8 +127,13 @@ export class ResponseCache {
     return this.#offline;
   }
 
-  get(key: string, render: () => Promise<Rendered> | Rendered): Promise<CachedResponse> {
-    const generation = this.#generation();
+  /**
+   * The key's copy of this generation, rendered now when there is none. `freshness`: what else this
+   * key's rendering depends on (a window of time for a page drawing monitor results, which are not
+   * part of the revision); a new value renders the key again, and only this key.
+   */
+  get(key: string, render: () => Promise<Rendered> | Rendered, freshness?: string | number): Promise<CachedResponse> {
+    const generation = freshness === undefined ? this.#generation() : `${this.#generation()}~${freshness}`;
     const entry = this.#entries.get(key);
     if (entry !== undefined && entry.generation === generation) {
       this.#observe('hit');

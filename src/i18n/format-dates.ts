@@ -130,3 +130,27 @@ export function formatDuration(t: Translator, seconds: number): string {
   if (minutes > 0 || hours === 0) parts.push(t('duration.minutes', { count: minutes }));
   return parts.join(' ');
 }
+
+const durationFormats = new Map<string, Intl.NumberFormat>();
+
+/** "120 ms", "1.5 sec" ("120 мс", "1,5 с"): a response time, in seconds from 10 s up. */
+export function formatMilliseconds(locale: Locale, ms: number): string {
+  const seconds = ms >= 10_000;
+  const id = `${locale}|${seconds ? 's' : 'ms'}`;
+  let format = durationFormats.get(id);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: seconds ? 'second' : 'millisecond',
+      unitDisplay: 'short',
+      maximumFractionDigits: seconds ? 1 : 0,
+    });
+    durationFormats.set(id, format);
+  }
+  return format.format(seconds ? ms / 1000 : ms);
+}
+
+/** "3:00 – 4:00 AM": an hour of the page's day. */
+export function formatHourRange(locale: Locale, timeZone: string, from: Date, to: Date): string {
+  return dateFormat(locale, 'hours', { hour: 'numeric', minute: '2-digit', timeZone }).formatRange(from, to);
+}

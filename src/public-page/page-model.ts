@@ -12,6 +12,7 @@ import { getPage, type Page } from '../modules/page/index.ts';
 import type { Locale } from '../shared/locales.ts';
 import { updateBodyText } from '../i18n/update-body.ts';
 import { addDays, dayStart, loadUptimeSubjects, localDate, type UptimeSubject } from '../modules/uptime/index.ts';
+import { listPublicCharts, type ResponseChart } from '../modules/monitors/index.ts';
 import { buildDayBars, buildGroupBars, type DayBars } from './day-bars-model.ts';
 
 /** One line of the component list: a component, or a group with its children. */
@@ -20,6 +21,8 @@ export interface ComponentRow {
   children: ComponentRow[];
   /** Day bars and figures, for showcased components. */
   bars: DayBars | null;
+  /** Response times of the monitor switched on for it, if any. */
+  chart: ResponseChart | null;
 }
 
 export interface HomeModel {
@@ -43,6 +46,8 @@ export interface HomeInputs {
   /** Every event that started in the last 91 days, and every open one. */
   events: Incident[];
   subjects: Map<string, UptimeSubject>;
+  /** Response-time charts by component. */
+  charts?: ReadonlyMap<string, ResponseChart>;
   now: Date;
 }
 
@@ -58,14 +63,14 @@ function isOpen(event: Incident): boolean {
 }
 
 /** The home page, from its inputs alone. */
-export function buildHomeModel({ page, components, events, subjects, now }: HomeInputs): HomeModel {
+export function buildHomeModel({ page, components, events, subjects, charts = new Map(), now }: HomeInputs): HomeModel {
   const today = pageToday(page, now);
   const leaves = components.filter((c) => !c.isGroup);
   const visible = (c: Component) => !c.onlyShowIfDegraded || c.status !== 'operational';
   const row = (c: Component): ComponentRow => {
     const subject = subjects.get(c.id);
     const bars = !c.isGroup && c.showcase && subject !== undefined ? buildDayBars(c.id, subject, events, today, page.timeZone, now) : null;
-    return { component: c, children: [], bars };
+    return { component: c, children: [], bars, chart: c.isGroup ? null : (charts.get(c.id) ?? null) };
   };
   const rows: ComponentRow[] = [];
   for (const c of components) {
@@ -73,7 +78,7 @@ export function buildHomeModel({ page, components, events, subjects, now }: Home
     if (c.isGroup) {
       const children = components.filter((child) => child.groupId === c.id && visible(child)).map(row);
       const showcased = children.flatMap((child) => (child.bars === null ? [] : [child.bars]));
-      if (children.length > 0) rows.push({ component: c, children, bars: c.showcase ? buildGroupBars(showcased) : null });
+      if (children.length > 0) rows.push({ component: c, children, bars: c.showcase ? buildGroupBars(showcased) : null, chart: null });
     } else if (visible(c)) rows.push(row(c));
   }
 
@@ -97,20 +102,21 @@ export function buildHomeModel({ page, components, events, subjects, now }: Home
   };
 }
 
-/** Loads what the home page shows: three queries and the status history. */
+/** Loads what the home page shows: three queries, the status history and the response-time charts. */
 export async function loadHomeModel(ctx: Pick<Ctx, 'db'>, now: Date, locale?: Locale): Promise<HomeModel> {
   const page = await getPage(ctx);
   const today = pageToday(page, now);
-  const [components, recent, open, subjects] = await Promise.all([
+  const [components, recent, open, subjects, charts] = await Promise.all([
     listComponentsInOrder(ctx, locale),
     queryIncidents(ctx, { startedFrom: new Date(dayStart(addDays(today, -91), page.timeZone)) }),
     queryIncidents(ctx, { statuses: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'] }),
     loadUptimeSubjects(ctx),
+    listPublicCharts(ctx, { today, timeZone: page.timeZone, now }),
   ]);
   const events = [...recent, ...open.filter((o) => !recent.some((r) => r.id === o.id))]
     .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
     .map((event) => (locale === undefined ? event : localizeIncident(event, locale)));
-  return buildHomeModel({ page, components, events, subjects, now });
+  return buildHomeModel({ page, components, events, subjects, charts, now });
 }
 
 /** An update or the published postmortem, as the page lists them (postmortem first). */

@@ -6,6 +6,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { AppError } from '../shared/errors.ts';
 import { getPage, type Page } from '../modules/page/index.ts';
+import { showsPublicCharts } from '../modules/monitors/index.ts';
 import { canonicalLocale, localeCookie, negotiateLocale, type NegotiatedLocale } from '../i18n/negotiate-locale.ts';
 import { formatDateTime } from '../i18n/format-dates.ts';
 import { t } from '../i18n/translate.ts';
@@ -14,7 +15,18 @@ import { loadPublicAssets } from './assets.ts';
 import { publicErrorPages } from './error-pages.tsx';
 import { renderHistory, renderHome, renderIncident, renderIncidentNotFound, renderUptime, type RenderOptions } from './render-pages.tsx';
 
-type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'> & { frameAncestors: readonly string[] };
+type PageSettings = Pick<Page, 'timeZone' | 'locales' | 'defaultLocale'> & {
+  frameAncestors: readonly string[];
+  /** The home page draws monitors' response times (absent from copies kept before charts existed). */
+  charts?: boolean;
+};
+
+/**
+ * How long a home page drawing response times keeps its copy: results are private writes (a check
+ * every few seconds must not empty the caches, see ARCHITECTURE.md), so the home page alone, and
+ * only while it draws charts, is rendered again for the first visitor after each window.
+ */
+export const chartWindowMs = 5 * 60_000;
 
 const htmlType = 'text/html; charset=utf-8';
 const idPattern = /^[0-9a-z]{12}$/;
@@ -87,8 +99,9 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
   // kept with the renderings so that an instance without its database still finds its pages' keys.
   const pageSettings = async (): Promise<PageSettings> => {
     const response = await deps.cache.get('public|page-settings', async () => {
-      const page = await getPage(deps.ctx);
+      const [page, charts] = await Promise.all([getPage(deps.ctx), showsPublicCharts(deps.ctx)]);
       const settings: PageSettings = {
+        charts,
         timeZone: page.timeZone,
         locales: page.locales,
         defaultLocale: page.defaultLocale,
@@ -127,7 +140,8 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
     const options: RenderOptions = { locale: negotiated.locale, assets: assets.urls, now };
     // The sites the operator named may frame the page; no other may.
     reply.header('content-security-policy', contentSecurityPolicy(page.frameAncestors));
-    return { options, negotiated, key: `page|${negotiated.locale}`, timeZone: page.timeZone };
+    const chartWindow = page.charts === true ? Math.floor(now.getTime() / chartWindowMs) : undefined;
+    return { options, negotiated, key: `page|${negotiated.locale}`, timeZone: page.timeZone, chartWindow };
   };
 
   // Kept copies with their note, by ETag and language: an outage serves the same few copies many times.
@@ -166,11 +180,12 @@ export function registerPublicPage(app: App, deps: AppDeps): void {
 
   app.get('/', { schema: { querystring: homeQuery } }, async (request, reply) => {
     const { locale } = request.query as z.infer<typeof homeQuery>;
-    const { options, negotiated, key, timeZone } = await begin(request, reply, locale);
-    const response = await deps.cache.get(`${key}|home`, async () => ({
-      contentType: htmlType,
-      body: await renderHome(deps.ctx, options),
-    }));
+    const { options, negotiated, key, timeZone, chartWindow } = await begin(request, reply, locale);
+    const response = await deps.cache.get(
+      `${key}|home`,
+      async () => ({ contentType: htmlType, body: await renderHome(deps.ctx, options) }),
+      chartWindow,
+    );
     return send(request, reply, response, negotiated, timeZone);
   });
 

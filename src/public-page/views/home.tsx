@@ -4,6 +4,7 @@ import type { ComponentRow, HomeModel } from '../page-model.ts';
 import type { LatestIncident } from '../history-model.ts';
 import { barSpans } from '../day-bars-model.ts';
 import { DayBarsView } from './day-bars.tsx';
+import { ResponseChartView } from './response-chart.tsx';
 import { Layout } from './layout.tsx';
 import { Icon, StatusText, UnknownStatusText } from './status-icon.tsx';
 import { Timeline } from './timeline.tsx';
@@ -76,6 +77,7 @@ function ComponentItem({ view, row, grouped }: { view: ViewContext; row: Compone
         )}
       </div>
       {row.bars !== null && <DayBarsView view={view} bars={row.bars} name={c.name} id={c.id} />}
+      {row.chart !== null && <ResponseChartView view={view} chart={row.chart} name={c.name} id={c.id} />}
     </li>
   );
 }
