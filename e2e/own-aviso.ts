@@ -13,9 +13,10 @@ export interface OwnAviso {
 
 /**
  * Starts Aviso on a fresh data directory, first applying `pageFile` (a page as code) to it when
- * given, and reads the setup link from its log as an operator would.
+ * given, and reads the setup link from its log as an operator would. `seed`: a script run with the
+ * data directory (and the time) after the file is applied, for data no file carries (check results).
  */
-export async function startOwnAviso(pageFile?: string): Promise<OwnAviso> {
+export async function startOwnAviso(pageFile?: string, options: { seed?: string } = {}): Promise<OwnAviso> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aviso-own-e2e-'));
   if (pageFile !== undefined) {
     const file = join(dataDir, 'page.yaml');
@@ -25,6 +26,10 @@ export async function startOwnAviso(pageFile?: string): Promise<OwnAviso> {
       encoding: 'utf8',
     });
     if (applied.status !== 0) throw new Error(`aviso apply failed:\n${applied.stderr}${applied.stdout}`);
+  }
+  if (options.seed !== undefined) {
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', options.seed, dataDir, new Date().toISOString()], { encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`${options.seed} failed:\n${seeded.stderr}${seeded.stdout}`);
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
