@@ -17,7 +17,14 @@ export { rollUpResults, defaultRetention, type RetentionSettings } from './roll-
 export type { CheckResult } from './checks/check-result.ts';
 export type { MonitorClients } from './run-check.ts';
 export { nextSlot, slotOffsetMs, checkJobName } from './schedule.ts';
-export { listMonitorRows, listMonitorsOfComponent, listPushTokenHashes, setPushTokenHash, insertResult, addToRollup } from './monitor-store.ts';
+export {
+  listMonitorRows,
+  listMonitorsOfComponent,
+  listPushTokenHashes,
+  setPushTokenHash,
+  insertResult,
+  addToRollup,
+} from './monitor-store.ts';
 export { checkTiming, parseSettings } from './monitor-checks.ts';
 export { listSparklines, emptySparkline, type Sparkline } from './list-sparklines.ts';
 export { listPublicCharts, showsPublicCharts, chartDays, type ResponseChart } from './list-public-charts.ts';
