@@ -1,5 +1,5 @@
 import type { CreateMonitorInput, Monitor, MonitorKind } from '../../modules/monitors/index.ts';
-import { checked, optional, parseInteger, text, type FormBody } from '../form-values.ts';
+import { checked, FieldError, optional, parseInteger, text, type FormBody } from '../form-values.ts';
 
 /** Where a verb's field paths show on the form. */
 export const monitorFormFields: Record<string, string> = {
@@ -11,6 +11,9 @@ export const monitorFormFields: Record<string, string> = {
   'settings.jsonAssertion.comparison': 'jsonComparison',
   'settings.jsonAssertion.expected': 'jsonExpected',
   'settings.maxResponseMs': 'maxResponseMs',
+  'settings.headers': 'headers',
+  'settings.body': 'requestBody',
+  'settings.maxRedirects': 'maxRedirects',
   'settings.host': 'host',
   'settings.port': 'port',
   'settings.name': 'dnsName',
@@ -25,6 +28,19 @@ const optionalInteger = (body: FormBody, name: string): number | null => {
   const value = optional(body, name);
   return value === null ? null : parseInteger(body, name, 0);
 };
+
+/** Request headers written one per line as `Name: value`; a line without a name and a colon is refused on the field. */
+function headersFromForm(body: FormBody): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [index, line] of text(body, 'headers').split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    const name = colon < 0 ? '' : line.slice(0, colon).trim();
+    if (name === '') throw new FieldError('headers', `Line ${index + 1}: write a header as "Name: value".`);
+    headers[name] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
 
 /** An empty path: no JSON assertion. */
 function jsonAssertionFromForm(body: FormBody): Record<string, unknown> | null {
@@ -44,9 +60,14 @@ export function settingsFromForm(kind: MonitorKind, body: FormBody): Record<stri
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== ''),
+        headers: headersFromForm(body),
+        body: text(body, 'requestBody') === '' ? null : text(body, 'requestBody'),
         keyword: optional(body, 'keyword'),
         jsonAssertion: jsonAssertionFromForm(body),
         maxResponseMs: optionalInteger(body, 'maxResponseMs'),
+        maxRedirects: parseInteger(body, 'maxRedirects', 5),
+        // Verifying is the default: only a ticked box turns it off.
+        verifyTls: !checked(body, 'acceptInvalidTls'),
       };
     case 'tcp':
       return { host: text(body, 'host').trim(), port: parseInteger(body, 'port', 0) };
@@ -112,6 +133,12 @@ export function formFromMonitor(m: Monitor): FormBody {
     jsonComparison: str(assertion?.['comparison']),
     jsonExpected: str(assertion?.['expected']),
     maxResponseMs: str(s['maxResponseMs']),
+    headers: Object.entries((s['headers'] ?? {}) as Record<string, string>)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\n'),
+    requestBody: str(s['body']),
+    maxRedirects: str(s['maxRedirects']),
+    acceptInvalidTls: s['verifyTls'] === false ? 'on' : undefined,
     host: str(s['host']),
     port: str(s['port']),
     dnsName: str(s['name']),

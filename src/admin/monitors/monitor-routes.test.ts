@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createComponent } from '../../modules/components/index.ts';
-import { insertResult, listMonitors } from '../../modules/monitors/index.ts';
+import { createMonitor, insertResult, listMonitors } from '../../modules/monitors/index.ts';
 import { createTemplate } from '../../modules/templates/index.ts';
 
 test('an admin adds an HTTP monitor, tests it now, pauses and edits it; the list shows its state and last result', async (t) => {
@@ -196,4 +196,59 @@ test('the list draws each monitor’s last 24 hours as a sparkline named in word
   assert.match(list, /class="spark-no-data"/);
   assert.match(list, /shown on the public page/);
   assert.match((await admin.get(`/admin/monitors/${id}`)).body, /name="publicChart"[^>]*checked/);
+});
+
+test('an HTTP monitor’s headers, body, redirects and certificate choice show on its form and survive an edit in the admin', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const { monitor } = await createMonitor(
+    app.ctx,
+    {
+      kind: 'http',
+      name: 'Orders',
+      allowPrivate: true,
+      settings: {
+        url: 'https://127.0.0.1:8443/health',
+        method: 'POST',
+        headers: { Authorization: 'Bearer s3cret', 'X-Probe': 'aviso' },
+        body: '{"ping":true}',
+        maxRedirects: 0,
+        verifyTls: false,
+      },
+    },
+    { mayAllowPrivate: true },
+  );
+  const admin = await app.signIn('admin');
+  const edit = await admin.get(`/admin/monitors/${monitor.id}`);
+  assert.match(edit.body, /<textarea[^>]*name="headers"[^>]*>Authorization: Bearer s3cret\nX-Probe: aviso<\/textarea>/);
+  assert.match(edit.body, /<textarea[^>]*name="requestBody"[^>]*>\{&quot;ping&quot;:true\}<\/textarea>/);
+  assert.match(edit.body, /name="acceptInvalidTls" value="on" checked/);
+
+  const form = {
+    name: 'Orders API',
+    kind: 'http',
+    url: 'https://127.0.0.1:8443/health',
+    method: 'POST',
+    headers: 'Authorization: Bearer s3cret\r\nX-Probe: aviso',
+    requestBody: '{"ping":true}',
+    maxRedirects: '0',
+    acceptInvalidTls: 'on',
+    allowPrivate: 'on',
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+  };
+  const refused = await admin.post(`/admin/monitors/${monitor.id}`, { ...form, headers: 'Authorization Bearer s3cret' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /href="#f-headers"/);
+  assert.match(refused.body, /Line 1: write a header as &quot;Name: value&quot;/);
+
+  assert.equal((await admin.post(`/admin/monitors/${monitor.id}`, form)).statusCode, 303);
+  const [saved] = await listMonitors(app.ctx);
+  assert.equal(saved!.monitor.name, 'Orders API');
+  assert.deepEqual(
+    (({ headers, body, maxRedirects, verifyTls }) => ({ headers, body, maxRedirects, verifyTls }))(
+      saved!.monitor.settings as Record<string, unknown>,
+    ),
+    { headers: { Authorization: 'Bearer s3cret', 'X-Probe': 'aviso' }, body: '{"ping":true}', maxRedirects: 0, verifyTls: false },
+  );
 });

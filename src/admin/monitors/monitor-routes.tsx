@@ -10,6 +10,7 @@ import {
   listMonitors,
   listSparklines,
   monitorClients,
+  httpMethods,
   monitorKinds,
   testMonitor,
   updateMonitor,
@@ -22,7 +23,7 @@ import {
 import { listTemplates, type IncidentTemplate } from '../../modules/templates/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
-import { Checkbox, CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
+import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 import { formFromMonitor, monitorFormFields, monitorFromForm } from './monitor-form.ts';
 import { SparklineView } from './sparkline.tsx';
@@ -194,13 +195,7 @@ function MonitorForm({
           {(kind === undefined || kind === 'http') && (
             <>
               <Field name="url" label="URL (HTTP)" type="url" form={form} />
-              <Select
-                name="method"
-                label="Method (HTTP)"
-                form={form}
-                initial="GET"
-                options={['GET', 'HEAD', 'POST'].map((m) => [m, m] as const)}
-              />
+              <Select name="method" label="Method (HTTP)" form={form} initial="GET" options={httpMethods.map((m) => [m, m] as const)} />
               <Field
                 name="expectedStatus"
                 label="Expected status (HTTP)"
@@ -223,6 +218,28 @@ function MonitorForm({
                 hint="Text as it is; a number, true, false or null as written in JSON."
               />
               <Field name="maxResponseMs" label="Slower than this many ms is degraded (HTTP)" type="number" form={form} />
+              <TextArea
+                name="headers"
+                label="Request headers (HTTP)"
+                form={form}
+                rows={3}
+                hint="One per line, as Name: value (an Authorization header, a Host)."
+              />
+              <TextArea name="requestBody" label="Request body (HTTP)" form={form} rows={3} hint="Sent with POST; empty for none." />
+              <Field
+                name="maxRedirects"
+                label="Redirects to follow (HTTP)"
+                type="number"
+                form={form}
+                initial="5"
+                hint="0 checks the first answer itself."
+              />
+              <Checkbox
+                name="acceptInvalidTls"
+                label="Accept an invalid or self-signed certificate (HTTPS)"
+                form={form}
+                hint="Off by default: a certificate that does not verify is a failed check."
+              />
             </>
           )}
           {(kind === undefined || kind === 'tcp' || kind === 'tls') && (

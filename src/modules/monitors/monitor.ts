@@ -11,7 +11,7 @@ export type MonitorKind = (typeof monitorKinds)[number];
 export const checkOutcomes = ['up', 'degraded', 'down', 'no_data'] as const;
 export type CheckOutcome = (typeof checkOutcomes)[number];
 
-const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const statusRange = z
   .string()
   .regex(/^[1-5]\d\d(-[1-5]\d\d)?$/, 'must be a status such as 200 or a range such as 200-299')
