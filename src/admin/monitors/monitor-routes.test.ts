@@ -95,6 +95,20 @@ test('a heartbeat’s secret URL is shown once; an editor cannot add monitors', 
   assert.ok(pushUrl !== undefined);
   assert.doesNotMatch((await admin.get('/admin/monitors')).body, new RegExp(pushUrl), 'never shown again');
 
+  // A leaked URL is replaced: the new one is shown once, the old one stops at once.
+  const [heartbeat] = await listMonitors(app.ctx);
+  const ping = (url: string) => app.aviso.app.inject({ method: 'GET', url: new URL(url).pathname });
+  assert.equal((await ping(pushUrl)).statusCode, 200);
+  const edit = await admin.get(`/admin/monitors/${heartbeat!.monitor.id}`);
+  assert.match(edit.body, /<button type="submit">New URL<\/button>/);
+  const rotated = await admin.post(`/admin/monitors/${heartbeat!.monitor.id}/rotate`, {});
+  assert.equal(rotated.statusCode, 200);
+  const newUrl = /(http:\/\/[^<\s]+\/heartbeat\/[A-Za-z0-9_-]+)/.exec(rotated.body)?.[1];
+  assert.ok(newUrl !== undefined && newUrl !== pushUrl);
+  assert.equal((await ping(pushUrl)).statusCode, 404, 'the old URL no longer records pings');
+  assert.equal((await ping(newUrl)).statusCode, 200);
+  assert.doesNotMatch((await admin.get(`/admin/monitors/${heartbeat!.monitor.id}`)).body, new RegExp(newUrl), 'shown once');
+
   const editor = await app.signIn('editor');
   await editor.get('/admin/monitors');
   assert.equal((await editor.post('/admin/monitors', { name: 'x', kind: 'tcp', host: 'example.com', port: '80' })).statusCode, 403);

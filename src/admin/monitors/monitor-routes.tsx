@@ -12,6 +12,7 @@ import {
   monitorClients,
   httpMethods,
   monitorKinds,
+  rotatePushToken,
   testMonitor,
   updateMonitor,
   type CheckResult,
@@ -395,7 +396,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
     );
   });
 
-  const renderEdit = async (reply: FastifyReply, s: Screen, view: MonitorView, form: FormState, status = 200) =>
+  const renderEdit = async (reply: FastifyReply, s: Screen, view: MonitorView, form: FormState, status = 200, pushUrl?: string) =>
     show(
       reply,
       s,
@@ -403,6 +404,15 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
       'monitors',
       <>
         <h1>{view.monitor.name}</h1>
+        {pushUrl !== undefined && (
+          <div class="notice" role="status">
+            <p>The heartbeat has a new URL; the old one no longer works. Copy it now, it is shown only once:</p>
+            <p class="secret">{pushUrl}</p>
+            <p>
+              For example: <code>curl -fsS {pushUrl}</code>
+            </p>
+          </div>
+        )}
         <MonitorForm
           s={s}
           form={form}
@@ -410,6 +420,15 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
           templates={await listTemplates(s.ctx)}
           existing={view.monitor}
         />
+        {view.monitor.kind === 'heartbeat' && (
+          <form method="post" action={`/admin/monitors/${view.monitor.id}/rotate`}>
+            <CsrfField token={s.session.csrfToken} />
+            <p class="meta">
+              The heartbeat's URL is shown only when it is made. A new one stops the old one at once: update the job that calls it.
+            </p>
+            <button type="submit">New URL</button>
+          </form>
+        )}
         <form method="post" action={`/admin/monitors/${view.monitor.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
@@ -452,6 +471,14 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
       return redirectTo(reply, '/admin/monitors', paused ? 'monitor-paused' : 'monitor-resumed');
     });
   }
+
+  scope.post<{ Params: { id: string } }>('/monitors/:id/rotate', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_components');
+    const pushToken = await rotatePushToken(s.ctx, request.params.id);
+    const view = await getMonitor(s.ctx, request.params.id);
+    const form = { values: formFromMonitor(view.monitor), errors: {}, complete: true };
+    return renderEdit(reply, s, view, form, 200, `${deps.config.publicUrl}/heartbeat/${pushToken}`);
+  });
 
   scope.post<{ Params: { id: string } }>('/monitors/:id/test', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
