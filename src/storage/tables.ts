@@ -222,6 +222,13 @@ export interface LoginAttemptsTable {
   at: string;
 }
 
+/** One "forgot password" form sent, by client address: the per-address limit counts them. */
+export interface ResetRequestsTable {
+  id: Generated<number>;
+  ip: string;
+  at: string;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: string;
@@ -439,6 +446,7 @@ export interface Database {
   sessions: SessionsTable;
   accountTokens: AccountTokensTable;
   loginAttempts: LoginAttemptsTable;
+  resetRequests: ResetRequestsTable;
   auditEvents: AuditEventsTable;
   incidentTemplates: IncidentTemplatesTable;
   subscribers: SubscribersTable;

@@ -100,13 +100,14 @@ export function registerAuthRoutes(scope: App, deps: AppDeps): void {
   });
 
   // The same answer whether or not the address belongs to a member; the mail goes out from a job.
+  // One client address (request.ip: the peer, or what a trusted proxy says) may ask five times in 15 minutes.
   scope.post('/forgot', async (request, reply) => {
     const body = asBody(request.body);
     return submitForm(
       reply,
       { email: text(body, 'email') },
       async () => {
-        await requestPasswordReset(deps.ctx, { email: text(body, 'email') });
+        await requestPasswordReset(deps.ctx, { email: text(body, 'email'), ip: request.ip });
         return sendHtml(reply, <ForgotScreen frame={await frame(request, reply)} form={emptyForm()} sent />);
       },
       async (form, status) => sendHtml(reply, <ForgotScreen frame={await frame(request, reply)} form={form} sent={false} />, status),

@@ -24,10 +24,10 @@ describe('password reset by email, through a real SMTP server', () => {
 
   afterEach(() => t.close());
 
-  const ask = async (email: string) => {
-    const client = new AdminClient(t.aviso);
-    await client.get('/admin/forgot');
-    return client.post('/admin/forgot', { email });
+  const ask = async (email: string, headers: Record<string, string> = {}, app = t) => {
+    const client = new AdminClient(app.aviso);
+    await client.get('/admin/forgot', headers);
+    return client.post('/admin/forgot', { email }, { headers });
   };
   const linkIn = (text: string) => /https?:\/\/\S+\/admin\/reset\?token=[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
   const pathOf = (url: string) => url.slice(t.aviso.deps.config.publicUrl.length);
@@ -99,5 +99,34 @@ describe('password reset by email, through a real SMTP server', () => {
       t.clock.advance(10 * 60_000);
     }
     assert.equal(smtp.to('ana@example.com').length, 3);
+  });
+
+  test('one address may send the form five times in 15 minutes, whatever emails it names; a spoofed X-Forwarded-For does not lift it', async () => {
+    for (const email of ['ana@example.com', 'nobody@example.com', 'ana@example.com', 'x@example.com', 'y@example.com']) {
+      assert.equal((await ask(email)).statusCode, 200);
+    }
+    const jobs = async () => (await t.ctx.db.selectFrom('jobs').select('id').execute()).length;
+    const queued = await jobs();
+    const member = await ask('ana@example.com');
+    const stranger = await ask('nobody@example.com', { 'x-forwarded-for': '203.0.113.9' });
+    assert.equal(member.statusCode, 429);
+    assert.equal(stranger.statusCode, 429, 'a header anyone can send does not make another client');
+    assert.match(member.body, /Too many reset requests from this address; wait 15 minutes/);
+    const message = (body: string) => /<p class="alert"[^>]*>([^<]+)</.exec(body)?.[1];
+    assert.equal(message(member.body), message(stranger.body), 'a member’s address and a stranger’s get the same refusal');
+    assert.match(member.body, /<form method="post" action="\/admin\/forgot"/, 'the refusal is the admin’s page with the form');
+    assert.equal(await jobs(), queued, 'a refused request queues no mail');
+
+    t.clock.advance(passwordReset.perIpWindowMs + 1000);
+    assert.equal((await ask('ana@example.com')).statusCode, 200, 'the window passes');
+  });
+
+  test('behind a trusted proxy, the limit is per client address the proxy reports', async (c) => {
+    const proxied = await createAdminTestApp({ env: { AVISO_TRUST_PROXY: '127.0.0.1' } });
+    c.after(() => proxied.close());
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    for (let i = 0; i < 5; i++) assert.equal((await ask('ana@example.com', from('198.51.100.7'), proxied)).statusCode, 200);
+    assert.equal((await ask('ana@example.com', from('198.51.100.7'), proxied)).statusCode, 429);
+    assert.equal((await ask('ana@example.com', from('198.51.100.8'), proxied)).statusCode, 200, 'another client is not held back');
   });
 });

@@ -1,5 +1,14 @@
-/** A reset link is valid for an hour, and an address gets at most three of them an hour. */
-export const passwordReset = { lifetimeMs: 3600_000, perAddressPerHour: 3, jobName: 'accounts.send-password-reset' } as const;
+/**
+ * A reset link is valid for an hour, and an address gets at most three of them an hour. One client
+ * address may send the "forgot password" form five times in 15 minutes.
+ */
+export const passwordReset = {
+  lifetimeMs: 3600_000,
+  perAddressPerHour: 3,
+  perIp: 5,
+  perIpWindowMs: 15 * 60_000,
+  jobName: 'accounts.send-password-reset',
+} as const;
 
 /** What the reset mail needs from outside the module: where the admin app is, and a way to send mail. */
 export interface PasswordResetSettings {
