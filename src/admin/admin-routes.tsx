@@ -35,6 +35,14 @@ const css = Buffer.from(adminCss, 'utf8');
 const js = Buffer.from(adminJs, 'utf8');
 const pickerScript = Buffer.from(componentPickerScript, 'utf8');
 
+/** What a member the team's two-factor rule holds back may still open: their account screen, its setup, logging out. */
+const twoFactorSetUpPaths = new Set([
+  '/admin/account',
+  '/admin/account/two-factor/start',
+  '/admin/account/two-factor/confirm',
+  '/admin/logout',
+]);
+
 /** The admin app under /admin: forms and cookies are parsed only in this scope. */
 export function registerAdmin(app: App, deps: AppDeps): void {
   app.register(
@@ -54,6 +62,10 @@ export function registerAdmin(app: App, deps: AppDeps): void {
           throw new AppError('unauthorized', 'Your session has ended. Log in again; nothing was changed.');
         }
         if (request.method === 'POST') checkSessionCsrf(request, session);
+        if (session.mustSetUpTwoFactor && !twoFactorSetUpPaths.has(request.routeOptions.url ?? '')) {
+          if (request.method === 'GET') return reply.code(303).redirect('/admin/account?notice=two-factor-required');
+          throw new AppError('forbidden', 'Your team requires two-factor login: set it up on your account screen first.');
+        }
         return undefined;
       });
 

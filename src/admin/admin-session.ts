@@ -13,6 +13,8 @@ export interface AdminSession {
   user: User;
   actor: Actor;
   csrfToken: string;
+  /** The team requires a second factor and this member has none yet: only its setup is open to them. */
+  mustSetUpTwoFactor: boolean;
 }
 
 const sessions = new WeakMap<FastifyRequest, AdminSession>();
@@ -33,7 +35,12 @@ export async function loadSession(deps: AppDeps, request: FastifyRequest): Promi
   if (token === undefined || token === '') return null;
   const found = await authenticateSession(deps.ctx, token);
   if (found === null) return null;
-  const session: AdminSession = { user: found.user, actor: found.actor, csrfToken: found.csrfToken };
+  const session: AdminSession = {
+    user: found.user,
+    actor: found.actor,
+    csrfToken: found.csrfToken,
+    mustSetUpTwoFactor: found.mustSetUpTwoFactor,
+  };
   sessions.set(request, session);
   return session;
 }

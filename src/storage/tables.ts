@@ -200,6 +200,16 @@ export interface SessionsTable {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** How the session was opened: `password`, `passkey` or `oidc`; null for sessions opened before it was recorded (password). */
+  loginMethod: string | null;
+}
+
+/** Team-wide account rules; one row (`id` = `team`), absent while every rule is off. */
+export interface TeamSettingsTable {
+  id: string;
+  /** 1: members who log in with a password must have a second factor before anything else. */
+  requireTwoFactor: number;
+  updatedAt: string;
 }
 
 /** One-time links: the first owner's setup and team invites. */
@@ -447,6 +457,7 @@ export interface Database {
   accountTokens: AccountTokensTable;
   loginAttempts: LoginAttemptsTable;
   resetRequests: ResetRequestsTable;
+  teamSettings: TeamSettingsTable;
   auditEvents: AuditEventsTable;
   incidentTemplates: IncidentTemplatesTable;
   subscribers: SubscribersTable;

@@ -13,6 +13,11 @@ function AccountScreen({ s, isOn, form }: { s: Screen; isOn: boolean; form: Form
         {s.session.user.name}, {s.session.user.email} ({s.session.user.role})
       </p>
       <h2>Two-factor login</h2>
+      {s.session.mustSetUpTwoFactor && (
+        <p class="alert" role="alert">
+          Your team requires two-factor login. Set it up below; the rest of Aviso opens once it is on.
+        </p>
+      )}
       <FormAlert form={form} />
       {isOn ? (
         <form method="post" action="/admin/account/two-factor/disable" class="card" novalidate>

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { AdminClient, createAdminTestApp, testPassword, type AdminTestApp } from '../../../test/support/admin-client.ts';
 import { startOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-provider.ts';
-import { createUser, listUsers } from '../../modules/accounts/index.ts';
+import { createUser, listUsers, requireTwoFactor } from '../../modules/accounts/index.ts';
 import { listAuditEvents } from '../../modules/audit/index.ts';
 
 const publicUrl = 'http://status.example.test';
@@ -102,6 +102,19 @@ test('the login page offers the provider, and a verified email signs in the memb
   const entry = events.find((e) => e.action === 'user.log_in');
   assert.deepEqual(entry?.after, { method: 'oidc', issuer: provider.issuer, subject: 'ana', ip: '127.0.0.1' });
   assert.equal((await listUsers(app.ctx)).length, 1, 'nobody was added');
+});
+
+test('the team’s two-factor rule leaves sign-in through the provider to the provider', async (t) => {
+  const app = await appWith();
+  t.after(() => app.close());
+  await createUser(app.ctx, { email: 'ana@example.com', name: 'Ana', password: testPassword, role: 'editor' });
+  await requireTwoFactor(app.ctx, { required: true });
+  const client = new AdminClient(app.aviso);
+  assert.equal((await signIn(client, 'ana')).statusCode, 303);
+  assert.equal((await client.get('/admin/incidents')).statusCode, 200, 'not sent to set up an authenticator app');
+  const withPassword = new AdminClient(app.aviso);
+  await withPassword.login('ana@example.com', testPassword);
+  assert.equal((await withPassword.get('/admin/incidents')).headers.location, '/admin/account?notice=two-factor-required');
 });
 
 test('an unverified email and a domain outside the allow-list are refused with a reason, and logged', async (t) => {

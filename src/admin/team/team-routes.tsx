@@ -1,7 +1,19 @@
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
-import { changeUserRole, inviteUser, isRole, listUsers, removeUser, roles, type User } from '../../modules/accounts/index.ts';
+import {
+  changeUserRole,
+  inviteUser,
+  isRole,
+  isTwoFactorRequired,
+  listTeamFactors,
+  listUsers,
+  removeUser,
+  requireTwoFactor,
+  roles,
+  type MemberFactors,
+  type User,
+} from '../../modules/accounts/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
@@ -12,15 +24,56 @@ const roleOptions = roles.map((r) => [r, r.charAt(0).toUpperCase() + r.slice(1)]
 const roleHelp =
   'Owner: everything, including the team. Admin: components, page settings, API keys. Editor: posts incidents and maintenance. Viewer: reads only.';
 
+/** What a member has besides a password, in words. */
+function factorsText(factors: MemberFactors | undefined): string {
+  return factors?.authenticator === true ? 'authenticator app' : 'none';
+}
+
+interface TeamFactors {
+  required: boolean;
+  byMember: Map<string, MemberFactors>;
+}
+
+/** The team's two-factor rule: shown to everyone, changed by owners only. */
+function TwoFactorRule({ s, factors, form }: { s: Screen; factors: TeamFactors; form: FormState }) {
+  return (
+    <section aria-labelledby="two-factor-rule">
+      <h2 id="two-factor-rule">Two-factor login</h2>
+      <p>
+        {factors.required
+          ? 'Required: a member who logs in with a password and has no second factor must set one up before anything else.'
+          : 'Not required: each member chooses on their account screen.'}{' '}
+        <span class="hint">Sign-in through single sign-on follows the identity provider’s rules; API keys are not affected.</span>
+      </p>
+      {s.session.user.role === 'owner' && (
+        <>
+          <FormAlert form={form} />
+          <form method="post" action="/admin/team/two-factor" class="inline">
+            <CsrfField token={s.session.csrfToken} />
+            <input type="hidden" name="required" value={factors.required ? 'off' : 'on'} />
+            <button type="submit" class={factors.required ? 'secondary' : ''}>
+              {factors.required ? 'Stop requiring two-factor login' : 'Require two-factor login for the team'}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
 function TeamScreen({
   s,
   users,
+  factors,
   form,
+  ruleForm,
   invite,
 }: {
   s: Screen;
   users: User[];
+  factors: TeamFactors;
   form: FormState;
+  ruleForm: FormState;
   invite?: { link: string; email: string; expiresAt: Date };
 }) {
   const manage = s.can('manage_team');
@@ -43,7 +96,7 @@ function TeamScreen({
               {u.name} <span class="meta">({u.role})</span>
             </h2>
             <p class="meta">
-              {u.email} · last login {formatTime(u.lastLoginAt, s.page.timeZone)}
+              {u.email} · last login {formatTime(u.lastLoginAt, s.page.timeZone)} · two-factor: {factorsText(factors.byMember.get(u.id))}
             </p>
             {manage && u.id !== s.session.user.id && (
               <div class="actions">
@@ -74,6 +127,7 @@ function TeamScreen({
           </li>
         ))}
       </ul>
+      <TwoFactorRule s={s} factors={factors} form={ruleForm} />
       {manage && (
         <section aria-labelledby="invite">
           <h2 id="invite">Invite a team member</h2>
@@ -98,7 +152,19 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
     form: FormState,
     status = 200,
     invite?: { link: string; email: string; expiresAt: Date },
-  ) => show(reply, s, 'Team', 'team', <TeamScreen s={s} users={await listUsers(s.ctx)} form={form} {...(invite && { invite })} />, status);
+    ruleForm: FormState = emptyForm(),
+  ) => {
+    const factors = { required: await isTwoFactorRequired(s.ctx), byMember: await listTeamFactors(s.ctx) };
+    const users = await listUsers(s.ctx);
+    return show(
+      reply,
+      s,
+      'Team',
+      'team',
+      <TeamScreen s={s} users={users} factors={factors} form={form} ruleForm={ruleForm} {...(invite && { invite })} />,
+      status,
+    );
+  };
 
   scope.get('/team', async (request, reply) => render(reply, await screen(deps, request), emptyForm()));
 
@@ -124,6 +190,21 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
         });
       },
       (form, status) => render(reply, s, form, status),
+    );
+  });
+
+  // Owners only (the verb refuses anyone else); audit-logged by the verb.
+  scope.post('/team/two-factor', async (request, reply) => {
+    const s = await screen(deps, request, 'manage_team');
+    const required = text(asBody(request.body), 'required') === 'on';
+    return submitForm(
+      reply,
+      {},
+      async () => {
+        await requireTwoFactor(s.ctx, { required });
+        return redirectTo(reply, '/admin/team', required ? 'team-two-factor-on' : 'team-two-factor-off');
+      },
+      (form, status) => render(reply, s, emptyForm(), status, undefined, form),
     );
   });
 

@@ -7,7 +7,7 @@ export { authenticateApiKey, apiKeyFromAuthorization } from './authenticate-api-
 export * from './user.ts';
 export { createUser } from './create-user.ts';
 export { logIn, loginThrottle } from './log-in.ts';
-export { authenticateSession } from './authenticate-session.ts';
+export { authenticateSession, type SessionMember } from './authenticate-session.ts';
 export { logOut } from './log-out.ts';
 export { ensureFirstOwner, isSetupNeeded, isSetupTokenValid, completeSetup, type FirstOwnerOutcome } from './first-owner.ts';
 export { inviteUser, describeInvite, acceptInvite } from './invite-user.ts';
@@ -24,3 +24,7 @@ export { totpCodeAt, recoveryCodeCount } from './two-factor.ts';
 export type { OidcSettings } from './oidc-settings.ts';
 export { createIdentityProvider, type IdentityProvider, type PendingSignIn } from './identity-provider.ts';
 export { logInWithIdentityProvider } from './log-in-with-identity-provider.ts';
+export { requireTwoFactor, isTwoFactorRequired } from './require-two-factor.ts';
+export { listTeamFactors } from './list-team-factors.ts';
+export type { MemberFactors } from './second-factor.ts';
+export type { LoginMethod } from './login-method.ts';

@@ -108,7 +108,7 @@ export async function logInWithIdentityProvider(
     await markLoggedIn(tx, user.id, now);
     const actor: Actor = { kind: 'user', id: user.id, name: user.name };
     await recordAudit(tx, actor, { action: 'user.log_in', entityType: 'user', entityId: user.id, before: null, after: via, at: now });
-    const sessionToken = await startSession({ db: tx, clock: ctx.clock }, user.id);
+    const sessionToken = await startSession({ db: tx, clock: ctx.clock }, user.id, 'oidc');
     return { sessionToken, user: { ...user, lastLoginAt: now } };
   });
 }

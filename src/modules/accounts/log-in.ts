@@ -96,7 +96,7 @@ export async function logIn(
     }
     const actor = { kind: 'user' as const, id: user.id, name: user.name };
     await recordAudit(tx, actor, { action: 'user.log_in', entityType: 'user', entityId: user.id, before: null, after: { ip }, at: now });
-    return startSession({ db: tx, clock: ctx.clock }, user.id);
+    return startSession({ db: tx, clock: ctx.clock }, user.id, 'password');
   });
   return { sessionToken, user: { ...found.user, lastLoginAt: now } };
 }

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { fromTimestamp, toTimestamp } from '../../storage/dialect.ts';
 import type { Database } from '../../storage/tables.ts';
+import { asLoginMethod, type LoginMethod } from './login-method.ts';
 
 export interface SessionRow {
   userId: string;
   csrfToken: string;
   lastSeenAt: Date;
   expiresAt: Date;
+  loginMethod: LoginMethod;
 }
 
 export async function insertSession(
@@ -16,23 +18,30 @@ export async function insertSession(
   csrfToken: string,
   now: Date,
   expiresAt: Date,
+  loginMethod: LoginMethod,
 ): Promise<void> {
   const at = toTimestamp(now);
   await db
     .insertInto('sessions')
-    .values({ tokenHash, userId, csrfToken, createdAt: at, lastSeenAt: at, expiresAt: toTimestamp(expiresAt) })
+    .values({ tokenHash, userId, csrfToken, createdAt: at, lastSeenAt: at, expiresAt: toTimestamp(expiresAt), loginMethod })
     .execute();
 }
 
 export async function findSession(db: Kysely<Database>, tokenHash: string): Promise<SessionRow | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['userId', 'csrfToken', 'lastSeenAt', 'expiresAt'])
+    .select(['userId', 'csrfToken', 'lastSeenAt', 'expiresAt', 'loginMethod'])
     .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
   return row === undefined
     ? undefined
-    : { userId: row.userId, csrfToken: row.csrfToken, lastSeenAt: fromTimestamp(row.lastSeenAt), expiresAt: fromTimestamp(row.expiresAt) };
+    : {
+        userId: row.userId,
+        csrfToken: row.csrfToken,
+        lastSeenAt: fromTimestamp(row.lastSeenAt),
+        expiresAt: fromTimestamp(row.expiresAt),
+        loginMethod: asLoginMethod(row.loginMethod),
+      };
 }
 
 export async function extendSession(db: Kysely<Database>, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {

@@ -22,7 +22,7 @@ import * as addTwoFactor from './0075-add-two-factor.ts';
 import * as rememberLastTotpStep from './0086-remember-last-totp-step.ts';
 import * as monitorJsonAssertions from './0087-monitor-json-assertions.ts';
 import * as monitorPublicChart from './0088-monitor-public-chart.ts';
-import * as countResetRequests from './0090-count-reset-requests.ts';
+import * as limitResetsAndRequireTwoFactor from './0090-limit-resets-and-require-two-factor.ts';
 import * as componentTranslations from './0092-component-translations.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -50,6 +50,6 @@ export const migrations: Record<string, Migration> = {
   '0086-remember-last-totp-step': rememberLastTotpStep,
   '0087-monitor-json-assertions': monitorJsonAssertions,
   '0088-monitor-public-chart': monitorPublicChart,
-  '0090-count-reset-requests': countResetRequests,
+  '0090-limit-resets-and-require-two-factor': limitResetsAndRequireTwoFactor,
   '0092-component-translations': componentTranslations,
 };
