@@ -204,6 +204,36 @@ export interface SessionsTable {
   loginMethod: string | null;
 }
 
+/** A member's passkey (a WebAuthn credential). */
+export interface PasskeysTable {
+  id: string;
+  userId: string;
+  /** The credential id the authenticator chose, base64url. */
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter at its last use (0 for authenticators that keep none). */
+  counter: number | string;
+  /** JSON array of the transports the browser named (`internal`, `usb`, `hybrid`, …). */
+  transports: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** A challenge handed to a browser for registering or using a passkey; deleted when used, refused once expired. */
+export interface WebauthnChallengesTable {
+  /** base64url, as the browser returns it in its client data. */
+  challenge: string;
+  /** `register` or `log_in`. */
+  purpose: string;
+  /** Who registers; null for a login, where the passkey names the member. */
+  userId: string | null;
+  /** The client address that asked for it. */
+  ip: string;
+  expiresAt: string;
+}
+
 /** Team-wide account rules; one row (`id` = `team`), absent while every rule is off. */
 export interface TeamSettingsTable {
   id: string;
@@ -458,6 +488,8 @@ export interface Database {
   loginAttempts: LoginAttemptsTable;
   resetRequests: ResetRequestsTable;
   teamSettings: TeamSettingsTable;
+  passkeys: PasskeysTable;
+  webauthnChallenges: WebauthnChallengesTable;
   auditEvents: AuditEventsTable;
   incidentTemplates: IncidentTemplatesTable;
   subscribers: SubscribersTable;

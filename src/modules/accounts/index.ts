@@ -28,3 +28,7 @@ export { requireTwoFactor, isTwoFactorRequired } from './require-two-factor.ts';
 export { listTeamFactors } from './list-team-factors.ts';
 export type { MemberFactors } from './second-factor.ts';
 export type { LoginMethod } from './login-method.ts';
+export { passkeySettingsFor, type Passkey, type PasskeySettings } from './passkey.ts';
+export { beginPasskeyRegistration, finishPasskeyRegistration } from './register-passkey.ts';
+export { beginPasskeyLogin, logInWithPasskey } from './log-in-with-passkey.ts';
+export { listPasskeys, removePasskey } from './manage-passkeys.ts';

@@ -5,9 +5,11 @@ import { AppError } from '../../shared/errors.ts';
 import { writePrivately } from '../../storage/write.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countFailures, forgetFailures, recordLoginAttempt } from './login-attempt-store.ts';
+import { countPasskeysByUser } from './passkey-store.ts';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password.ts';
 import { deleteExpiredSessions } from './session-store.ts';
 import { startSession } from './start-session.ts';
+import { findTwoFactorRequired } from './team-rule-store.ts';
 import type { User } from './user.ts';
 import { hashRecoveryCode, totpStepOf } from './two-factor.ts';
 import { claimTotpStep, findSecondFactor, findUserByEmail, markLoggedIn, saveSecondFactor, saveUser } from './user-store.ts';
@@ -78,6 +80,12 @@ export async function logIn(
         ]);
       }
     }
+  }
+  // A password alone is not a second factor: with the team's rule on, a member whose strong way in
+  // is a passkey uses it (else a stolen password would open a session that could add a factor).
+  const hasApp = factor !== undefined && factor.enabledAt !== null;
+  if (!hasApp && (await findTwoFactorRequired(ctx.db)) && (await countPasskeysByUser(ctx.db, user.id)).size > 0) {
+    throw new AppError('unauthorized', 'Your team requires two-factor login: log in with your passkey.');
   }
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: true, at: now });
   // A hash made with older, cheaper parameters is replaced now that the password is at hand.

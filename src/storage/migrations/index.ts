@@ -23,6 +23,7 @@ import * as rememberLastTotpStep from './0086-remember-last-totp-step.ts';
 import * as monitorJsonAssertions from './0087-monitor-json-assertions.ts';
 import * as monitorPublicChart from './0088-monitor-public-chart.ts';
 import * as limitResetsAndRequireTwoFactor from './0090-limit-resets-and-require-two-factor.ts';
+import * as createPasskeys from './0091-create-passkeys.ts';
 import * as componentTranslations from './0092-component-translations.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '0087-monitor-json-assertions': monitorJsonAssertions,
   '0088-monitor-public-chart': monitorPublicChart,
   '0090-limit-resets-and-require-two-factor': limitResetsAndRequireTwoFactor,
+  '0091-create-passkeys': createPasskeys,
   '0092-component-translations': componentTranslations,
 };
