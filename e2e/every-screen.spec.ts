@@ -260,6 +260,8 @@ const notScreens = new Set([
   '/assets/admin.css',
   '/assets/admin.js',
   '/assets/component-picker.js',
+  '/assets/webauthn.js',
+  '/assets/passkeys.js',
   '/subscribers/export.csv',
   '/oidc/start',
   '/oidc/callback',

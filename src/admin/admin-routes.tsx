@@ -29,17 +29,24 @@ import { registerAlertReceiverRoutes } from './alert-receivers/receiver-routes.t
 import { adminCss } from './view/admin-styles.ts';
 import { adminJs } from './view/admin-script.ts';
 import { componentPickerScript } from './view/component-picker-script.ts';
+import { passkeyScript } from './view/passkey-script.ts';
+import { webauthnBrowserBundle } from './passkey-assets.ts';
+import { registerPasskeyRoutes } from './account/passkey-routes.tsx';
+import { registerPasskeyLoginRoutes } from './auth/passkey-login-routes.ts';
 import { Layout } from './view/layout.tsx';
 
 const css = Buffer.from(adminCss, 'utf8');
 const js = Buffer.from(adminJs, 'utf8');
 const pickerScript = Buffer.from(componentPickerScript, 'utf8');
+const passkeysJs = Buffer.from(passkeyScript, 'utf8');
 
 /** What a member the team's two-factor rule holds back may still open: their account screen, its setup, logging out. */
 const twoFactorSetUpPaths = new Set([
   '/admin/account',
   '/admin/account/two-factor/start',
   '/admin/account/two-factor/confirm',
+  '/admin/account/passkeys/options',
+  '/admin/account/passkeys',
   '/admin/logout',
 ]);
 
@@ -81,7 +88,15 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       scope.get('/assets/component-picker.js', async (_request, reply) =>
         reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(pickerScript),
       );
+      const webauthnJs = webauthnBrowserBundle();
+      scope.get('/assets/webauthn.js', async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(webauthnJs),
+      );
+      scope.get('/assets/passkeys.js', async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(passkeysJs),
+      );
       registerAuthRoutes(scope, deps);
+      registerPasskeyLoginRoutes(scope, deps);
       registerDashboardRoutes(scope, deps);
       registerIncidentRoutes(scope, deps);
       registerMaintenanceRoutes(scope, deps);
@@ -96,6 +111,7 @@ export function registerAdmin(app: App, deps: AppDeps): void {
       registerJobRoutes(scope, deps);
       registerSubscriberRoutes(scope, deps);
       registerAccountRoutes(scope, deps);
+      registerPasskeyRoutes(scope, deps);
       registerMarkdownRoutes(scope, deps);
     },
     { prefix: '/admin' },

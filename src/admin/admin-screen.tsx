@@ -52,10 +52,26 @@ export function sendHtml(reply: FastifyReply, node: VNode, status = 200): Fastif
 }
 
 /** Sends a signed-in screen in the admin frame. */
-export function show(reply: FastifyReply, s: Screen, title: string, section: Section, body: VNode, status = 200): FastifyReply {
+export function show(
+  reply: FastifyReply,
+  s: Screen,
+  title: string,
+  section: Section,
+  body: VNode,
+  status = 200,
+  scripts?: readonly string[],
+): FastifyReply {
   return sendHtml(
     reply,
-    <Layout title={title} pageName={s.page.name} session={s.session} section={section} notice={s.notice} can={s.can}>
+    <Layout
+      title={title}
+      pageName={s.page.name}
+      session={s.session}
+      section={section}
+      notice={s.notice}
+      can={s.can}
+      {...(scripts !== undefined && { scripts })}
+    >
       {body}
     </Layout>,
     status,

@@ -39,6 +39,8 @@ const notices: Record<string, string> = {
   'logged-out': 'You are logged out.',
   'password-reset': 'Your password is changed; log in with the new one.',
   'two-factor-off': 'Two-factor login is off.',
+  'passkey-added': 'The passkey is added; you can log in with it.',
+  'passkey-removed': 'The passkey is deleted; it logs in no more.',
   'two-factor-required': 'Your team requires two-factor login. Set it up here to continue; nothing else opens until then.',
   'team-two-factor-on': 'Two-factor login is now required of everyone who logs in with a password.',
   'team-two-factor-off': 'Two-factor login is no longer required.',

@@ -1,11 +1,20 @@
 import type { AppDeps } from '../../app-deps.ts';
 import type { App } from '../../http/create-app.ts';
-import { beginTwoFactor, disableTwoFactor, enableTwoFactor, hasTwoFactor } from '../../modules/accounts/index.ts';
+import {
+  beginTwoFactor,
+  disableTwoFactor,
+  enableTwoFactor,
+  hasTwoFactor,
+  listPasskeys,
+  type Passkey,
+} from '../../modules/accounts/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
+import { passkeyScripts } from '../view/layout.tsx';
+import { PasskeySection } from './passkey-routes.tsx';
 
-function AccountScreen({ s, isOn, form }: { s: Screen; isOn: boolean; form: FormState }) {
+function AccountScreen({ s, isOn, form, passkeys }: { s: Screen; isOn: boolean; form: FormState; passkeys: Passkey[] }) {
   return (
     <>
       <h1>Your account</h1>
@@ -15,7 +24,8 @@ function AccountScreen({ s, isOn, form }: { s: Screen; isOn: boolean; form: Form
       <h2>Two-factor login</h2>
       {s.session.mustSetUpTwoFactor && (
         <p class="alert" role="alert">
-          Your team requires two-factor login. Set it up below; the rest of Aviso opens once it is on.
+          Your team requires two-factor login. Set up an authenticator app or add a passkey below; the rest of Aviso opens once you have
+          one.
         </p>
       )}
       <FormAlert form={form} />
@@ -40,6 +50,7 @@ function AccountScreen({ s, isOn, form }: { s: Screen; isOn: boolean; form: Form
           <button type="submit">Set up two-factor login</button>
         </form>
       )}
+      <PasskeySection s={s} passkeys={passkeys} />
     </>
   );
 }
@@ -93,7 +104,7 @@ function RecoveryCodesScreen({ codes }: { codes: string[] }) {
   );
 }
 
-/** The signed-in member's own account: two-factor login. */
+/** The signed-in member's own account: two-factor login and passkeys. */
 export function registerAccountRoutes(scope: App, deps: AppDeps): void {
   scope.get('/account', async (request, reply) => {
     const s = await screen(deps, request);
@@ -102,7 +113,14 @@ export function registerAccountRoutes(scope: App, deps: AppDeps): void {
       s,
       'Your account',
       'account',
-      <AccountScreen s={s} isOn={await hasTwoFactor(s.ctx, s.session.user.id)} form={emptyForm()} />,
+      <AccountScreen
+        s={s}
+        isOn={await hasTwoFactor(s.ctx, s.session.user.id)}
+        form={emptyForm()}
+        passkeys={await listPasskeys(s.ctx, s.session.user.id)}
+      />,
+      200,
+      passkeyScripts,
     );
   });
 
@@ -142,7 +160,16 @@ export function registerAccountRoutes(scope: App, deps: AppDeps): void {
         await disableTwoFactor(s.ctx, s.session.user.id, { password: text(body, 'password') });
         return redirectTo(reply, '/admin/account', 'two-factor-off');
       },
-      async (form, status) => show(reply, s, 'Your account', 'account', <AccountScreen s={s} isOn form={form} />, status),
+      async (form, status) =>
+        show(
+          reply,
+          s,
+          'Your account',
+          'account',
+          <AccountScreen s={s} isOn form={form} passkeys={await listPasskeys(s.ctx, s.session.user.id)} />,
+          status,
+          passkeyScripts,
+        ),
     );
   });
 }

@@ -20,6 +20,7 @@ import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../a
 import { asBody, emptyForm, text } from '../form-values.ts';
 import { noticeText } from '../notices.ts';
 import { oidcPaths, registerOidcRoutes } from './oidc-routes.tsx';
+import { passkeyLoginPaths } from './passkey-login-routes.ts';
 import { ForgotScreen, InviteScreen, LinkInvalidScreen, LoginScreen, ResetScreen, SetupScreen } from './auth-views.tsx';
 
 /** Screens reachable without a session; their POSTs carry the pre-login form token. */
@@ -32,6 +33,9 @@ export const publicPaths = new Set([
   '/admin/assets/admin.css',
   '/admin/assets/admin.js',
   '/admin/assets/component-picker.js',
+  '/admin/assets/webauthn.js',
+  '/admin/assets/passkeys.js',
+  ...passkeyLoginPaths,
   ...oidcPaths,
 ]);
 

@@ -1,5 +1,5 @@
 import type { FormState } from '../form-values.ts';
-import { Layout } from '../view/layout.tsx';
+import { Layout, passkeyScripts } from '../view/layout.tsx';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
 
 export type LoginFrame = Frame;
@@ -25,7 +25,7 @@ export function LoginScreen({
   sso?: string | undefined;
 }) {
   return (
-    <Layout title="Log in" pageName={frame.pageName} session={null} notice={frame.notice}>
+    <Layout title="Log in" pageName={frame.pageName} session={null} notice={frame.notice} scripts={passkeyScripts}>
       <div class="center">
         <h1>Log in</h1>
         {setupNeeded && (
@@ -49,6 +49,12 @@ export function LoginScreen({
           />
           <button type="submit">Log in</button>
         </form>
+        <div class="card" data-passkey-login data-csrf={frame.token} data-next={next} hidden>
+          <button type="button" class="secondary">
+            Sign in with a passkey
+          </button>
+          <p class="alert" role="alert" data-passkey-status hidden></p>
+        </div>
         <p>
           <a href="/admin/forgot">Forgot your password?</a>
         </p>

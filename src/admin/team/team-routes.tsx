@@ -26,7 +26,11 @@ const roleHelp =
 
 /** What a member has besides a password, in words. */
 function factorsText(factors: MemberFactors | undefined): string {
-  return factors?.authenticator === true ? 'authenticator app' : 'none';
+  const has = [
+    ...(factors?.authenticator === true ? ['authenticator app'] : []),
+    ...(factors === undefined || factors.passkeys === 0 ? [] : [factors.passkeys === 1 ? '1 passkey' : `${factors.passkeys} passkeys`]),
+  ];
+  return has.length === 0 ? 'none' : has.join(', ');
 }
 
 interface TeamFactors {

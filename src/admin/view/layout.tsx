@@ -14,8 +14,13 @@ export interface LayoutProps {
   /** A confirmation shown once after a redirect. */
   notice?: string | undefined;
   can?: (permission: Permission) => boolean;
+  /** Scripts of this screen only (Aviso's own files, after the admin's), e.g. the passkey script. */
+  scripts?: readonly string[];
   children: ComponentChildren;
 }
+
+/** The screens that use passkeys load @simplewebauthn/browser's bundle and the passkey script. */
+export const passkeyScripts = ['/admin/assets/webauthn.js', '/admin/assets/passkeys.js'] as const;
 
 /** The frame of every admin screen: skip link, header with navigation, one main landmark. */
 export function Layout(props: LayoutProps) {
@@ -30,6 +35,9 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href="/admin/assets/admin.css" />
         <script src="/admin/assets/admin.js" defer />
         <script src="/admin/assets/component-picker.js" defer></script>
+        {props.scripts?.map((src) => (
+          <script key={src} src={src} defer></script>
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">
