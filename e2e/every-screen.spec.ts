@@ -315,10 +315,25 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * A full-page screenshot for review. Chromium now and then answers "Unable to capture screenshot"
+ * on a busy machine (a compositor frame that was not ready): that says nothing about the screen, so
+ * it is asked once more after a frame; a second refusal fails the tour.
+ */
+async function screenshot(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } catch (error) {
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.waitForTimeout(500);
+    await page.screenshot({ path, fullPage: true });
+  }
+}
+
 /** Screenshot named screen-width-scheme.png, then axe and no sideways scroll, each reported without stopping the tour. */
 async function check(page: Page, testInfo: TestInfo, name: string, scheme: string): Promise<void> {
   const width = testInfo.project.use.viewport?.width ?? 0;
-  await page.screenshot({ path: `screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
+  await screenshot(page, `screenshots/${name}-${width}-${scheme}.png`);
   expect.soft(await axeViolations(page), `axe on ${name} (${width} px, ${scheme})`).toEqual([]);
   expect.soft(await scrollsSideways(page), `${name} (${width} px, ${scheme}) scrolls sideways`).toBeNull();
 }
