@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { confirmSubscription, subscribe } from '../../src/modules/subscribers/index.ts';
+import type { Ctx } from '../../src/shared/context.ts';
+import type { Locale } from '../../src/shared/locales.ts';
 
 export interface ReceivedMail {
   to: string[];
@@ -86,3 +89,26 @@ export async function startSmtpSink(options: { refuse?: Set<string>; parse?: boo
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Subscribes `address` by email and confirms it with the link its confirmation email carries, as a
+ * reader does: `deliver` runs the jobs that send that email to `smtp`.
+ */
+export async function subscribeConfirmed(
+  ctx: Ctx,
+  reader: { address: string; locale: Locale; ip?: string },
+  endpoints: Parameters<typeof subscribe>[3],
+  smtp: Pick<SmtpSink, 'to'>,
+  deliver: () => Promise<unknown>,
+): Promise<void> {
+  await subscribe(ctx, { address: reader.address, locale: reader.locale }, { ip: reader.ip ?? '192.0.2.1' }, endpoints);
+  await deliver();
+  const token = smtp
+    .to(reader.address)
+    .at(-1)
+    ?.text.match(/\/subscriptions\/confirm\/(\S+)/)?.[1];
+  if (token === undefined) throw new Error(`no confirmation email reached ${reader.address}`);
+  await confirmSubscription(ctx, token);
+}
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;

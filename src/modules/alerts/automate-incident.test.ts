@@ -3,11 +3,10 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { JobWorker } from '../../jobs/index.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { createTestOutbound } from '../../../test/support/outbound.ts';
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
+import { startSmtpSink, subscribeConfirmed } from '../../../test/support/smtp-sink.ts';
 import { createComponent, findComponent } from '../components/index.ts';
 import { queryIncidents } from '../incidents/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../notifications/index.ts';
-import { confirmSubscription, subscribe } from '../subscribers/index.ts';
 import { createTemplate } from '../templates/index.ts';
 import { createReceiver, receiveAlerts } from './index.ts';
 
@@ -32,10 +31,7 @@ describe('an alert rule opens its automatic incident from the template it names,
     t = await createTestContext();
     channels = createChannels({ email: { smtpUrl: smtp.url, from: 'Test Page <status@example.test>' }, outbound });
     worker = new JobWorker({ ctx: t.ctx, handlers: createNotificationHandlers({ publicUrl, channels }) });
-    await subscribe(t.ctx, { address: 'ops@example.com', locale: 'en' }, { ip: '192.0.2.1' }, outbound);
-    await runDue();
-    const link = smtp.received[0]?.text.match(new RegExp(`${publicUrl}/subscriptions/confirm/([0-9a-z]{12}\\.[A-Za-z0-9_-]+)`))?.[1];
-    await confirmSubscription(t.ctx, link!);
+    await subscribeConfirmed(t.ctx, { address: 'ops@example.com', locale: 'en' }, outbound, smtp, runDue);
     smtp.received.length = 0;
   });
   afterEach(async () => {

@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { createAdminTestApp } from '../../../test/support/admin-client.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
+import { startSmtpSink, subscribeConfirmed } from '../../../test/support/smtp-sink.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { JobWorker } from '../../jobs/index.ts';
 import { openIncident } from '../incidents/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../notifications/index.ts';
 import { applyPageFile, exportPageFile } from '../page-as-code/index.ts';
 import { updatePageSettings } from '../page/index.ts';
-import { confirmSubscription, subscribe } from '../subscribers/index.ts';
 import { createComponent, createComponentGroup, findComponent, updateComponent, updateComponentGroup } from './index.ts';
 
 describe('component and group translations', () => {
@@ -115,9 +114,9 @@ describe('a page in English with components translated into Portuguese', () => {
     });
     assert.equal(created.statusCode, 201, created.body);
     apiId = created.json().id;
-    await subscribe(app.ctx, { address: 'leitor@example.com', locale: 'pt-BR' }, { ip: '192.0.2.1' }, app.aviso.deps.outbound);
-    await worker.tick();
-    await confirmSubscription(app.ctx, smtp.to('leitor@example.com')[0]!.text.match(/\/subscriptions\/confirm\/(\S+)/)![1]!);
+    await subscribeConfirmed(app.ctx, { address: 'leitor@example.com', locale: 'pt-BR' }, app.aviso.deps.outbound, smtp, () =>
+      worker.tick(),
+    );
   });
   after(async () => {
     await channels.email?.close?.();

@@ -4,10 +4,9 @@ import { JobWorker } from '../../jobs/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../notifications/index.ts';
 import { applyPageFile, exportPageFile } from '../page-as-code/index.ts';
 import { updatePageSettings } from '../page/index.ts';
-import { confirmSubscription, subscribe } from '../subscribers/index.ts';
 import { createApiTestApp, type ApiTestApp } from '../../../test/support/api-test-app.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
+import { startSmtpSink, subscribeConfirmed } from '../../../test/support/smtp-sink.ts';
 import { getIncident, openIncident, postIncidentUpdate, publishPostmortem, savePostmortemDraft, translateIncident } from './index.ts';
 
 describe('translateIncident', () => {
@@ -73,11 +72,9 @@ describe('an incident posted in pt-BR with an English translation', () => {
     channels = createChannels({ email: { smtpUrl: smtp.url, from: 'status@example.test' }, outbound: app.aviso.deps.outbound });
     worker = new JobWorker({ ctx: app.ctx, handlers: createNotificationHandlers({ publicUrl: 'http://127.0.0.1', channels }) });
     for (const [index, locale] of (['en', 'de'] as const).entries()) {
-      await subscribe(app.ctx, { address: `${locale}@example.com`, locale }, { ip: `192.0.2.${index + 1}` }, app.aviso.deps.outbound);
+      const reader = { address: `${locale}@example.com`, locale, ip: `192.0.2.${index + 1}` };
+      await subscribeConfirmed(app.ctx, reader, app.aviso.deps.outbound, smtp, () => worker.tick());
     }
-    await worker.tick();
-    for (const locale of ['en', 'de'])
-      await confirmSubscription(app.ctx, smtp.to(`${locale}@example.com`)[0]!.text.match(/\/subscriptions\/confirm\/(\S+)/)![1]!);
   });
   after(async () => {
     await channels.email?.close?.();

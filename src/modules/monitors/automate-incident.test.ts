@@ -6,11 +6,10 @@ import { JobWorker, listJobs } from '../../jobs/index.ts';
 import type { Outbound } from '../../outbound/index.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-context.ts';
 import { createTestOutbound } from '../../../test/support/outbound.ts';
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts';
+import { startSmtpSink, subscribeConfirmed } from '../../../test/support/smtp-sink.ts';
 import { createComponent } from '../components/index.ts';
 import { findIncident } from '../incidents/index.ts';
 import { createChannels, createNotificationHandlers, type Channels } from '../notifications/index.ts';
-import { confirmSubscription, subscribe } from '../subscribers/index.ts';
 import { createTemplate, type CreateTemplateInput } from '../templates/index.ts';
 import { checkJobName, createMonitor, createMonitorHandlers, getMonitor } from './index.ts';
 
@@ -47,10 +46,7 @@ describe('a monitor opens its automatic incident from the template it names, and
       handlers: { ...createMonitorHandlers({ outbound }), ...createNotificationHandlers({ publicUrl, channels }) },
     });
     // A confirmed subscriber to the whole page.
-    await subscribe(t.ctx, { address: 'ops@example.com', locale: 'en' }, { ip: '192.0.2.1' }, outbound);
-    await runDue();
-    const link = smtp.received[0]?.text.match(new RegExp(`${publicUrl}/subscriptions/confirm/([0-9a-z]{12}\\.[A-Za-z0-9_-]+)`))?.[1];
-    await confirmSubscription(t.ctx, link!);
+    await subscribeConfirmed(t.ctx, { address: 'ops@example.com', locale: 'en' }, outbound, smtp, runDue);
     smtp.received.length = 0;
   });
   afterEach(async () => {
