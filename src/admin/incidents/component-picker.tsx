@@ -1,7 +1,7 @@
 import type { Component } from '../../modules/components/index.ts';
 import { fieldId, list, text, type FormState } from '../form-values.ts';
 import { componentStatusLabels } from '../view/format.ts';
-import { Select } from '../view/form-fields.tsx';
+import { describedBy, FieldMessages, Select } from '../view/form-fields.tsx';
 import { StatusBadge, statusOptions } from '../components/component-views.tsx';
 import { affectedField, affectedStatusField, componentField } from './incident-form.ts';
 
@@ -75,16 +75,9 @@ export function ComponentPicker(props: {
   const tree = pageTree(shown);
   const hint = props.hint ?? 'Tick each affected component; its current status is shown beside it.';
   return (
-    <fieldset id={id} class="picker" data-picker aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+    <fieldset id={id} class="picker" data-picker aria-describedby={describedBy(id, hint, error)}>
       <legend>{props.legend}</legend>
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       {tree.length === 0 ? (
         <p class="hint">There are no components yet.</p>
       ) : (

@@ -44,12 +44,13 @@ interface FieldProps {
   lang?: string;
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
+/** A field's hint and its error, with the ids its control's `aria-describedby` names. */
+export function FieldMessages({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
   return (
     <>
       {hint && (
