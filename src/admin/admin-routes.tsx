@@ -7,7 +7,9 @@ import { toAppError } from '../http/errors.ts';
 import { refuseNonFormBody } from '../http/input-shape.ts';
 import { can } from '../modules/accounts/index.ts';
 import { getPage } from '../modules/page/index.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, errorCatalogue } from '../shared/errors.ts';
+import { translator } from '../i18n/translate.ts';
+import { adminLocale } from './admin-locale.ts';
 import { checkAnonymousCsrf, checkSessionCsrf, loadSession, maybeSessionOf } from './admin-session.ts';
 import { sendHtml } from './admin-screen.tsx';
 import { registerAccountRoutes } from './account/account-routes.tsx';
@@ -118,37 +120,51 @@ export function registerAdmin(app: App, deps: AppDeps): void {
   );
 }
 
-/** The admin app's error page: the message from the catalogue, inside the admin frame; never a stack. */
+/**
+ * The admin app's error page: the code's message from the catalogue in the member's language,
+ * inside the admin frame; never a stack. A specific message (written in English where the failure
+ * was found) follows as details when the member reads another language.
+ */
 async function renderError(deps: AppDeps, error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error, reqId: request.id }, 'admin request failed');
   const session = maybeSessionOf(request);
+  const locale = adminLocale(request, session?.user.locale);
+  const t = translator(locale);
   const pageName = await getPage(deps.ctx).then(
     (p) => p.name,
     () => 'Aviso',
   );
+  const specific = appError.message !== errorCatalogue[appError.code].message;
+  const headline = locale === 'en' && specific ? appError.message : t(`errorCode.${appError.code}`);
   return sendHtml(
     reply,
     <Layout
-      title={`Error ${appError.status}`}
+      title={t('adminError.title', { status: appError.status })}
+      locale={locale}
       pageName={pageName}
       session={session}
       section="none"
       can={(p) => session !== null && can(session.user.role, p)}
     >
-      <h1>{appError.message}</h1>
+      <h1>{headline}</h1>
+      {locale !== 'en' && specific && (
+        <p>
+          {t('adminError.detailsInEnglish')} <span lang="en">{appError.message}</span>
+        </p>
+      )}
       {appError.status >= 500 && (
         <p>
-          Reference: <code>{String(request.id)}</code>
+          {t('adminError.reference')} <code>{String(request.id)}</code>
         </p>
       )}
       {appError.code === 'unauthorized' ? (
         <p>
-          <a href="/admin/login">Log in</a>
+          <a href="/admin/login">{t('adminError.logIn')}</a>
         </p>
       ) : (
         <p>
-          <a href="/admin">Back to the dashboard</a>
+          <a href="/admin">{t('adminError.backToDashboard')}</a>
         </p>
       )}
     </Layout>,

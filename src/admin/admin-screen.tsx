@@ -11,6 +11,9 @@ import { sessionOf, type AdminSession } from './admin-session.ts';
 import { formErrors, type FormBody, type FormState } from './form-values.ts';
 import { noticeText } from './notices.ts';
 import { Layout, type Section } from './view/layout.tsx';
+import { translator, type Translator } from '../i18n/translate.ts';
+import type { Locale } from '../shared/locales.ts';
+import { adminLocale } from './admin-locale.ts';
 
 /** What a signed-in screen works with: who is acting, their use-case context, and the page. */
 export interface Screen {
@@ -19,6 +22,9 @@ export interface Screen {
   page: Page;
   can: (permission: Permission) => boolean;
   notice: string | undefined;
+  /** The member's language (their choice, else their browser's) and its translator, for titles, notices and field messages. */
+  locale: Locale;
+  t: Translator;
 }
 
 /** Builds the screen for a request, refusing it when the user's role lacks the permission. */
@@ -30,12 +36,15 @@ export async function screen(deps: AppDeps, request: FastifyRequest, needs: Perm
   const ctx: Ctx = { ...deps.ctx, actor: session.actor };
   const page = await getPage(deps.ctx);
   const query = request.query as Record<string, unknown> | undefined;
+  const locale = adminLocale(request, session.user.locale);
   return {
+    locale,
+    t: translator(locale),
     session,
     ctx,
     page,
     can: (permission) => can(session.user.role, permission),
-    notice: noticeText(query?.['notice']),
+    notice: noticeText(query?.['notice'], locale),
   };
 }
 
@@ -65,6 +74,7 @@ export function show(
     reply,
     <Layout
       title={title}
+      locale={s.locale}
       pageName={s.page.name}
       session={s.session}
       section={section}

@@ -190,6 +190,8 @@ export interface UsersTable {
   recoveryCodeHashes: string | null;
   /** The 30-second step of the last authenticator code used to log in; earlier and equal steps are refused. */
   totpLastStep: number | string | null;
+  /** The locale the member reads the admin in; null follows their browser's languages. */
+  locale: string | null;
 }
 
 export interface SessionsTable {

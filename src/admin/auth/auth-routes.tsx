@@ -18,6 +18,7 @@ import { getPage } from '../../modules/page/index.ts';
 import { sendHtml, redirectTo, submitForm } from '../admin-screen.tsx';
 import { anonymousFormToken, cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
 import { asBody, emptyForm, text } from '../form-values.ts';
+import { adminLocale } from '../admin-locale.ts';
 import { noticeText } from '../notices.ts';
 import { oidcPaths, registerOidcRoutes } from './oidc-routes.tsx';
 import { passkeyLoginPaths } from './passkey-login-routes.ts';
@@ -56,11 +57,15 @@ async function startSession(
 
 /** Login, logout, first-owner setup and invitation acceptance. */
 export function registerAuthRoutes(scope: App, deps: AppDeps): void {
-  const frame = async (request: FastifyRequest, reply: FastifyReply, notice?: unknown) => ({
-    pageName: (await getPage(deps.ctx)).name,
-    token: anonymousFormToken(request, reply),
-    notice: noticeText(notice),
-  });
+  const frame = async (request: FastifyRequest, reply: FastifyReply, notice?: unknown) => {
+    const locale = adminLocale(request, undefined);
+    return {
+      pageName: (await getPage(deps.ctx)).name,
+      token: anonymousFormToken(request, reply),
+      notice: noticeText(notice, locale),
+      locale,
+    };
+  };
   const sso = registerOidcRoutes(scope, deps, (request, reply) => frame(request, reply))?.name;
 
   scope.get<WithToken>('/login', async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/locales.ts';
 import type { FormState } from '../form-values.ts';
 import { Layout, passkeyScripts } from '../view/layout.tsx';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
@@ -6,6 +7,8 @@ export type LoginFrame = Frame;
 
 interface Frame {
   pageName: string;
+  /** Before login the browser's languages choose (admin-locale.ts). */
+  locale: Locale;
   token: string;
   notice?: string | undefined;
 }
@@ -25,7 +28,7 @@ export function LoginScreen({
   sso?: string | undefined;
 }) {
   return (
-    <Layout title="Log in" pageName={frame.pageName} session={null} notice={frame.notice} scripts={passkeyScripts}>
+    <Layout title="Log in" locale={frame.locale} pageName={frame.pageName} session={null} notice={frame.notice} scripts={passkeyScripts}>
       <div class="center">
         <h1>Log in</h1>
         {setupNeeded && (
@@ -72,7 +75,7 @@ export function LoginScreen({
 
 export function SetupScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
   return (
-    <Layout title="Set up Aviso" pageName={frame.pageName} session={null}>
+    <Layout title="Set up Aviso" locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
         <h1>Set up Aviso</h1>
         <p>Create the owner account. The owner manages the team and every setting.</p>
@@ -112,7 +115,7 @@ export function InviteScreen({
   role: string;
 }) {
   return (
-    <Layout title="Join the team" pageName={frame.pageName} session={null}>
+    <Layout title="Join the team" locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
         <h1>Join the team</h1>
         <p>
@@ -141,7 +144,7 @@ export function InviteScreen({
 
 export function ForgotScreen({ frame, form, sent }: { frame: Frame; form: FormState; sent: boolean }) {
   return (
-    <Layout title="Reset your password" pageName={frame.pageName} session={null}>
+    <Layout title="Reset your password" locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
         <h1>Reset your password</h1>
         {sent ? (
@@ -167,7 +170,7 @@ export function ForgotScreen({ frame, form, sent }: { frame: Frame; form: FormSt
 
 export function ResetScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
   return (
-    <Layout title="Choose a new password" pageName={frame.pageName} session={null}>
+    <Layout title="Choose a new password" locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
         <h1>Choose a new password</h1>
         <FormAlert form={form} />
@@ -192,7 +195,7 @@ export function ResetScreen({ frame, form, linkToken }: { frame: Frame; form: Fo
 
 export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup' | 'invite' | 'reset' }) {
   return (
-    <Layout title="Link not valid" pageName={frame.pageName} session={null}>
+    <Layout title="Link not valid" locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
         <h1>This link is not valid any more</h1>
         <p>

@@ -1,20 +1,23 @@
+import { useT } from './admin-i18n.tsx';
+
 /**
  * The keyboard shortcuts of the on-call path, listed in a dialog that "?" opens (admin-script.ts
  * acts on them). The button that opens it appears only when the script runs.
  */
 export function ShortcutHelp({ canPost }: { canPost: boolean }) {
+  const t = useT();
   return (
     <>
       <p class="shortcuts-open">
         <button type="button" class="link" data-shortcuts-open hidden>
-          Keyboard shortcuts (?)
+          {t('admin.shortcutsOpen')}
         </button>
       </p>
       <dialog id="shortcuts" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title" style="margin-top:0">
-          Keyboard shortcuts
+          {t('admin.shortcutsTitle')}
         </h2>
-        <p class="hint">They do nothing while you type in a field.</p>
+        <p class="hint">{t('admin.shortcutsHint')}</p>
         <dl class="pairs">
           {canPost && (
             <>
@@ -23,26 +26,26 @@ export function ShortcutHelp({ canPost }: { canPost: boolean }) {
               </dt>
               <dd>
                 <a href="/admin/incidents/new" data-shortcut="n">
-                  Post an incident
+                  {t('admin.shortcutPost')}
                 </a>
               </dd>
               <dt>
                 <kbd>u</kbd>
               </dt>
-              <dd>Post an update on the incident shown, or on the first open incident of the dashboard</dd>
+              <dd>{t('admin.shortcutUpdate')}</dd>
             </>
           )}
           <dt>
             <kbd>/</kbd>
           </dt>
-          <dd>Go to the search field of the screen</dd>
+          <dd>{t('admin.shortcutSearch')}</dd>
           <dt>
             <kbd>?</kbd>
           </dt>
-          <dd>Show this list</dd>
+          <dd>{t('admin.shortcutHelp')}</dd>
         </dl>
         <form method="dialog">
-          <button type="submit">Close</button>
+          <button type="submit">{t('admin.close')}</button>
         </form>
       </dialog>
     </>

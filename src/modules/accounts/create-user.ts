@@ -30,7 +30,15 @@ export async function insertNewUser(
   audit: { actor: Actor | null; action: string },
 ): Promise<User> {
   if ((await findUserByEmail(tx, input.email)) !== undefined) throw emailTaken(input.email);
-  const user: User = { id: newId(), email: input.email, name: input.name, role: input.role, createdAt: now, lastLoginAt: null };
+  const user: User = {
+    id: newId(),
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    createdAt: now,
+    lastLoginAt: null,
+    locale: null,
+  };
   try {
     await insertUser(tx, user, passwordHash);
   } catch (error) {

@@ -14,6 +14,7 @@ export { inviteUser, describeInvite, acceptInvite } from './invite-user.ts';
 export { listUsers, getUser, changeUserRole, removeUser } from './manage-team.ts';
 export { hashPassword, usePasswordCost, verifyPassword } from './password.ts';
 export { changePassword } from './change-password.ts';
+export { chooseLanguage } from './choose-language.ts';
 export { passwordReset, type PasswordResetSettings } from './password-reset.ts';
 export { requestPasswordReset } from './request-password-reset.ts';
 export { sendPasswordReset } from './send-password-reset.ts';

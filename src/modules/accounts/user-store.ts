@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { fromTimestamp, toNumber, toTimestamp } from '../../storage/dialect.ts';
 import type { Database, UsersTable } from '../../storage/tables.ts';
+import { isLocale } from '../../shared/locales.ts';
 import type { Role } from './role.ts';
 import type { User } from './user.ts';
 
@@ -14,6 +15,7 @@ export function toUser(row: Row): User {
     role: row.role as Role,
     createdAt: fromTimestamp(row.createdAt),
     lastLoginAt: fromTimestamp(row.lastLoginAt),
+    locale: row.locale !== null && isLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -33,6 +35,7 @@ export async function insertUser(db: Kysely<Database>, user: User, passwordHash:
       totpSecret: null,
       totpEnabledAt: null,
       recoveryCodeHashes: null,
+      locale: user.locale,
     })
     .execute();
 }
@@ -125,4 +128,12 @@ export async function claimTotpStep(db: Kysely<Database>, id: string, step: numb
     .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateUserLocale(db: Kysely<Database>, id: string, locale: string | null, at: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locale, updatedAt: toTimestamp(at) })
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Locale } from '../../shared/locales.ts';
 import { roleSchema, type Role } from './role.ts';
 
 export interface User {
@@ -8,6 +9,8 @@ export interface User {
   role: Role;
   createdAt: Date;
   lastLoginAt: Date | null;
+  /** The language the member chose for the admin; null follows their browser's languages. */
+  locale: Locale | null;
 }
 
 export const emailSchema = z

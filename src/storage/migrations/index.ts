@@ -25,6 +25,7 @@ import * as monitorPublicChart from './0088-monitor-public-chart.ts';
 import * as limitResetsAndRequireTwoFactor from './0090-limit-resets-and-require-two-factor.ts';
 import * as createPasskeys from './0091-create-passkeys.ts';
 import * as componentTranslations from './0092-component-translations.ts';
+import * as memberLanguage from './0093-member-language.ts';
 
 /** The one list of migrations, in order, for both SQLite and PostgreSQL. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0090-limit-resets-and-require-two-factor': limitResetsAndRequireTwoFactor,
   '0091-create-passkeys': createPasskeys,
   '0092-component-translations': componentTranslations,
+  '0093-member-language': memberLanguage,
 };
