@@ -1,6 +1,7 @@
 import { renderMarkdown } from '../../shared/markdown.ts';
 import { fieldId, text, type FormState } from '../form-values.ts';
 import { TextArea } from '../view/form-fields.tsx';
+import { useT } from '../view/admin-i18n.tsx';
 
 /** The heading level an update's or postmortem's top heading takes on the public incident page. */
 export const publicHeadingLevel = 3;
@@ -11,8 +12,8 @@ export function MarkdownBody({ source }: { source: string }) {
 }
 
 /** What the preview shows for a text: its rendering, or a note that nothing is written yet. */
-export function PreviewContent({ source }: { source: string }) {
-  return source.trim() === '' ? <p class="meta">Nothing written yet.</p> : <MarkdownBody source={source} />;
+export function PreviewContent({ source, nothing }: { source: string; nothing: string }) {
+  return source.trim() === '' ? <p class="meta">{nothing}</p> : <MarkdownBody source={source} />;
 }
 
 /**
@@ -24,22 +25,23 @@ export function MarkdownField(props: { name: string; label: string; form: FormSt
   const id = fieldId(props.form, props.name);
   const source = text(props.form.values, props.name);
   const shown = props.form.previewing === true;
+  const t = useT();
   return (
     <div class="markdown-field" data-markdown-field>
       <TextArea
         name={props.name}
         label={props.label}
         form={props.form}
-        hint={props.hint ?? 'Markdown: **bold**, _italic_, [link](https://…), lists with "- ".'}
+        hint={props.hint ?? t('admin.markdownHint')}
         {...(props.rows !== undefined && { rows: props.rows })}
         {...(props.required !== undefined && { required: props.required })}
       />
       <button type="submit" name="intent" value="preview" class="secondary" aria-controls={`${id}-preview`}>
-        Preview
+        {t('admin.preview')}
       </button>
-      <section class="preview" id={`${id}-preview`} aria-label="Preview, as visitors will see it" aria-live="polite" hidden={!shown}>
-        <p class="meta">Preview, as visitors will see it</p>
-        <div data-preview-output>{shown && <PreviewContent source={source} />}</div>
+      <section class="preview" id={`${id}-preview`} aria-label={t('admin.previewLabel')} aria-live="polite" hidden={!shown}>
+        <p class="meta">{t('admin.previewLabel')}</p>
+        <div data-preview-output>{shown && <PreviewContent source={source} nothing={t('admin.nothingWritten')} />}</div>
       </section>
     </div>
   );

@@ -8,11 +8,11 @@ import { PreviewContent } from './markdown-body.tsx';
 /** The live preview of a Markdown field: the text as visitors will see it, as an HTML fragment. */
 export function registerMarkdownRoutes(scope: App, deps: AppDeps): void {
   scope.post('/markdown/preview', async (request, reply) => {
-    await screen(deps, request, 'post_incidents');
+    const s = await screen(deps, request, 'post_incidents');
     const source = text(asBody(request.body), 'source');
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(renderToString(<PreviewContent source={source} />));
+      .send(renderToString(<PreviewContent source={source} nothing={s.t('admin.nothingWritten')} />));
   });
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { fieldId, text, type FormState } from '../form-values.ts';
+import { useT } from './admin-i18n.tsx';
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -7,13 +8,14 @@ export function CsrfField({ token }: { token: string }) {
 
 /** The summary at the top of a form that failed; focusable so it can be announced. */
 export function FormAlert({ form }: { form: FormState | undefined }) {
+  const t = useT();
   if (form === undefined) return null;
   const fields = Object.keys(form.errors);
   if (form.message === undefined && fields.length === 0) return null;
   return (
     <div class="alert" role="alert" id="form-alert" tabIndex={-1}>
       <p>
-        <strong>{form.message ?? 'Please correct the fields marked below.'}</strong>
+        <strong>{form.message ?? t('admin.formInvalid')}</strong>
       </p>
       {fields.length > 0 && (
         <ul>

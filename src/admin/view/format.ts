@@ -1,6 +1,24 @@
 import type { ComponentStatus } from '../../modules/components/index.ts';
 import type { EventStatus, Impact } from '../../modules/incidents/index.ts';
+import type { Translator } from '../../i18n/translate.ts';
+import type { Locale } from '../../shared/locales.ts';
 
+/** A component status in the member's language: the public page's own term (`status.*`). */
+export function componentStatusLabel(t: Translator, status: ComponentStatus): string {
+  return t(`status.${status}`);
+}
+
+/** An incident or maintenance status in the member's language: the public page's own term (`label.*`). */
+export function eventStatusLabel(t: Translator, status: EventStatus): string {
+  return t(`label.${status}`);
+}
+
+/** An impact in the member's language (`impact.*`). */
+export function impactLabel(t: Translator, impact: Impact): string {
+  return t(`impact.${impact}`);
+}
+
+/** @deprecated English only: use componentStatusLabel. */
 export const componentStatusLabels: Record<ComponentStatus, string> = {
   operational: 'Operational',
   degraded_performance: 'Degraded performance',
@@ -9,6 +27,7 @@ export const componentStatusLabels: Record<ComponentStatus, string> = {
   under_maintenance: 'Under maintenance',
 };
 
+/** @deprecated English only: use eventStatusLabel. */
 export const eventStatusLabels: Record<EventStatus, string> = {
   investigating: 'Investigating',
   identified: 'Identified',
@@ -21,6 +40,7 @@ export const eventStatusLabels: Record<EventStatus, string> = {
   postmortem: 'Postmortem',
 };
 
+/** @deprecated English only: use impactLabel. */
 export const impactLabels: Record<Impact, string> = {
   none: 'None',
   minor: 'Minor',
@@ -29,10 +49,10 @@ export const impactLabels: Record<Impact, string> = {
   maintenance: 'Maintenance',
 };
 
-/** A date and time as operators read it: in the page's time zone, with the zone named. */
-export function formatTime(date: Date | null | undefined, timeZone: string): string {
+/** A date and time as operators read it: in the page's time zone, with the zone named, in the member's language. */
+export function formatTime(date: Date | null | undefined, timeZone: string, locale: Locale = 'en'): string {
   if (date === null || date === undefined) return '—';
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
     timeZone,
     year: 'numeric',
     month: 'short',
