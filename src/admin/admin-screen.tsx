@@ -7,7 +7,7 @@ import { getPage, type Page } from '../modules/page/index.ts';
 import type { Ctx } from '../shared/context.ts';
 import { contentSecurityPolicy } from '../http/security-headers.ts';
 import { AppError } from '../shared/errors.ts';
-import { sessionOf, type AdminSession } from './admin-session.ts';
+import { maybeSessionOf, sessionOf, type AdminSession } from './admin-session.ts';
 import { formErrors, type FormBody, type FormState } from './form-values.ts';
 import { noticeText } from './notices.ts';
 import { Layout, type Section } from './view/layout.tsx';
@@ -112,10 +112,12 @@ export async function submitForm(
   try {
     return await action();
   } catch (error) {
-    const failed = formErrors(error, fields);
+    const session = maybeSessionOf(reply.request);
+    const failed = formErrors(error, fields, adminLocale(reply.request, session?.user.locale));
     if (failed === null) throw error;
     const form: FormState = { values, errors: failed.errors };
     if (failed.message !== undefined) form.message = failed.message;
+    if (failed.detail !== undefined) form.detail = failed.detail;
     return rerender(form, failed.status);
   }
 }

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { ZodError } from 'zod';
-import { AppError } from '../shared/errors.ts';
+import type { $ZodIssue } from 'zod/v4/core';
+import { translator, type MessageKey, type MessageParams, type Translator } from '../i18n/translate.ts';
+import type { Locale } from '../shared/locales.ts';
+import { AppError, errorCatalogue } from '../shared/errors.ts';
 
 /** A submitted HTML form as @fastify/formbody parses it: a repeated field becomes an array. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -10,6 +13,8 @@ export interface FormState {
   values: FormBody;
   errors: Record<string, string>;
   message?: string;
+  /** A verb's specific English explanation, shown after `message` when the member reads another language. */
+  detail?: string;
   /** Keeps element ids unique when one screen shows several forms with the same field names. */
   scope?: string;
   /** The values are a whole form (a template, a saved record): an absent checkbox is unchecked. */
@@ -57,11 +62,17 @@ export function optional(body: FormBody, name: string): string | null {
   return value === '' ? null : value;
 }
 
-/** A field that failed to parse before any verb saw it. */
+/**
+ * A field that failed to parse before any verb saw it. `message` is the English text; `key` (and
+ * `params`) name the same message in the catalogue, so a member reading another language gets it
+ * in theirs.
+ */
 export class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly key?: MessageKey,
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.name = 'FieldError';
@@ -73,7 +84,7 @@ export function parseLocalDateTime(body: FormBody, name: string, timeZone: strin
   const value = text(body, name).trim();
   if (value === '') return undefined;
   const parsed = DateTime.fromISO(value, { zone: timeZone });
-  if (!parsed.isValid) throw new FieldError(name, 'Enter a date and time, for example 2025-11-20 14:30.');
+  if (!parsed.isValid) throw new FieldError(name, 'Enter a date and time, for example 2025-11-20 14:30.', 'admin.fieldDateTime');
   return parsed.toJSDate();
 }
 
@@ -86,19 +97,24 @@ export function toLocalInput(date: Date | null | undefined, timeZone: string): s
 export function parseInteger(body: FormBody, name: string, fallback: number): number {
   const value = text(body, name).trim();
   if (value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw new FieldError(name, 'Enter a whole number.');
+  if (!/^\d+$/.test(value)) throw new FieldError(name, 'Enter a whole number.', 'admin.fieldWholeNumber');
   return Number(value);
 }
 
 /**
- * Turns an expected failure into messages next to the fields; returns null for anything else,
- * which the caller rethrows so the error boundary handles it.
+ * Turns an expected failure into messages next to the fields, in the member's language; returns
+ * null for anything else, which the caller rethrows so the error boundary handles it.
  * `fields` maps a verb's field path (`scheduledUntil`) to the form field that holds it.
+ * In English a verb's own message is shown as written. In another language a message the
+ * catalogue has (a field error with a key, a common validation failure, the error code's message)
+ * is shown translated, and a verb's more specific English message follows as `detail`.
  */
 export function formErrors(
   error: unknown,
   fields: Record<string, string> = {},
-): (Pick<FormState, 'errors' | 'message'> & { status: number }) | null {
+  locale: Locale = 'en',
+): (Pick<FormState, 'errors' | 'message' | 'detail'> & { status: number }) | null {
+  const t = translator(locale);
   const errors: Record<string, string> = {};
   const place = (path: string, message: string) => {
     const head = path.split('.')[0] ?? '';
@@ -107,20 +123,22 @@ export function formErrors(
     return field !== '';
   };
   if (error instanceof FieldError) {
-    errors[error.field] = error.message;
-    return { errors, message: 'Please correct the field marked below.', status: 400 };
+    errors[error.field] = locale !== 'en' && error.key !== undefined ? t(error.key, error.params) : error.message;
+    return { errors, message: t('admin.fieldInvalid'), status: 400 };
   }
   if (error instanceof ZodError) {
     const loose: string[] = [];
     for (const issue of error.issues) {
-      const message = humanise(issue.message);
+      const message = locale === 'en' ? humanise(issue.message) : (issueMessage(issue, t) ?? humanise(issue.message));
       if (!place(issue.path.map(String).join('.'), message)) loose.push(message);
     }
-    return { errors, message: loose[0] ?? 'Please correct the fields marked below.', status: 400 };
+    return { errors, message: loose[0] ?? t('admin.formInvalid'), status: 400 };
   }
   if (error instanceof AppError && error.status < 500 && error.code !== 'forbidden') {
     for (const detail of error.details ?? []) if (detail.path !== undefined) place(detail.path, detail.message);
-    return { errors, message: error.message, status: error.status };
+    if (locale === 'en') return { errors, message: error.message, status: error.status };
+    const specific = error.message !== errorCatalogue[error.code].message;
+    return { errors, message: t(`errorCode.${error.code}`), ...(specific && { detail: error.message }), status: error.status };
   }
   return null;
 }
@@ -129,4 +147,25 @@ function humanise(message: string): string {
   if (/^Too small: expected string to have >=1/.test(message)) return 'This field is required.';
   if (/^Invalid input: expected/.test(message)) return 'This value is not valid.';
   return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** The catalogue's words for the common validation failures; undefined for a schema's own rule. */
+function issueMessage(issue: $ZodIssue, t: Translator): string | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin !== 'string') return t('admin.fieldNotValid');
+      return Number(issue.minimum) <= 1 ? t('admin.fieldRequired') : t('admin.fieldTooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'string' ? t('admin.fieldTooLong', { max: Number(issue.maximum) }) : t('admin.fieldNotValid');
+    case 'invalid_format':
+      if (issue.format === 'email') return t('admin.fieldEmail');
+      if (issue.format === 'url') return t('admin.fieldUrl');
+      return t('admin.fieldNotValid');
+    case 'invalid_type':
+    case 'invalid_value':
+    case 'invalid_union':
+      return t('admin.fieldNotValid');
+    default:
+      return undefined;
+  }
 }

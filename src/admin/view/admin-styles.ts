@@ -9,8 +9,8 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 a{color:#1d4ed8}
 a:hover{color:#1e3a8a}
 :focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-.skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
-.skip:focus{left:.5rem;top:.5rem}
+.skip{position:absolute;inset-inline-start:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{inset-inline-start:.5rem;top:.5rem}
 header.bar{background:#1f2933;color:#fff;position:relative}
 header.bar .inner{max-width:80rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header.bar a{color:#fff}
@@ -71,8 +71,8 @@ fieldset.picker-group{border:none;border-radius:0;margin:0;padding:.25rem 0 .5re
 fieldset.picker-group>legend{font-size:.95rem;margin:.5rem 0 0;padding:0}
 .picker-tools{margin:0 0 .5rem}
 .error{color:#b42318;font-weight:600;margin:.25rem 0}
-.alert{border-left:4px solid #b42318;background:#fdecea;padding:.75rem 1rem;margin:0 0 1rem}
-.notice{border-left:4px solid #0f7b3f;background:#e6f4ea;padding:.75rem 1rem;margin:0 0 1rem}
+.alert{border-inline-start:4px solid #b42318;background:#fdecea;padding:.75rem 1rem;margin:0 0 1rem}
+.notice{border-inline-start:4px solid #0f7b3f;background:#e6f4ea;padding:.75rem 1rem;margin:0 0 1rem}
 .secret{font-family:ui-monospace,monospace;word-break:break-all;background:#fff;border:1px dashed #52606d;padding:.5rem}
 button,.button{font:inherit;display:inline-block;padding:.45rem .9rem;border-radius:4px;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer;text-decoration:none;line-height:1.4}
 button.secondary,.button.secondary{background:#fff;color:#1d4ed8}
@@ -82,7 +82,7 @@ button.link{background:none;border:none;color:#1d4ed8;text-decoration:underline;
 .inline{display:inline}
 ul.items{list-style:none;margin:0;padding:0}
 ul.items>li{background:#fff;border:1px solid #cbd2d9;border-radius:6px;padding:.75rem 1rem;margin:0 0 .5rem}
-ul.items>li.child{margin-left:1.25rem}
+ul.items>li.child{margin-inline-start:1.25rem}
 .meta{color:#52606d;font-size:.9rem}
 .badge{display:inline-block;border-radius:999px;padding:0 .6rem;font-size:.85rem;font-weight:600;border:1px solid currentColor}
 .s-operational{color:#0f7b3f}.s-degraded_performance{color:#8a5a00}.s-partial_outage{color:#b54708}.s-major_outage{color:#b42318}.s-under_maintenance{color:#1d4ed8}

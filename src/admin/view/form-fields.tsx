@@ -16,6 +16,12 @@ export function FormAlert({ form }: { form: FormState | undefined }) {
     <div class="alert" role="alert" id="form-alert" tabIndex={-1}>
       <p>
         <strong>{form.message ?? t('admin.formInvalid')}</strong>
+        {form.detail !== undefined && (
+          <>
+            {' '}
+            {t('adminError.detailsInEnglish')} <span lang="en">{form.detail}</span>
+          </>
+        )}
       </p>
       {fields.length > 0 && (
         <ul>
