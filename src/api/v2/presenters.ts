@@ -145,8 +145,13 @@ export function presentComponent(component: Component, page: Page, children: Rea
   return presented;
 }
 
-export function presentUpdate(update: IncidentUpdate, page: Page): V2IncidentUpdate {
+/**
+ * An incident update as v2 shows it. Its affected components are named as the update recorded
+ * them, unless the component has a translation into the language asked for (`?locale=`).
+ */
+export function presentUpdate(update: IncidentUpdate, page: Page, components: ReadonlyMap<string, Component>): V2IncidentUpdate {
   const tz = page.timeZone;
+  const named = (componentId: string, recorded: string) => components.get(componentId)?.translations[page.defaultLocale]?.name ?? recorded;
   return {
     id: update.id,
     status: update.status,
@@ -159,7 +164,12 @@ export function presentUpdate(update: IncidentUpdate, page: Page): V2IncidentUpd
     affected_components:
       update.affectedComponents.length === 0
         ? null
-        : update.affectedComponents.map((a) => ({ code: a.componentId, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })),
+        : update.affectedComponents.map((a) => ({
+            code: a.componentId,
+            name: named(a.componentId, a.name),
+            old_status: a.oldStatus,
+            new_status: a.newStatus,
+          })),
     deliver_notifications: update.deliverNotifications,
     custom_tweet: null,
     tweet_id: null,
@@ -196,7 +206,7 @@ export function presentIncident(incident: Incident, context: PresentContext): V2
     shortlink: incidentUrl(page, incident.id),
     started_at: isoInZone(incident.startedAt, tz),
     page_id: page.id,
-    incident_updates: incident.updates.map((u) => presentUpdate(u, page)),
+    incident_updates: incident.updates.map((u) => presentUpdate(u, page, context.components)),
     components: incident.componentIds.flatMap((id) => {
       const component = context.components.get(id);
       return component === undefined ? [] : [presentComponent(component, page, context.children)];

@@ -151,6 +151,14 @@ describe('a page in English with components translated into Portuguese', () => {
       (JSON.parse(await get(`/api/v2/summary.json${query}`)) as { components: { name: string }[] }).components.map((c) => c.name);
     assert.deepEqual(await summary(''), ['Checkout'], "the page's default language, as Statuspage answers");
     assert.deepEqual(await summary('?locale=pt-BR'), ['Finalização da compra']);
+    const affected = async (query: string) =>
+      (
+        JSON.parse(await get(`/api/v2/incidents.json${query}`)) as {
+          incidents: { incident_updates: { affected_components: { name: string }[] | null }[] }[];
+        }
+      ).incidents[0]!.incident_updates.flatMap((u) => (u.affected_components ?? []).map((c) => c.name));
+    assert.deepEqual(await affected(''), ['Checkout'], 'as the update recorded it');
+    assert.deepEqual(await affected('?locale=pt-BR'), ['Finalização da compra'], 'the affected component, in Portuguese');
 
     const mail = smtp.to('leitor@example.com').at(-1)!;
     assert.match(mail.text, /Finalização da compra/, 'the email lists the component in the subscriber’s language');
