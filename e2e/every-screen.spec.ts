@@ -338,13 +338,14 @@ async function check(page: Page, testInfo: TestInfo, name: string, scheme: strin
   expect.soft(await scrollsSideways(page), `${name} (${width} px, ${scheme}) scrolls sideways`).toBeNull();
 }
 
-/** The project's window (360 or 1280 px) in one colour scheme. */
-function newContext(browser: Browser, testInfo: TestInfo, colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
+/** The project's window (360 or 1280 px) in one colour scheme, its browser asking for `locale` when given. */
+function newContext(browser: Browser, testInfo: TestInfo, colorScheme: 'light' | 'dark', locale?: string): Promise<BrowserContext> {
   const { viewport, isMobile, hasTouch, timezoneId } = testInfo.project.use;
   // One screen pixel per CSS pixel: a phone's full page at twice the size costs time and disk for nothing to review.
   return browser.newContext({
     colorScheme,
     deviceScaleFactor: 1,
+    ...(locale !== undefined && { locale }),
     ...(timezoneId !== undefined && { timezoneId }),
     ...(viewport !== undefined && { viewport }),
     ...(isMobile !== undefined && { isMobile }),
@@ -395,6 +396,50 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/** The admin screens an Arabic-reading member's tour covers: the on-call path and each kind of form. */
+const arabicAdminScreens = [
+  'dashboard',
+  'incidents',
+  'incident-new',
+  'incident',
+  'components',
+  'component-edit',
+  'monitor',
+  'alert-receiver',
+  'settings',
+  'team',
+  'account',
+];
+
+test('the admin in Arabic, as the member’s browser asks: right to left, mirrored, and axe finds nothing', async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const context = await newContext(browser, testInfo, 'light', 'ar');
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(exampleToday));
+  try {
+    await page.goto(`${base}/admin/login`);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await page.locator('input[name="email"]').fill(owner.email);
+    await page.locator('input[name="password"]').fill(owner.password);
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await expect(page).toHaveURL(`${base}/admin`);
+    const width = testInfo.project.use.viewport?.width ?? 0;
+    const brand = await page.locator('a.brand').boundingBox();
+    expect(brand, 'the brand is shown').not.toBeNull();
+    expect(brand!.x + brand!.width, 'the brand sits at the right edge').toBeGreaterThan(width * 0.6);
+    for (const screen of adminScreens().filter((s) => arabicAdminScreens.includes(s.name))) {
+      await test.step(screen.name, async () => {
+        await screen.open(page);
+        await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+        await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+        await check(page, testInfo, `admin-ar-${screen.name}`, 'light');
+      });
+    }
+  } finally {
+    await context.close();
+  }
+});
 
 test('during a major outage with an open incident, the coloured incident header at both schemes, in en and ar', async ({
   browser,
