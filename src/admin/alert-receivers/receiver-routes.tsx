@@ -17,13 +17,16 @@ import { listTemplates, type IncidentTemplate } from '../../modules/templates/in
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { formatTime } from '../view/format.ts';
+import { componentStatusLabel, formatTime } from '../view/format.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
+import type { Translator } from '../../i18n/translate.ts';
 import { formFromReceiver, receiverFormFields, receiverFromForm, ruleSlots } from './receiver-form.ts';
 
 const receiverUrl = (publicUrl: string, token: string) => `${publicUrl}/alerts/${token}`;
 
 /** The receiver's URL with what to paste into Alertmanager and Grafana; shown once, after adding or rotating. */
 function UrlNotice({ url, rotated }: { url: string; rotated: boolean }) {
+  const t = useT();
   const alertmanager = `receivers:
   - name: aviso
     webhook_configs:
@@ -33,49 +36,48 @@ route:
   receiver: aviso`;
   return (
     <div class="notice" role="status">
-      <p>
-        {rotated ? 'The receiver has a new URL; the old one no longer works. ' : 'The receiver is added. '}
-        Copy its URL now: it is shown only once.
-      </p>
+      <p>{rotated ? t('adminReceivers.rotated') : t('adminReceivers.added')}</p>
       <p class="secret">{url}</p>
       <h2>Prometheus Alertmanager (alertmanager.yml)</h2>
       <pre>
         <code>{alertmanager}</code>
       </pre>
-      <h2>Grafana alerting (contact point)</h2>
+      <h2>{t('adminReceivers.grafanaHeading')}</h2>
       <pre>
         <code>{`Integration: Webhook\nURL: ${url}\nHTTP Method: POST`}</code>
       </pre>
       <p>
-        Any other tool can post JSON such as{' '}
+        {t('adminReceivers.otherTools')}{' '}
         <code>{`{"fingerprint":"disk-full","state":"firing","component":"API","status":"partial_outage","summary":"Disk full"}`}</code>{' '}
-        (docs/alert-receivers.md).
+        (docs/alert-receivers.md)
       </p>
     </div>
   );
 }
 
 function Receipts({ s, receipts, names }: { s: Screen; receipts: AlertReceipt[]; names: Map<string, string> }) {
-  if (receipts.length === 0) return <p>No alert has arrived yet.</p>;
+  const t = useT();
+  const locale = useLocale();
+  if (receipts.length === 0) return <p>{t('adminReceivers.noReceipts')}</p>;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-label="Last alerts received">
+    <div class="table-scroll" tabindex={0} role="region" aria-label={t('adminReceivers.receiptsCaption')}>
       <table>
-        <caption>Last alerts received</caption>
+        <caption>{t('adminReceivers.receiptsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">From</th>
-            <th scope="col">State</th>
-            <th scope="col">Alert</th>
-            <th scope="col">Moved</th>
+            <th scope="col">{t('adminReceivers.colWhen')}</th>
+            <th scope="col">{t('adminReceivers.colFrom')}</th>
+            <th scope="col">{t('adminReceivers.colState')}</th>
+            <th scope="col">{t('adminReceivers.colAlert')}</th>
+            <th scope="col">{t('adminReceivers.colMoved')}</th>
           </tr>
         </thead>
         <tbody>
           {receipts.map((r, i) => (
             <tr key={i}>
-              <td>{formatTime(r.receivedAt, s.page.timeZone)}</td>
-              <td>{r.format}</td>
-              <td>{r.firing ? 'firing' : 'resolved'}</td>
+              <td>{formatTime(r.receivedAt, s.page.timeZone, locale)}</td>
+              <td>{sourceLabel(t, r.format)}</td>
+              <td>{r.firing ? t('adminReceivers.firing') : t('adminReceivers.resolved')}</td>
               <td>
                 {r.summary ?? r.fingerprint}
                 <br />
@@ -85,7 +87,12 @@ function Receipts({ s, receipts, names }: { s: Screen; receipts: AlertReceipt[];
                     .join(', ')}
                 </code>
               </td>
-              <td>{r.firing ? r.componentIds.map((id) => names.get(id) ?? id).join(', ') || 'nothing (no rule matched)' : '—'}</td>
+              <td>
+                {r.firing
+                  ? r.componentIds.map((id) => names.get(id) ?? id).join(t('adminReceivers.listSeparator')) ||
+                    t('adminReceivers.movedNothing')
+                  : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -94,7 +101,10 @@ function Receipts({ s, receipts, names }: { s: Screen; receipts: AlertReceipt[];
   );
 }
 
-const statusOptions = componentStatuses.map((st) => [st, st.replace(/_/g, ' ')] as const);
+/** Where an alert came from: the tool's own name, or plain JSON from any other. */
+function sourceLabel(t: Translator, format: AlertReceipt['format']): string {
+  return format === 'alertmanager' ? 'Alertmanager' : format === 'grafana' ? 'Grafana' : t('adminReceivers.sourceGeneric');
+}
 
 function ReceiverForm({
   s,
@@ -109,8 +119,10 @@ function ReceiverForm({
   templates: IncidentTemplate[];
   existing?: Receiver;
 }) {
+  const t = useT();
   const leaves = components.filter((c) => !c.isGroup && c.thirdParty === null);
   const slots = ruleSlots(form);
+  const statusOptions = componentStatuses.map((st) => [st, componentStatusLabel(t, st)] as const);
   return (
     <>
       <FormAlert form={form} />
@@ -121,48 +133,53 @@ function ReceiverForm({
         novalidate
       >
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={form} required hint="For example the Alertmanager or Grafana it listens to." />
+        <Field name="name" label={t('adminReceivers.name')} form={form} required hint={t('adminReceivers.nameHint')} />
         {Array.from({ length: slots }, (_, i) => (
           <fieldset key={i}>
-            <legend>{i < slots - 1 ? `Rule ${i + 1}` : 'New rule'}</legend>
+            <legend>{i < slots - 1 ? t('adminReceivers.rule', { number: i + 1 }) : t('adminReceivers.newRule')}</legend>
             <TextArea
               name={`rule${i}_matchers`}
-              label="Label matchers, one a line (all must hold)"
+              label={t('adminReceivers.matchers')}
               form={form}
               rows={2}
-              hint='As in Prometheus: service="api", env!="dev", job=~"api|web". Empty the box to remove the rule.'
+              hint={t('adminReceivers.matchersHint', { examples: 'service="api", env!="dev", job=~"api|web"' })}
             />
-            <Select name={`rule${i}_componentId`} label="Component" form={form} options={leaves.map((c) => [c.id, c.name] as const)} />
+            <Select
+              name={`rule${i}_componentId`}
+              label={t('adminReceivers.component')}
+              form={form}
+              options={leaves.map((c) => [c.id, c.name] as const)}
+            />
             <Field
               name={`rule${i}_severities`}
-              label="Severity → status"
+              label={t('adminReceivers.severities')}
               form={form}
               initial="critical=major_outage, warning=degraded_performance"
-              hint={`Values of the severity label, each with a status: ${componentStatuses.join(', ')}.`}
+              hint={t('adminReceivers.severitiesHint', { statuses: componentStatuses.join(', ') })}
             />
             <Select
               name={`rule${i}_defaultStatus`}
-              label="Status for any other severity"
+              label={t('adminReceivers.defaultStatus')}
               form={form}
               initial="partial_outage"
               options={statusOptions}
             />
             <Checkbox
               name={`rule${i}_autoIncident`}
-              label="Post an incident automatically"
+              label={t('adminReceivers.autoIncident')}
               form={form}
-              hint="Updated as the alerts change and resolved when they all resolve, until someone edits or posts on it."
+              hint={t('adminReceivers.autoIncidentHint')}
             />
             <Select
               name={`rule${i}_incidentTemplateId`}
-              label="Incident template"
+              label={t('adminMonitors.incidentTemplate')}
               form={form}
-              options={[['', 'None (Aviso writes it)'], ...templates.map((t) => [t.id, t.name] as const)]}
-              hint="Its title, text, status and notification setting are used for the automatic incident."
+              options={[['', t('adminMonitors.templateNone')], ...templates.map((tpl) => [tpl.id, tpl.name] as const)]}
+              hint={t('adminMonitors.templateHint')}
             />
           </fieldset>
         ))}
-        <button type="submit">{existing === undefined ? 'Add receiver' : 'Save receiver'}</button>
+        <button type="submit">{existing === undefined ? t('adminReceivers.add') : t('adminReceivers.save')}</button>
       </form>
     </>
   );
@@ -180,16 +197,13 @@ export function registerAlertReceiverRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Alert receivers',
+      s.t('adminReceivers.title'),
       'alert-receivers',
       <>
-        <h1>Alert receivers</h1>
+        <h1>{s.t('adminReceivers.title')}</h1>
         {url !== undefined && <UrlNotice url={url} rotated={false} />}
         {receivers.length === 0 ? (
-          <p>
-            No receivers yet. A receiver is a secret URL Alertmanager, Grafana or any tool posts alerts to; its rules say which component
-            they move.
-          </p>
+          <p>{s.t('adminReceivers.empty')}</p>
         ) : (
           <ul class="items">
             {receivers.map((r) => (
@@ -198,8 +212,9 @@ export function registerAlertReceiverRoutes(scope: App, deps: AppDeps): void {
                 <ul>
                   {r.rules.map((rule, i) => (
                     <li key={i}>
-                      <code>{rule.matchers.join(', ')}</code> → “{names.get(rule.componentId) ?? '?'}”
-                      {rule.autoIncident ? ' · automatic incident' : ''}
+                      <code>{rule.matchers.join(', ')}</code>{' '}
+                      {s.t('adminReceivers.ruleComponent', { component: names.get(rule.componentId) ?? '?' })}
+                      {rule.autoIncident ? ` · ${s.t('adminReceivers.ruleAutoIncident')}` : ''}
                     </li>
                   ))}
                 </ul>
@@ -209,7 +224,7 @@ export function registerAlertReceiverRoutes(scope: App, deps: AppDeps): void {
         )}
         {s.can('manage_components') && (
           <>
-            <h2>Add a receiver</h2>
+            <h2>{s.t('adminReceivers.addTitle')}</h2>
             <ReceiverForm s={s} form={form} components={components} templates={templates} />
           </>
         )}
@@ -254,15 +269,13 @@ export function registerAlertReceiverRoutes(scope: App, deps: AppDeps): void {
         <ReceiverForm s={s} form={form} components={components} templates={templates} existing={receiver} />
         <form method="post" action={`/admin/alert-receivers/${receiver.id}/rotate`}>
           <CsrfField token={s.session.csrfToken} />
-          <p class="meta">
-            The URL is shown only when it is made. A new one stops the old one at once: update Alertmanager or Grafana with it.
-          </p>
-          <button type="submit">New URL</button>
+          <p class="meta">{s.t('adminReceivers.rotateHint')}</p>
+          <button type="submit">{s.t('adminReceivers.newUrl')}</button>
         </form>
         <form method="post" action={`/admin/alert-receivers/${receiver.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete
+            {s.t('admin.delete')}
           </button>
         </form>
       </>,

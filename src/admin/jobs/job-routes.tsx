@@ -3,10 +3,13 @@ import type { App } from '../../http/create-app.ts';
 import { listJobs, type Job } from '../../jobs/index.ts';
 import { screen, show, type Screen } from '../admin-screen.tsx';
 import { formatTime } from '../view/format.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 
 const shown = 50;
 
 function JobList({ s, jobs, empty }: { s: Screen; jobs: Job[]; empty: string }) {
+  const t = useT();
+  const locale = useLocale();
   if (jobs.length === 0) return <p>{empty}</p>;
   return (
     <ul class="items">
@@ -16,12 +19,13 @@ function JobList({ s, jobs, empty }: { s: Screen; jobs: Job[]; empty: string }) 
             <strong>{job.name}</strong> <span class="meta">#{job.id}</span>
           </p>
           <p class="meta">
-            due {formatTime(job.runAt, s.page.timeZone)} · attempt {job.attempts} of {job.maxAttempts}
+            {t('adminJobs.due', { time: formatTime(job.runAt, s.page.timeZone, locale) })} ·{' '}
+            {t('adminJobs.attempt', { attempt: job.attempts, max: job.maxAttempts })}
           </p>
           {job.lastError && <pre class="diff">{job.lastError}</pre>}
         </li>
       ))}
-      {jobs.length > shown && <li>…and {jobs.length - shown} more.</li>}
+      {jobs.length > shown && <li>{t('adminJobs.more', { count: jobs.length - shown })}</li>}
     </ul>
   );
 }
@@ -34,15 +38,15 @@ export function registerJobRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Background jobs',
+      s.t('adminJobs.title'),
       'jobs',
       <>
-        <h1>Background jobs</h1>
-        <h2>Failed for good</h2>
-        <p class="hint">These jobs failed on every attempt; the last error says why.</p>
-        <JobList s={s} jobs={dead.reverse()} empty="None. Every job has run or is waiting its turn." />
-        <h2>Waiting</h2>
-        <JobList s={s} jobs={pending} empty="Nothing is waiting." />
+        <h1>{s.t('adminJobs.title')}</h1>
+        <h2>{s.t('adminJobs.deadTitle')}</h2>
+        <p class="hint">{s.t('adminJobs.deadHint')}</p>
+        <JobList s={s} jobs={dead.reverse()} empty={s.t('adminJobs.deadEmpty')} />
+        <h2>{s.t('adminJobs.pendingTitle')}</h2>
+        <JobList s={s} jobs={pending} empty={s.t('adminJobs.pendingEmpty')} />
       </>,
     );
   });

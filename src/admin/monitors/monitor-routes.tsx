@@ -37,16 +37,16 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Monitors',
+      s.t('adminMonitors.title'),
       'monitors',
       <>
-        <h1>Monitors</h1>
+        <h1>{s.t('adminMonitors.title')}</h1>
         {extra.pushUrl !== undefined && (
           <div class="notice" role="status">
-            <p>The heartbeat is added. Have your job call this URL (GET) after each run; copy it now, it is shown only once:</p>
+            <p>{s.t('adminMonitors.heartbeatAdded')}</p>
             <p class="secret">{extra.pushUrl}</p>
             <p>
-              For example: <code>curl -fsS {extra.pushUrl}</code>
+              {s.t('adminMonitors.example')} <code>curl -fsS {extra.pushUrl}</code>
             </p>
           </div>
         )}
@@ -59,7 +59,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         />
         {s.can('manage_components') && (
           <>
-            <h2>Add a monitor</h2>
+            <h2>{s.t('adminMonitors.addTitle')}</h2>
             <MonitorForm s={s} form={form} components={components} templates={templates} />
           </>
         )}
@@ -80,7 +80,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         const kind = text(body, 'kind') as MonitorKind;
         const { pushToken } = await createMonitor(
           s.ctx,
-          { ...monitorFromForm(body, kind), kind },
+          { ...monitorFromForm(s.t, body, kind), kind },
           { mayAllowPrivate: s.can('manage_page') },
         );
         if (pushToken !== null)
@@ -102,10 +102,10 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         <h1>{view.monitor.name}</h1>
         {pushUrl !== undefined && (
           <div class="notice" role="status">
-            <p>The heartbeat has a new URL; the old one no longer works. Copy it now, it is shown only once:</p>
+            <p>{s.t('adminMonitors.heartbeatRotated')}</p>
             <p class="secret">{pushUrl}</p>
             <p>
-              For example: <code>curl -fsS {pushUrl}</code>
+              {s.t('adminMonitors.example')} <code>curl -fsS {pushUrl}</code>
             </p>
           </div>
         )}
@@ -119,16 +119,14 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         {view.monitor.kind === 'heartbeat' && (
           <form method="post" action={`/admin/monitors/${view.monitor.id}/rotate`}>
             <CsrfField token={s.session.csrfToken} />
-            <p class="meta">
-              The heartbeat's URL is shown only when it is made. A new one stops the old one at once: update the job that calls it.
-            </p>
-            <button type="submit">New URL</button>
+            <p class="meta">{s.t('adminMonitors.rotateHint')}</p>
+            <button type="submit">{s.t('adminMonitors.newUrl')}</button>
           </form>
         )}
         <form method="post" action={`/admin/monitors/${view.monitor.id}/delete`}>
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete
+            {s.t('admin.delete')}
           </button>
         </form>
       </>,
@@ -149,7 +147,9 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await updateMonitor(s.ctx, view.monitor.id, monitorFromForm(body, view.monitor.kind), { mayAllowPrivate: s.can('manage_page') });
+        await updateMonitor(s.ctx, view.monitor.id, monitorFromForm(s.t, body, view.monitor.kind), {
+          mayAllowPrivate: s.can('manage_page'),
+        });
         return redirectTo(reply, '/admin/monitors', 'monitor-saved');
       },
       (form, status) => renderEdit(reply, s, view, form, status),

@@ -3,9 +3,11 @@ import {
   emptySparkline,
   httpMethods,
   monitorKinds,
+  type CheckOutcome,
   type CheckResult,
   type Monitor,
   type MonitorKind,
+  type MonitorState,
   type MonitorView,
   type Sparkline,
 } from '../../modules/monitors/index.ts';
@@ -13,28 +15,39 @@ import type { IncidentTemplate } from '../../modules/templates/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { formatTime } from '../view/format.ts';
+import { componentStatusLabel, formatTime } from '../view/format.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
+import type { Translator } from '../../i18n/translate.ts';
+import { formatMilliseconds } from '../../i18n/format-dates.ts';
+import type { Locale } from '../../shared/locales.ts';
 import { SparklineView } from './sparkline.tsx';
 
-const kindLabels: Record<MonitorKind, string> = {
-  http: 'HTTP(S)',
-  tcp: 'TCP port',
-  dns: 'DNS record',
-  tls: 'TLS certificate',
-  heartbeat: 'Heartbeat (push)',
-};
-const jsonComparisonOptions = [
-  ['equals', 'equals'],
-  ['not_equals', 'does not equal'],
-  ['contains', 'contains (a text part, or an item of a list)'],
-] as const;
-const outageOptions = [
-  ['degraded_performance', 'Degraded performance'],
-  ['partial_outage', 'Partial outage'],
-  ['major_outage', 'Major outage'],
-] as const;
+/** A monitor's kind in the member's language; protocol names stay as they are. */
+export function kindLabel(t: Translator, kind: MonitorKind): string {
+  switch (kind) {
+    case 'http':
+      return t('adminMonitors.kindHttp');
+    case 'tcp':
+      return t('adminMonitors.kindTcp');
+    case 'dns':
+      return t('adminMonitors.kindDns');
+    case 'tls':
+      return t('adminMonitors.kindTls');
+    case 'heartbeat':
+      return t('adminMonitors.kindHeartbeat');
+  }
+}
 
-function target(m: Monitor): string {
+const jsonComparisonOptions = (t: Translator) =>
+  [
+    ['equals', t('adminMonitors.comparisonEquals')],
+    ['not_equals', t('adminMonitors.comparisonNotEquals')],
+    ['contains', t('adminMonitors.comparisonContains')],
+  ] as const;
+const outageOptions = (t: Translator) =>
+  (['degraded_performance', 'partial_outage', 'major_outage'] as const).map((st) => [st, componentStatusLabel(t, st)] as const);
+
+function target(t: Translator, m: Monitor): string {
   const s = m.settings as Record<string, unknown>;
   switch (m.kind) {
     case 'http':
@@ -45,11 +58,28 @@ function target(m: Monitor): string {
     case 'dns':
       return `${String(s['recordType'])} ${String(s['name'])}`;
     case 'heartbeat':
-      return `pinged by a job, grace ${String(s['graceSeconds'])} s`;
+      return t('adminMonitors.targetHeartbeat', { seconds: Number(s['graceSeconds']) });
   }
 }
 
-const stateLabels = { unknown: 'Not checked yet', up: 'Up', degraded: 'Degraded', down: 'Down' } as const;
+const stateLabel = (t: Translator, state: MonitorState): string =>
+  ({
+    unknown: t('adminMonitors.stateUnknown'),
+    up: t('adminMonitors.stateUp'),
+    degraded: t('adminMonitors.stateDegraded'),
+    down: t('adminMonitors.stateDown'),
+  })[state];
+
+/** A check's result in words: "up in 120 ms", "down". */
+function resultWords(t: Translator, locale: Locale, outcome: CheckOutcome, durationMs: number | null): string {
+  const word = {
+    up: t('adminMonitors.outcomeUp'),
+    degraded: t('adminMonitors.outcomeDegraded'),
+    down: t('adminMonitors.outcomeDown'),
+    no_data: t('adminMonitors.outcomeNoData'),
+  }[outcome];
+  return durationMs === null ? word : t('adminMonitors.outcomeIn', { outcome: word, duration: formatMilliseconds(locale, durationMs) });
+}
 
 /** Every monitor with its target, state, last result and 24-hour sparkline, and its actions. */
 export function MonitorList({
@@ -65,9 +95,11 @@ export function MonitorList({
   components: Component[];
   tested?: { id: string; result: CheckResult };
 }) {
+  const t = useT();
+  const locale = useLocale();
   const names = new Map(components.map((c) => [c.id, c.name]));
   return views.length === 0 ? (
-    <p>No monitors yet. A monitor checks a service and moves its component when the service fails.</p>
+    <p>{t('adminMonitors.empty')}</p>
   ) : (
     <ul class="items">
       {views.map(({ monitor: m, status }) => (
@@ -75,43 +107,47 @@ export function MonitorList({
           <h3 style="margin:0">
             <a href={`/admin/monitors/${m.id}`}>{m.name}</a>{' '}
             <span class="meta">
-              ({kindLabels[m.kind]}){m.paused ? ' · paused' : ''}
+              ({kindLabel(t, m.kind)}){m.paused ? ` · ${t('adminMonitors.paused')}` : ''}
             </span>
           </h3>
           <p class="meta">
-            <code>{target(m)}</code> · every {m.intervalSeconds} s ·{' '}
-            {m.componentId === null ? 'no component' : `moves “${names.get(m.componentId) ?? '?'}”`}
+            <code>{target(t, m)}</code> · {t('adminMonitors.every', { seconds: m.intervalSeconds })} ·{' '}
+            {m.componentId === null
+              ? t('adminMonitors.noComponent')
+              : t('adminMonitors.moves', { component: names.get(m.componentId) ?? '?' })}
           </p>
           <p>
-            <strong>{stateLabels[status.state]}</strong>
+            <strong>{stateLabel(t, status.state)}</strong>
             {status.lastCheckedAt !== null && (
               <>
-                {' '}
-                · last check {formatTime(status.lastCheckedAt, s.page.timeZone)}: {status.lastOutcome}
-                {status.lastDurationMs !== null && ` in ${status.lastDurationMs} ms`}
+                {' · '}
+                {t('adminMonitors.lastCheck', {
+                  time: formatTime(status.lastCheckedAt, s.page.timeZone, locale),
+                  result: status.lastOutcome === null ? '—' : resultWords(t, locale, status.lastOutcome, status.lastDurationMs),
+                })}
                 {status.lastReason !== null && ` — ${status.lastReason}`}
               </>
             )}
-            {m.kind === 'heartbeat' && ` · last ping ${formatTime(status.lastPingAt, s.page.timeZone)}`}
+            {m.kind === 'heartbeat' &&
+              ` · ${t('adminMonitors.lastPing', { time: formatTime(status.lastPingAt, s.page.timeZone, locale) })}`}
           </p>
           {m.kind !== 'heartbeat' && (
             <p class="meta">
               <SparklineView sparkline={sparklines.get(m.id) ?? emptySparkline(s.ctx.clock.now())} />
-              {m.publicChart && ' · shown on the public page'}
+              {m.publicChart && ` · ${t('adminMonitors.onPublicPage')}`}
             </p>
           )}
           {m.autoIncident && (
             <p class="meta">
               {views.find((v) => v.monitor.id === m.id)?.incident?.followed === false
-                ? 'Automatic incident: someone edited or posted on it, so the monitor no longer changes it. '
-                : 'Posts an incident automatically when its component goes down, until someone edits or posts on it. '}
-              {status.incidentId !== null && <a href={`/admin/incidents/${status.incidentId}`}>View incident</a>}
+                ? t('adminMonitors.autoIncidentReleased')
+                : t('adminMonitors.autoIncidentFollowed')}{' '}
+              {status.incidentId !== null && <a href={`/admin/incidents/${status.incidentId}`}>{t('adminMonitors.viewIncident')}</a>}
             </p>
           )}
           {tested?.id === m.id && (
             <p class="notice" role="status">
-              Test now: {tested.result.outcome}
-              {tested.result.durationMs !== null && ` in ${tested.result.durationMs} ms`}
+              {t('adminMonitors.tested', { result: resultWords(t, locale, tested.result.outcome, tested.result.durationMs) })}
               {tested.result.reason !== null && ` — ${tested.result.reason}`}
             </p>
           )}
@@ -120,13 +156,14 @@ export function MonitorList({
               <form method="post" action={`/admin/monitors/${m.id}/test`} style="display:inline">
                 <CsrfField token={s.session.csrfToken} />
                 <button type="submit">
-                  Test now<span class="sr-only"> {m.name}</span>
+                  {t('adminMonitors.testNow')}
+                  <span class="sr-only"> {m.name}</span>
                 </button>
               </form>{' '}
               <form method="post" action={`/admin/monitors/${m.id}/${m.paused ? 'resume' : 'pause'}`} style="display:inline">
                 <CsrfField token={s.session.csrfToken} />
                 <button type="submit">
-                  {m.paused ? 'Resume' : 'Pause'}
+                  {m.paused ? t('adminMonitors.resume') : t('adminMonitors.pause')}
                   <span class="sr-only"> {m.name}</span>
                 </button>
               </form>
@@ -152,165 +189,154 @@ export function MonitorForm({
   templates: IncidentTemplate[];
   existing?: Monitor;
 }) {
+  const t = useT();
   // A mirrored component already has its writer (the third-party page); the verb would refuse it.
   const leaves = components.filter((c) => !c.isGroup && (c.thirdParty === null || c.id === existing?.componentId));
   const action = existing === undefined ? '/admin/monitors' : `/admin/monitors/${existing.id}`;
   const kind = existing?.kind;
+  const outages = outageOptions(t);
   return (
     <>
       <FormAlert form={form} />
       <form method="post" action={action} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={form} required />
+        <Field name="name" label={t('adminMonitors.name')} form={form} required />
         {kind === undefined ? (
           <Select
             name="kind"
-            label="Kind"
+            label={t('adminMonitors.kind')}
             form={form}
             initial="http"
-            options={monitorKinds.map((k) => [k, kindLabels[k]] as const)}
-            hint="The fields below that belong to the kind are used; the others are ignored."
+            options={monitorKinds.map((k) => [k, kindLabel(t, k)] as const)}
+            hint={t('adminMonitors.kindHint')}
           />
         ) : (
-          <p>Kind: {kindLabels[kind]}</p>
+          <p>{t('adminMonitors.kindFixed', { kind: kindLabel(t, kind) })}</p>
         )}
         <Select
           name="componentId"
-          label="Component it moves"
+          label={t('adminMonitors.component')}
           form={form}
-          options={[['', 'None (only record results)'], ...leaves.map((c) => [c.id, c.name] as const)]}
+          options={[['', t('adminMonitors.componentNone')], ...leaves.map((c) => [c.id, c.name] as const)]}
         />
         <fieldset>
-          <legend>What to check</legend>
+          <legend>{t('adminMonitors.whatToCheck')}</legend>
           {(kind === undefined || kind === 'http') && (
             <>
-              <Field name="url" label="URL (HTTP)" type="url" form={form} />
-              <Select name="method" label="Method (HTTP)" form={form} initial="GET" options={httpMethods.map((m) => [m, m] as const)} />
+              <Field name="url" label={t('adminMonitors.url')} type="url" form={form} />
+              <Select
+                name="method"
+                label={t('adminMonitors.method')}
+                form={form}
+                initial="GET"
+                options={httpMethods.map((m) => [m, m] as const)}
+              />
               <Field
                 name="expectedStatus"
-                label="Expected status (HTTP)"
+                label={t('adminMonitors.expectedStatus')}
                 form={form}
                 initial="200-299"
-                hint="Statuses or ranges, separated by commas."
+                hint={t('adminMonitors.expectedStatusHint')}
               />
-              <Field name="keyword" label="Keyword the answer must contain (HTTP)" form={form} />
-              <Field
-                name="jsonPath"
-                label="JSON path to check in the answer (HTTP)"
+              <Field name="keyword" label={t('adminMonitors.keyword')} form={form} />
+              <Field name="jsonPath" label={t('adminMonitors.jsonPath')} form={form} hint={t('adminMonitors.jsonPathHint')} />
+              <Select
+                name="jsonComparison"
+                label={t('adminMonitors.jsonComparison')}
                 form={form}
-                hint="Such as $.status.indicator or $.components[0].status; empty for none."
+                initial="equals"
+                options={jsonComparisonOptions(t)}
               />
-              <Select name="jsonComparison" label="The value found (HTTP)" form={form} initial="equals" options={jsonComparisonOptions} />
-              <Field
-                name="jsonExpected"
-                label="Expected value (HTTP)"
-                form={form}
-                hint="Text as it is; a number, true, false or null as written in JSON."
-              />
-              <Field name="maxResponseMs" label="Slower than this many ms is degraded (HTTP)" type="number" form={form} />
+              <Field name="jsonExpected" label={t('adminMonitors.jsonExpected')} form={form} hint={t('adminMonitors.jsonExpectedHint')} />
+              <Field name="maxResponseMs" label={t('adminMonitors.maxResponseMs')} type="number" form={form} />
+              <TextArea name="headers" label={t('adminMonitors.headers')} form={form} rows={3} hint={t('adminMonitors.headersHint')} />
               <TextArea
-                name="headers"
-                label="Request headers (HTTP)"
+                name="requestBody"
+                label={t('adminMonitors.requestBody')}
                 form={form}
                 rows={3}
-                hint="One per line, as Name: value (an Authorization header, a Host)."
+                hint={t('adminMonitors.requestBodyHint')}
               />
-              <TextArea name="requestBody" label="Request body (HTTP)" form={form} rows={3} hint="Sent with POST; empty for none." />
               <Field
                 name="maxRedirects"
-                label="Redirects to follow (HTTP)"
+                label={t('adminMonitors.maxRedirects')}
                 type="number"
                 form={form}
                 initial="5"
-                hint="0 checks the first answer itself."
+                hint={t('adminMonitors.maxRedirectsHint')}
               />
               <Checkbox
                 name="acceptInvalidTls"
-                label="Accept an invalid or self-signed certificate (HTTPS)"
+                label={t('adminMonitors.acceptInvalidTls')}
                 form={form}
-                hint="Off by default: a certificate that does not verify is a failed check."
+                hint={t('adminMonitors.acceptInvalidTlsHint')}
               />
             </>
           )}
           {(kind === undefined || kind === 'tcp' || kind === 'tls') && (
             <>
-              <Field name="host" label="Host (TCP, TLS)" form={form} />
-              <Field name="port" label="Port (TCP, TLS)" type="number" form={form} />
+              <Field name="host" label={t('adminMonitors.host')} form={form} />
+              <Field name="port" label={t('adminMonitors.port')} type="number" form={form} />
             </>
           )}
           {(kind === undefined || kind === 'tls') && (
-            <Field name="warnDays" label="Warn this many days before expiry (TLS)" type="number" form={form} initial="14" />
+            <Field name="warnDays" label={t('adminMonitors.warnDays')} type="number" form={form} initial="14" />
           )}
           {(kind === undefined || kind === 'dns') && (
             <>
-              <Field name="dnsName" label="Name (DNS)" form={form} />
+              <Field name="dnsName" label={t('adminMonitors.dnsName')} form={form} />
               <Select
                 name="recordType"
-                label="Record type (DNS)"
+                label={t('adminMonitors.recordType')}
                 form={form}
                 initial="A"
-                options={['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'].map((t) => [t, t] as const)}
+                options={['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'].map((r) => [r, r] as const)}
               />
-              <Field name="expected" label="Expected answer (DNS)" form={form} />
-              <Field
-                name="resolver"
-                label="Resolver (DNS)"
-                form={form}
-                hint="An address such as 1.1.1.1; empty for the configured resolvers."
-              />
+              <Field name="expected" label={t('adminMonitors.expected')} form={form} />
+              <Field name="resolver" label={t('adminMonitors.resolver')} form={form} hint={t('adminMonitors.resolverHint')} />
             </>
           )}
           {(kind === undefined || kind === 'heartbeat') && (
-            <Field name="graceSeconds" label="Grace period in seconds (heartbeat)" type="number" form={form} initial="60" />
+            <Field name="graceSeconds" label={t('adminMonitors.graceSeconds')} type="number" form={form} initial="60" />
           )}
         </fieldset>
         <fieldset>
-          <legend>When the component changes</legend>
-          <Field name="intervalSeconds" label="Check every (seconds)" type="number" form={form} initial="60" />
-          <Field name="timeoutSeconds" label="Timeout (seconds)" type="number" form={form} initial="10" />
-          <Field name="retries" label="Retries before a failure counts" type="number" form={form} initial="0" />
-          <Field name="failureThreshold" label="Failures in a row before the component changes" type="number" form={form} initial="2" />
-          <Field name="recoveryThreshold" label="Successes in a row before it recovers" type="number" form={form} initial="2" />
-          <Select name="failingStatus" label="Status when failing" form={form} initial="major_outage" options={outageOptions} />
+          <legend>{t('adminMonitors.whenChanges')}</legend>
+          <Field name="intervalSeconds" label={t('adminMonitors.intervalSeconds')} type="number" form={form} initial="60" />
+          <Field name="timeoutSeconds" label={t('adminMonitors.timeoutSeconds')} type="number" form={form} initial="10" />
+          <Field name="retries" label={t('adminMonitors.retries')} type="number" form={form} initial="0" />
+          <Field name="failureThreshold" label={t('adminMonitors.failureThreshold')} type="number" form={form} initial="2" />
+          <Field name="recoveryThreshold" label={t('adminMonitors.recoveryThreshold')} type="number" form={form} initial="2" />
+          <Select name="failingStatus" label={t('adminMonitors.failingStatus')} form={form} initial="major_outage" options={outages} />
           <Select
             name="degradedStatus"
-            label="Status when slow (or a certificate expires soon)"
+            label={t('adminMonitors.degradedStatus')}
             form={form}
             initial="degraded_performance"
-            options={outageOptions}
+            options={outages}
           />
-          <Checkbox
-            name="autoIncident"
-            label="Post an incident automatically when the component goes down"
-            form={form}
-            hint="Updated as the monitor changes and resolved on recovery, until someone edits or posts on it."
-          />
+          <Checkbox name="autoIncident" label={t('adminMonitors.autoIncident')} form={form} hint={t('adminMonitors.autoIncidentHint')} />
           <Select
             name="incidentTemplateId"
-            label="Incident template"
+            label={t('adminMonitors.incidentTemplate')}
             form={form}
-            options={[['', 'None (Aviso writes it)'], ...templates.map((t) => [t.id, t.name] as const)]}
-            hint="Its title, text, status and notification setting are used for the automatic incident."
+            options={[['', t('adminMonitors.templateNone')], ...templates.map((tpl) => [tpl.id, tpl.name] as const)]}
+            hint={t('adminMonitors.templateHint')}
           />
           {kind !== 'heartbeat' && (
-            <Checkbox
-              name="publicChart"
-              label="Show its response times on the public page"
-              form={form}
-              hint="Under its component: the last 24 hours and 90 days, with gaps where checks could not run. A component shows the first of its monitors (by name) that has this on. Not for heartbeats."
-            />
+            <Checkbox name="publicChart" label={t('adminMonitors.publicChart')} form={form} hint={t('adminMonitors.publicChartHint')} />
           )}
           {s.can('manage_page') && (
             <Checkbox
               name="allowPrivate"
-              label="May reach private addresses"
+              label={t('adminMonitors.allowPrivate')}
               form={form}
               initial
-              hint="Within the ranges AVISO_ALLOW_PRIVATE_TARGETS allows (your own network)."
+              hint={t('adminMonitors.allowPrivateHint', { variable: 'AVISO_ALLOW_PRIVATE_TARGETS' })}
             />
           )}
         </fieldset>
-        <button type="submit">{existing === undefined ? 'Add monitor' : 'Save monitor'}</button>
+        <button type="submit">{existing === undefined ? t('adminMonitors.add') : t('adminMonitors.save')}</button>
       </form>
     </>
   );

@@ -1,23 +1,31 @@
 import type { Sparkline } from '../../modules/monitors/index.ts';
 import { linePath, runs } from '../../shared/line-path.ts';
+import { formatMilliseconds } from '../../i18n/format-dates.ts';
+import type { Translator } from '../../i18n/translate.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 
 const width = 96;
 const height = 28;
 
-const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** What the sparkline shows, in words: its accessible name and the line beside it. */
-export function sparklineWords(s: Sparkline): { label: string; caption: string } {
+/** What the sparkline shows, in words, in the member's language: its accessible name and the line beside it. */
+export function sparklineWords(s: Sparkline, t: Translator, locale: Locale): { label: string; caption: string } {
   const noData = s.points.reduce((n, p) => n + p.noData, 0);
-  const figures = s.medianMs === null || s.maxMs === null ? ['no answered checks'] : [`median ${ms(s.medianMs)}`, `max ${ms(s.maxMs)}`];
-  const trouble = [
-    ...(s.failed > 0 ? [plural(s.failed, 'failed check', 'failed checks')] : []),
-    ...(noData > 0 ? [plural(noData, 'check that could not run', 'checks that could not run')] : []),
-  ];
+  const figures =
+    s.medianMs === null || s.maxMs === null
+      ? [t('adminMonitors.sparkNoAnswers')]
+      : [
+          t('adminMonitors.sparkMedian', { duration: formatMilliseconds(locale, s.medianMs) }),
+          t('adminMonitors.sparkMax', { duration: formatMilliseconds(locale, s.maxMs) }),
+        ];
+  const failed = s.failed > 0 ? [t('adminMonitors.sparkFailed', { count: s.failed })] : [];
   return {
-    label: `Response time, last 24 hours: ${[...figures, ...trouble].join(', ')}`,
-    caption: [...figures, ...trouble.map((t) => t.replace(' that could not run', ' not run'))].join(' · '),
+    label: t('adminMonitors.sparkLabel', {
+      figures: [...figures, ...failed, ...(noData > 0 ? [t('adminMonitors.sparkNoData', { count: noData })] : [])].join(
+        t('adminMonitors.sparkSeparator'),
+      ),
+    }),
+    caption: [...figures, ...failed, ...(noData > 0 ? [t('adminMonitors.sparkNoDataShort', { count: noData })] : [])].join(' · '),
   };
 }
 
@@ -28,10 +36,12 @@ export function sparklineWords(s: Sparkline): { label: string; caption: string }
  * line, so failing or missing never reads as fast.
  */
 export function SparklineView({ sparkline }: { sparkline: Sparkline }) {
+  const t = useT();
+  const locale = useLocale();
   const step = width / sparkline.points.length;
   const averages = sparkline.points.map((p) => p.averageMs);
   const max = Math.max(1, ...averages.filter((v): v is number => v !== null));
-  const { label, caption } = sparklineWords(sparkline);
+  const { label, caption } = sparklineWords(sparkline, t, locale);
   return (
     <span class="spark">
       <svg viewBox={`0 0 ${width} ${height}`} width="144" height="28" role="img" aria-label={label} focusable="false">
