@@ -97,3 +97,62 @@ test('an editor sees the receivers but cannot add, edit or rotate them', async (
   assert.equal((await editor.post(`/admin/alert-receivers/${receiver!.id}/rotate`, {})).statusCode, 403);
   assert.equal((await listReceivers(app.ctx)).length, 1);
 });
+
+test('a member reading German sees the receivers in it: the list, the form, the URL notice and the alerts received', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const api = await createComponent(app.ctx, { name: 'Public API' });
+  const admin = await app.signIn('admin');
+  const de = { 'accept-language': 'de' };
+
+  const empty = (await admin.get('/admin/alert-receivers', de)).body;
+  for (const words of [
+    '<h1>Alarmempfänger</h1>',
+    'Noch keine Alarmempfänger.',
+    'Neue Regel',
+    'Schweregrad → Status',
+    'Schwerer Ausfall',
+    'Keine (Aviso schreibt ihn)',
+  ])
+    assert.ok(empty.includes(words), words);
+  assert.doesNotMatch(empty, /No receivers yet|New rule|Severity → status|major outage|None \(Aviso writes it\)|Add receiver/);
+
+  const added = await admin.post(
+    '/admin/alert-receivers',
+    {
+      name: 'Prometheus',
+      rule0_matchers: 'service="api"',
+      rule0_componentId: api.id,
+      rule0_severities: 'critical=major_outage',
+      rule0_defaultStatus: 'partial_outage',
+      rule0_autoIncident: 'on',
+    },
+    { headers: de },
+  );
+  assert.equal(added.statusCode, 201);
+  assert.match(added.body, /Der Alarmempfänger ist angelegt\. Kopieren Sie jetzt seine URL/);
+  assert.match(added.body, /Grafana Alerting \(Kontaktpunkt\)/);
+  assert.match(added.body, /→ „Public API“ · automatischer Vorfall/);
+  assert.doesNotMatch(added.body, /The receiver is added|Any other tool|automatic incident/);
+
+  const token = tokenOf(added.body)!;
+  await receiveAlerts(app.ctx, token, {
+    version: '4',
+    alerts: [{ status: 'firing', labels: { service: 'web' }, annotations: { summary: 'Disk full' } }],
+  });
+  const [receiver] = await listReceivers(app.ctx);
+  const edit = (await admin.get(`/admin/alert-receivers/${receiver!.id}`, de)).body;
+  for (const words of [
+    'Zuletzt eingegangene Alarme',
+    '>Wann<',
+    '>Quelle<',
+    '>ausgelöst<',
+    'nichts (keine Regel traf zu)',
+    'Regel 1',
+    'Alarmempfänger speichern',
+    'Neue URL',
+    '>Löschen<',
+  ])
+    assert.ok(edit.includes(words), words);
+  assert.doesNotMatch(edit, /Last alerts received|>When<|>firing<|no rule matched|Rule 1|Save receiver|New URL|>Delete</);
+});

@@ -266,3 +266,94 @@ test('an HTTP monitor’s headers, body, redirects and certificate choice show o
     { headers: { Authorization: 'Bearer s3cret', 'X-Probe': 'aviso' }, body: '{"ping":true}', maxRedirects: 0, verifyTls: false },
   );
 });
+
+test('a member reading Portuguese sees the monitors in it, and one reading Arabic sees them right to left', async (t) => {
+  const app = await createAdminTestApp({ now: '2025-11-20T12:10:00.000Z' });
+  t.after(() => app.close());
+  const server = createServer((_req, res) => res.writeHead(200).end('fine'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const api = await createComponent(app.ctx, { name: 'Public API' });
+  const admin = await app.signIn('admin');
+  const pt = { 'accept-language': 'pt-BR' };
+
+  const empty = (await admin.get('/admin/monitors', pt)).body;
+  for (const words of [
+    '<h1>Monitores</h1>',
+    'Nenhum monitor ainda.',
+    'Adicionar um monitor',
+    'O que verificar',
+    'Porta TCP',
+    'Heartbeat (push)',
+    'Componente que ele altera',
+    'Interrupção grave',
+    'Nenhum (o Aviso escreve)',
+    'Adicionar monitor',
+  ])
+    assert.ok(empty.includes(words), words);
+  assert.doesNotMatch(empty, /No monitors yet|Add a monitor|What to check|TCP port|Major outage|None \(Aviso writes it\)/);
+
+  const form = {
+    name: 'API',
+    kind: 'http',
+    url,
+    componentId: api.id,
+    intervalSeconds: '30',
+    failingStatus: 'major_outage',
+    degradedStatus: 'degraded_performance',
+    allowPrivate: 'on',
+  };
+  const badHeader = await admin.post('/admin/monitors', { ...form, headers: 'no colon here' }, { headers: pt });
+  assert.equal(badHeader.statusCode, 400);
+  assert.match(badHeader.body, /Linha 1: escreva o cabeçalho no formato “Nome: valor”\./);
+  const badNumber = await admin.post('/admin/monitors', { ...form, intervalSeconds: 'often' }, { headers: pt });
+  assert.equal(badNumber.statusCode, 400);
+  assert.match(badNumber.body, /Informe um número inteiro\./);
+  assert.doesNotMatch(badHeader.body + badNumber.body, /write a header as|Enter a whole number/);
+
+  assert.equal((await admin.post('/admin/monitors', form, { headers: pt })).statusCode, 303);
+  const [view] = await listMonitors(app.ctx);
+  const id = view!.monitor.id;
+  for (const [at, outcome, durationMs] of [
+    ['2025-11-20T09:00:00.000Z', 'up', 120],
+    ['2025-11-20T09:01:00.000Z', 'up', 340],
+    ['2025-11-20T10:00:00.000Z', 'down', 10_000],
+    ['2025-11-20T11:00:00.000Z', 'no_data', null],
+  ] as const)
+    await insertResult(app.ctx.db, { monitorId: id, checkedAt: new Date(at), outcome, durationMs, reason: null });
+  const list = (await admin.get('/admin/monitors', pt)).body;
+  for (const words of [
+    'Ainda não verificado',
+    'a cada 30 s',
+    'altera “Public API”',
+    'aria-label="Tempo de resposta, últimas 24 horas: mediana 230 ms, máximo 340 ms, 1 verificação com falha, 1 verificação que não pôde ser feita"',
+    'mediana 230 ms · máximo 340 ms · 1 verificação com falha · 1 verificação não feita',
+    'Testar agora',
+    'Pausar',
+  ])
+    assert.ok(list.includes(words), words);
+  assert.doesNotMatch(list, /Not checked yet|every 30 s|moves “|Response time|failed check|Test now|>Pause/);
+
+  const tested = (await admin.post(`/admin/monitors/${id}/test`, {}, { headers: pt })).body;
+  assert.match(tested, /Resultado do teste: no ar \(\d+ ms\)/);
+  assert.doesNotMatch(tested, /Test now: up/);
+
+  const edit = (await admin.get(`/admin/monitors/${id}`, pt)).body;
+  for (const words of ['Tipo: HTTP(S)', 'Cabeçalhos da requisição (HTTP)', 'Quando o componente muda', 'Salvar monitor', '>Excluir<'])
+    assert.ok(edit.includes(words), words);
+  assert.doesNotMatch(edit, /Kind: |Request headers|When the component changes|Save monitor|>Delete</);
+
+  const ar = { 'accept-language': 'ar' };
+  const heartbeat = await admin.post(
+    '/admin/monitors',
+    { name: 'Backups', kind: 'heartbeat', graceSeconds: '300', failingStatus: 'major_outage', degradedStatus: 'degraded_performance' },
+    { headers: ar },
+  );
+  assert.equal(heartbeat.statusCode, 201);
+  assert.match(heartbeat.body, /<html[^>]*dir="rtl"/);
+  assert.match(heartbeat.body, /أُضيفت أداة مراقبة نبضات الحياة/);
+  assert.match(heartbeat.body, /<h1>أدوات المراقبة<\/h1>/);
+  assert.match(heartbeat.body, /تستدعيه مهمة، مهلة السماح 300 ث/);
+  assert.doesNotMatch(heartbeat.body, /The heartbeat is added|pinged by a job|For example/);
+});
