@@ -1,5 +1,5 @@
 import type { CreateMonitorInput, Monitor, MonitorKind } from '../../modules/monitors/index.ts';
-import type { Translator } from '../../i18n/translate.ts';
+import { t } from '../../i18n/translate.ts';
 import { checked, FieldError, optional, parseInteger, text, type FormBody } from '../form-values.ts';
 
 /** Where a verb's field paths show on the form. */
@@ -25,26 +25,22 @@ export const monitorFormFields: Record<string, string> = {
   'settings.graceSeconds': 'graceSeconds',
 };
 
-/** A whole number, or the fallback when empty; anything else is refused on its field in the member's language. */
-function integer(t: Translator, body: FormBody, name: string, fallback: number): number {
-  const value = text(body, name).trim();
-  if (value !== '' && !/^\d+$/.test(value)) throw new FieldError(name, t('admin.fieldWholeNumber'));
-  return parseInteger(body, name, fallback);
-}
-
-const optionalInteger = (t: Translator, body: FormBody, name: string): number | null => {
+const optionalInteger = (body: FormBody, name: string): number | null => {
   const value = optional(body, name);
-  return value === null ? null : integer(t, body, name, 0);
+  return value === null ? null : parseInteger(body, name, 0);
 };
 
 /** Request headers written one per line as `Name: value`; a line without a name and a colon is refused on the field. */
-function headersFromForm(t: Translator, body: FormBody): Record<string, string> {
+function headersFromForm(body: FormBody): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [index, line] of text(body, 'headers').split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
     const name = colon < 0 ? '' : line.slice(0, colon).trim();
-    if (name === '') throw new FieldError('headers', t('adminMonitors.headerLine', { line: index + 1 }));
+    if (name === '') {
+      const params = { line: index + 1 };
+      throw new FieldError('headers', t('en', 'adminMonitors.headerLine', params), 'adminMonitors.headerLine', params);
+    }
     headers[name] = line.slice(colon + 1).trim();
   }
   return headers;
@@ -58,7 +54,7 @@ function jsonAssertionFromForm(body: FormBody): Record<string, unknown> | null {
 }
 
 /** The kind's settings from the form's fields; the verb validates them. */
-export function settingsFromForm(t: Translator, kind: MonitorKind, body: FormBody): Record<string, unknown> {
+export function settingsFromForm(kind: MonitorKind, body: FormBody): Record<string, unknown> {
   switch (kind) {
     case 'http':
       return {
@@ -68,19 +64,19 @@ export function settingsFromForm(t: Translator, kind: MonitorKind, body: FormBod
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== ''),
-        headers: headersFromForm(t, body),
+        headers: headersFromForm(body),
         body: text(body, 'requestBody') === '' ? null : text(body, 'requestBody'),
         keyword: optional(body, 'keyword'),
         jsonAssertion: jsonAssertionFromForm(body),
-        maxResponseMs: optionalInteger(t, body, 'maxResponseMs'),
-        maxRedirects: integer(t, body, 'maxRedirects', 5),
+        maxResponseMs: optionalInteger(body, 'maxResponseMs'),
+        maxRedirects: parseInteger(body, 'maxRedirects', 5),
         // Verifying is the default: only a ticked box turns it off.
         verifyTls: !checked(body, 'acceptInvalidTls'),
       };
     case 'tcp':
-      return { host: text(body, 'host').trim(), port: integer(t, body, 'port', 0) };
+      return { host: text(body, 'host').trim(), port: parseInteger(body, 'port', 0) };
     case 'tls':
-      return { host: text(body, 'host').trim(), port: integer(t, body, 'port', 443), warnDays: integer(t, body, 'warnDays', 14) };
+      return { host: text(body, 'host').trim(), port: parseInteger(body, 'port', 443), warnDays: parseInteger(body, 'warnDays', 14) };
     case 'dns':
       return {
         name: text(body, 'dnsName').trim(),
@@ -89,20 +85,20 @@ export function settingsFromForm(t: Translator, kind: MonitorKind, body: FormBod
         resolver: optional(body, 'resolver'),
       };
     case 'heartbeat':
-      return { graceSeconds: integer(t, body, 'graceSeconds', 60) };
+      return { graceSeconds: parseInteger(body, 'graceSeconds', 60) };
   }
 }
 
-export function monitorFromForm(t: Translator, body: FormBody, kind: MonitorKind): Omit<CreateMonitorInput, 'kind'> {
+export function monitorFromForm(body: FormBody, kind: MonitorKind): Omit<CreateMonitorInput, 'kind'> {
   return {
     name: text(body, 'name'),
     componentId: optional(body, 'componentId'),
-    settings: settingsFromForm(t, kind, body),
-    intervalSeconds: integer(t, body, 'intervalSeconds', 60),
-    timeoutMs: integer(t, body, 'timeoutSeconds', 10) * 1000,
-    retries: integer(t, body, 'retries', 0),
-    failureThreshold: integer(t, body, 'failureThreshold', 2),
-    recoveryThreshold: integer(t, body, 'recoveryThreshold', 2),
+    settings: settingsFromForm(kind, body),
+    intervalSeconds: parseInteger(body, 'intervalSeconds', 60),
+    timeoutMs: parseInteger(body, 'timeoutSeconds', 10) * 1000,
+    retries: parseInteger(body, 'retries', 0),
+    failureThreshold: parseInteger(body, 'failureThreshold', 2),
+    recoveryThreshold: parseInteger(body, 'recoveryThreshold', 2),
     failingStatus: text(body, 'failingStatus') as CreateMonitorInput['failingStatus'],
     degradedStatus: text(body, 'degradedStatus') as CreateMonitorInput['degradedStatus'],
     allowPrivate: checked(body, 'allowPrivate'),

@@ -310,7 +310,8 @@ test('a member reading Portuguese sees the monitors in it, and one reading Arabi
   const badNumber = await admin.post('/admin/monitors', { ...form, intervalSeconds: 'often' }, { headers: pt });
   assert.equal(badNumber.statusCode, 400);
   assert.match(badNumber.body, /Informe um número inteiro\./);
-  assert.doesNotMatch(badHeader.body + badNumber.body, /write a header as|Enter a whole number/);
+  assert.match(badHeader.body, /Corrija o campo indicado abaixo\./);
+  assert.doesNotMatch(badHeader.body + badNumber.body, /write a header as|Enter a whole number|Please correct/);
 
   assert.equal((await admin.post('/admin/monitors', form, { headers: pt })).statusCode, 303);
   const [view] = await listMonitors(app.ctx);

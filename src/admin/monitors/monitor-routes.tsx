@@ -80,7 +80,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
         const kind = text(body, 'kind') as MonitorKind;
         const { pushToken } = await createMonitor(
           s.ctx,
-          { ...monitorFromForm(s.t, body, kind), kind },
+          { ...monitorFromForm(body, kind), kind },
           { mayAllowPrivate: s.can('manage_page') },
         );
         if (pushToken !== null)
@@ -147,7 +147,7 @@ export function registerMonitorRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await updateMonitor(s.ctx, view.monitor.id, monitorFromForm(s.t, body, view.monitor.kind), {
+        await updateMonitor(s.ctx, view.monitor.id, monitorFromForm(body, view.monitor.kind), {
           mayAllowPrivate: s.can('manage_page'),
         });
         return redirectTo(reply, '/admin/monitors', 'monitor-saved');
