@@ -92,3 +92,56 @@ test('internal endpoints are refused when added or imported, and a delivery refu
   assert.match(detail.body, /the address of rebind\.example\.com is not public/);
   assert.doesNotMatch(detail.body, /127\.0\.0\.1|ECONNREFUSED/);
 });
+
+test('a page manager reading Portuguese sees the subscriber list, the import, and a subscriber with their delivery log in it', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const admin = await app.signIn('admin');
+  const pt = { 'accept-language': 'pt-BR' };
+
+  const empty = (await admin.get('/admin/subscribers', pt)).body;
+  assert.match(empty, /<h1>Inscritos<\/h1>/);
+  assert.match(empty, /0 ativos · 0 não confirmados · 0 em quarentena · 0 descadastrados/);
+  for (const words of [
+    'Exportar todos em CSV',
+    'Buscar endereços',
+    'Nenhum inscrito corresponde à busca.',
+    'Adicionar um inscrito',
+    'Importar de um CSV',
+  ]) {
+    assert.ok(empty.includes(words), words);
+  }
+  for (const words of [
+    '0 active',
+    'Export all as CSV',
+    'Search addresses',
+    'No subscribers match.',
+    'Add a subscriber',
+    'Import from CSV',
+  ]) {
+    assert.ok(!empty.includes(words), words);
+  }
+
+  const imported = await admin.post(
+    '/admin/subscribers/import',
+    { csv: 'address,locale\nann@example.com,fr\nbob@example.com,de\n' },
+    { headers: pt },
+  );
+  assert.match(imported.body, /2 inscritos importados; nenhum já existia\./);
+  assert.doesNotMatch(imported.body, /subscriber\(s\) imported/);
+  const list = imported.body;
+  assert.match(list, /<th scope="col">Endereço<\/th><th scope="col">Canal<\/th><th scope="col">Situação<\/th>/);
+  assert.match(list, /<td>E-mail<\/td><td>ativo<\/td><td>página inteira<\/td>/);
+  assert.doesNotMatch(list, /whole page|<td>active<\/td>/);
+
+  const id = /href="\/admin\/subscribers\/([^"/]+)">ann@example\.com</.exec(list)?.[1];
+  assert.ok(id !== undefined);
+  const detail = (await admin.get(`/admin/subscribers/${id}`, pt)).body;
+  assert.match(detail, /<dt>Idioma<\/dt><dd>Français<\/dd>/);
+  for (const words of ['Registro de entregas', 'Nada foi enviado a este inscrito ainda.', 'Remover este inscrito', 'Todos os inscritos']) {
+    assert.ok(detail.includes(words), words);
+  }
+  for (const words of ['Delivery log', 'Nothing has been sent', 'Remove this subscriber', 'All subscribers', '<dt>Language</dt>']) {
+    assert.ok(!detail.includes(words), words);
+  }
+});

@@ -55,7 +55,7 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
         {...(imported !== undefined && { imported })}
       />
     );
-    return show(reply, s, 'Subscribers', 'subscribers', body, status);
+    return show(reply, s, s.t('adminSubscribers.title'), 'subscribers', body, status);
   };
 
   scope.get('/subscribers', async (request, reply) => renderList(reply, await screen(deps, request, 'manage_page'), request.query));
@@ -101,14 +101,7 @@ export function registerSubscriberRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         const result = await importSubscribersCsv(s.ctx, text(body, 'csv'), deps.outbound);
-        return renderList(
-          reply,
-          s,
-          {},
-          {},
-          200,
-          `${result.added} subscriber(s) imported; ${result.skipped} already known and left as they were.`,
-        );
+        return renderList(reply, s, {}, {}, 200, s.t('adminSubscribers.imported', { added: result.added, skipped: result.skipped }));
       },
       (form, status) => renderList(reply, s, {}, { import: form }, status),
       { address: 'csv' },

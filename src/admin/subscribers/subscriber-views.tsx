@@ -1,5 +1,7 @@
+import { localeNames } from '../../i18n/negotiate-locale.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import type { DeliveryRecord } from '../../modules/notifications/index.ts';
-import type { Subscriber, SubscriberState } from '../../modules/subscribers/index.ts';
+import type { Channel, Subscriber, SubscriberState } from '../../modules/subscribers/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
@@ -13,18 +15,39 @@ export interface ListModel {
   pageSize: number;
 }
 
-const channelOptions = [
-  ['email', 'Email'],
-  ['webhook', 'Webhook'],
-  ['slack', 'Slack'],
-  ['discord', 'Discord'],
-  ['teams', 'Microsoft Teams'],
-] as const;
+/** Each channel's name: Slack, Discord and Microsoft Teams are products, named as they name themselves. */
+function channelOptions(t: Translator): [Channel, string][] {
+  return [
+    ['email', t('adminSubscribers.channelEmail')],
+    ['webhook', t('adminSubscribers.channelWebhook')],
+    ['slack', 'Slack'],
+    ['discord', 'Discord'],
+    ['teams', 'Microsoft Teams'],
+  ];
+}
 
-function scopeText(s: Subscriber): string {
-  if (s.scope === 'incident') return `incident ${s.incidentId}`;
-  if (s.scope === 'components') return `${s.componentIds.length} component(s)`;
-  return 'whole page';
+function channelLabel(t: Translator, channel: Channel): string {
+  return channelOptions(t).find(([value]) => value === channel)?.[1] ?? channel;
+}
+
+/** A state as the table shows it, in lower case in English ("active"). */
+function stateLabel(t: Translator, state: SubscriberState): string {
+  return t(`adminSubscribers.state${capitalised(state)}`);
+}
+
+/** A delivery's outcome as the delivery log shows it, in lower case in English ("sent"). */
+function outcomeLabel(t: Translator, status: DeliveryRecord['status']): string {
+  return t(`adminSubscribers.outcome${capitalised(status)}`);
+}
+
+function capitalised<T extends string>(word: T): Capitalize<T> {
+  return (word.charAt(0).toUpperCase() + word.slice(1)) as Capitalize<T>;
+}
+
+function scopeText(t: Translator, s: Subscriber): string {
+  if (s.scope === 'incident') return t('adminSubscribers.followsIncident', { id: s.incidentId ?? '' });
+  if (s.scope === 'components') return t('adminSubscribers.followsComponents', { count: s.componentIds.length });
+  return t('adminSubscribers.followsPage');
 }
 
 export function SubscriberList({
@@ -40,59 +63,60 @@ export function SubscriberList({
   importForm: FormState;
   imported?: string;
 }) {
+  const t = s.t;
   const { counts, filter } = model;
   const pages = Math.max(1, Math.ceil(model.total / model.pageSize));
   const query = (page: number) =>
     `/admin/subscribers?${new URLSearchParams({ q: filter.q, state: filter.state, channel: filter.channel, page: String(page) })}`;
   return (
     <>
-      <h1>Subscribers</h1>
+      <h1>{t('adminSubscribers.title')}</h1>
       {imported !== undefined && (
         <p class="notice" role="status">
           {imported}
         </p>
       )}
       <p>
-        {counts.active} active · {counts.unconfirmed} unconfirmed · {counts.quarantined} quarantined · {counts.unsubscribed} unsubscribed ·{' '}
+        {t('adminSubscribers.counts', { ...counts })} ·{' '}
         <a href="/admin/subscribers/export.csv" download>
-          Export all as CSV
+          {t('adminSubscribers.exportCsv')}
         </a>
       </p>
       <form method="get" action="/admin/subscribers" class="card" role="search">
-        <Field name="q" label="Search addresses" form={{ values: { q: filter.q }, errors: {} }} />
+        <Field name="q" label={t('adminSubscribers.searchAddresses')} form={{ values: { q: filter.q }, errors: {} }} />
         <Select
           name="state"
-          label="State"
+          label={t('adminSubscribers.state')}
           form={{ values: { state: filter.state }, errors: {} }}
           options={[
-            ['', 'Any'],
-            ['active', 'Active'],
-            ['unconfirmed', 'Unconfirmed'],
-            ['quarantined', 'Quarantined'],
-            ['unsubscribed', 'Unsubscribed'],
+            ['', t('adminSubscribers.any')],
+            ['active', t('adminSubscribers.filterActive')],
+            ['unconfirmed', t('adminSubscribers.filterUnconfirmed')],
+            ['quarantined', t('adminSubscribers.filterQuarantined')],
+            ['unsubscribed', t('adminSubscribers.filterUnsubscribed')],
           ]}
         />
         <Select
           name="channel"
-          label="Channel"
+          label={t('adminSubscribers.channel')}
           form={{ values: { channel: filter.channel }, errors: {} }}
-          options={[['', 'Any'], ...channelOptions]}
+          options={[['', t('adminSubscribers.any')], ...channelOptions(t)]}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t('adminSubscribers.search')}</button>
       </form>
       {model.subscribers.length === 0 ? (
-        <p>No subscribers match.</p>
+        <p>{t('adminSubscribers.noneMatch')}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Subscribers">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('adminSubscribers.title')}>
           <table>
-            <caption class="sr-only">Subscribers, newest first</caption>
+            <caption class="sr-only">{t('adminSubscribers.tableCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Channel</th>
-                <th scope="col">State</th>
-                <th scope="col">Follows</th>
-                <th scope="col">Since</th>
+                <th scope="col">{t('adminSubscribers.address')}</th>
+                <th scope="col">{t('adminSubscribers.channel')}</th>
+                <th scope="col">{t('adminSubscribers.state')}</th>
+                <th scope="col">{t('adminSubscribers.follows')}</th>
+                <th scope="col">{t('adminSubscribers.since')}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,10 +125,10 @@ export function SubscriberList({
                   <td>
                     <a href={`/admin/subscribers/${sub.id}`}>{sub.address}</a>
                   </td>
-                  <td>{sub.channel}</td>
-                  <td>{sub.state}</td>
-                  <td>{scopeText(sub)}</td>
-                  <td>{formatTime(sub.createdAt, s.page.timeZone)}</td>
+                  <td>{channelLabel(t, sub.channel)}</td>
+                  <td>{stateLabel(t, sub.state)}</td>
+                  <td>{scopeText(t, sub)}</td>
+                  <td>{formatTime(sub.createdAt, s.page.timeZone, s.locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -112,21 +136,22 @@ export function SubscriberList({
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label="Subscriber pages">
-          {filter.page > 1 && <a href={query(filter.page - 1)}>Previous</a>} Page {filter.page} of {pages}{' '}
-          {filter.page < pages && <a href={query(filter.page + 1)}>Next</a>}
+        <nav aria-label={t('adminSubscribers.pagesLabel')}>
+          {filter.page > 1 && <a href={query(filter.page - 1)}>{t('adminSubscribers.previous')}</a>}{' '}
+          {t('adminSubscribers.pageOf', { page: filter.page, pages })}{' '}
+          {filter.page < pages && <a href={query(filter.page + 1)}>{t('adminSubscribers.next')}</a>}
         </nav>
       )}
-      <h2>Add a subscriber</h2>
+      <h2>{t('adminSubscribers.addTitle')}</h2>
       <FormAlert form={addForm} />
       <form method="post" action="/admin/subscribers" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Select name="channel" label="Channel" form={addForm} initial="email" options={channelOptions} />
-        <Field name="address" label="Email address or endpoint URL" form={addForm} required />
-        <Checkbox name="skipConfirmation" label="Skip the confirmation email (the address already agreed)" form={addForm} />
-        <button type="submit">Add subscriber</button>
+        <Select name="channel" label={t('adminSubscribers.channel')} form={addForm} initial="email" options={channelOptions(t)} />
+        <Field name="address" label={t('adminSubscribers.addressLabel')} form={addForm} required />
+        <Checkbox name="skipConfirmation" label={t('adminSubscribers.skipConfirmation')} form={addForm} />
+        <button type="submit">{t('adminSubscribers.add')}</button>
       </form>
-      <h2>Import from CSV</h2>
+      <h2>{t('adminSubscribers.importTitle')}</h2>
       <FormAlert form={importForm} />
       <form method="post" action="/admin/subscribers/import" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
@@ -135,15 +160,21 @@ export function SubscriberList({
           label="CSV"
           form={importForm}
           rows={6}
-          hint="A header row with an address column, and optionally channel, component_ids (separated by spaces) and locale. Imported addresses are active at once."
+          hint={t('adminSubscribers.importHint', {
+            address: 'address',
+            channel: 'channel',
+            componentIds: 'component_ids',
+            locale: 'locale',
+          })}
         />
-        <button type="submit">Import</button>
+        <button type="submit">{t('adminSubscribers.import')}</button>
       </form>
     </>
   );
 }
 
 export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; subscriber: Subscriber; deliveries: DeliveryRecord[] }) {
+  const t = s.t;
   const action = (path: string, label: string, danger = false) => (
     <form method="post" action={`/admin/subscribers/${subscriber.id}/${path}`}>
       <CsrfField token={s.session.csrfToken} />
@@ -157,17 +188,17 @@ export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; sub
     <>
       <h1>{subscriber.address}</h1>
       <dl>
-        <dt>Channel</dt>
-        <dd>{subscriber.channel}</dd>
-        <dt>State</dt>
-        <dd>{subscriber.state}</dd>
-        <dt>Follows</dt>
-        <dd>{scopeText(subscriber)}</dd>
-        <dt>Language</dt>
-        <dd>{subscriber.locale}</dd>
+        <dt>{t('adminSubscribers.channel')}</dt>
+        <dd>{channelLabel(t, subscriber.channel)}</dd>
+        <dt>{t('adminSubscribers.state')}</dt>
+        <dd>{stateLabel(t, subscriber.state)}</dd>
+        <dt>{t('adminSubscribers.follows')}</dt>
+        <dd>{scopeText(t, subscriber)}</dd>
+        <dt>{t('adminSubscribers.language')}</dt>
+        <dd>{localeNames[subscriber.locale]}</dd>
         {subscriber.signingSecret !== null && (
           <>
-            <dt>Signing secret</dt>
+            <dt>{t('adminSubscribers.signingSecret')}</dt>
             <dd>
               <code>{subscriber.signingSecret}</code>
             </dd>
@@ -175,50 +206,51 @@ export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; sub
         )}
         {subscriber.notifyEmail !== null && (
           <>
-            <dt>Failure notices to</dt>
+            <dt>{t('adminSubscribers.failureNoticesTo')}</dt>
             <dd>{subscriber.notifyEmail}</dd>
           </>
         )}
         {subscriber.lastError !== null && (
           <>
-            <dt>Last error</dt>
+            <dt>{t('adminSubscribers.lastError')}</dt>
             <dd>{subscriber.lastError}</dd>
           </>
         )}
         {subscriber.purgeAt !== null && (
           <>
-            <dt>Removed on</dt>
-            <dd>{formatTime(subscriber.purgeAt, tz)}</dd>
+            <dt>{t('adminSubscribers.removedOn')}</dt>
+            <dd>{formatTime(subscriber.purgeAt, tz, s.locale)}</dd>
           </>
         )}
       </dl>
-      {subscriber.state === 'unconfirmed' && action('resend', 'Resend the confirmation email')}
-      {(subscriber.state === 'quarantined' || subscriber.state === 'unsubscribed') && action('reactivate', 'Reactivate')}
-      {action('remove', 'Remove this subscriber', true)}
-      <h2>Delivery log</h2>
+      {subscriber.state === 'unconfirmed' && action('resend', t('adminSubscribers.resend'))}
+      {(subscriber.state === 'quarantined' || subscriber.state === 'unsubscribed') &&
+        action('reactivate', t('adminSubscribers.reactivate'))}
+      {action('remove', t('adminSubscribers.remove'), true)}
+      <h2>{t('adminSubscribers.deliveryLog')}</h2>
       {deliveries.length === 0 ? (
-        <p>Nothing has been sent to this subscriber yet.</p>
+        <p>{t('adminSubscribers.noDeliveries')}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Delivery log">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('adminSubscribers.deliveryLog')}>
           <table>
-            <caption class="sr-only">Deliveries, newest first</caption>
+            <caption class="sr-only">{t('adminSubscribers.deliveriesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Error</th>
+                <th scope="col">{t('adminSubscribers.when')}</th>
+                <th scope="col">{t('adminSubscribers.what')}</th>
+                <th scope="col">{t('adminSubscribers.channel')}</th>
+                <th scope="col">{t('adminSubscribers.outcome')}</th>
+                <th scope="col">{t('adminSubscribers.attempts')}</th>
+                <th scope="col">{t('adminSubscribers.error')}</th>
               </tr>
             </thead>
             <tbody>
               {deliveries.map((d) => (
                 <tr key={d.id}>
-                  <td>{formatTime(d.sentAt ?? d.updatedAt, tz)}</td>
+                  <td>{formatTime(d.sentAt ?? d.updatedAt, tz, s.locale)}</td>
                   <td>{d.eventKind}</td>
                   <td>{d.channel}</td>
-                  <td>{d.status}</td>
+                  <td>{outcomeLabel(t, d.status)}</td>
                   <td>{d.attempts}</td>
                   <td>{d.lastError ?? ''}</td>
                 </tr>
@@ -228,7 +260,7 @@ export function SubscriberDetail({ s, subscriber, deliveries }: { s: Screen; sub
         </div>
       )}
       <p>
-        <a href="/admin/subscribers">All subscribers</a>
+        <a href="/admin/subscribers">{t('adminSubscribers.all')}</a>
       </p>
     </>
   );
