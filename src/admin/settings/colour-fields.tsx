@@ -1,5 +1,7 @@
 import { checked, fieldId, text, type FormState } from '../form-values.ts';
+import { useT } from '../view/admin-i18n.tsx';
 import { Fieldset } from '../view/form-fields.tsx';
+import { MarkedUp } from './marked-up.tsx';
 import { colourFields, defaultColours, type ColourKey } from './settings-form.ts';
 
 const previewVariables = (colours: Record<ColourKey, string>) =>
@@ -20,6 +22,7 @@ function shownColour(form: FormState, key: ColourKey): { value: string; isDefaul
  * button and links in the colours chosen (admin-script.ts repaints it as the pickers move).
  */
 export function ColourFields({ form, pageName }: { form: FormState; pageName: string }) {
+  const t = useT();
   const shown = Object.fromEntries(colourFields.map(([key]) => [key, shownColour(form, key)])) as Record<
     ColourKey,
     { value: string; isDefault: boolean }
@@ -29,19 +32,22 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
     colourFields.map(([key]) => [key, form.errors[`colour-${key}`] === undefined ? shown[key].value : defaultColours[key]]),
   ) as Record<ColourKey, string>;
   return (
-    <Fieldset legend="Colours">
-      <p class="hint">
-        The header background carries white text and the links sit on the white page, so both need a contrast of at least 4.5:1 (WCAG AA); a
-        colour below that is refused.
-      </p>
-      <div class="colour-preview" data-colour-preview style={previewVariables(colours)} aria-label="Preview of the colours" role="group">
+    <Fieldset legend={t('adminSettings.colours')}>
+      <p class="hint">{t('adminSettings.coloursHint', { ratio: '4.5:1', level: 'WCAG AA' })}</p>
+      <div
+        class="colour-preview"
+        data-colour-preview
+        style={previewVariables(colours)}
+        aria-label={t('adminSettings.coloursPreview')}
+        role="group"
+      >
         <div class="sample-header">
           {pageName}
-          <span class="sample-button">Subscribe to updates</span>
+          <span class="sample-button">{t('subscribe.subscribeLink')}</span>
         </div>
         <div class="sample-body">
           <p style="margin:0">
-            Visitors follow <a href="/">links like this one</a>.
+            <MarkedUp t={t} id="adminSettings.sampleLinkSentence" parts={{ link: <a href="/">{t('adminSettings.sampleLink')}</a> }} />
           </p>
           <p class="meta" style="margin:.5rem 0 0">
             {colourFields
@@ -52,7 +58,7 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
                     aria-hidden="true"
                     style={`display:inline-block;inline-size:1rem;block-size:1rem;border-radius:3px;vertical-align:middle;margin-inline-end:.3rem;background:var(--preview-${key})`}
                   />
-                  {label}
+                  {t(label)}
                 </span>
               ))}
           </p>
@@ -64,7 +70,7 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
         const error = form.errors[name];
         return (
           <div class="field" key={key}>
-            <label for={id}>{label}</label>
+            <label for={id}>{t(label)}</label>
             {error && (
               <p class="error" id={`${id}-error`}>
                 {error}
@@ -91,7 +97,7 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
                   checked={shown[key].isDefault}
                   data-colour-default={name}
                 />
-                <label for={`${id}-default`}>Aviso's default</label>
+                <label for={`${id}-default`}>{t('adminSettings.colourDefault')}</label>
               </span>
             </div>
           </div>

@@ -1,17 +1,19 @@
+import type { MessageKey, Translator } from '../../i18n/translate.ts';
 import type { Page, PageChanges } from '../../modules/page/index.ts';
 import type { supportedLocales } from '../../shared/locales.ts';
 import { checked, FieldError, list, optional, text, type FormBody } from '../form-values.ts';
 
+/** Each colour with the key of its label: the status colours carry the public page's own status names. */
 export const colourFields = [
-  ['operational', 'Operational'],
-  ['degraded', 'Degraded performance'],
-  ['partial', 'Partial outage'],
-  ['major', 'Major outage'],
-  ['maintenance', 'Under maintenance'],
-  ['noData', 'No data'],
-  ['link', 'Links'],
-  ['headerBackground', 'Header background'],
-] as const;
+  ['operational', 'status.operational'],
+  ['degraded', 'status.degraded_performance'],
+  ['partial', 'status.partial_outage'],
+  ['major', 'status.major_outage'],
+  ['maintenance', 'status.under_maintenance'],
+  ['noData', 'adminSettings.colourNoData'],
+  ['link', 'adminSettings.colourLinks'],
+  ['headerBackground', 'adminSettings.colourHeaderBackground'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 export type ColourKey = (typeof colourFields)[number][0];
 
 /** What the page uses when a colour is not set (Statuspage's status colours; the page's link and header ink). */
@@ -28,8 +30,8 @@ export const defaultColours: Record<ColourKey, string> = {
 
 export const footerLinkRows = 5;
 
-/** The settings form as updatePageSettings takes it; empty optional fields clear the setting. */
-export function pageChanges(body: FormBody, current: Page['settings']): PageChanges {
+/** The settings form as updatePageSettings takes it; empty optional fields clear the setting. Messages are in the member's language (`t`). */
+export function pageChanges(body: FormBody, current: Page['settings'], t: Translator): PageChanges {
   const colours: Record<string, string> = {};
   for (const [key] of colourFields) {
     // "Aviso's default" ticked (a colour picker always sends a colour) leaves the colour unset.
@@ -41,8 +43,8 @@ export function pageChanges(body: FormBody, current: Page['settings']): PageChan
     const label = optional(body, `footerLabel-${i}`);
     const url = optional(body, `footerUrl-${i}`);
     if (label === null && url === null) continue;
-    if (label === null) throw new FieldError(`footerLabel-${i}`, 'Give the link a label.');
-    if (url === null) throw new FieldError(`footerUrl-${i}`, 'Give the link an address.');
+    if (label === null) throw new FieldError(`footerLabel-${i}`, t('adminSettings.footerLabelMissing'));
+    if (url === null) throw new FieldError(`footerUrl-${i}`, t('adminSettings.footerUrlMissing'));
     footerLinks.push({ label, url });
   }
   // Settings this form does not show (subscriptions, Twitter) are kept as they are.

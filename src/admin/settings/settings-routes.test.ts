@@ -71,3 +71,42 @@ test('colours are picked with a preview, and a brand colour text cannot be read 
   assert.match(again, /name="colour-headerBackground" value="#1a5fb4"/);
   assert.doesNotMatch(again, /name="colour-headerBackground-default" value="on" checked/);
 });
+
+test('a page manager reading Portuguese sees the settings in it, each language named in its own, and a refused footer link explained', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const admin = await app.signIn('admin');
+  const pt = { 'accept-language': 'pt-BR' };
+  const form = (await admin.get('/admin/settings', pt)).body;
+  assert.match(form, /<h1>Configurações da página<\/h1>/);
+  assert.match(form, /URL pública: <code>[^<]+<\/code>\. Os links nos e-mails/);
+  for (const words of [
+    'Nome da página',
+    'Fuso horário',
+    'Idioma padrão',
+    'Cores',
+    'Padrão do Aviso',
+    'Receber atualizações',
+    'Links do rodapé',
+  ]) {
+    assert.ok(form.includes(words), words);
+  }
+  for (const name of ['English', 'Português (Brasil)', 'Deutsch', 'العربية', '日本語']) assert.ok(form.includes(`>${name}<`), name);
+  for (const words of [
+    'Page name',
+    'Time zone',
+    'Default language',
+    'Aviso’s default',
+    'Subscribe to updates',
+    'Footer links',
+    'Public URL',
+  ]) {
+    assert.ok(!form.includes(words), words);
+  }
+
+  const base = { name: 'Test Page', timeZone: 'UTC', defaultLocale: 'en', locales: ['en'] };
+  const refused = await admin.post('/admin/settings', { ...base, 'footerLabel-0': 'Docs' }, { headers: pt });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /<p class="error" id="f-footerUrl-0-error">Informe o endereço do link\.<\/p>/);
+  assert.doesNotMatch(refused.body, /Give the link an address/);
+});

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app-deps.ts';
+import { localeNames } from '../../i18n/negotiate-locale.ts';
 import type { App } from '../../http/create-app.ts';
 import { pageChangesSchema, updatePageSettings } from '../../modules/page/index.ts';
 import { supportedLocales } from '../../shared/locales.ts';
@@ -6,73 +7,69 @@ import { redirectTo, screen, show, submitForm, type Screen } from '../admin-scre
 import { asBody, emptyForm, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select } from '../view/form-fields.tsx';
 import { ColourFields } from './colour-fields.tsx';
+import { MarkedUp } from './marked-up.tsx';
 import { footerLinkRows, pageChanges, settingsFieldPaths, settingsValues } from './settings-form.ts';
 
-const localeNames: Record<string, string> = {
-  en: 'English',
-  'pt-BR': 'Português (Brasil)',
-  es: 'Español',
-  ru: 'Русский',
-  de: 'Deutsch',
-  fr: 'Français',
-};
-
 function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
+  const t = s.t;
   // Checkbox state comes from the form values, which hold the page's locales on a fresh form.
   const asSubmitted = { ...form, values: { _csrf: 'shown', ...form.values } };
   return (
     <>
-      <h1>Page settings</h1>
+      <h1>{t('adminSettings.title')}</h1>
       <FormAlert form={form} />
       <form method="post" action="/admin/settings" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Page name" form={form} required />
+        <Field name="name" label={t('adminSettings.pageName')} form={form} required />
         <p class="hint">
-          Public URL: <code>{s.page.url}</code>. Links in emails, feeds, the APIs and the widget use it; it is set by{' '}
-          <code>AVISO_PUBLIC_URL</code> where Aviso runs.
+          <MarkedUp
+            t={t}
+            id="adminSettings.publicUrlHint"
+            parts={{ url: <code>{s.page.url}</code>, variable: <code>AVISO_PUBLIC_URL</code> }}
+          />
         </p>
         <Field
           name="timeZone"
-          label="Time zone"
+          label={t('adminSettings.timeZone')}
           form={form}
           required
-          hint="An IANA name such as Europe/Berlin or America/Sao_Paulo. Days, months and times on the page use it."
+          hint={t('adminSettings.timeZoneHint', { example1: 'Europe/Berlin', example2: 'America/Sao_Paulo' })}
         />
-        <Fieldset legend="Languages" name="locales" error={form.errors['locales']}>
+        <Fieldset legend={t('adminSettings.languages')} name="locales" error={form.errors['locales']}>
           {supportedLocales.map((l) => (
-            <Checkbox key={l} name="locales" value={l} label={localeNames[l] ?? l} form={asSubmitted} />
+            <Checkbox key={l} name="locales" value={l} label={localeNames[l]} form={asSubmitted} />
           ))}
         </Fieldset>
         <Select
           name="defaultLocale"
-          label="Default language"
+          label={t('adminSettings.defaultLanguage')}
           form={form}
-          options={supportedLocales.map((l) => [l, localeNames[l] ?? l] as const)}
+          options={supportedLocales.map((l) => [l, localeNames[l]] as const)}
         />
         <ColourFields form={form} pageName={s.page.name} />
-        <Fieldset legend="Logo and links">
-          <Field name="logoUrl" label="Logo URL" type="url" form={form} />
-          <Field name="faviconUrl" label="Favicon URL" type="url" form={form} />
-          <Field name="homepageUrl" label="Your home page" type="url" form={form} />
-          <Field name="supportUrl" label="Support page" type="url" form={form} />
+        <Fieldset legend={t('adminSettings.logoAndLinks')}>
+          <Field name="logoUrl" label={t('adminSettings.logoUrl')} type="url" form={form} />
+          <Field name="faviconUrl" label={t('adminSettings.faviconUrl')} type="url" form={form} />
+          <Field name="homepageUrl" label={t('adminSettings.homepageUrl')} type="url" form={form} />
+          <Field name="supportUrl" label={t('adminSettings.supportUrl')} type="url" form={form} />
         </Fieldset>
-        <Fieldset legend="Embedding">
+        <Fieldset legend={t('adminSettings.embedding')}>
           <Field
             name="frameAncestors"
-            label="Sites that may frame the public page"
-            hint="Origins like https://intranet.example.com, separated by spaces; leave empty so that no other site can."
+            label={t('adminSettings.frameAncestors')}
+            hint={t('adminSettings.frameAncestorsHint', { example: 'https://intranet.example.com' })}
             form={form}
           />
         </Fieldset>
-        <Fieldset legend="Footer links">
+        <Fieldset legend={t('adminSettings.footerLinks')}>
           {Array.from({ length: footerLinkRows }, (_, i) => (
             <div class="grid two" key={i}>
-              <Field name={`footerLabel-${i}`} label={`Link ${i + 1} label`} form={form} />
-              <Field name={`footerUrl-${i}`} label={`Link ${i + 1} address`} type="url" form={form} />
+              <Field name={`footerLabel-${i}`} label={t('adminSettings.footerLabel', { number: i + 1 })} form={form} />
+              <Field name={`footerUrl-${i}`} label={t('adminSettings.footerUrl', { number: i + 1 })} type="url" form={form} />
             </div>
           ))}
         </Fieldset>
-        <button type="submit">Save</button>
+        <button type="submit">{t('admin.save')}</button>
       </form>
     </>
   );
@@ -82,7 +79,7 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
 export function registerSettingsRoutes(scope: App, deps: AppDeps): void {
   scope.get('/settings', async (request, reply) => {
     const s = await screen(deps, request, 'manage_page');
-    return show(reply, s, 'Page settings', 'settings', <SettingsForm s={s} form={emptyForm(settingsValues(s.page))} />);
+    return show(reply, s, s.t('adminSettings.title'), 'settings', <SettingsForm s={s} form={emptyForm(settingsValues(s.page))} />);
   });
 
   scope.post('/settings', async (request, reply) => {
@@ -93,10 +90,10 @@ export function registerSettingsRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         // The verb trusts its input, so the form is parsed here, at the edge.
-        await updatePageSettings(s.ctx, pageChangesSchema.parse(pageChanges(body, s.page.settings)));
+        await updatePageSettings(s.ctx, pageChangesSchema.parse(pageChanges(body, s.page.settings, s.t)));
         return redirectTo(reply, '/admin/settings', 'settings-saved');
       },
-      (form, status) => show(reply, s, 'Page settings', 'settings', <SettingsForm s={s} form={form} />, status),
+      (form, status) => show(reply, s, s.t('adminSettings.title'), 'settings', <SettingsForm s={s} form={form} />, status),
       settingsFieldPaths,
     );
   });
