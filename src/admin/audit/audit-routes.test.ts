@@ -35,3 +35,22 @@ test('where members logged in from is shown to owners and admins, not to editors
   assert.equal(logins(forViewer.body), 2, 'the viewer still sees who logged in and when');
   assert.doesNotMatch(forViewer.body, /127\.0\.0\.1/);
 });
+
+test('a member reading Portuguese sees the audit log in it, with the action ids as they are', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const editor = await app.signIn('editor');
+  await editor.get('/admin');
+  await editor.post('/admin/incidents', { name: 'Login failures', status: 'investigating', body: 'Looking into it.' });
+
+  const log = (await editor.get('/admin/audit', { 'accept-language': 'pt-BR' })).body;
+  assert.match(log, /<h1>Registro de auditoria<\/h1>/);
+  assert.match(log, /<strong>incident\.open<\/strong>/, 'an action id stays an id');
+  assert.match(log, /por editor 1 \(usuário\)/);
+  for (const words of ['Só alterações em', '>Tudo<', '>Atualizações de incidentes<', 'Antes e depois', '<strong>Depois</strong>']) {
+    assert.ok(log.includes(words), words);
+  }
+  for (const words of ['Only changes to', '>Everything<', 'by editor 1', 'Before and after', '<strong>After</strong>']) {
+    assert.ok(!log.includes(words), words);
+  }
+});

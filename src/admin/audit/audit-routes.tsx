@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app-deps.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { App } from '../../http/create-app.ts';
 import { listAuditEvents, type AuditEvent } from '../../modules/audit/index.ts';
 import { screen, show, type Screen } from '../admin-screen.tsx';
@@ -10,55 +11,66 @@ function json(value: unknown): string {
   return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
 }
 
+/** What the log can be narrowed to, each with the key of its name. */
+const entityTypes: [string, MessageKey][] = [
+  ['', 'adminAudit.everything'],
+  ['incident', 'adminAudit.typeIncident'],
+  ['incident_update', 'adminAudit.typeIncidentUpdate'],
+  ['maintenance', 'adminAudit.typeMaintenance'],
+  ['component', 'adminAudit.typeComponent'],
+  ['component_group', 'adminAudit.typeComponentGroup'],
+  ['page', 'adminAudit.typePage'],
+  ['user', 'adminAudit.typeUser'],
+  ['invite', 'adminAudit.typeInvite'],
+  ['api_key', 'adminAudit.typeApiKey'],
+];
+
+const actorKinds: Record<AuditEvent['actor']['kind'], MessageKey> = {
+  user: 'adminAudit.actorUser',
+  api_key: 'adminAudit.actorApiKey',
+  system: 'adminAudit.actorSystem',
+};
+
 function AuditScreen({ s, events, entityType, next }: { s: Screen; events: AuditEvent[]; entityType: string; next: string | null }) {
+  const t = s.t;
   const filter = entityType ? `&entityType=${encodeURIComponent(entityType)}` : '';
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t('adminAudit.title')}</h1>
       <form method="get" action="/admin/audit" class="card actions">
-        <label for="entityType">Only changes to</label>
+        <label for="entityType">{t('adminAudit.onlyChangesTo')}</label>
         <select id="entityType" name="entityType" style="width:auto">
-          {[
-            ['', 'Everything'],
-            ['incident', 'Incidents'],
-            ['incident_update', 'Incident updates'],
-            ['maintenance', 'Maintenance'],
-            ['component', 'Components'],
-            ['component_group', 'Component groups'],
-            ['page', 'Page settings'],
-            ['user', 'Team'],
-            ['invite', 'Invitations'],
-            ['api_key', 'API keys'],
-          ].map(([value, label]) => (
+          {entityTypes.map(([value, label]) => (
             <option key={value} value={value} selected={value === entityType}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
         <button type="submit" class="secondary">
-          Show
+          {t('adminAudit.show')}
         </button>
       </form>
       {events.length === 0 ? (
-        <p>Nothing recorded yet.</p>
+        <p>{t('adminAudit.empty')}</p>
       ) : (
-        <ol class="items" aria-label="Changes, newest first">
+        <ol class="items" aria-label={t('adminAudit.listLabel')}>
           {events.map((e) => (
             <li key={e.id}>
               <p style="margin:0">
                 <strong>{e.action}</strong> {e.entityId && <code>{e.entityId}</code>}
               </p>
               <p class="meta">
-                {formatTime(e.at, s.page.timeZone)} · by {e.actor.name} ({e.actor.kind.replace('_', ' ')})
+                {formatTime(e.at, s.page.timeZone, s.locale)} ·{' '}
+                {t('adminAudit.by', { name: e.actor.name, kind: t(actorKinds[e.actor.kind]) })}
               </p>
               <details>
-                <summary>Before and after</summary>
+                <summary>{t('adminAudit.beforeAndAfter')}</summary>
                 <p>
-                  <strong>Before</strong>
+                  <strong>{t('adminAudit.before')}</strong>
                 </p>
                 <pre class="diff">{json(e.before)}</pre>
                 <p>
-                  <strong>After</strong>
+                  <strong>{t('adminAudit.after')}</strong>
                 </p>
                 <pre class="diff">{json(e.after)}</pre>
               </details>
@@ -66,8 +78,10 @@ function AuditScreen({ s, events, entityType, next }: { s: Screen; events: Audit
           ))}
         </ol>
       )}
-      <nav class="pager" aria-label="Audit log pages">
-        {s.notice === undefined && next !== null && <a href={`/admin/audit?before=${encodeURIComponent(next)}${filter}`}>Older changes</a>}
+      <nav class="pager" aria-label={t('adminAudit.pagesLabel')}>
+        {s.notice === undefined && next !== null && (
+          <a href={`/admin/audit?before=${encodeURIComponent(next)}${filter}`}>{t('adminAudit.older')}</a>
+        )}
       </nav>
     </>
   );
@@ -86,6 +100,6 @@ export function registerAuditRoutes(scope: App, deps: AppDeps): void {
     );
     const shown = events.slice(0, pageSize);
     const next = events.length > pageSize ? (shown[shown.length - 1]?.id ?? null) : null;
-    return show(reply, s, 'Audit log', 'audit', <AuditScreen s={s} events={shown} entityType={entityType} next={next} />);
+    return show(reply, s, s.t('adminAudit.title'), 'audit', <AuditScreen s={s} events={shown} entityType={entityType} next={next} />);
   });
 }
