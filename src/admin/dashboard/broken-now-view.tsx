@@ -1,25 +1,33 @@
 import type { Screen } from '../admin-screen.tsx';
 import { StatusBadge } from '../components/component-views.tsx';
 import { ImpactBadge, IncidentSummary } from '../incidents/incident-views.tsx';
-import { eventStatusLabels, formatTime } from '../view/format.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+import type { MonitorView } from '../../modules/monitors/index.ts';
+import { eventStatusLabel, formatTime } from '../view/format.ts';
 import type { BrokenNow } from './broken-now.ts';
 
-const monitorStates = { down: 'Down', degraded: 'Degraded', up: 'Up', unknown: 'Not checked yet' } as const;
+const monitorStates: Record<MonitorView['status']['state'], MessageKey> = {
+  down: 'adminDashboard.monitorDown',
+  degraded: 'adminDashboard.monitorDegraded',
+  up: 'adminDashboard.monitorUp',
+  unknown: 'adminDashboard.monitorUnknown',
+};
 
 /** The dashboard's first section: everything not working now, or one line saying all is well. */
 export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }) {
+  const t = s.t;
   return (
     <section class="card" aria-labelledby="broken-now" data-broken-now>
       <h2 id="broken-now" style="margin-top:0">
-        What is broken now
+        {t('adminDashboard.brokenNow')}
       </h2>
       {broken.allClear ? (
-        <p class="overall i-none">All systems operational</p>
+        <p class="overall i-none">{t('adminDashboard.allClear')}</p>
       ) : (
         <div class="grid two">
           {broken.components.length > 0 && (
             <div>
-              <h3>Components not operational</h3>
+              <h3>{t('adminDashboard.componentsDown')}</h3>
               <ul>
                 {broken.components.map(({ component, name }) => (
                   <li key={component.id}>
@@ -31,7 +39,7 @@ export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }
           )}
           {broken.openIncidents.length > 0 && (
             <div>
-              <h3>Open incidents</h3>
+              <h3>{t('adminDashboard.openIncidents')}</h3>
               <ul class="items">
                 {broken.openIncidents.map((incident, index) => (
                   <li key={incident.id}>
@@ -41,12 +49,13 @@ export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }
                       </a>
                     </h4>
                     <p class="meta">
-                      {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} /> · started{' '}
-                      {formatTime(incident.startedAt, s.page.timeZone)}
+                      {eventStatusLabel(t, incident.status)} · <ImpactBadge incident={incident} /> ·{' '}
+                      {t('adminDashboard.started', { time: formatTime(incident.startedAt, s.page.timeZone, s.locale) })}
                     </p>
                     {s.can('post_incidents') && (
                       <a href={`/admin/incidents/${incident.id}#post-update`} data-shortcut={index === 0 ? 'u' : undefined}>
-                        Post an update<span class="sr-only"> on {incident.name}</span>
+                        {t('adminDashboard.postUpdate')}
+                        <span class="sr-only"> {t('adminDashboard.postUpdateOn', { name: incident.name })}</span>
                       </a>
                     )}
                   </li>
@@ -56,7 +65,7 @@ export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }
           )}
           {broken.runningMaintenances.length > 0 && (
             <div>
-              <h3>Maintenance in progress</h3>
+              <h3>{t('adminDashboard.maintenanceInProgress')}</h3>
               <ul class="items">
                 {broken.runningMaintenances.map((maintenance) => (
                   <IncidentSummary key={maintenance.id} s={s} incident={maintenance} />
@@ -66,7 +75,7 @@ export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }
           )}
           {broken.failingMonitors.length > 0 && (
             <div>
-              <h3>Failing monitors</h3>
+              <h3>{t('adminDashboard.failingMonitors')}</h3>
               <ul>
                 {broken.failingMonitors.map(({ monitor, status }) => (
                   <li key={monitor.id}>
@@ -74,11 +83,14 @@ export function BrokenNowSection({ s, broken }: { s: Screen; broken: BrokenNow }
                       {monitor.name}
                     </a>{' '}
                     <strong class={status.state === 'down' ? 's-major_outage' : 's-degraded_performance'}>
-                      {monitorStates[status.state]}
+                      {t(monitorStates[status.state])}
                     </strong>
                     {status.lastReason !== null && <span class="meta"> · {status.lastReason}</span>}
                     {status.lastCheckedAt !== null && (
-                      <span class="meta"> · last checked {formatTime(status.lastCheckedAt, s.page.timeZone)}</span>
+                      <span class="meta">
+                        {' '}
+                        · {t('adminDashboard.lastChecked', { time: formatTime(status.lastCheckedAt, s.page.timeZone, s.locale) })}
+                      </span>
                     )}
                   </li>
                 ))}

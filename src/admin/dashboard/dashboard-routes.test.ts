@@ -86,3 +86,38 @@ test('the dashboard says all is operational when nothing is broken, and lists wh
   assert.match(broken, /Maintenance in progress Database failover drill In progress/);
   assert.match(broken, /Failing monitors API health Down · HTTP 503/);
 });
+
+test('the dashboard speaks the member’s language, right to left in Arabic', async (t) => {
+  const app = await createAdminTestApp({ now: '2025-11-20T12:00:00.000Z' });
+  t.after(() => app.close());
+  const owner = await app.signIn('owner');
+  const calm = (await owner.get('/admin', { 'accept-language': 'pt-BR' })).body;
+  assert.match(calm, /<h1>Painel<\/h1>/);
+  for (const words of [
+    'O que está com problema agora',
+    'Todos os sistemas operacionais',
+    'Próximas manutenções',
+    'Nenhuma programada.',
+    'Ver a página pública',
+  ]) {
+    assert.ok(calm.includes(words), words);
+  }
+  assert.match(calm, /nenhum servidor SMTP está configurado \(AVISO_SMTP_URL\)/);
+  for (const words of ['What is broken now', 'All systems operational', 'Upcoming maintenance', 'None scheduled.', 'See the public page']) {
+    assert.ok(!calm.includes(words), words);
+  }
+  assert.doesNotMatch(calm, warning);
+
+  await openIncident(app.ctx, { name: 'Elevated API errors' });
+  const broken = brokenNowText((await owner.get('/admin', { 'accept-language': 'pt-BR' })).body);
+  assert.match(broken, /Incidentes em aberto Elevated API errors Investigando/);
+  assert.match(broken, /início: 20 de nov\. de 2025/);
+  assert.match(broken, /Publicar uma atualização sobre Elevated API errors/);
+  assert.doesNotMatch(broken, /Open incidents|started|Post an update/);
+
+  const arabic = (await owner.get('/admin', { 'accept-language': 'ar' })).body;
+  assert.match(arabic, /<html[^>]* dir="rtl"/);
+  assert.match(arabic, /<h1>لوحة المتابعة<\/h1>/);
+  assert.ok(arabic.includes('ما المعطّل الآن'));
+  assert.ok(!arabic.includes('What is broken now'));
+});

@@ -24,14 +24,12 @@ export function registerDashboardRoutes(scope: App, deps: AppDeps): void {
     // Said where the operator looks first, as the start log says it: visitors would be refused.
     const warnings =
       deps.config.smtpUrl === undefined && page.settings.allowSubscribers !== false
-        ? [
-            'Email subscriptions are open, but no SMTP server is set up (AVISO_SMTP_URL), so the public form refuses email addresses. Set AVISO_SMTP_URL, or close subscriptions in Settings.',
-          ]
+        ? [s.t('adminDashboard.smtpMissing', { variable: 'AVISO_SMTP_URL' })]
         : [];
     return show(
       reply,
       s,
-      'Dashboard',
+      s.t('adminDashboard.title'),
       'dashboard',
       <Dashboard s={s} broken={broken} upcoming={upcoming} components={components} form={emptyForm()} warnings={warnings} />,
     );

@@ -18,9 +18,10 @@ export function Dashboard(props: {
   warnings: string[];
 }) {
   const { s } = props;
+  const t = s.t;
   return (
     <>
-      <h1>Dashboard</h1>
+      <h1>{t('adminDashboard.title')}</h1>
       {props.warnings.map((warning) => (
         <p class="alert" role="alert">
           {warning}
@@ -29,10 +30,10 @@ export function Dashboard(props: {
       <BrokenNowSection s={s} broken={props.broken} />
       <section class="card" aria-labelledby="upcoming">
         <h2 id="upcoming" style="margin-top:0">
-          Upcoming maintenance
+          {t('adminDashboard.upcoming')}
         </h2>
         {props.upcoming.length === 0 ? (
-          <p>None scheduled.</p>
+          <p>{t('adminDashboard.noneScheduled')}</p>
         ) : (
           <ul class="items">
             {props.upcoming.map((i) => (
@@ -41,17 +42,17 @@ export function Dashboard(props: {
           </ul>
         )}
         <p>
-          <a href="/">See the public page</a>
+          <a href="/">{t('adminDashboard.seePublicPage')}</a>
         </p>
       </section>
       {s.can('post_incidents') && (
         <section aria-labelledby="post">
-          <h2 id="post">Post an incident</h2>
+          <h2 id="post">{t('adminDashboard.postIncident')}</h2>
           <FormAlert form={props.form} />
           <form method="post" action="/admin/incidents" class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
             <OpenIncidentFields form={props.form} components={props.components} full={false} />
-            <button type="submit">Post incident</button>
+            <button type="submit">{t('admin.postIncident')}</button>
           </form>
         </section>
       )}
