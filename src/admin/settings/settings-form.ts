@@ -1,4 +1,4 @@
-import type { MessageKey, Translator } from '../../i18n/translate.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { Page, PageChanges } from '../../modules/page/index.ts';
 import type { supportedLocales } from '../../shared/locales.ts';
 import { checked, FieldError, list, optional, text, type FormBody } from '../form-values.ts';
@@ -30,8 +30,8 @@ export const defaultColours: Record<ColourKey, string> = {
 
 export const footerLinkRows = 5;
 
-/** The settings form as updatePageSettings takes it; empty optional fields clear the setting. Messages are in the member's language (`t`). */
-export function pageChanges(body: FormBody, current: Page['settings'], t: Translator): PageChanges {
+/** The settings form as updatePageSettings takes it; empty optional fields clear the setting. */
+export function pageChanges(body: FormBody, current: Page['settings']): PageChanges {
   const colours: Record<string, string> = {};
   for (const [key] of colourFields) {
     // "Aviso's default" ticked (a colour picker always sends a colour) leaves the colour unset.
@@ -43,8 +43,8 @@ export function pageChanges(body: FormBody, current: Page['settings'], t: Transl
     const label = optional(body, `footerLabel-${i}`);
     const url = optional(body, `footerUrl-${i}`);
     if (label === null && url === null) continue;
-    if (label === null) throw new FieldError(`footerLabel-${i}`, t('adminSettings.footerLabelMissing'));
-    if (url === null) throw new FieldError(`footerUrl-${i}`, t('adminSettings.footerUrlMissing'));
+    if (label === null) throw new FieldError(`footerLabel-${i}`, 'Give the link a label.', 'adminSettings.footerLabelMissing');
+    if (url === null) throw new FieldError(`footerUrl-${i}`, 'Give the link an address.', 'adminSettings.footerUrlMissing');
     footerLinks.push({ label, url });
   }
   // Settings this form does not show (subscriptions, Twitter) are kept as they are.

@@ -90,7 +90,7 @@ export function registerSettingsRoutes(scope: App, deps: AppDeps): void {
       body,
       async () => {
         // The verb trusts its input, so the form is parsed here, at the edge.
-        await updatePageSettings(s.ctx, pageChangesSchema.parse(pageChanges(body, s.page.settings, s.t)));
+        await updatePageSettings(s.ctx, pageChangesSchema.parse(pageChanges(body, s.page.settings)));
         return redirectTo(reply, '/admin/settings', 'settings-saved');
       },
       (form, status) => show(reply, s, s.t('adminSettings.title'), 'settings', <SettingsForm s={s} form={form} />, status),
