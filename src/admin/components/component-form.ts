@@ -1,6 +1,7 @@
 import type { Component, ComponentStatus, ComponentTranslation } from '../../modules/components/index.ts';
 import type { Page } from '../../modules/page/index.ts';
 import type { Locale } from '../../shared/locales.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import { checked, FieldError, optional, text, type FormBody } from '../form-values.ts';
 
 /** The page's languages a component can be translated into: every enabled one but the default. */
@@ -33,15 +34,12 @@ export function translationValues(c: Pick<Component, 'translations'>): FormBody 
   return values;
 }
 
-/** The component form's fields as the component verbs take them. */
-export function componentInput(body: FormBody, locales: Locale[]) {
+/** The component form's fields as the component verbs take them; `t` words the refusal in the member's language. */
+export function componentInput(body: FormBody, locales: Locale[], t: Translator) {
   const sourceUrl = optional(body, 'thirdPartySourceUrl');
   const sourceComponent = optional(body, 'thirdPartyComponentId');
   if ((sourceUrl === null) !== (sourceComponent === null)) {
-    throw new FieldError(
-      sourceUrl === null ? 'thirdPartySourceUrl' : 'thirdPartyComponentId',
-      'Give both the source page URL and the component id, or neither.',
-    );
+    throw new FieldError(sourceUrl === null ? 'thirdPartySourceUrl' : 'thirdPartyComponentId', t('adminComponents.sourceBothOrNeither'));
   }
   return {
     name: text(body, 'name'),

@@ -45,7 +45,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Components',
+      s.t('adminComponents.title'),
       'components',
       <>
         <ComponentList s={s} components={components} />
@@ -68,7 +68,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Add a component',
+      s.t('adminComponents.addComponent'),
       'components',
       <ComponentForm s={s} form={emptyForm()} component={null} groups={groups} source={source} />,
     );
@@ -81,7 +81,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await createComponent(s.ctx, componentInput(body, translatableLocales(s.page)));
+        await createComponent(s.ctx, componentInput(body, translatableLocales(s.page), s.t));
         return redirectTo(reply, '/admin/components', 'component-created');
       },
       async (form, status) => {
@@ -89,7 +89,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         return show(
           reply,
           s,
-          'Add a component',
+          s.t('adminComponents.addComponent'),
           'components',
           <ComponentForm s={s} form={form} component={null} groups={groups} />,
           status,
@@ -108,7 +108,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      `Edit ${component.name}`,
+      s.t('adminComponents.editTitle', { name: component.name }),
       'components',
       <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} source={source} />,
     );
@@ -130,7 +130,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
             translations: translationsInput(body, translatableLocales(s.page)),
           });
         } else {
-          const input = componentInput(body, translatableLocales(s.page));
+          const input = componentInput(body, translatableLocales(s.page), s.t);
           // The status is only written when it changed, so an edit does not add a history entry.
           const { status, ...rest } = input;
           await updateComponentKeepingOneWriter(s.ctx, component.id, status === component.status ? rest : input);
@@ -141,7 +141,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         show(
           reply,
           s,
-          `Edit ${component.name}`,
+          s.t('adminComponents.editTitle', { name: component.name }),
           'components',
           <ComponentForm s={s} form={form} component={component} groups={all.filter((c) => c.isGroup)} />,
           status,
@@ -154,7 +154,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     const s = await screen(deps, request, 'manage_components');
     const status = text(asBody(request.body), 'status');
     if (!isComponentStatus(status))
-      throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
+      throw new AppError('validation_failed', s.t('adminComponents.chooseListedStatus'), [{ path: 'status', message: 'unknown status' }]);
     await updateComponent(s.ctx, request.params.id, { status });
     return redirectTo(reply, '/admin/components', 'status-changed');
   });
@@ -165,7 +165,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     const status = text(body, 'status');
     const minutes = Number(text(body, 'minutes'));
     if (!isComponentStatus(status))
-      throw new AppError('validation_failed', 'Choose one of the listed statuses.', [{ path: 'status', message: 'unknown status' }]);
+      throw new AppError('validation_failed', s.t('adminComponents.chooseListedStatus'), [{ path: 'status', message: 'unknown status' }]);
     await holdMirroredStatus(s.ctx, request.params.id, { status, minutes });
     return redirectTo(reply, '/admin/components', 'status-held');
   });
@@ -185,7 +185,13 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
   scope.get<Params>('/components/:id/delete', async (request, reply) => {
     const s = await screen(deps, request, 'manage_components');
     const { component } = await findOne(s.ctx, request.params.id);
-    return show(reply, s, `Delete ${component.name}`, 'components', <ConfirmDelete s={s} component={component} />);
+    return show(
+      reply,
+      s,
+      s.t('adminComponents.deleteTitle', { name: component.name }),
+      'components',
+      <ConfirmDelete s={s} component={component} />,
+    );
   });
 
   scope.post<Params>('/components/:id/delete', async (request, reply) => {
@@ -199,7 +205,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Add a group',
+      s.t('adminComponents.addGroup'),
       'components',
       <GroupForm s={s} form={emptyForm()} components={await listComponentsInOrder(s.ctx)} />,
     );
@@ -225,7 +231,7 @@ export function registerComponentRoutes(scope: App, deps: AppDeps): void {
         show(
           reply,
           s,
-          'Add a group',
+          s.t('adminComponents.addGroup'),
           'components',
           <GroupForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} />,
           status,

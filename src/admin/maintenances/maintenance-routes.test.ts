@@ -10,7 +10,7 @@ test('maintenance is scheduled in the page time zone with its components and aut
   const db = await createComponent(app.ctx, { name: 'Database' });
   const editor = await app.signIn('editor');
   const form = await editor.get('/admin/maintenances/new');
-  assert.match(form.body, /In the page(&#39;|')s time zone, Brasilia Standard Time \(GMT-3\)/);
+  assert.match(form.body, /In the page(&#39;|'|’)s time zone, Brasilia Standard Time \(GMT-3\)/);
 
   const backwards = await editor.post('/admin/maintenances', {
     name: 'Upgrade',

@@ -25,24 +25,36 @@ import {
   type FormBody,
   type FormState,
 } from '../form-values.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import { registerEventEditRoutes } from '../incidents/event-routes.tsx';
 import { incidentFieldPaths, postUpdateInput } from '../incidents/incident-form.ts';
 import { MaintenanceDetail, MaintenanceForm, MaintenanceList } from './maintenance-views.tsx';
 
 type Params = { Params: { id: string } };
 
-function scheduleInput(body: FormBody, timeZone: string) {
-  const scheduledFor = parseLocalDateTime(body, 'scheduledFor', timeZone);
-  const scheduledUntil = parseLocalDateTime(body, 'scheduledUntil', timeZone);
-  if (scheduledFor === undefined) throw new FieldError('scheduledFor', 'Enter when the maintenance starts.');
-  if (scheduledUntil === undefined) throw new FieldError('scheduledUntil', 'Enter when the maintenance ends.');
+/** A field's own parser, its refusal worded in the member's language. */
+function inLanguage<T>(parse: () => T, field: string, message: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof FieldError) throw new FieldError(field, message);
+    throw error;
+  }
+}
+
+function scheduleInput(body: FormBody, timeZone: string, t: Translator) {
+  const when = (name: string) => inLanguage(() => parseLocalDateTime(body, name, timeZone), name, t('admin.fieldDateTime'));
+  const scheduledFor = when('scheduledFor');
+  const scheduledUntil = when('scheduledUntil');
+  if (scheduledFor === undefined) throw new FieldError('scheduledFor', t('adminMaintenances.startsRequired'));
+  if (scheduledUntil === undefined) throw new FieldError('scheduledUntil', t('adminMaintenances.endsRequired'));
   return {
     name: text(body, 'name'),
     body: text(body, 'body'),
     scheduledFor,
     scheduledUntil,
     componentIds: list(body, 'componentIds'),
-    remindPrior: parseInteger(body, 'remindPrior', 60),
+    remindPrior: inLanguage(() => parseInteger(body, 'remindPrior', 60), 'remindPrior', t('admin.fieldWholeNumber')),
     autoInProgress: checked(body, 'autoInProgress'),
     autoCompleted: checked(body, 'autoCompleted'),
     autoTransitionToMaintenanceState: checked(body, 'autoTransitionToMaintenanceState'),
@@ -65,14 +77,14 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
     const s = await screen(deps, request);
     const current = (await queryIncidents(s.ctx, { kind: 'maintenance', statuses: ['scheduled', 'in_progress', 'verifying'] })).reverse();
     const past = await queryIncidents(s.ctx, { kind: 'maintenance', statuses: ['completed'], limit: 50 });
-    return show(reply, s, 'Maintenance', 'maintenances', <MaintenanceList s={s} current={current} past={past} />);
+    return show(reply, s, s.t('adminMaintenances.title'), 'maintenances', <MaintenanceList s={s} current={current} past={past} />);
   });
 
   const showNew = async (reply: FastifyReply, s: Screen, form: FormState, status = 200) =>
     show(
       reply,
       s,
-      'Schedule maintenance',
+      s.t('adminMaintenances.schedule'),
       'maintenances',
       <MaintenanceForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} maintenance={null} />,
       status,
@@ -87,7 +99,7 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const maintenance = await scheduleMaintenance(s.ctx, scheduleInput(body, s.page.timeZone));
+        const maintenance = await scheduleMaintenance(s.ctx, scheduleInput(body, s.page.timeZone, s.t));
         return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-scheduled');
       },
       (form, status) => showNew(reply, s, form, status),
@@ -132,7 +144,7 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
     show(
       reply,
       s,
-      `Edit ${maintenance.name}`,
+      s.t('adminMaintenances.editTitle', { name: maintenance.name }),
       'maintenances',
       <MaintenanceForm s={s} form={form} components={await listComponentsInOrder(s.ctx)} maintenance={maintenance} />,
       status,
@@ -157,7 +169,7 @@ export function registerMaintenanceRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const { body: _body, deliverNotifications: _notify, ...revision } = scheduleInput(body, s.page.timeZone);
+        const { body: _body, deliverNotifications: _notify, ...revision } = scheduleInput(body, s.page.timeZone, s.t);
         // Name, components and window change together or not at all.
         await reviseIncident(s.ctx, maintenance.id, revision);
         return redirectTo(reply, `/admin/maintenances/${maintenance.id}`, 'maintenance-updated');

@@ -1,29 +1,30 @@
 import type { Component } from '../../modules/components/index.ts';
-import { isResolved, type Incident } from '../../modules/incidents/index.ts';
+import { isResolved, maintenanceStatuses, type Incident } from '../../modules/incidents/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
-import { eventStatusLabels, formatTime } from '../view/format.ts';
+import { eventStatusLabel, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { maintenanceStatusOptions } from '../incidents/incident-fields.tsx';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { ComponentPicker, ComponentUpdates } from '../incidents/component-picker.tsx';
 import { IncidentSummary, UpdateList } from '../incidents/incident-views.tsx';
 import { formatZone } from '../../i18n/format-dates.ts';
 import { MarkdownField } from '../markdown/markdown-body.tsx';
 
 export function MaintenanceList({ s, current, past }: { s: Screen; current: Incident[]; past: Incident[] }) {
+  const t = useT();
   return (
     <>
-      <h1>Maintenance</h1>
+      <h1>{t('adminMaintenances.title')}</h1>
       {s.can('post_incidents') && (
         <p class="actions">
           <a class="button" href="/admin/maintenances/new">
-            Schedule maintenance
+            {t('adminMaintenances.schedule')}
           </a>
         </p>
       )}
-      <h2>Upcoming and in progress</h2>
+      <h2>{t('adminMaintenances.currentHeading')}</h2>
       {current.length === 0 ? (
-        <p>Nothing scheduled.</p>
+        <p>{t('adminMaintenances.nothingScheduled')}</p>
       ) : (
         <ul class="items">
           {current.map((m) => (
@@ -31,9 +32,9 @@ export function MaintenanceList({ s, current, past }: { s: Screen; current: Inci
           ))}
         </ul>
       )}
-      <h2>Completed</h2>
+      <h2>{t('adminMaintenances.completedHeading')}</h2>
       {past.length === 0 ? (
-        <p>No completed maintenance yet.</p>
+        <p>{t('adminMaintenances.noneCompleted')}</p>
       ) : (
         <ul class="items">
           {past.map((m) => (
@@ -57,11 +58,13 @@ export function MaintenanceForm({
   components: Component[];
   maintenance: Incident | null;
 }) {
-  const zone = `In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`;
+  const t = useT();
+  const locale = useLocale();
+  const zone = t('adminMaintenances.zoneHint', { zone: formatZone(locale, s.page.timeZone, s.ctx.clock.now()) });
   const was = maintenance?.schedule;
   return (
     <>
-      <h1>{maintenance ? `Edit ${maintenance.name}` : 'Schedule maintenance'}</h1>
+      <h1>{maintenance ? t('adminMaintenances.editTitle', { name: maintenance.name }) : t('adminMaintenances.schedule')}</h1>
       <FormAlert form={form} />
       <form
         method="post"
@@ -70,67 +73,67 @@ export function MaintenanceForm({
         novalidate
       >
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={form} required />
+        <Field name="name" label={t('adminMaintenances.name')} form={form} required />
         {!maintenance && (
           <TextArea
             name="body"
-            label="Message"
+            label={t('adminMaintenances.message')}
             form={form}
-            hint="Left empty: “We will be undergoing scheduled maintenance during this time.”"
+            hint={t('adminMaintenances.messageHint', { text: t('updateBody.scheduled') })}
           />
         )}
-        <Fieldset legend="Window">
-          <Field name="scheduledFor" label="Starts" type="datetime-local" form={form} required hint={zone} />
-          <Field name="scheduledUntil" label="Ends" type="datetime-local" form={form} required hint={zone} />
+        <Fieldset legend={t('adminMaintenances.window')}>
+          <Field name="scheduledFor" label={t('adminMaintenances.starts')} type="datetime-local" form={form} required hint={zone} />
+          <Field name="scheduledUntil" label={t('adminMaintenances.ends')} type="datetime-local" form={form} required hint={zone} />
         </Fieldset>
         <ComponentPicker
           form={form}
           initial={maintenance?.componentIds ?? []}
           components={components}
           name="componentIds"
-          legend="Components under maintenance"
-          hint="Tick each component this maintenance works on; its current status is shown beside it."
+          legend={t('adminMaintenances.componentsLegend')}
+          hint={t('adminMaintenances.componentsHint')}
         />
-        <Fieldset legend="Automation">
-          <Checkbox name="autoInProgress" label="Start by itself at the start time" form={form} initial={was?.autoInProgress ?? true} />
+        <Fieldset legend={t('adminMaintenances.automation')}>
+          <Checkbox name="autoInProgress" label={t('adminMaintenances.autoStart')} form={form} initial={was?.autoInProgress ?? true} />
           <Checkbox
             name="autoTransitionToMaintenanceState"
-            label="…and set the components to “under maintenance”"
+            label={t('adminMaintenances.autoMaintenanceState')}
             form={form}
             initial={was?.autoTransitionToMaintenanceState ?? true}
           />
           <Checkbox
             name="autoTransitionDeliverNotificationsAtStart"
-            label="…and notify subscribers when it starts"
+            label={t('adminMaintenances.autoNotifyStart')}
             form={form}
             initial={was?.autoTransitionDeliverNotificationsAtStart ?? true}
           />
-          <Checkbox name="autoCompleted" label="Complete by itself at the end time" form={form} initial={was?.autoCompleted ?? true} />
+          <Checkbox name="autoCompleted" label={t('adminMaintenances.autoComplete')} form={form} initial={was?.autoCompleted ?? true} />
           <Checkbox
             name="autoTransitionToOperationalState"
-            label="…and set the components back to operational"
+            label={t('adminMaintenances.autoOperationalState')}
             form={form}
             initial={was?.autoTransitionToOperationalState ?? true}
           />
           <Checkbox
             name="autoTransitionDeliverNotificationsAtEnd"
-            label="…and notify subscribers when it completes"
+            label={t('adminMaintenances.autoNotifyEnd')}
             form={form}
             initial={was?.autoTransitionDeliverNotificationsAtEnd ?? true}
           />
           <Field
             name="remindPrior"
-            label="Remind subscribers before the start (minutes)"
+            label={t('adminMaintenances.remindPrior')}
             type="number"
             form={form}
             initial="60"
-            hint="0 for no reminder."
+            hint={t('adminMaintenances.remindPriorHint')}
           />
         </Fieldset>
-        {!maintenance && <Checkbox name="deliverNotifications" label="Notify subscribers now that it is scheduled" form={form} initial />}
+        {!maintenance && <Checkbox name="deliverNotifications" label={t('adminMaintenances.notifyScheduled')} form={form} initial />}
         <div class="actions">
-          <button type="submit">{maintenance ? 'Save' : 'Schedule maintenance'}</button>
-          <a href={maintenance ? `/admin/maintenances/${maintenance.id}` : '/admin/maintenances'}>Cancel</a>
+          <button type="submit">{maintenance ? t('admin.save') : t('adminMaintenances.schedule')}</button>
+          <a href={maintenance ? `/admin/maintenances/${maintenance.id}` : '/admin/maintenances'}>{t('admin.cancel')}</a>
         </div>
       </form>
     </>
@@ -148,61 +151,75 @@ export function MaintenanceDetail({
   components: Component[];
   form: FormState | undefined;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const schedule = maintenance.schedule;
   const state = form ?? { values: {}, errors: {} };
   const attached = components.filter((c) => maintenance.componentIds.includes(c.id));
   const auto = schedule
     ? [
-        schedule.autoInProgress ? 'starts by itself' : 'started by hand',
-        schedule.autoCompleted ? 'completes by itself' : 'completed by hand',
-        schedule.remindPrior > 0 ? `reminder ${schedule.remindPrior} minutes before` : 'no reminder',
+        schedule.autoInProgress ? t('adminMaintenances.startsByItself') : t('adminMaintenances.startedByHand'),
+        schedule.autoCompleted ? t('adminMaintenances.completesByItself') : t('adminMaintenances.completedByHand'),
+        schedule.remindPrior > 0 ? t('adminMaintenances.reminder', { count: schedule.remindPrior }) : t('adminMaintenances.noReminder'),
       ].join(' · ')
     : '';
   return (
     <>
       <p>
-        <a href="/admin/maintenances">← All maintenance</a>
+        <a href="/admin/maintenances">← {t('adminMaintenances.allMaintenance')}</a>
       </p>
       <h1>{maintenance.name}</h1>
       <p>
-        {eventStatusLabels[maintenance.status]}
-        {schedule && ` · ${formatTime(schedule.scheduledFor, s.page.timeZone)} to ${formatTime(schedule.scheduledUntil, s.page.timeZone)}`}
+        {eventStatusLabel(t, maintenance.status)}
+        {schedule &&
+          ` · ${t('adminMaintenances.windowRange', {
+            start: formatTime(schedule.scheduledFor, s.page.timeZone, locale),
+            end: formatTime(schedule.scheduledUntil, s.page.timeZone, locale),
+          })}`}
       </p>
       {auto && <p class="meta">{auto}</p>}
-      {attached.length > 0 && <p>Components: {attached.map((c) => c.name).join(', ')}</p>}
+      {attached.length > 0 && <p>{t('adminMaintenances.componentsList', { names: attached.map((c) => c.name).join(', ') })}</p>}
       {s.can('post_incidents') && !isResolved(maintenance) && (
         <section aria-labelledby="post-update">
-          <h2 id="post-update">Post an update</h2>
+          <h2 id="post-update">{t('adminMaintenances.postUpdateHeading')}</h2>
           <FormAlert form={form} />
           <form method="post" action={`/admin/maintenances/${maintenance.id}/updates`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
-            <Select name="status" label="Status" form={state} options={maintenanceStatusOptions} initial={maintenance.status} />
+            <Select
+              name="status"
+              label={t('adminMaintenances.status')}
+              form={state}
+              options={maintenanceStatuses.map((st) => [st, eventStatusLabel(t, st)] as const)}
+              initial={maintenance.status}
+            />
             <MarkdownField
               name="body"
-              label="Message"
+              label={t('adminMaintenances.message')}
               form={state}
-              hint="Markdown. Left empty, Aviso posts the standard text for the status."
+              hint={t('adminMaintenances.updateMessageHint')}
             />
             <ComponentUpdates
               form={state}
               components={components}
               affected={maintenance.componentIds}
-              ownLegend="Components of this maintenance"
+              ownLegend={t('adminMaintenances.ownComponents')}
             />
-            <Checkbox name="restore" label="When completing, set these components back to operational" form={state} initial />
-            <Checkbox name="deliverNotifications" label="Notify subscribers" form={state} initial />
-            <button type="submit">Post update</button>
+            <Checkbox name="restore" label={t('adminMaintenances.restore')} form={state} initial />
+            <Checkbox name="deliverNotifications" label={t('adminMaintenances.notify')} form={state} initial />
+            <button type="submit">{t('adminMaintenances.postUpdate')}</button>
           </form>
         </section>
       )}
       <section aria-labelledby="updates">
-        <h2 id="updates">Updates</h2>
+        <h2 id="updates">{t('adminMaintenances.updatesHeading')}</h2>
         <UpdateList s={s} incident={maintenance} />
       </section>
       {s.can('post_incidents') && (
         <p class="actions">
-          {maintenance.status === 'scheduled' && <a href={`/admin/maintenances/${maintenance.id}/edit`}>Edit the window and automation</a>}
-          <a href={`/admin/maintenances/${maintenance.id}/delete`}>Delete this maintenance</a>
+          {maintenance.status === 'scheduled' && (
+            <a href={`/admin/maintenances/${maintenance.id}/edit`}>{t('adminMaintenances.editWindow')}</a>
+          )}
+          <a href={`/admin/maintenances/${maintenance.id}/delete`}>{t('adminMaintenances.deleteThis')}</a>
         </p>
       )}
     </>
