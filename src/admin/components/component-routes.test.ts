@@ -169,3 +169,118 @@ test('an admin cannot make a component a monitor moves mirror a third-party page
   );
   assert.equal((await listComponentsInOrder(app.ctx)).find((c) => c.id === api.id)?.thirdParty, null);
 });
+
+test('a member reading Portuguese gets the component screens, mirrors included, in Portuguese; one reading Arabic gets them right to left', async (t) => {
+  const upstream = await startUpstreamStatuspage();
+  const app = await createAdminTestApp();
+  t.after(async () => {
+    await app.close();
+    await upstream.close();
+  });
+  const api = await createComponent(app.ctx, { name: 'API' });
+  await createComponent(app.ctx, { name: 'Website' });
+  const admin = await app.signIn('admin');
+  const headers = { 'accept-language': 'pt-BR' };
+
+  const picker = await admin.get(`/admin/components/new?source=${encodeURIComponent(upstream.base)}`, headers);
+  assert.match(picker.body, /<h1>Adicionar um componente<\/h1>/);
+  assert.match(picker.body, /Espelhar outra página de status: o endereço dela/);
+  assert.match(picker.body, /Listar os componentes dessa página/);
+  assert.match(picker.body, /Descrição \(opcional\)/);
+  assert.match(picker.body, />Sem grupo \(nível superior\)<\/option>/);
+  assert.match(picker.body, /<option value="operational"[^>]*>Operacional<\/option>/);
+  assert.match(picker.body, /label="HashiCorp Cloud Platform \(HCP\) \(grupo\)"/);
+  assert.match(picker.body, /componentes listados: digite parte de um nome para buscar\./);
+  assert.match(picker.body, /Componente nessa página/);
+  assert.match(picker.body, /Adicionar componente<\/button>/);
+  assert.doesNotMatch(
+    picker.body,
+    /Add a component|Mirror another status page|Component on that page|\(group\)|components listed|No group|>Operational</,
+  );
+
+  const half = await admin.post('/admin/components', { name: 'Mirror', thirdPartySourceUrl: upstream.base }, { headers });
+  assert.equal(half.statusCode, 400);
+  assert.match(
+    half.body,
+    /id="f-thirdPartyComponentId-error"[^>]*>Informe a URL da página de origem e o id do componente, ou nenhum dos dois\./,
+  );
+  assert.doesNotMatch(half.body, /Give both/);
+
+  const created = await admin.post(
+    '/admin/components',
+    { name: 'HCP Portal', status: 'operational', thirdPartySourceUrl: upstream.base, thirdPartyComponentId: 'mgv1p2j9x444' },
+    { headers },
+  );
+  assert.equal(created.statusCode, 303);
+  const portal = (await listComponentsInOrder(app.ctx)).find((c) => c.name === 'HCP Portal')!;
+  await admin.post(`/admin/components/${portal.id}/hold`, { status: 'major_outage', minutes: '60' }, { headers });
+  const outbound = createTestOutbound();
+  t.after(() => outbound.close());
+  await pollDueSources(app.ctx, { outbound });
+
+  const list = (await admin.get('/admin/components', headers)).body;
+  for (const shown of [
+    /<h1>Componentes<\/h1>/,
+    /Adicionar um grupo/,
+    /aria-label="Componentes na ordem da página"/,
+    /<span class="badge s-operational">Operacional<\/span>/,
+    /Espelha mgv1p2j9x444 de /,
+    /Fixado por um operador até /,
+    /Definir status/,
+    /Mover para baixo/,
+    /Fixar status/,
+    /<option value="60">por 1 hora<\/option>/,
+    /<option value="15">por 15 minutos<\/option>/,
+    /Voltar a seguir a origem/,
+    /<h2 id="sources">Origens de terceiros<\/h2>/,
+    /Statuspage API v2 · lida a cada 60 s · última leitura /,
+    /Segundos entre leituras/,
+    />Editar</,
+    />Excluir</,
+  ])
+    assert.match(list, shown);
+  for (const gone of [
+    /Add a group/,
+    /Components in page order/,
+    />Operational</,
+    /Mirrors /,
+    /Held by an operator/,
+    /Set status/,
+    /Move (up|down)/,
+    /Hold status/,
+    /for 1 hour/,
+    /Follow the source again/,
+    /Third-party sources/,
+    /read every/,
+    /Seconds between reads/,
+  ])
+    assert.doesNotMatch(list, gone);
+
+  const edit = (await admin.get(`/admin/components/${api.id}/edit`, headers)).body;
+  assert.match(edit, /<h1>Editar API<\/h1>/);
+  assert.match(edit, /Exibida aos visitantes ao lado do componente\./);
+  assert.match(edit, /Exibição/);
+  assert.match(edit, /Salvar<\/button>/);
+  assert.doesNotMatch(edit, /Edit API|Shown to visitors|>Display<|>Save</);
+
+  const group = (await admin.get('/admin/groups/new', headers)).body;
+  assert.match(group, /<h1>Adicionar um grupo<\/h1>/);
+  assert.match(group, /Nome do grupo/);
+  assert.match(group, /Componentes deste grupo/);
+  assert.doesNotMatch(group, /Group name|Components in this group|Add group/);
+
+  const confirm = (await admin.get(`/admin/components/${api.id}/delete`, headers)).body;
+  assert.match(confirm, /<h1>Excluir API\?<\/h1>/);
+  assert.match(
+    confirm,
+    /O componente é removido da página\. Os incidentes anteriores dele continuam no histórico\. Isso não pode ser desfeito\./,
+  );
+  assert.match(confirm, />Manter<\/a>/);
+  assert.doesNotMatch(confirm, /Delete API|cannot be undone|Keep it/);
+
+  const arabic = (await admin.get('/admin/components', { 'accept-language': 'ar' })).body;
+  assert.match(arabic, /<html[^>]*dir="rtl"/);
+  assert.match(arabic, /<h1>المكوّنات<\/h1>/);
+  assert.match(arabic, /تثبيت الحالة/);
+  assert.doesNotMatch(arabic, /<h1>Components<\/h1>|Hold status/);
+});

@@ -36,6 +36,11 @@ function MoveButton({ s, c, direction }: { s: Screen; c: Component; direction: '
   );
 }
 
+/** A field's label marked optional, as each language writes it (ja sets "（任意）" without a space). */
+function optionalLabel(t: Translator, label: string): string {
+  return t('adminComponents.optionalLabel', { label, optional: t('admin.optional') });
+}
+
 /** How long a hold may last, in minutes. */
 const holdDurations = [15, 60, 240, 1440] as const;
 
@@ -224,7 +229,7 @@ export function ComponentForm({
         <Field name="name" label={t('adminComponents.name')} form={form} required />
         <TextArea
           name="description"
-          label={`${t('adminComponents.description')} ${t('admin.optional')}`}
+          label={optionalLabel(t, t('adminComponents.description'))}
           form={form}
           rows={3}
           hint={t('adminComponents.descriptionHint')}
@@ -246,7 +251,7 @@ export function ComponentForm({
             />
             <Field
               name="startDate"
-              label={`${t('adminComponents.startDate')} ${t('admin.optional')}`}
+              label={optionalLabel(t, t('adminComponents.startDate'))}
               type="date"
               form={form}
               hint={t('adminComponents.startDateHint')}
@@ -266,7 +271,7 @@ export function ComponentForm({
           )}
         </Fieldset>
         {!isGroup && (
-          <Fieldset legend={`${t('adminComponents.sourceLegend')} ${t('admin.optional')}`}>
+          <Fieldset legend={optionalLabel(t, t('adminComponents.sourceLegend'))}>
             <p class="hint">{t('adminComponents.sourceHint')}</p>
             <Field name="thirdPartySourceUrl" label={t('adminComponents.sourceUrl')} type="url" form={form} initial={source?.url ?? ''} />
             {source !== null && source.error !== null && (
@@ -319,7 +324,9 @@ function TranslationFields({ s, form }: { s: Screen; form: FormState }) {
   return (
     <details class="translations" open={filled.length > 0 || Object.keys(form.errors).some((k) => k.startsWith('translations.'))}>
       <summary>
-        {t('adminComponents.translations')} {filled.length > 0 ? `(${filled.map((l) => localeNames[l]).join(', ')})` : t('admin.optional')}
+        {filled.length > 0
+          ? t('adminComponents.translationsFilled', { languages: filled.map((l) => localeNames[l]).join(', ') })
+          : optionalLabel(t, t('adminComponents.translations'))}
       </summary>
       <p class="hint">{t('adminComponents.translationsHint')}</p>
       {locales.map((locale) => (
@@ -353,7 +360,7 @@ export function GroupForm({ s, form, components }: { s: Screen; form: FormState;
       <form method="post" action="/admin/groups" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label={t('adminComponents.groupName')} form={form} required />
-        <TextArea name="description" label={`${t('adminComponents.description')} ${t('admin.optional')}`} form={form} rows={3} />
+        <TextArea name="description" label={optionalLabel(t, t('adminComponents.description'))} form={form} rows={3} />
         <Fieldset legend={t('adminComponents.groupMembers')} name="componentIds" error={form.errors['componentIds']}>
           {candidates.length === 0 && <p>{t('adminComponents.groupNeedsComponents')}</p>}
           {candidates.map((c) => (
