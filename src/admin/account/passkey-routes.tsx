@@ -10,32 +10,36 @@ import {
 import { redirectTo, screen, type Screen } from '../admin-screen.tsx';
 import { asBody, text } from '../form-values.ts';
 import { answerJson } from '../json-answer.ts';
+import { passkeyMessages } from '../auth/auth-views.tsx';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { CsrfField } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
 /** The account screen's passkeys: the list with a Delete each, and the form the passkey script drives. */
 export function PasskeySection({ s, passkeys }: { s: Screen; passkeys: Passkey[] }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <section aria-labelledby="passkeys">
-      <h2 id="passkeys">Passkeys</h2>
-      <p>
-        A passkey logs you in without a password or a code: your device checks it is you (fingerprint, face, PIN). It counts as two-factor
-        login when the team requires it.
-      </p>
+      <h2 id="passkeys">{t('adminAccount.passkeysHeading')}</h2>
+      <p>{t('adminAccount.passkeysIntro')}</p>
       {passkeys.length === 0 ? (
-        <p class="meta">No passkeys yet.</p>
+        <p class="meta">{t('adminAccount.noPasskeys')}</p>
       ) : (
-        <ul class="items" aria-label="Your passkeys">
+        <ul class="items" aria-label={t('adminAccount.yourPasskeys')}>
           {passkeys.map((p) => (
             <li key={p.id}>
               <h3 style="margin:0;font-size:1rem">{p.name}</h3>
               <p class="meta">
-                added {formatTime(p.createdAt, s.page.timeZone)} · last used {formatTime(p.lastUsedAt, s.page.timeZone)}
+                {t('adminAccount.passkeyDates', {
+                  added: formatTime(p.createdAt, s.page.timeZone, locale),
+                  lastUsed: formatTime(p.lastUsedAt, s.page.timeZone, locale),
+                })}
               </p>
               <form method="post" action={`/admin/account/passkeys/${p.id}/delete`} class="inline">
                 <CsrfField token={s.session.csrfToken} />
-                <button type="submit" class="danger">
-                  Delete<span class="sr-only"> the passkey {p.name}</span>
+                <button type="submit" class="danger" aria-label={t('adminAccount.deletePasskey', { name: p.name })}>
+                  {t('admin.delete')}
                 </button>
               </form>
             </li>
@@ -43,17 +47,17 @@ export function PasskeySection({ s, passkeys }: { s: Screen; passkeys: Passkey[]
         </ul>
       )}
       <p class="hint" data-passkey-no-script>
-        Adding a passkey needs JavaScript and a browser that supports passkeys.
+        {t('adminAccount.passkeyNeedsScript')}
       </p>
-      <form class="card" data-passkey-register hidden novalidate>
+      <form class="card" data-passkey-register {...passkeyMessages(t)} hidden novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <label for="passkey-name">Name of the passkey</label>
+        <label for="passkey-name">{t('adminAccount.passkeyName')}</label>
         <input id="passkey-name" name="name" maxLength={60} autocomplete="off" aria-describedby="passkey-name-hint" />
         <p class="hint" id="passkey-name-hint">
-          For example the device it is on: “Work laptop”.
+          {t('adminAccount.passkeyNameHint')}
         </p>
         <p class="alert" role="alert" data-passkey-status hidden></p>
-        <button type="submit">Add a passkey</button>
+        <button type="submit">{t('adminAccount.addPasskey')}</button>
       </form>
     </section>
   );

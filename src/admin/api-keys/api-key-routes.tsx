@@ -4,13 +4,16 @@ import type { App } from '../../http/create-app.ts';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo, type ApiKeyScope } from '../../modules/accounts/index.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+import { messageWith } from '../auth/message-parts.tsx';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
-const scopeLabels: Record<ApiKeyScope, string> = {
-  read: 'read only',
-  write: 'read and write',
-  admin: 'admin: also subscribers, keys and login addresses',
+const scopeLabels: Record<ApiKeyScope, MessageKey> = {
+  read: 'adminKeys.scopeRead',
+  write: 'adminKeys.scopeWrite',
+  admin: 'adminKeys.scopeAdmin',
 };
 
 function ApiKeysScreen({
@@ -24,39 +27,51 @@ function ApiKeysScreen({
   form: FormState;
   created?: { key: string; name: string };
 }) {
+  const t = useT();
+  const locale = useLocale();
+  const time = (date: Date | null) => formatTime(date, s.page.timeZone, locale);
   return (
     <>
-      <h1>API keys</h1>
+      <h1>{t('adminKeys.title')}</h1>
       <p>
-        Keys authenticate the management APIs (<code>/api/v1/</code> and the Statuspage-compatible <code>/v1/pages/…</code>) with{' '}
-        <code>Authorization: OAuth &lt;key&gt;</code> or <code>Bearer &lt;key&gt;</code>. <a href="/api/docs">API documentation</a>
+        {messageWith(
+          t,
+          'adminKeys.intro',
+          {},
+          {
+            api: <code>/api/v1/</code>,
+            statuspage: <code>/v1/pages/…</code>,
+            oauth: <code>Authorization: OAuth &lt;key&gt;</code>,
+            bearer: <code>Bearer &lt;key&gt;</code>,
+          },
+        )}{' '}
+        <a href="/api/docs">{t('adminKeys.docs')}</a>
       </p>
       {created && (
         <div class="notice" role="status">
-          <p>The key “{created.name}” is created. Copy it now: it is shown only once.</p>
+          <p>{t('adminKeys.created', { name: created.name })}</p>
           <p class="secret">{created.key}</p>
         </div>
       )}
-      <h2>Keys</h2>
+      <h2>{t('adminKeys.keysHeading')}</h2>
       {keys.length === 0 ? (
-        <p>No API keys yet.</p>
+        <p>{t('adminKeys.noKeys')}</p>
       ) : (
         <ul class="items">
           {keys.map((k) => (
             <li key={k.id}>
               <h3 style="margin:0">
-                {k.name} <span class="meta">({scopeLabels[k.scope]})</span>
+                {k.name} <span class="meta">({t(scopeLabels[k.scope])})</span>
               </h3>
               <p class="meta">
-                <code>{k.prefix}…</code> · created {formatTime(k.createdAt, s.page.timeZone)} · last used{' '}
-                {formatTime(k.lastUsedAt, s.page.timeZone)}
-                {k.revokedAt && ` · revoked ${formatTime(k.revokedAt, s.page.timeZone)}`}
+                <code>{k.prefix}…</code> · {t('adminKeys.keyDates', { created: time(k.createdAt), lastUsed: time(k.lastUsedAt) })}
+                {k.revokedAt && ` · ${t('adminKeys.revokedAt', { revoked: time(k.revokedAt) })}`}
               </p>
               {k.revokedAt === null && (
                 <form method="post" action={`/admin/api-keys/${k.id}/revoke`}>
                   <CsrfField token={s.session.csrfToken} />
-                  <button type="submit" class="danger">
-                    Revoke<span class="sr-only"> {k.name}</span>
+                  <button type="submit" class="danger" aria-label={t('adminKeys.revokeKey', { name: k.name })}>
+                    {t('adminKeys.revoke')}
                   </button>
                 </form>
               )}
@@ -64,24 +79,20 @@ function ApiKeysScreen({
           ))}
         </ul>
       )}
-      <h2>Create a key</h2>
+      <h2>{t('adminKeys.createHeading')}</h2>
       <FormAlert form={form} />
       <form method="post" action="/admin/api-keys" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={form} required hint="What uses it, for example “Alertmanager”." />
+        <Field name="name" label={t('adminKeys.name')} form={form} required hint={t('adminKeys.nameHint')} />
         <Select
           name="scope"
-          label="Access"
+          label={t('adminKeys.access')}
           form={form}
           initial="write"
-          options={[
-            ['write', 'Read and write'],
-            ['read', 'Read only'],
-            ['admin', 'Admin: also subscribers, keys and login addresses'],
-          ]}
-          hint="Subscribers’ emails and webhook URLs, API keys and the addresses members log in from need the admin scope."
+          options={(['write', 'read', 'admin'] as const).map((scope) => [scope, t(scopeLabels[scope])] as const)}
+          hint={t('adminKeys.accessHint')}
         />
-        <button type="submit">Create key</button>
+        <button type="submit">{t('adminKeys.create')}</button>
       </form>
     </>
   );
@@ -93,7 +104,7 @@ export function registerApiKeyRoutes(scope: App, deps: AppDeps): void {
     show(
       reply,
       s,
-      'API keys',
+      s.t('adminKeys.title'),
       'api-keys',
       <ApiKeysScreen s={s} keys={await listApiKeys(s.ctx)} form={form} {...(created && { created })} />,
       status,

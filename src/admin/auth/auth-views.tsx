@@ -1,7 +1,10 @@
+import { translator, type Translator } from '../../i18n/translate.ts';
+import { isRole } from '../../modules/accounts/index.ts';
 import type { Locale } from '../../shared/locales.ts';
 import type { FormState } from '../form-values.ts';
 import { Layout, passkeyScripts } from '../view/layout.tsx';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
+import { messageWith } from './message-parts.tsx';
 
 export type LoginFrame = Frame;
 
@@ -11,6 +14,16 @@ interface Frame {
   locale: Locale;
   token: string;
   notice?: string | undefined;
+}
+
+/** What the passkey script says when a passkey fails, in the reader's language (its `data-msg-*` attributes). */
+export function passkeyMessages(t: Translator) {
+  return {
+    'data-msg-failed': t('adminAuth.passkeyFailed'),
+    'data-msg-cancelled': t('adminAuth.passkeyCancelled'),
+    'data-msg-exists': t('adminAuth.passkeyExists'),
+    'data-msg-name': t('adminAuth.passkeyNameNeeded'),
+  };
 }
 
 export function LoginScreen({
@@ -27,44 +40,55 @@ export function LoginScreen({
   /** The identity provider's name when sign-in through it is configured. */
   sso?: string | undefined;
 }) {
+  // The views of this file render the Layout themselves, so they take their words from the frame's locale.
+  const t = translator(frame.locale);
   return (
-    <Layout title="Log in" locale={frame.locale} pageName={frame.pageName} session={null} notice={frame.notice} scripts={passkeyScripts}>
+    <Layout
+      title={t('adminAuth.logIn')}
+      locale={frame.locale}
+      pageName={frame.pageName}
+      session={null}
+      notice={frame.notice}
+      scripts={passkeyScripts}
+    >
       <div class="center">
-        <h1>Log in</h1>
-        {setupNeeded && (
-          <p class="alert">
-            Aviso has no team member yet. Open the setup link printed in the server log when Aviso started, or set AVISO_ADMIN_EMAIL and
-            AVISO_ADMIN_PASSWORD and restart.
-          </p>
-        )}
+        <h1>{t('adminAuth.logIn')}</h1>
+        {setupNeeded && <p class="alert">{t('adminAuth.setupNeeded')}</p>}
         <FormAlert form={form} />
         <form method="post" action="/admin/login" class="card" novalidate>
           <CsrfField token={frame.token} />
           <input type="hidden" name="next" value={next} />
-          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
-          <Field name="password" label="Password" type="password" form={{ ...form, values: {} }} required autocomplete="current-password" />
+          <Field name="email" label={t('adminAuth.email')} type="email" form={form} required autocomplete="username" />
+          <Field
+            name="password"
+            label={t('adminAuth.password')}
+            type="password"
+            form={{ ...form, values: {} }}
+            required
+            autocomplete="current-password"
+          />
           <Field
             name="code"
-            label="Two-factor code"
+            label={t('adminAuth.twoFactorCode')}
             form={{ ...form, values: {} }}
             autocomplete="one-time-code"
-            hint="Only if you turned on two-factor login: the app's 6-digit code, or a recovery code."
+            hint={t('adminAuth.twoFactorCodeHint')}
           />
-          <button type="submit">Log in</button>
+          <button type="submit">{t('adminAuth.logIn')}</button>
         </form>
-        <div class="card" data-passkey-login data-csrf={frame.token} data-next={next} hidden>
+        <div class="card" data-passkey-login data-csrf={frame.token} data-next={next} {...passkeyMessages(t)} hidden>
           <button type="button" class="secondary">
-            Sign in with a passkey
+            {t('adminAuth.passkeyLogIn')}
           </button>
           <p class="alert" role="alert" data-passkey-status hidden></p>
         </div>
         <p>
-          <a href="/admin/forgot">Forgot your password?</a>
+          <a href="/admin/forgot">{t('adminAuth.forgotLink')}</a>
         </p>
         {sso !== undefined && (
           <p>
             <a class="button" href={`/admin/oidc/start?next=${encodeURIComponent(next)}`}>
-              Sign in with {sso}
+              {t('adminAuth.ssoLogIn', { provider: sso })}
             </a>
           </p>
         )}
@@ -74,27 +98,28 @@ export function LoginScreen({
 }
 
 export function SetupScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
+  const t = translator(frame.locale);
   return (
-    <Layout title="Set up Aviso" locale={frame.locale} pageName={frame.pageName} session={null}>
+    <Layout title={t('adminAuth.setupTitle')} locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
-        <h1>Set up Aviso</h1>
-        <p>Create the owner account. The owner manages the team and every setting.</p>
+        <h1>{t('adminAuth.setupTitle')}</h1>
+        <p>{t('adminAuth.setupIntro')}</p>
         <FormAlert form={form} />
         <form method="post" action="/admin/setup" class="card" novalidate>
           <CsrfField token={frame.token} />
           <input type="hidden" name="token" value={linkToken} />
-          <Field name="name" label="Your name" form={form} required autocomplete="name" />
-          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
+          <Field name="name" label={t('adminAuth.yourName')} form={form} required autocomplete="name" />
+          <Field name="email" label={t('adminAuth.email')} type="email" form={form} required autocomplete="username" />
           <Field
             name="password"
-            label="Password"
+            label={t('adminAuth.password')}
             type="password"
             form={{ ...form, values: {} }}
             required
             autocomplete="new-password"
-            hint="At least 10 characters."
+            hint={t('adminAuth.passwordHint')}
           />
-          <button type="submit">Create owner account</button>
+          <button type="submit">{t('adminAuth.createOwner')}</button>
         </form>
       </div>
     </Layout>
@@ -114,28 +139,34 @@ export function InviteScreen({
   email: string;
   role: string;
 }) {
+  const t = translator(frame.locale);
   return (
-    <Layout title="Join the team" locale={frame.locale} pageName={frame.pageName} session={null}>
+    <Layout title={t('adminAuth.inviteTitle')} locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
-        <h1>Join the team</h1>
+        <h1>{t('adminAuth.inviteTitle')}</h1>
         <p>
-          You are invited as <strong>{role}</strong> with the email <strong>{email}</strong>.
+          {messageWith(
+            t,
+            'adminAuth.invitedAs',
+            {},
+            { role: <strong>{isRole(role) ? t(`role.${role}`) : role}</strong>, email: <strong>{email}</strong> },
+          )}
         </p>
         <FormAlert form={form} />
         <form method="post" action="/admin/invite" class="card" novalidate>
           <CsrfField token={frame.token} />
           <input type="hidden" name="token" value={linkToken} />
-          <Field name="name" label="Your name" form={form} required autocomplete="name" />
+          <Field name="name" label={t('adminAuth.yourName')} form={form} required autocomplete="name" />
           <Field
             name="password"
-            label="Password"
+            label={t('adminAuth.password')}
             type="password"
             form={{ ...form, values: {} }}
             required
             autocomplete="new-password"
-            hint="At least 10 characters."
+            hint={t('adminAuth.passwordHint')}
           />
-          <button type="submit">Join</button>
+          <button type="submit">{t('adminAuth.join')}</button>
         </form>
       </div>
     </Layout>
@@ -143,25 +174,26 @@ export function InviteScreen({
 }
 
 export function ForgotScreen({ frame, form, sent }: { frame: Frame; form: FormState; sent: boolean }) {
+  const t = translator(frame.locale);
   return (
-    <Layout title="Reset your password" locale={frame.locale} pageName={frame.pageName} session={null}>
+    <Layout title={t('adminAuth.forgotTitle')} locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
-        <h1>Reset your password</h1>
+        <h1>{t('adminAuth.forgotTitle')}</h1>
         {sent ? (
           <p class="alert" role="status">
-            If a team member has this address, a link to choose a new password is on its way. It works once, within an hour.
+            {t('adminAuth.forgotSent')}
           </p>
         ) : (
-          <p>Give the email of your account; a link to choose a new password will be sent to it.</p>
+          <p>{t('adminAuth.forgotIntro')}</p>
         )}
         <FormAlert form={form} />
         <form method="post" action="/admin/forgot" class="card" novalidate>
           <CsrfField token={frame.token} />
-          <Field name="email" label="Email" type="email" form={form} required autocomplete="username" />
-          <button type="submit">Send the link</button>
+          <Field name="email" label={t('adminAuth.email')} type="email" form={form} required autocomplete="username" />
+          <button type="submit">{t('adminAuth.sendLink')}</button>
         </form>
         <p>
-          <a href="/admin/login">Log in</a>
+          <a href="/admin/login">{t('adminAuth.logIn')}</a>
         </p>
       </div>
     </Layout>
@@ -169,24 +201,25 @@ export function ForgotScreen({ frame, form, sent }: { frame: Frame; form: FormSt
 }
 
 export function ResetScreen({ frame, form, linkToken }: { frame: Frame; form: FormState; linkToken: string }) {
+  const t = translator(frame.locale);
   return (
-    <Layout title="Choose a new password" locale={frame.locale} pageName={frame.pageName} session={null}>
+    <Layout title={t('adminAuth.resetTitle')} locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
-        <h1>Choose a new password</h1>
+        <h1>{t('adminAuth.resetTitle')}</h1>
         <FormAlert form={form} />
         <form method="post" action="/admin/reset" class="card" novalidate>
           <CsrfField token={frame.token} />
           <input type="hidden" name="token" value={linkToken} />
           <Field
             name="password"
-            label="New password"
+            label={t('adminAuth.newPassword')}
             type="password"
             form={{ ...form, values: {} }}
             required
             autocomplete="new-password"
-            hint="At least 10 characters."
+            hint={t('adminAuth.passwordHint')}
           />
-          <button type="submit">Save the password</button>
+          <button type="submit">{t('adminAuth.savePassword')}</button>
         </form>
       </div>
     </Layout>
@@ -194,19 +227,20 @@ export function ResetScreen({ frame, form, linkToken }: { frame: Frame; form: Fo
 }
 
 export function LinkInvalidScreen({ frame, what }: { frame: Frame; what: 'setup' | 'invite' | 'reset' }) {
+  const t = translator(frame.locale);
   return (
-    <Layout title="Link not valid" locale={frame.locale} pageName={frame.pageName} session={null}>
+    <Layout title={t('adminAuth.linkInvalidTitle')} locale={frame.locale} pageName={frame.pageName} session={null}>
       <div class="center">
-        <h1>This link is not valid any more</h1>
+        <h1>{t('adminAuth.linkInvalidHeading')}</h1>
         <p>
           {what === 'setup'
-            ? 'Aviso is already set up, or the setup link expired. Restart Aviso to print a new link, or log in.'
+            ? t('adminAuth.linkInvalidSetup')
             : what === 'reset'
-              ? 'The link was used or is older than an hour. Ask for a new one from the login page.'
-              : 'The invitation was used or has expired. Ask an owner for a new one.'}
+              ? t('adminAuth.linkInvalidReset')
+              : t('adminAuth.linkInvalidInvite')}
         </p>
         <p>
-          <a href="/admin/login">Log in</a>
+          <a href="/admin/login">{t('adminAuth.logIn')}</a>
         </p>
       </div>
     </Layout>

@@ -9,7 +9,9 @@ import {
   type IdentityProvider,
   type PendingSignIn,
 } from '../../modules/accounts/index.ts';
+import { t } from '../../i18n/translate.ts';
 import { AppError } from '../../shared/errors.ts';
+import { adminLocale } from '../admin-locale.ts';
 import { redirectTo, sendHtml } from '../admin-screen.tsx';
 import { cookieOptions, safeNext, sessionCookie } from '../admin-session.ts';
 import { emptyForm } from '../form-values.ts';
@@ -88,7 +90,8 @@ export function registerOidcRoutes(
       const pending = readPending(request);
       // Used once: a reload or a replayed answer starts over.
       reply.clearCookie(oidcCookie, cookieOptions(request));
-      if (pending === undefined) throw new AppError('unauthorized', `The sign-in with ${provider.name} has expired; start it again.`);
+      if (pending === undefined)
+        throw new AppError('unauthorized', t(adminLocale(request, undefined), 'adminAuth.ssoExpired', { provider: provider.name }));
       // The address the provider sent the browser to, from the configured public URL (never the Host header).
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const claims = await provider.finish(new URL(`${deps.config.publicUrl}${callbackPath}${query}`), pending);

@@ -17,20 +17,27 @@ import {
 import { AppError } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
+import type { Translator } from '../../i18n/translate.ts';
+import type { Locale } from '../../shared/locales.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';
 
-const roleOptions = roles.map((r) => [r, r.charAt(0).toUpperCase() + r.slice(1)] as const);
-const roleHelp =
-  'Owner: everything, including the team. Admin: components, page settings, API keys. Editor: posts incidents and maintenance. Viewer: reads only.';
+/** The roles as a list offers them: the catalogue's names, with a capital where the language has one. */
+function roleOptions(t: Translator, locale: Locale) {
+  return roles.map((r) => {
+    const name = t(`role.${r}`);
+    return [r, name.charAt(0).toLocaleUpperCase(locale) + name.slice(1)] as const;
+  });
+}
 
 /** What a member has besides a password, in words. */
-function factorsText(factors: MemberFactors | undefined): string {
+function factorsText(t: Translator, locale: Locale, factors: MemberFactors | undefined): string {
   const has = [
-    ...(factors?.authenticator === true ? ['authenticator app'] : []),
-    ...(factors === undefined || factors.passkeys === 0 ? [] : [factors.passkeys === 1 ? '1 passkey' : `${factors.passkeys} passkeys`]),
+    ...(factors?.authenticator === true ? [t('adminTeam.factorApp')] : []),
+    ...(factors === undefined || factors.passkeys === 0 ? [] : [t('adminTeam.factorPasskeys', { count: factors.passkeys })]),
   ];
-  return has.length === 0 ? 'none' : has.join(', ');
+  return has.length === 0 ? t('adminTeam.factorNone') : new Intl.ListFormat(locale, { type: 'unit' }).format(has);
 }
 
 interface TeamFactors {
@@ -40,14 +47,12 @@ interface TeamFactors {
 
 /** The team's two-factor rule: shown to everyone, changed by owners only. */
 function TwoFactorRule({ s, factors, form }: { s: Screen; factors: TeamFactors; form: FormState }) {
+  const t = useT();
   return (
     <section aria-labelledby="two-factor-rule">
-      <h2 id="two-factor-rule">Two-factor login</h2>
+      <h2 id="two-factor-rule">{t('adminAccount.twoFactorHeading')}</h2>
       <p>
-        {factors.required
-          ? 'Required: a member who logs in with a password and has no second factor must set one up before anything else.'
-          : 'Not required: each member chooses on their account screen.'}{' '}
-        <span class="hint">Sign-in through single sign-on follows the identity provider’s rules; API keys are not affected.</span>
+        {factors.required ? t('adminTeam.ruleRequired') : t('adminTeam.ruleNotRequired')} <span class="hint">{t('adminTeam.ruleSso')}</span>
       </p>
       {s.session.user.role === 'owner' && (
         <>
@@ -56,7 +61,7 @@ function TwoFactorRule({ s, factors, form }: { s: Screen; factors: TeamFactors; 
             <CsrfField token={s.session.csrfToken} />
             <input type="hidden" name="required" value={factors.required ? 'off' : 'on'} />
             <button type="submit" class={factors.required ? 'secondary' : ''}>
-              {factors.required ? 'Stop requiring two-factor login' : 'Require two-factor login for the team'}
+              {factors.required ? t('adminTeam.stopRequiring') : t('adminTeam.require')}
             </button>
           </form>
         </>
@@ -80,50 +85,55 @@ function TeamScreen({
   ruleForm: FormState;
   invite?: { link: string; email: string; expiresAt: Date };
 }) {
+  const t = useT();
+  const locale = useLocale();
   const manage = s.can('manage_team');
+  const options = roleOptions(t, locale);
   return (
     <>
-      <h1>Team</h1>
-      <p class="hint">{roleHelp}</p>
+      <h1>{t('adminTeam.title')}</h1>
+      <p class="hint">{t('adminTeam.roleHelp')}</p>
       {invite && (
         <div class="notice" role="status">
-          <p>
-            Send this link to {invite.email}. It works once, until {formatTime(invite.expiresAt, s.page.timeZone)}:
-          </p>
+          <p>{t('adminTeam.sendLink', { email: invite.email, until: formatTime(invite.expiresAt, s.page.timeZone, locale) })}</p>
           <p class="secret">{invite.link}</p>
         </div>
       )}
-      <ul class="items" aria-label="Team members">
+      <ul class="items" aria-label={t('adminTeam.members')}>
         {users.map((u) => (
           <li key={u.id}>
             <h2 style="margin:0;font-size:1.05rem">
-              {u.name} <span class="meta">({u.role})</span>
+              {u.name} <span class="meta">({t(`role.${u.role}`)})</span>
             </h2>
             <p class="meta">
-              {u.email} · last login {formatTime(u.lastLoginAt, s.page.timeZone)} · two-factor: {factorsText(factors.byMember.get(u.id))}
+              {t('adminTeam.memberMeta', {
+                email: u.email,
+                lastLogin: formatTime(u.lastLoginAt, s.page.timeZone, locale),
+                factors: factorsText(t, locale, factors.byMember.get(u.id)),
+              })}
             </p>
             {manage && u.id !== s.session.user.id && (
               <div class="actions">
                 <form method="post" action={`/admin/team/${u.id}/role`} class="actions" style="margin:0">
                   <CsrfField token={s.session.csrfToken} />
                   <label for={`role-${u.id}`} class="sr-only">
-                    Role of {u.name}
+                    {t('adminTeam.roleOf', { name: u.name })}
                   </label>
                   <select id={`role-${u.id}`} name="role" style="width:auto">
-                    {roleOptions.map(([value, label]) => (
+                    {options.map(([value, label]) => (
                       <option key={value} value={value} selected={value === u.role}>
                         {label}
                       </option>
                     ))}
                   </select>
-                  <button type="submit" class="secondary">
-                    Change role<span class="sr-only"> of {u.name}</span>
+                  <button type="submit" class="secondary" aria-label={t('adminTeam.changeRoleOf', { name: u.name })}>
+                    {t('adminTeam.changeRole')}
                   </button>
                 </form>
                 <form method="post" action={`/admin/team/${u.id}/remove`} class="inline">
                   <CsrfField token={s.session.csrfToken} />
-                  <button type="submit" class="danger">
-                    Remove<span class="sr-only"> {u.name}</span>
+                  <button type="submit" class="danger" aria-label={t('adminTeam.removeMember', { name: u.name })}>
+                    {t('adminTeam.remove')}
                   </button>
                 </form>
               </div>
@@ -134,13 +144,13 @@ function TeamScreen({
       <TwoFactorRule s={s} factors={factors} form={ruleForm} />
       {manage && (
         <section aria-labelledby="invite">
-          <h2 id="invite">Invite a team member</h2>
+          <h2 id="invite">{t('adminTeam.inviteHeading')}</h2>
           <FormAlert form={form} />
           <form method="post" action="/admin/team/invites" class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
-            <Field name="email" label="Email" type="email" form={form} required />
-            <Select name="role" label="Role" form={form} options={roleOptions} initial="editor" />
-            <button type="submit">Create invitation link</button>
+            <Field name="email" label={t('adminAuth.email')} type="email" form={form} required />
+            <Select name="role" label={t('adminTeam.role')} form={form} options={options} initial="editor" />
+            <button type="submit">{t('adminTeam.createInvite')}</button>
           </form>
         </section>
       )}
@@ -163,7 +173,7 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Team',
+      s.t('adminTeam.title'),
       'team',
       <TeamScreen s={s} users={users} factors={factors} form={form} ruleForm={ruleForm} {...(invite && { invite })} />,
       status,
@@ -181,13 +191,11 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
       async () => {
         const role = text(body, 'role');
         if (!isRole(role))
-          throw new AppError('validation_failed', 'Choose one of the listed roles.', [
-            { path: 'role', message: 'Choose one of the listed roles.' },
-          ]);
+          throw new AppError('validation_failed', s.t('admin.fieldInvalid'), [{ path: 'role', message: s.t('adminTeam.chooseRole') }]);
         const baseUrl = deps.config.publicUrl;
         const invite = await inviteUser(s.ctx, { email: text(body, 'email'), role, baseUrl });
         // The link is shown once, on this response, and never put in a URL.
-        return render(reply, { ...s, notice: 'The invitation is ready.' }, emptyForm(), 200, {
+        return render(reply, { ...s, notice: s.t('adminNotice.memberInvited') }, emptyForm(), 200, {
           link: invite.link,
           email: text(body, 'email'),
           expiresAt: invite.expiresAt,
@@ -215,7 +223,7 @@ export function registerTeamRoutes(scope: App, deps: AppDeps): void {
   scope.post<{ Params: { id: string } }>('/team/:id/role', async (request, reply) => {
     const s = await screen(deps, request, 'manage_team');
     const role = text(asBody(request.body), 'role');
-    if (!isRole(role)) throw new AppError('validation_failed', 'Choose one of the listed roles.');
+    if (!isRole(role)) throw new AppError('validation_failed', s.t('adminTeam.chooseRole'));
     await changeUserRole(s.ctx, request.params.id, role);
     return redirectTo(reply, '/admin/team', 'member-updated');
   });

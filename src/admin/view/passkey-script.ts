@@ -17,15 +17,20 @@ export const passkeyScript = `(function () {
       headers: { accept: 'application/json' },
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (body) {
-        if (!response.ok) throw new Error((body && body.error && body.error.message) || 'Something went wrong; try again.');
+        if (!response.ok) throw new Error((body && body.error && body.error.message) || '');
         return body;
       });
     });
   }
-  function explain(error) {
-    if (error && (error.name === 'NotAllowedError' || error.name === 'AbortError')) return 'The passkey was not used: the request was cancelled or timed out.';
-    if (error && error.name === 'InvalidStateError') return 'This device has a passkey for your account already.';
-    return (error && error.message) || 'Something went wrong; try again.';
+  // The words come from the screen, in the reader's language: data-msg-* on the control's container.
+  function message(container, name, fallback) {
+    return container.getAttribute('data-msg-' + name) || fallback;
+  }
+  function explain(container, error) {
+    if (error && (error.name === 'NotAllowedError' || error.name === 'AbortError'))
+      return message(container, 'cancelled', 'The passkey was not used: the request was cancelled or timed out.');
+    if (error && error.name === 'InvalidStateError') return message(container, 'exists', 'This device has a passkey for your account already.');
+    return (error && error.message) || message(container, 'failed', 'Something went wrong; try again.');
   }
   function say(element, text) {
     element.textContent = text;
@@ -49,7 +54,7 @@ export const passkeyScript = `(function () {
         .then(function (done) { window.location.assign(done.location); })
         .catch(function (error) {
           loginButton.disabled = false;
-          say(loginStatus, explain(error));
+          say(loginStatus, explain(login, error));
         });
     });
   }
@@ -63,7 +68,7 @@ export const passkeyScript = `(function () {
       event.preventDefault();
       var csrf = add.querySelector('input[name="_csrf"]').value;
       var name = add.querySelector('input[name="name"]').value.trim();
-      if (name === '') return say(addStatus, 'Give the passkey a name, for example the device it is on.');
+      if (name === '') return say(addStatus, message(add, 'name', 'Give the passkey a name, for example the device it is on.'));
       addButton.disabled = true;
       addStatus.hidden = true;
       post('/admin/account/passkeys/options', { _csrf: csrf })
@@ -72,7 +77,7 @@ export const passkeyScript = `(function () {
         .then(function (done) { window.location.assign(done.location); })
         .catch(function (error) {
           addButton.disabled = false;
-          say(addStatus, explain(error));
+          say(addStatus, explain(add, error));
         });
     });
   }
