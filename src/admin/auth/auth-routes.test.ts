@@ -148,3 +148,61 @@ test('logging out ends the session: the old cookie no longer opens the admin app
   const replay = await app.aviso.app.inject({ method: 'GET', url: '/admin', headers: { cookie: `aviso_session=${session}` } });
   assert.equal(replay.statusCode, 303);
 });
+
+test('before login the screens speak the browser’s language: login, password reset, setup, invitation and dead links', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const outcome = await ensureFirstOwner(app.ctx, { admin: undefined, publicUrl: 'http://127.0.0.1' });
+  const setupLink = new URL(outcome.kind === 'setup' ? outcome.link : 'http://127.0.0.1/');
+  const es = { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' };
+  const browser = new AdminClient(app.aviso);
+
+  const login = await browser.get('/admin/login', es);
+  assert.match(login.body, /<html lang="es" dir="ltr">/);
+  for (const spanish of [
+    '<h1>Iniciar sesión</h1>',
+    'Aviso aún no tiene ningún miembro en el equipo',
+    'Código de inicio de sesión en dos pasos',
+    'Solo si activaste el inicio de sesión en dos pasos',
+    'Iniciar sesión con una llave de acceso',
+    '¿Olvidaste tu contraseña?',
+    'data-msg-cancelled="No se usó la llave de acceso',
+  ])
+    assert.ok(login.body.includes(spanish), spanish);
+  for (const english of ['Log in', 'Password', 'Two-factor code', 'Forgot your password?', 'Sign in with a passkey', 'no team member yet'])
+    assert.ok(!login.body.includes(english), english);
+  const refused = await browser.post('/admin/login', { email: 'nadie@example.com', password: 'x' }, { headers: es });
+  assert.equal(refused.statusCode, 401);
+  assert.match(refused.body, /<label for="f-email">Correo electrónico<\/label>/);
+
+  const setup = await browser.get(setupLink.pathname + setupLink.search, es);
+  assert.match(setup.body, /<h1>Configurar Aviso<\/h1>/);
+  assert.match(setup.body, /Crea la cuenta del propietario/);
+  assert.match(setup.body, /Al menos 10 caracteres\./);
+  assert.doesNotMatch(setup.body, /Create the owner account|Your name|At least 10 characters/);
+
+  const forgot = await browser.get('/admin/forgot', es);
+  assert.match(forgot.body, /<h1>Restablecer tu contraseña<\/h1>/);
+  assert.match(forgot.body, />Enviar el enlace</);
+  const sent = await browser.post('/admin/forgot', { email: 'nadie@example.com' }, { headers: es });
+  assert.match(sent.body, /Si un miembro del equipo tiene esta dirección/);
+  assert.doesNotMatch(sent.body, /If a team member has this address|Send the link/);
+
+  for (const [path, sentence] of [
+    ['/admin/reset?token=nope', 'Pide uno nuevo desde la página de inicio de sesión'],
+    ['/admin/invite?token=nope', 'Pide una nueva a un propietario'],
+    ['/admin/setup?token=nope', 'Reinicia Aviso para que escriba un enlace nuevo'],
+  ] as const) {
+    const dead = await browser.get(path, es);
+    assert.equal(dead.statusCode, 410);
+    assert.match(dead.body, /<h1>Este enlace ya no es válido<\/h1>/);
+    assert.ok(dead.body.includes(sentence), sentence);
+    assert.doesNotMatch(dead.body, /This link is not valid any more/);
+  }
+
+  const arabic = await new AdminClient(app.aviso).get('/admin/login', { 'accept-language': 'ar' });
+  assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
+  assert.match(arabic.body, /<h1>تسجيل الدخول<\/h1>/);
+  assert.match(arabic.body, /هل نسيت كلمة المرور؟/);
+  assert.doesNotMatch(arabic.body, /Forgot your password\?/);
+});

@@ -78,3 +78,55 @@ test('an owner requires two-factor login: members without it can only set it up,
   assert.equal(off.headers.location, '/admin/team?notice=team-two-factor-off');
   assert.equal((await admin.get('/admin/components')).statusCode, 200, 'with the rule off, nobody is held');
 });
+
+test('the team screen, its invitation and the invited person’s screen speak each reader’s language', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  const owner = await app.signIn('owner');
+  await createUser(app.ctx, { email: 'ed@example.com', name: 'Ed', password: testPassword, role: 'editor' });
+  const pt = { 'accept-language': 'pt-BR' };
+
+  const team = await owner.get('/admin/team', pt);
+  assert.match(team.body, /<html lang="pt-BR" dir="ltr">/);
+  for (const portuguese of [
+    '<h1>Equipe</h1>',
+    'Proprietário: tudo, inclusive a equipe.',
+    'aria-label="Membros da equipe"',
+    'Ed <span class="meta">(editor)</span>',
+    'ed@example.com · último login: — · duas etapas: nenhum',
+    'Função de Ed',
+    '<option value="owner">Proprietário</option>',
+    'aria-label="Alterar função de Ed">Alterar função</button>',
+    'aria-label="Remover Ed">Remover</button>',
+    'Não obrigatório: cada membro decide na tela da própria conta.',
+    '>Exigir login em duas etapas da equipe<',
+    '<h2 id="invite">Convidar um membro para a equipe</h2>',
+    '>Criar link de convite<',
+  ])
+    assert.ok(team.body.includes(portuguese), portuguese);
+  for (const english of ['Team members', 'last login', 'Change role', 'Not required', 'Invite a team member', 'Owner: everything'])
+    assert.ok(!team.body.includes(english), english);
+
+  const wrongRole = await owner.post('/admin/team/invites', { email: 'eve@example.com', role: 'boss' }, { headers: pt });
+  assert.equal(wrongRole.statusCode, 400);
+  assert.match(wrongRole.body, /Corrija o campo indicado abaixo\./);
+  assert.match(wrongRole.body, /<p class="error" id="f-role-error">Escolha uma das funções da lista\.<\/p>/);
+
+  const invited = await owner.post('/admin/team/invites', { email: 'eve@example.com', role: 'viewer' }, { headers: pt });
+  assert.equal(invited.statusCode, 200);
+  assert.match(invited.body, /O convite está pronto\./);
+  assert.match(invited.body, /Envie este link para eve@example.com\. Ele funciona uma vez, até [^<]+:/);
+  const link = new URL((/(http:\/\/[^<\s]+\/admin\/invite\?token=[^<\s"]+)/.exec(invited.body)?.[1] ?? '').replace(/&amp;/g, '&'));
+
+  const eve = new AdminClient(app.aviso);
+  const form = await eve.get(link.pathname + link.search, { 'accept-language': 'ja' });
+  assert.match(form.body, /<html lang="ja" dir="ltr">/);
+  assert.match(form.body, /<h1>チームに参加<\/h1>/);
+  assert.match(form.body, /メールアドレス <strong>eve@example.com<\/strong> で、<strong>閲覧者<\/strong>として招待されています。/);
+  assert.match(form.body, />参加する<\/button>/);
+  assert.doesNotMatch(form.body, /You are invited|Join the team|Your name/);
+
+  const arabic = await owner.get('/admin/team', { 'accept-language': 'ar' });
+  assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
+  assert.match(arabic.body, /<h1>الفريق<\/h1>/);
+});
