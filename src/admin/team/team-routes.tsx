@@ -37,7 +37,7 @@ function factorsText(t: Translator, locale: Locale, factors: MemberFactors | und
     ...(factors?.authenticator === true ? [t('adminTeam.factorApp')] : []),
     ...(factors === undefined || factors.passkeys === 0 ? [] : [t('adminTeam.factorPasskeys', { count: factors.passkeys })]),
   ];
-  return has.length === 0 ? t('adminTeam.factorNone') : new Intl.ListFormat(locale, { type: 'unit' }).format(has);
+  return has.length === 0 ? t('adminTeam.factorNone') : new Intl.ListFormat(locale, { type: 'conjunction' }).format(has);
 }
 
 interface TeamFactors {

@@ -93,7 +93,7 @@ test('the team screen, its invitation and the invited person’s screen speak ea
     'Proprietário: tudo, inclusive a equipe.',
     'aria-label="Membros da equipe"',
     'Ed <span class="meta">(editor)</span>',
-    'ed@example.com · último login: — · duas etapas: nenhum',
+    'ed@example.com · último login: — · segundo fator: nenhum',
     'Função de Ed',
     '<option value="owner">Proprietário</option>',
     'aria-label="Alterar função de Ed">Alterar função</button>',
