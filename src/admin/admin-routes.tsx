@@ -42,9 +42,10 @@ const js = Buffer.from(adminJs, 'utf8');
 const pickerScript = Buffer.from(componentPickerScript, 'utf8');
 const passkeysJs = Buffer.from(passkeyScript, 'utf8');
 
-/** What a member the team's two-factor rule holds back may still open: their account screen, its setup, logging out. */
+/** What a member the team's two-factor rule holds back may still open: their account screen, its setup, their language, logging out. */
 const twoFactorSetUpPaths = new Set([
   '/admin/account',
+  '/admin/account/language',
   '/admin/account/two-factor/start',
   '/admin/account/two-factor/confirm',
   '/admin/account/passkeys/options',

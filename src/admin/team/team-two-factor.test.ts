@@ -55,6 +55,11 @@ test('an owner requires two-factor login: members without it can only set it up,
   const account = await ed.get('/admin/account?notice=two-factor-required');
   assert.equal(account.statusCode, 200);
   assert.match(account.body, /Your team requires two-factor login/);
+  // He may still choose the language he reads the set-up in.
+  const language = await ed.post('/admin/account/language', { locale: 'de' });
+  assert.equal(language.statusCode, 303);
+  assert.match((await ed.get('/admin/account?notice=two-factor-required')).body, /Ihr Team verlangt die Zwei-Faktor-Anmeldung/);
+  await ed.post('/admin/account/language', { locale: '' });
   const write = await ed.post('/admin/components', { name: 'Sneaky', status: 'operational' });
   assert.equal(write.statusCode, 403);
   assert.match(write.body, /set it up on your account screen first/);
