@@ -1,9 +1,14 @@
-import type { Component } from '../../modules/components/index.ts';
+import { componentStatuses, type Component } from '../../modules/components/index.ts';
 import { fieldId, list, text, type FormState } from '../form-values.ts';
-import { componentStatusLabels } from '../view/format.ts';
+import { componentStatusLabel } from '../view/format.ts';
+import { useT } from '../view/admin-i18n.tsx';
+import type { Translator } from '../../i18n/translate.ts';
 import { describedBy, FieldMessages, Select } from '../view/form-fields.tsx';
-import { StatusBadge, statusOptions } from '../components/component-views.tsx';
+import { StatusBadge } from '../components/component-views.tsx';
 import { affectedField, affectedStatusField, componentField } from './incident-form.ts';
+
+/** The component statuses as select options, named in the member's language. */
+const statusOptionsIn = (t: Translator) => componentStatuses.map((status) => [status, componentStatusLabel(t, status)] as const);
 
 interface PickerEntry {
   component: Component;
@@ -73,21 +78,25 @@ export function ComponentPicker(props: {
   const error = form.errors[name];
   const shown = props.components.filter((c) => !(props.exclude ?? []).includes(c.id));
   const tree = pageTree(shown);
-  const hint = props.hint ?? 'Tick each affected component; its current status is shown beside it.';
+  const t = useT();
+  const hint = props.hint ?? t('adminIncidents.pickerHint');
+  // The script writes the count of ticked components; each possible count is worded here, in the member's language.
+  const leaves = tree.reduce((n, entry) => n + (entry.component.isGroup ? entry.children.length : 1), 0);
+  const counts = Array.from({ length: leaves + 1 }, (_, count) => t('adminIncidents.pickerCount', { count }));
   return (
     <fieldset id={id} class="picker" data-picker aria-describedby={describedBy(id, hint, error)}>
       <legend>{props.legend}</legend>
       <FieldMessages id={id} hint={hint} error={error} />
       {tree.length === 0 ? (
-        <p class="hint">There are no components yet.</p>
+        <p class="hint">{t('adminIncidents.pickerEmpty')}</p>
       ) : (
         <>
           <div class="picker-tools" data-picker-tools hidden>
             <div data-picker-search>
-              <label for={`${id}-filter`}>Filter components</label>
+              <label for={`${id}-filter`}>{t('adminIncidents.pickerFilter')}</label>
               <input type="search" id={`${id}-filter`} data-picker-filter autocomplete="off" />
             </div>
-            <p class="meta" data-picker-count aria-live="polite"></p>
+            <p class="meta" data-picker-count data-picker-counts={JSON.stringify(counts)} aria-live="polite"></p>
           </div>
           <div class="picker-list">
             {tree.map(({ component, children }) =>
@@ -108,7 +117,7 @@ export function ComponentPicker(props: {
               name={affectedStatusField}
               label={props.statusLabel}
               form={form}
-              options={statusOptions.filter(([s]) => s !== 'operational')}
+              options={statusOptionsIn(t).filter(([s]) => s !== 'operational')}
               initial="partial_outage"
             />
           )}
@@ -125,6 +134,7 @@ export function ComponentPicker(props: {
 export function ComponentUpdates(props: { form: FormState; components: Component[]; affected: readonly string[]; ownLegend: string }) {
   const { form, components, affected } = props;
   const own = components.filter((c) => !c.isGroup && affected.includes(c.id));
+  const t = useT();
   return (
     <>
       {own.length > 0 && (
@@ -137,7 +147,7 @@ export function ComponentUpdates(props: { form: FormState; components: Component
               label={c.name}
               form={form}
               initial={text(form.values, componentField(c.id))}
-              options={[['', `No change (now: ${componentStatusLabels[c.status]})`] as const, ...statusOptions]}
+              options={[['', t('adminIncidents.noChange', { status: componentStatusLabel(t, c.status) })] as const, ...statusOptionsIn(t)]}
             />
           ))}
         </fieldset>
@@ -146,8 +156,8 @@ export function ComponentUpdates(props: { form: FormState; components: Component
         form={form}
         components={components}
         exclude={own.map((c) => c.id)}
-        legend={own.length > 0 ? 'Other affected components' : 'Affected components'}
-        statusLabel="New status of the ticked components"
+        legend={own.length > 0 ? t('adminIncidents.otherAffected') : t('adminIncidents.affectedComponents')}
+        statusLabel={t('adminIncidents.tickedStatus')}
       />
     </>
   );

@@ -28,7 +28,13 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
       body: updateBodyText(update, s.page.defaultLocale),
       displayAt: toLocalInput(update.displayAt, s.page.timeZone),
     });
-    return show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />);
+    return show(
+      reply,
+      s,
+      s.t('adminIncidents.editUpdateTitle'),
+      section,
+      <EditUpdate s={s} incident={event} update={update} form={form} />,
+    );
   });
 
   scope.post<UpdateParams>(`${base}/:id/updates/:updateId`, async (request, reply) => {
@@ -42,7 +48,7 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
       body,
       async () => {
         const displayAt = parseLocalDateTime(body, 'displayAt', s.page.timeZone);
-        if (displayAt === undefined) throw new FieldError('displayAt', 'Enter the time the update is shown at.');
+        if (displayAt === undefined) throw new FieldError('displayAt', s.t('adminIncidents.errorDisplayAt'));
         // Aviso's own sentence, left as shown, stays Aviso's: it keeps being worded in each reader's language.
         const written = text(body, 'body');
         const unchanged = update.generatedBody !== null && written === updateBodyText(update, s.page.defaultLocale);
@@ -50,14 +56,27 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
         return redirectTo(reply, `/admin${base}/${event.id}`, 'update-edited');
       },
       (form, status) =>
-        show(reply, s, 'Correct an update', section, <EditUpdate s={s} incident={event} update={update} form={form} />, status),
+        show(
+          reply,
+          s,
+          s.t('adminIncidents.editUpdateTitle'),
+          section,
+          <EditUpdate s={s} incident={event} update={update} form={form} />,
+          status,
+        ),
     );
   });
 
   scope.get<{ Params: { id: string } }>(`${base}/:id/delete`, async (request, reply) => {
     const s = await screen(deps, request, 'post_incidents');
     const event = await load(s.ctx, request.params.id);
-    return show(reply, s, `Delete ${event.name}`, section, <ConfirmDeleteIncident s={s} incident={event} />);
+    return show(
+      reply,
+      s,
+      s.t('adminIncidents.deleteScreenTitle', { name: event.name }),
+      section,
+      <ConfirmDeleteIncident s={s} incident={event} />,
+    );
   });
 
   scope.post<{ Params: { id: string } }>(`${base}/:id/delete`, async (request, reply) => {

@@ -2,9 +2,10 @@ import type { Component } from '../../modules/components/index.ts';
 import { isResolved, type Incident } from '../../modules/incidents/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
-import { eventStatusLabels, formatTime } from '../view/format.ts';
+import { eventStatusLabel, formatTime } from '../view/format.ts';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { impactOptionsIn, incidentStatusOptionsIn } from './incident-fields.tsx';
 import { ComponentUpdates } from './component-picker.tsx';
 import { ImpactBadge, UpdateList } from './incident-views.tsx';
 import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
@@ -31,68 +32,73 @@ export function IncidentDetail({
   const resolveForm: FormState = { values: {}, errors: {}, scope: 'resolve' };
   const resolved = isResolved(incident);
   const attached = components.filter((c) => incident.componentIds.includes(c.id));
+  const t = useT();
+  const locale = useLocale();
+  const time = (date: Date) => formatTime(date, s.page.timeZone, locale);
   return (
     <>
       <p>
-        <a href="/admin/incidents">← All incidents</a>
+        <a href="/admin/incidents">{t('adminIncidents.backToAll')}</a>
       </p>
       <h1>{incident.name}</h1>
       <p>
-        {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} />
-        {incident.impactOverride && ' (set by hand)'} · started {formatTime(incident.startedAt, s.page.timeZone)}
-        {incident.resolvedAt && ` · resolved ${formatTime(incident.resolvedAt, s.page.timeZone)}`}
-        {incident.backfilled && ' · backfilled'}
+        {eventStatusLabel(t, incident.status)} · <ImpactBadge incident={incident} />
+        {incident.impactOverride && ` ${t('adminIncidents.impactSetByHand')}`} ·{' '}
+        {t('adminIncidents.startedAt', { time: time(incident.startedAt) })}
+        {incident.resolvedAt && ` · ${t('adminIncidents.resolvedAt', { time: time(incident.resolvedAt) })}`}
+        {incident.backfilled && ` · ${t('adminIncidents.backfilled')}`}
       </p>
-      {attached.length > 0 && <p>Affects: {attached.map((c) => c.name).join(', ')}</p>}
+      {attached.length > 0 && (
+        <p>
+          {t('adminIncidents.affects', {
+            components: new Intl.ListFormat(locale, { type: 'unit' }).format(attached.map((c) => c.name)),
+          })}
+        </p>
+      )}
       {canPost && incident.status !== 'postmortem' && (
         <section aria-labelledby="post-update">
-          <h2 id="post-update">Post an update</h2>
+          <h2 id="post-update">{t('adminIncidents.postUpdateTitle')}</h2>
           <FormAlert form={forms.update && updateForm} />
           <form method="post" action={`/admin/incidents/${incident.id}/updates`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
             <Select
               name="status"
-              label="Status"
+              label={t('adminIncidents.statusLabel')}
               form={updateForm}
-              options={incidentStatusOptions}
+              options={incidentStatusOptionsIn(t)}
               initial={resolved ? 'resolved' : incident.status}
             />
-            <MarkdownField
-              name="body"
-              label="Message"
-              form={updateForm}
-              hint="Markdown. Left empty, Aviso posts the standard text for the status."
-            />
+            <MarkdownField name="body" label={t('adminIncidents.messageLabel')} form={updateForm} hint={t('adminIncidents.messageHint')} />
             <ComponentUpdates
               form={updateForm}
               components={components}
               affected={incident.componentIds}
-              ownLegend="Components of this incident"
+              ownLegend={t('adminIncidents.ownComponents')}
             />
-            <Checkbox name="deliverNotifications" label="Notify subscribers" form={updateForm} initial />
-            <button type="submit">Post update</button>
+            <Checkbox name="deliverNotifications" label={t('adminIncidents.notifySubscribers')} form={updateForm} initial />
+            <button type="submit">{t('adminIncidents.postUpdate')}</button>
           </form>
           {!resolved && (
             <form method="post" action={`/admin/incidents/${incident.id}/updates`} class="card" novalidate>
-              <h3 style="margin-top:0">Resolve</h3>
+              <h3 style="margin-top:0">{t('adminIncidents.resolveTitle')}</h3>
               <CsrfField token={s.session.csrfToken} />
               <input type="hidden" name="status" value="resolved" />
               <TextArea
                 name="body"
-                label="Resolution message"
+                label={t('adminIncidents.resolveMessage')}
                 form={resolveForm}
                 rows={3}
-                hint="Left empty: “This incident has been resolved.”"
+                hint={t('adminIncidents.resolveHint', { text: t('updateBody.resolved') })}
               />
-              <Checkbox name="restore" label="Set the affected components back to operational" form={resolveForm} initial />
-              <Checkbox name="deliverNotifications" label="Notify subscribers" form={resolveForm} initial />
-              <button type="submit">Resolve incident</button>
+              <Checkbox name="restore" label={t('adminIncidents.restoreComponents')} form={resolveForm} initial />
+              <Checkbox name="deliverNotifications" label={t('adminIncidents.notifySubscribers')} form={resolveForm} initial />
+              <button type="submit">{t('adminIncidents.resolveSubmit')}</button>
             </form>
           )}
         </section>
       )}
       <section aria-labelledby="updates">
-        <h2 id="updates">Updates</h2>
+        <h2 id="updates">{t('adminIncidents.updatesHeading')}</h2>
         <UpdateList s={s} incident={incident} />
       </section>
       {canPost && resolved && <PostmortemSection s={s} incident={incident} form={forms.postmortem} />}
@@ -104,29 +110,35 @@ export function IncidentDetail({
 function PostmortemSection({ s, incident, form }: { s: Screen; incident: Incident; form: FormState | undefined }) {
   const pm = incident.postmortem;
   const state: FormState = { ...(form ?? { values: { body: pm.draft ?? pm.body ?? '' }, errors: {} }), scope: 'postmortem' };
+  const t = useT();
+  const locale = useLocale();
   return (
     <section aria-labelledby="postmortem">
-      <h2 id="postmortem">Postmortem</h2>
+      <h2 id="postmortem">{t('adminIncidents.postmortemHeading')}</h2>
       <p>
         {pm.publishedAt
-          ? `Published ${formatTime(pm.publishedAt, s.page.timeZone)}.`
+          ? t('adminIncidents.postmortemPublished', { time: formatTime(pm.publishedAt, s.page.timeZone, locale) })
           : pm.draft
-            ? 'Draft, not yet visible to visitors.'
-            : 'Not written yet.'}
+            ? t('adminIncidents.postmortemDraft')
+            : t('adminIncidents.postmortemNone')}
       </p>
       <FormAlert form={form && state} />
       {pm.publishedAt === null ? (
         <>
           <form method="post" action={`/admin/incidents/${incident.id}/postmortem`} class="card" novalidate>
             <CsrfField token={s.session.csrfToken} />
-            <MarkdownField name="body" label="Postmortem (Markdown)" form={state} rows={10} />
-            <button type="submit">Save draft</button>
+            <MarkdownField name="body" label={t('adminIncidents.postmortemLabel')} form={state} rows={10} />
+            <button type="submit">{t('adminIncidents.postmortemSaveDraft')}</button>
           </form>
           {pm.draft && (
             <form method="post" action={`/admin/incidents/${incident.id}/postmortem/publish`} class="card">
               <CsrfField token={s.session.csrfToken} />
-              <Checkbox name="notifySubscribers" label="Notify subscribers" form={{ values: {}, errors: {}, scope: 'publish' }} />
-              <button type="submit">Publish postmortem</button>
+              <Checkbox
+                name="notifySubscribers"
+                label={t('adminIncidents.notifySubscribers')}
+                form={{ values: {}, errors: {}, scope: 'publish' }}
+              />
+              <button type="submit">{t('adminIncidents.postmortemPublish')}</button>
             </form>
           )}
         </>
@@ -136,7 +148,7 @@ function PostmortemSection({ s, incident, form }: { s: Screen; incident: Inciden
           <form method="post" action={`/admin/incidents/${incident.id}/postmortem/revert`}>
             <CsrfField token={s.session.csrfToken} />
             <button type="submit" class="secondary">
-              Revert to draft
+              {t('adminIncidents.postmortemRevert')}
             </button>
           </form>
         </div>
@@ -150,17 +162,18 @@ function EditIncident({ s, incident, form }: { s: Screen; incident: Incident; fo
     ...(form ?? { values: { name: incident.name, impactOverride: incident.impactOverride ?? '' }, errors: {} }),
     scope: 'edit',
   };
+  const t = useT();
   return (
     <section aria-labelledby="edit-incident">
-      <h2 id="edit-incident">Edit incident</h2>
+      <h2 id="edit-incident">{t('adminIncidents.editTitle')}</h2>
       <FormAlert form={form && state} />
       <form method="post" action={`/admin/incidents/${incident.id}`} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Name" form={state} required />
-        <Select name="impactOverride" label="Impact" form={state} options={impactOptions} />
+        <Field name="name" label={t('adminIncidents.editName')} form={state} required />
+        <Select name="impactOverride" label={t('adminIncidents.impactLabel')} form={state} options={impactOptionsIn(t)} />
         <div class="actions">
-          <button type="submit">Save</button>
-          <a href={`/admin/incidents/${incident.id}/delete`}>Delete this incident</a>
+          <button type="submit">{t('admin.save')}</button>
+          <a href={`/admin/incidents/${incident.id}/delete`}>{t('adminIncidents.deleteLink')}</a>
         </div>
       </form>
     </section>

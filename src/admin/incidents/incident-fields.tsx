@@ -1,7 +1,18 @@
 import { impacts, incidentStatuses, maintenanceStatuses, type IncidentKind } from '../../modules/incidents/index.ts';
-import { eventStatusLabels, impactLabels } from '../view/format.ts';
+import type { Translator } from '../../i18n/translate.ts';
+import { eventStatusLabel, eventStatusLabels, impactLabel } from '../view/format.ts';
 
-export const incidentStatusOptions = incidentStatuses.map((s) => [s, eventStatusLabels[s]] as const);
+/** An incident's statuses as select options, named in the member's language. */
+export const incidentStatusOptionsIn = (t: Translator) => incidentStatuses.map((s) => [s, eventStatusLabel(t, s)] as const);
+/** A maintenance's statuses as select options, named in the member's language. */
+export const maintenanceStatusOptionsIn = (t: Translator) => maintenanceStatuses.map((s) => [s, eventStatusLabel(t, s)] as const);
+export const statusOptionsIn = (t: Translator, kind: IncidentKind) =>
+  kind === 'incident' ? incidentStatusOptionsIn(t) : maintenanceStatusOptionsIn(t);
+/** The impact override's options: empty lets the affected components decide. */
+export const impactOptionsIn = (t: Translator) => [
+  ['', t('adminIncidents.impactDerived')] as const,
+  ...impacts.map((i) => [i, impactLabel(t, i)] as const),
+];
+
+/** @deprecated English only: use maintenanceStatusOptionsIn. */
 export const maintenanceStatusOptions = maintenanceStatuses.map((s) => [s, eventStatusLabels[s]] as const);
-export const statusOptionsFor = (kind: IncidentKind) => (kind === 'incident' ? incidentStatusOptions : maintenanceStatusOptions);
-export const impactOptions = [['', 'Derived from the affected components'] as const, ...impacts.map((i) => [i, impactLabels[i]] as const)];

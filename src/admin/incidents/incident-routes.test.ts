@@ -130,7 +130,7 @@ test('an incident is updated, resolved with its components restored, corrected, 
   // The display time is typed in the page's time zone (São Paulo, UTC−3).
   const first = incident.updates[incident.updates.length - 1]!;
   const edit = await editor.get(`/admin/incidents/${id}/updates/${first.id}/edit`);
-  assert.match(edit.body, /In the page(&#39;|')s time zone, Brasilia Standard Time \(GMT-3\)\./);
+  assert.match(edit.body, /In the page(&#39;|'|’)s time zone, Brasilia Standard Time \(GMT-3\)\./);
   await editor.post(`/admin/incidents/${id}/updates/${first.id}`, { body: 'We saw slow responses.', displayAt: '2025-11-20T08:30' });
   incident = await getIncident(app.ctx, id);
   const corrected = incident.updates.find((u) => u.id === first.id)!;
@@ -170,4 +170,86 @@ test('a past incident is backfilled with its own date, in the page time zone, an
   assert.equal(incident.backfilled, true);
   assert.equal(incident.status, 'resolved');
   assert.equal(incident.startedAt.toISOString(), '2025-10-02T07:15:00.000Z');
+});
+
+test('a member reading Portuguese posts, updates, resolves, corrects and writes a postmortem in Portuguese', async (t) => {
+  const app = await createAdminTestApp({ now: '2025-11-20T12:00:00.000Z', timeZone: 'America/Sao_Paulo' });
+  t.after(() => app.close());
+  const api = await createComponent(app.ctx, { name: 'API' });
+  const editor = await app.signIn('editor');
+  const pt = { 'accept-language': 'pt-BR' };
+  const get = async (url: string) => (await editor.get(url, pt)).body;
+
+  const list = await get('/admin/incidents');
+  assert.match(list, /<html lang="pt-BR" dir="ltr">/);
+  for (const words of ['<h1>Incidentes</h1>', 'Adicionar um incidente passado', 'Nenhum incidente em aberto.', 'Todos os incidentes'])
+    assert.ok(list.includes(words), words);
+  for (const words of ['No open incidents', 'All incidents', 'Add a past incident']) assert.ok(!list.includes(words), words);
+
+  const form = await get('/admin/incidents/new');
+  for (const words of [
+    '<h1>Publicar um incidente</h1>',
+    'Nome do incidente',
+    'Componentes afetados',
+    'Novo status dos componentes marcados',
+    'Pelos componentes afetados',
+    'Notificar inscritos',
+    '1 componente marcado',
+  ])
+    assert.ok(form.includes(words), words);
+  for (const words of ['Incident name', 'Affected components', 'Notify subscribers', 'Derived from', 'Tick each'])
+    assert.ok(!form.includes(words), words);
+
+  const refused = await editor.post(
+    '/admin/incidents',
+    { name: 'API lenta', affected: 'nope', affectedStatus: 'major_outage' },
+    { headers: pt },
+  );
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /id="f-affected-error"[^>]*>Marque componentes da lista\./);
+
+  const opened = await editor.post(
+    '/admin/incidents',
+    { name: 'API lenta', status: 'investigating', affected: api.id, affectedStatus: 'major_outage' },
+    { headers: pt },
+  );
+  const id = incidentId(opened.headers.location);
+  app.clock.advance(60_000);
+  await editor.get(`/admin/incidents/${id}`, pt);
+  await editor.post(`/admin/incidents/${id}/updates`, { status: 'resolved', body: '', restore: 'on' }, { headers: pt });
+
+  const detail = await get(`/admin/incidents/${id}`);
+  for (const words of [
+    '← Todos os incidentes',
+    'Resolvido',
+    'Afeta: API',
+    'API: Interrupção grave → Operacional',
+    'sem notificação',
+    '<h2 id="updates">Atualizações</h2>',
+    '<h2 id="postmortem">Post-mortem</h2>',
+    'Ainda não escrito.',
+    'Salvar rascunho',
+    '<h2 id="edit-incident">Editar incidente</h2>',
+    'Excluir este incidente',
+  ])
+    assert.ok(detail.includes(words), words);
+  for (const words of ['All incidents', 'Not written yet', 'Save draft', 'no notification', 'major outage', 'Delete this incident'])
+    assert.ok(!detail.includes(words), words);
+
+  const empty = await editor.post(`/admin/incidents/${id}/postmortem`, { body: ' ' }, { headers: pt });
+  assert.match(empty.body, /Escreva o post-mortem antes de salvar\./);
+
+  const first = (await getIncident(app.ctx, id)).updates.at(-1)!;
+  const edit = await get(`/admin/incidents/${id}/updates/${first.id}/edit`);
+  for (const words of ['<h1>Corrigir uma atualização</h1>', 'Exibida em', 'No fuso horário da página'])
+    assert.ok(edit.includes(words), words);
+  assert.ok(!edit.includes('Correct an update') && !edit.includes('time zone'));
+
+  const confirm = await get(`/admin/incidents/${id}/delete`);
+  for (const words of ['Excluir “API lenta”?', 'Não é possível desfazer.', '>Manter</a>']) assert.ok(confirm.includes(words), words);
+  assert.ok(!confirm.includes('Keep it') && !confirm.includes('cannot be undone'));
+
+  const backfill = await editor.post('/admin/incidents/backfill', { name: 'Depois', startedAt: '2025-12-01T10:00' }, { headers: pt });
+  assert.match(backfill.body, /Um incidente adicionado depois precisa estar no passado\./);
+  assert.doesNotMatch(backfill.body, /must be in the past/);
 });

@@ -15,8 +15,8 @@ import {
 } from '../../modules/incidents/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
-import { asBody, checked, emptyForm, FieldError, optional, text, type FormState } from '../form-values.ts';
-import { backfillInput, incidentFieldPaths, openIncidentInput, postUpdateInput } from './incident-form.ts';
+import { asBody, checked, emptyForm, FieldError, text, type FormState } from '../form-values.ts';
+import { backfillInput, impactOverride, incidentFieldPaths, openIncidentInput, postUpdateInput } from './incident-form.ts';
 import { registerEventEditRoutes } from './event-routes.tsx';
 import { BackfillIncident, IncidentList, NewIncident } from './incident-views.tsx';
 import { IncidentDetail, type DetailForms } from './incident-detail-view.tsx';
@@ -59,7 +59,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Incidents',
+      s.t('adminIncidents.title'),
       'incidents',
       <IncidentList s={s} open={open} recent={recent.slice(0, pageSize)} offset={offset} hasMore={recent.length > pageSize} />,
     );
@@ -71,7 +71,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
     return show(
       reply,
       s,
-      'Post an incident',
+      s.t('adminIncidents.newTitle'),
       'incidents',
       <NewIncident
         s={s}
@@ -102,7 +102,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const incident = await openIncident(s.ctx, openIncidentInput(body, components));
+        const incident = await openIncident(s.ctx, openIncidentInput(body, components, s.t));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-opened');
       },
       (form, status) => showNew(reply, s, form, '', status),
@@ -112,7 +112,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
 
   scope.get('/incidents/backfill', async (request, reply) => {
     const s = await screen(deps, request, 'post_incidents');
-    return show(reply, s, 'Add a past incident', 'incidents', <BackfillIncident s={s} form={emptyForm()} />);
+    return show(reply, s, s.t('adminIncidents.backfillTitle'), 'incidents', <BackfillIncident s={s} form={emptyForm()} />);
   });
 
   scope.post('/incidents/backfill', async (request, reply) => {
@@ -122,10 +122,10 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const incident = await openIncident(s.ctx, backfillInput(body, s.page.timeZone, s.ctx.clock.now()));
+        const incident = await openIncident(s.ctx, backfillInput(body, s.page.timeZone, s.ctx.clock.now(), s.t));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-backfilled');
       },
-      (form, status) => show(reply, s, 'Add a past incident', 'incidents', <BackfillIncident s={s} form={form} />, status),
+      (form, status) => show(reply, s, s.t('adminIncidents.backfillTitle'), 'incidents', <BackfillIncident s={s} form={form} />, status),
       incidentFieldPaths,
     );
   });
@@ -144,7 +144,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const next = await postIncidentUpdate(s.ctx, incident.id, postUpdateInput(body, components, incident, s.page.timeZone));
+        const next = await postIncidentUpdate(s.ctx, incident.id, postUpdateInput(body, components, incident, s.page.timeZone, s.t));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, next.status === 'resolved' ? 'incident-resolved' : 'incident-updated');
       },
       (form, status) => showDetail(reply, s, incident, { update: form }, status),
@@ -160,10 +160,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const impact = optional(body, 'impactOverride');
-        if (impact !== null && !['none', 'minor', 'major', 'critical', 'maintenance'].includes(impact))
-          throw new FieldError('impactOverride', 'Choose one of the listed impacts.');
-        await updateIncident(s.ctx, incident.id, { name: text(body, 'name'), impactOverride: impact as Incident['impactOverride'] });
+        await updateIncident(s.ctx, incident.id, { name: text(body, 'name'), impactOverride: impactOverride(body, s.t) });
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-edited');
       },
       (form, status) => showDetail(reply, s, incident, { edit: form }, status),
@@ -178,7 +175,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        if (text(body, 'body').trim() === '') throw new FieldError('body', 'Write the postmortem before saving it.');
+        if (text(body, 'body').trim() === '') throw new FieldError('body', s.t('adminIncidents.errorPostmortemEmpty'));
         await savePostmortemDraft(s.ctx, incident.id, { body: text(body, 'body') });
         return redirectTo(reply, `/admin/incidents/${incident.id}#postmortem`, 'postmortem-saved');
       },

@@ -2,32 +2,40 @@ import type { Component } from '../../modules/components/index.ts';
 import { updateLabels, type Incident, type IncidentUpdate } from '../../modules/incidents/index.ts';
 import type { Screen } from '../admin-screen.tsx';
 import type { FormState } from '../form-values.ts';
-import { eventStatusLabels, formatTime, impactLabels } from '../view/format.ts';
+import { componentStatusLabel, eventStatusLabel, formatTime, impactLabel } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
-import { impactOptions, incidentStatusOptions } from './incident-fields.tsx';
+import { impactOptionsIn, incidentStatusOptionsIn } from './incident-fields.tsx';
+import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { ComponentPicker } from './component-picker.tsx';
 import { updateBodyText } from '../../i18n/update-body.ts';
 import { formatZone } from '../../i18n/format-dates.ts';
 import { MarkdownBody, MarkdownField } from '../markdown/markdown-body.tsx';
 
 export function ImpactBadge({ incident }: { incident: Pick<Incident, 'impact'> }) {
-  return <span class={`badge i-${incident.impact}`}>{impactLabels[incident.impact]} impact</span>;
+  const t = useT();
+  return <span class={`badge i-${incident.impact}`}>{impactLabel(t, incident.impact)}</span>;
 }
 
 export function IncidentSummary({ s, incident }: { s: Screen; incident: Incident }) {
   const base = incident.kind === 'incident' ? '/admin/incidents' : '/admin/maintenances';
   const latest = incident.updates[0];
+  const t = useT();
+  const locale = useLocale();
+  const time = (date: Date) => formatTime(date, s.page.timeZone, locale);
   return (
     <li>
       <h3 style="margin:0">
         <a href={`${base}/${incident.id}`}>{incident.name}</a>
       </h3>
       <p class="meta">
-        {eventStatusLabels[incident.status]} · <ImpactBadge incident={incident} /> ·{' '}
+        {eventStatusLabel(t, incident.status)} · <ImpactBadge incident={incident} /> ·{' '}
         {incident.schedule
-          ? `${formatTime(incident.schedule.scheduledFor, s.page.timeZone)} to ${formatTime(incident.schedule.scheduledUntil, s.page.timeZone)}`
-          : `started ${formatTime(incident.startedAt, s.page.timeZone)}`}
-        {latest && ` · last update ${formatTime(latest.displayAt, s.page.timeZone)}`}
+          ? t('adminIncidents.scheduleRange', {
+              start: time(incident.schedule.scheduledFor),
+              end: time(incident.schedule.scheduledUntil),
+            })
+          : t('adminIncidents.startedAt', { time: time(incident.startedAt) })}
+        {latest && ` · ${t('adminIncidents.lastUpdate', { time: time(latest.displayAt) })}`}
       </p>
     </li>
   );
@@ -46,22 +54,23 @@ export function IncidentList({
   offset: number;
   hasMore: boolean;
 }) {
+  const t = useT();
   return (
     <>
-      <h1>Incidents</h1>
+      <h1>{t('adminIncidents.title')}</h1>
       {s.can('post_incidents') && (
         <p class="actions">
           <a class="button" href="/admin/incidents/new">
-            Post incident
+            {t('admin.postIncident')}
           </a>
           <a class="button secondary" href="/admin/incidents/backfill">
-            Add a past incident
+            {t('adminIncidents.backfillTitle')}
           </a>
         </p>
       )}
-      <h2>Open</h2>
+      <h2>{t('adminIncidents.openHeading')}</h2>
       {open.length === 0 ? (
-        <p>No open incidents.</p>
+        <p>{t('adminIncidents.noneOpen')}</p>
       ) : (
         <ul class="items">
           {open.map((i) => (
@@ -69,9 +78,9 @@ export function IncidentList({
           ))}
         </ul>
       )}
-      <h2>All incidents</h2>
+      <h2>{t('adminIncidents.allHeading')}</h2>
       {recent.length === 0 ? (
-        <p>No incidents yet.</p>
+        <p>{t('adminIncidents.noneYet')}</p>
       ) : (
         <ul class="items">
           {recent.map((i) => (
@@ -79,9 +88,9 @@ export function IncidentList({
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label="Incident pages">
-        {offset > 0 && <a href={`/admin/incidents?offset=${Math.max(0, offset - 25)}`}>Newer incidents</a>}
-        {hasMore && <a href={`/admin/incidents?offset=${offset + 25}`}>Older incidents</a>}
+      <nav class="pager" aria-label={t('adminIncidents.pagesLabel')}>
+        {offset > 0 && <a href={`/admin/incidents?offset=${Math.max(0, offset - 25)}`}>{t('adminIncidents.newer')}</a>}
+        {hasMore && <a href={`/admin/incidents?offset=${offset + 25}`}>{t('adminIncidents.older')}</a>}
       </nav>
     </>
   );
@@ -89,47 +98,54 @@ export function IncidentList({
 
 /** The fields that post an incident; the dashboard shows them without the impact override. */
 export function OpenIncidentFields({ form, components, full }: { form: FormState; components: Component[]; full: boolean }) {
+  const t = useT();
   return (
     <>
-      <Field
-        name="name"
-        label="Incident name"
+      <Field name="name" label={t('adminIncidents.nameLabel')} form={form} required hint={t('adminIncidents.nameHint')} />
+      <Select
+        name="status"
+        label={t('adminIncidents.statusLabel')}
         form={form}
-        required
-        hint="Visitors see this title, for example “Elevated API error rates”."
+        options={incidentStatusOptionsIn(t)}
+        initial="investigating"
       />
-      <Select name="status" label="Status" form={form} options={incidentStatusOptions} initial="investigating" />
-      <TextArea name="body" label="Message" form={form} hint="Markdown. Left empty, Aviso posts the standard text for the status." />
-      <ComponentPicker form={form} components={components} legend="Affected components" statusLabel="New status of the ticked components" />
+      <TextArea name="body" label={t('adminIncidents.messageLabel')} form={form} hint={t('adminIncidents.messageHint')} />
+      <ComponentPicker
+        form={form}
+        components={components}
+        legend={t('adminIncidents.affectedComponents')}
+        statusLabel={t('adminIncidents.tickedStatus')}
+      />
       {full && (
         <Select
           name="impactOverride"
-          label="Impact"
+          label={t('adminIncidents.impactLabel')}
           form={form}
-          options={impactOptions}
-          hint="Override only when the components do not tell the whole story."
+          options={impactOptionsIn(t)}
+          hint={t('adminIncidents.impactHint')}
         />
       )}
-      <Checkbox name="deliverNotifications" label="Notify subscribers" form={form} initial />
+      <Checkbox name="deliverNotifications" label={t('adminIncidents.notifySubscribers')} form={form} initial />
     </>
   );
 }
 
 export function TemplatePicker({ templates, selected }: { templates: { id: string; name: string }[]; selected: string }) {
+  const t = useT();
   if (templates.length === 0) return null;
   return (
     <form method="get" action="/admin/incidents/new" class="card actions">
-      <label for="template">Start from a template</label>
+      <label for="template">{t('adminIncidents.templateLabel')}</label>
       <select id="template" name="template" style="width:auto">
-        <option value="">Choose a template</option>
-        {templates.map((t) => (
-          <option key={t.id} value={t.id} selected={t.id === selected}>
-            {t.name}
+        <option value="">{t('adminIncidents.templateChoose')}</option>
+        {templates.map((template) => (
+          <option key={template.id} value={template.id} selected={template.id === selected}>
+            {template.name}
           </option>
         ))}
       </select>
       <button type="submit" class="secondary">
-        Use template
+        {t('adminIncidents.templateUse')}
       </button>
     </form>
   );
@@ -151,20 +167,26 @@ export function NewIncident({
   /** Components the chosen template names; the operator picks their new status. */
   suggested: string[];
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
-      <h1>Post an incident</h1>
+      <h1>{t('adminIncidents.newTitle')}</h1>
       <TemplatePicker templates={templates} selected={template} />
       {suggested.length > 0 && (
-        <p class="notice">This template is about {suggested.join(', ')}: they are ticked below; choose their new status.</p>
+        <p class="notice">
+          {t('adminIncidents.templateSuggested', {
+            components: new Intl.ListFormat(locale, { type: 'conjunction' }).format(suggested),
+          })}
+        </p>
       )}
       <FormAlert form={form} />
       <form method="post" action="/admin/incidents" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
         <OpenIncidentFields form={form} components={components} full />
         <div class="actions">
-          <button type="submit">Post incident</button>
-          <a href="/admin/incidents">Cancel</a>
+          <button type="submit">{t('admin.postIncident')}</button>
+          <a href="/admin/incidents">{t('admin.cancel')}</a>
         </div>
       </form>
     </>
@@ -172,27 +194,29 @@ export function NewIncident({
 }
 
 export function BackfillIncident({ s, form }: { s: Screen; form: FormState }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
-      <h1>Add a past incident</h1>
-      <p>A backfilled incident goes straight into the history as resolved. It changes no component status and notifies nobody.</p>
+      <h1>{t('adminIncidents.backfillTitle')}</h1>
+      <p>{t('adminIncidents.backfillIntro')}</p>
       <FormAlert form={form} />
       <form method="post" action="/admin/incidents/backfill" class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <Field name="name" label="Incident name" form={form} required />
+        <Field name="name" label={t('adminIncidents.nameLabel')} form={form} required />
         <Field
           name="startedAt"
-          label="When it happened"
+          label={t('adminIncidents.startedAtLabel')}
           type="datetime-local"
           form={form}
           required
-          hint={`In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`}
+          hint={t('adminIncidents.timeZoneHint', { zone: formatZone(locale, s.page.timeZone, s.ctx.clock.now()) })}
         />
-        <TextArea name="body" label="What happened" form={form} />
-        <Select name="impactOverride" label="Impact" form={form} options={impactOptions} />
+        <TextArea name="body" label={t('adminIncidents.whatHappened')} form={form} />
+        <Select name="impactOverride" label={t('adminIncidents.impactLabel')} form={form} options={impactOptionsIn(t)} />
         <div class="actions">
-          <button type="submit">Add to history</button>
-          <a href="/admin/incidents">Cancel</a>
+          <button type="submit">{t('adminIncidents.backfillSubmit')}</button>
+          <a href="/admin/incidents">{t('admin.cancel')}</a>
         </div>
       </form>
     </>
@@ -202,28 +226,31 @@ export function BackfillIncident({ s, form }: { s: Screen; form: FormState }) {
 export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
   const labels = updateLabels(incident.updates);
   const base = incident.kind === 'incident' ? '/admin/incidents' : '/admin/maintenances';
+  const t = useT();
+  const locale = useLocale();
+  const time = (date: Date) => formatTime(date, s.page.timeZone, locale);
   return (
-    <ol class="card" style="list-style:none;padding:0 1rem" aria-label="Updates, newest first">
+    <ol class="card" style="list-style:none;padding:0 1rem" aria-label={t('adminIncidents.updatesLabel')}>
       {incident.updates.map((u: IncidentUpdate, index) => {
         const label = labels[index] ?? u.status;
         return (
           <li class="update" key={u.id}>
             <p style="margin:0">
-              <strong>{label === 'update' ? 'Update' : eventStatusLabels[label]}</strong>{' '}
-              <span class="meta">· {formatTime(u.displayAt, s.page.timeZone)}</span>
-              {!u.deliverNotifications && <span class="meta"> · no notification</span>}
+              <strong>{t(`label.${label}`)}</strong> <span class="meta">· {time(u.displayAt)}</span>
+              {!u.deliverNotifications && <span class="meta"> · {t('adminIncidents.noNotification')}</span>}
             </p>
             <MarkdownBody source={updateBodyText(u, s.page.defaultLocale)} />
             {u.affectedComponents.length > 0 && (
               <p class="meta">
                 {u.affectedComponents
-                  .map((a) => `${a.name}: ${a.oldStatus.replace(/_/g, ' ')} → ${a.newStatus.replace(/_/g, ' ')}`)
+                  .map((a) => `${a.name}: ${componentStatusLabel(t, a.oldStatus)} → ${componentStatusLabel(t, a.newStatus)}`)
                   .join('; ')}
               </p>
             )}
             {s.can('post_incidents') && (
               <a href={`${base}/${incident.id}/updates/${u.id}/edit`}>
-                Edit<span class="sr-only"> the update of {formatTime(u.displayAt, s.page.timeZone)}</span>
+                {t('admin.edit')}
+                <span class="sr-only"> {t('adminIncidents.editUpdateSr', { time: time(u.displayAt) })}</span>
               </a>
             )}
           </li>
@@ -235,28 +262,30 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
 
 export function EditUpdate({ s, incident, update, form }: { s: Screen; incident: Incident; update: IncidentUpdate; form: FormState }) {
   const base = incident.kind === 'incident' ? '/admin/incidents' : '/admin/maintenances';
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
       <p>
-        <a href={`${base}/${incident.id}`}>← {incident.name}</a>
+        <a href={`${base}/${incident.id}`}>{t('adminIncidents.backTo', { name: incident.name })}</a>
       </p>
-      <h1>Correct an update</h1>
-      <p>The status and component changes stay as posted; the text and the time shown can be corrected.</p>
+      <h1>{t('adminIncidents.editUpdateTitle')}</h1>
+      <p>{t('adminIncidents.editUpdateIntro')}</p>
       <FormAlert form={form} />
       <form method="post" action={`${base}/${incident.id}/updates/${update.id}`} class="card" novalidate>
         <CsrfField token={s.session.csrfToken} />
-        <MarkdownField name="body" label="Message" form={form} rows={6} required />
+        <MarkdownField name="body" label={t('adminIncidents.messageLabel')} form={form} rows={6} required />
         <Field
           name="displayAt"
-          label="Shown at"
+          label={t('adminIncidents.displayAtLabel')}
           type="datetime-local"
           form={form}
           required
-          hint={`In the page's time zone, ${formatZone('en', s.page.timeZone, s.ctx.clock.now())}.`}
+          hint={t('adminIncidents.timeZoneHint', { zone: formatZone(locale, s.page.timeZone, s.ctx.clock.now()) })}
         />
         <div class="actions">
-          <button type="submit">Save</button>
-          <a href={`${base}/${incident.id}`}>Cancel</a>
+          <button type="submit">{t('admin.save')}</button>
+          <a href={`${base}/${incident.id}`}>{t('admin.cancel')}</a>
         </div>
       </form>
     </>
@@ -265,17 +294,18 @@ export function EditUpdate({ s, incident, update, form }: { s: Screen; incident:
 
 export function ConfirmDeleteIncident({ s, incident }: { s: Screen; incident: Incident }) {
   const base = incident.kind === 'incident' ? '/admin/incidents' : '/admin/maintenances';
+  const t = useT();
   return (
     <>
-      <h1>Delete “{incident.name}”?</h1>
+      <h1>{t('adminIncidents.deleteTitle', { name: incident.name })}</h1>
       <div class="card">
-        <p>It disappears from the page and the history with all its updates. Component status history is kept. This cannot be undone.</p>
+        <p>{t('adminIncidents.deleteBody')}</p>
         <form method="post" action={`${base}/${incident.id}/delete`} class="actions">
           <CsrfField token={s.session.csrfToken} />
           <button type="submit" class="danger">
-            Delete
+            {t('admin.delete')}
           </button>
-          <a href={`${base}/${incident.id}`}>Keep it</a>
+          <a href={`${base}/${incident.id}`}>{t('adminIncidents.keepIt')}</a>
         </form>
       </div>
     </>

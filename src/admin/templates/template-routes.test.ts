@@ -48,3 +48,36 @@ test('an editor writes a template, opens an incident from it pre-filled, then ed
   await editor.post(`/admin/templates/${template!.id}/delete`, {});
   assert.equal((await listTemplates(app.ctx)).length, 0);
 });
+
+test('a member reading Arabic manages templates in Arabic, right to left', async (t) => {
+  const app = await createAdminTestApp();
+  t.after(() => app.close());
+  await createComponent(app.ctx, { name: 'Payments' });
+  const editor = await app.signIn('editor');
+  const ar = { 'accept-language': 'ar' };
+
+  const empty = (await editor.get('/admin/templates', ar)).body;
+  assert.match(empty, /<html lang="ar" dir="rtl">/);
+  for (const words of ['<h1>قوالب الحوادث</h1>', 'لا توجد قوالب بعد.', 'قالب جديد']) assert.ok(empty.includes(words), words);
+  for (const words of ['Incident templates', 'No templates yet', 'New template']) assert.ok(!empty.includes(words), words);
+
+  const form = (await editor.get('/admin/templates/new', ar)).body;
+  for (const words of ['اسم القالب', 'اسم الحادث', 'المكوّنات التي يتعلق بها', 'إخطار المشتركين افتراضيًا', 'إنشاء القالب', 'قيد التحقيق'])
+    assert.ok(form.includes(words), words);
+  for (const words of ['Template name', 'Components it is about', 'Create template', '>Investigating<'])
+    assert.ok(!form.includes(words), words);
+
+  await editor.post('/admin/templates', { name: 'Payments down', title: 'Payments failing', updateStatus: 'identified' }, { headers: ar });
+  const [template] = await listTemplates(app.ctx);
+  const listed = (await editor.get('/admin/templates', ar)).body;
+  for (const words of ['نشر حادث من هذا القالب', 'دون إخطار']) assert.ok(listed.includes(words), words);
+  assert.ok(!listed.includes('Post an incident from it') && !listed.includes('no notification'));
+
+  const picked = (await editor.get(`/admin/incidents/new?template=${template!.id}`, ar)).body;
+  for (const words of ['البدء من قالب', 'استخدام القالب']) assert.ok(picked.includes(words), words);
+  assert.ok(!picked.includes('Start from a template'));
+
+  const confirm = (await editor.get(`/admin/templates/${template!.id}/delete`, ar)).body;
+  for (const words of ['حذف القالب «Payments down»؟', 'الإبقاء عليه']) assert.ok(confirm.includes(words), words);
+  assert.ok(!confirm.includes('Keep it'));
+});

@@ -45,7 +45,7 @@ export function registerTemplateRoutes(scope: App, deps: AppDeps): void {
     show(
       reply,
       s,
-      template ? `Edit ${template.name}` : 'New template',
+      template ? s.t('adminTemplates.editTitle', { name: template.name }) : s.t('adminTemplates.new'),
       'templates',
       <TemplateForm s={s} form={form} template={template} components={await listComponentsInOrder(s.ctx)} />,
       status,
@@ -53,7 +53,7 @@ export function registerTemplateRoutes(scope: App, deps: AppDeps): void {
 
   scope.get('/templates', async (request, reply) => {
     const s = await screen(deps, request);
-    return show(reply, s, 'Templates', 'templates', <TemplateList s={s} templates={await listTemplates(s.ctx)} />);
+    return show(reply, s, s.t('admin.navTemplates'), 'templates', <TemplateList s={s} templates={await listTemplates(s.ctx)} />);
   });
 
   scope.get('/templates/new', async (request, reply) => showForm(reply, await screen(deps, request, 'post_incidents'), emptyForm(), null));
@@ -96,7 +96,13 @@ export function registerTemplateRoutes(scope: App, deps: AppDeps): void {
   scope.get<Params>('/templates/:id/delete', async (request, reply) => {
     const s = await screen(deps, request, 'post_incidents');
     const template = await getTemplate(s.ctx, request.params.id);
-    return show(reply, s, `Delete ${template.name}`, 'templates', <ConfirmDeleteTemplate s={s} template={template} />);
+    return show(
+      reply,
+      s,
+      s.t('adminIncidents.deleteScreenTitle', { name: template.name }),
+      'templates',
+      <ConfirmDeleteTemplate s={s} template={template} />,
+    );
   });
 
   scope.post<Params>('/templates/:id/delete', async (request, reply) => {

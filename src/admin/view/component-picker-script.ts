@@ -1,7 +1,8 @@
 /**
  * The component picker's script, served as /admin/assets/component-picker.js (scripts only from Aviso's
  * own files, CSP). It enhances each component picker: a filter box over names and groups, and the
- * count of ticked components. Without it the picker is the full list of checkboxes.
+ * count of ticked components, worded by the page (`data-picker-counts`: one sentence per possible count, in
+ * the member's language). Without it the picker is the full list of checkboxes.
  */
 export const componentPickerScript = `(function () {
   'use strict';
@@ -12,9 +13,11 @@ export const componentPickerScript = `(function () {
     if (!tools || !filter || !count) return;
     var rows = Array.prototype.slice.call(picker.querySelectorAll('[data-picker-words]'));
     var groups = Array.prototype.slice.call(picker.querySelectorAll('[data-picker-group]'));
+    var counts = [];
+    try { counts = JSON.parse(count.getAttribute('data-picker-counts') || '[]'); } catch (e) { counts = []; }
     function showCount() {
       var ticked = rows.filter(function (row) { return row.querySelector('input:checked'); }).length;
-      count.textContent = ticked === 1 ? '1 component ticked' : ticked + ' components ticked';
+      count.textContent = counts[ticked] || String(ticked);
     }
     function applyFilter() {
       var words = filter.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);
