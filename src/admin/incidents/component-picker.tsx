@@ -4,7 +4,6 @@ import { componentStatusLabel } from '../view/format.ts';
 import { useT } from '../view/admin-i18n.tsx';
 import type { Translator } from '../../i18n/translate.ts';
 import { describedBy, FieldMessages, Select } from '../view/form-fields.tsx';
-import { StatusBadge } from '../components/component-views.tsx';
 import { affectedField, affectedStatusField, componentField } from './incident-form.ts';
 
 /** The component statuses as select options, named in the member's language. */
@@ -43,11 +42,13 @@ function PickerRow(props: { form: FormState; name: string; component: Component;
   const id = `${fieldId(form, name)}-${component.id}`;
   // What the filter box matches: the name, and the group's, so "api" finds every component of an "API" group.
   const words = `${component.name} ${group ?? ''}`.toLowerCase();
+  const t = useT();
   return (
     <div class="check" data-picker-words={words}>
       <input type="checkbox" id={id} name={name} value={component.id} checked={isTicked(form, name, component.id, props.initial)} />
       <label for={id}>
-        <span dir="auto">{component.name}</span> <StatusBadge status={component.status} />
+        <span dir="auto">{component.name}</span>{' '}
+        <span class={`badge s-${component.status}`}>{componentStatusLabel(t, component.status)}</span>
       </label>
     </div>
   );

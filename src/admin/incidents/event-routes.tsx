@@ -25,7 +25,7 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
     const update = event.updates.find((u) => u.id === request.params.updateId);
     if (update === undefined) throw notFound('incident_update', request.params.updateId);
     const form = emptyForm({
-      body: updateBodyText(update, s.page.defaultLocale),
+      body: updateBodyText(update, s.locale),
       displayAt: toLocalInput(update.displayAt, s.page.timeZone),
     });
     return show(
@@ -49,9 +49,9 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
       async () => {
         const displayAt = parseLocalDateTime(body, 'displayAt', s.page.timeZone);
         if (displayAt === undefined) throw new FieldError('displayAt', s.t('adminIncidents.errorDisplayAt'));
-        // Aviso's own sentence, left as shown, stays Aviso's: it keeps being worded in each reader's language.
+        // Aviso's own sentence, left as shown (in the member's language), stays Aviso's: it keeps being worded in each reader's language.
         const written = text(body, 'body');
-        const unchanged = update.generatedBody !== null && written === updateBodyText(update, s.page.defaultLocale);
+        const unchanged = update.generatedBody !== null && written === updateBodyText(update, s.locale);
         await editIncidentUpdate(s.ctx, event.id, update.id, { ...(!unchanged && { body: written }), displayAt });
         return redirectTo(reply, `/admin${base}/${event.id}`, 'update-edited');
       },

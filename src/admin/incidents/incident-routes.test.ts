@@ -192,12 +192,12 @@ test('a member reading Portuguese posts, updates, resolves, corrects and writes 
     'Nome do incidente',
     'Componentes afetados',
     'Novo status dos componentes marcados',
-    'Pelos componentes afetados',
+    'Definido pelos componentes afetados',
     'Notificar inscritos',
     '1 componente marcado',
   ])
     assert.ok(form.includes(words), words);
-  for (const words of ['Incident name', 'Affected components', 'Notify subscribers', 'Derived from', 'Tick each'])
+  for (const words of ['Incident name', 'Affected components', 'Notify subscribers', 'Derived from', 'Tick each', '>Operational<'])
     assert.ok(!form.includes(words), words);
 
   const refused = await editor.post(
@@ -241,9 +241,18 @@ test('a member reading Portuguese posts, updates, resolves, corrects and writes 
 
   const first = (await getIncident(app.ctx, id)).updates.at(-1)!;
   const edit = await get(`/admin/incidents/${id}/updates/${first.id}/edit`);
-  for (const words of ['<h1>Corrigir uma atualização</h1>', 'Exibida em', 'No fuso horário da página'])
+  for (const words of ['<h1>Corrigir uma atualização</h1>', 'Horário exibido', 'No fuso horário da página'])
     assert.ok(edit.includes(words), words);
   assert.ok(!edit.includes('Correct an update') && !edit.includes('time zone'));
+  // Aviso's own sentence is offered in the member's language; left as it is, it stays Aviso's, worded for each reader.
+  assert.ok(edit.includes('>Estamos investigando o problema.</textarea>'));
+  const kept = await editor.post(
+    `/admin/incidents/${id}/updates/${first.id}`,
+    { body: 'Estamos investigando o problema.', displayAt: '2025-11-20T08:00' },
+    { headers: pt },
+  );
+  assert.equal(kept.statusCode, 303);
+  assert.equal((await getIncident(app.ctx, id)).updates.at(-1)?.generatedBody?.key, 'investigating');
 
   const confirm = await get(`/admin/incidents/${id}/delete`);
   for (const words of ['Excluir “API lenta”?', 'Não é possível desfazer.', '>Manter</a>']) assert.ok(confirm.includes(words), words);

@@ -239,7 +239,7 @@ export function UpdateList({ s, incident }: { s: Screen; incident: Incident }) {
               <strong>{t(`label.${label}`)}</strong> <span class="meta">· {time(u.displayAt)}</span>
               {!u.deliverNotifications && <span class="meta"> · {t('adminIncidents.noNotification')}</span>}
             </p>
-            <MarkdownBody source={updateBodyText(u, s.page.defaultLocale)} />
+            <MarkdownBody source={updateBodyText(u, locale)} />
             {u.affectedComponents.length > 0 && (
               <p class="meta">
                 {u.affectedComponents
