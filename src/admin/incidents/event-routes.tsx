@@ -3,7 +3,8 @@ import type { App } from '../../http/create-app.ts';
 import { deleteIncident, editIncidentUpdate, getIncident, type IncidentKind } from '../../modules/incidents/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
-import { asBody, emptyForm, FieldError, parseLocalDateTime, text, toLocalInput } from '../form-values.ts';
+import { asBody, emptyForm, parseLocalDateTime, text, toLocalInput } from '../form-values.ts';
+import { fieldError } from './incident-form.ts';
 import { ConfirmDeleteIncident, EditUpdate } from './incident-views.tsx';
 import { updateBodyText } from '../../i18n/update-body.ts';
 
@@ -48,7 +49,7 @@ export function registerEventEditRoutes(scope: App, deps: AppDeps, kind: Inciden
       body,
       async () => {
         const displayAt = parseLocalDateTime(body, 'displayAt', s.page.timeZone);
-        if (displayAt === undefined) throw new FieldError('displayAt', s.t('adminIncidents.errorDisplayAt'));
+        if (displayAt === undefined) throw fieldError('displayAt', 'adminIncidents.errorDisplayAt');
         // Aviso's own sentence, left as shown (in the member's language), stays Aviso's: it keeps being worded in each reader's language.
         const written = text(body, 'body');
         const unchanged = update.generatedBody !== null && written === updateBodyText(update, s.locale);

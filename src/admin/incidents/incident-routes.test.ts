@@ -207,6 +207,7 @@ test('a member reading Portuguese posts, updates, resolves, corrects and writes 
   );
   assert.equal(refused.statusCode, 400);
   assert.match(refused.body, /id="f-affected-error"[^>]*>Marque componentes da lista\./);
+  assert.doesNotMatch(refused.body, /Please correct|Tick components/);
 
   const opened = await editor.post(
     '/admin/incidents',

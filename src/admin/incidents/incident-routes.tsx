@@ -15,8 +15,8 @@ import {
 } from '../../modules/incidents/index.ts';
 import { notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
-import { asBody, checked, emptyForm, FieldError, text, type FormState } from '../form-values.ts';
-import { backfillInput, impactOverride, incidentFieldPaths, openIncidentInput, postUpdateInput } from './incident-form.ts';
+import { asBody, checked, emptyForm, text, type FormState } from '../form-values.ts';
+import { backfillInput, fieldError, impactOverride, incidentFieldPaths, openIncidentInput, postUpdateInput } from './incident-form.ts';
 import { registerEventEditRoutes } from './event-routes.tsx';
 import { BackfillIncident, IncidentList, NewIncident } from './incident-views.tsx';
 import { IncidentDetail, type DetailForms } from './incident-detail-view.tsx';
@@ -102,7 +102,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const incident = await openIncident(s.ctx, openIncidentInput(body, components, s.t));
+        const incident = await openIncident(s.ctx, openIncidentInput(body, components));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-opened');
       },
       (form, status) => showNew(reply, s, form, '', status),
@@ -122,7 +122,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const incident = await openIncident(s.ctx, backfillInput(body, s.page.timeZone, s.ctx.clock.now(), s.t));
+        const incident = await openIncident(s.ctx, backfillInput(body, s.page.timeZone, s.ctx.clock.now()));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-backfilled');
       },
       (form, status) => show(reply, s, s.t('adminIncidents.backfillTitle'), 'incidents', <BackfillIncident s={s} form={form} />, status),
@@ -144,7 +144,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        const next = await postIncidentUpdate(s.ctx, incident.id, postUpdateInput(body, components, incident, s.page.timeZone, s.t));
+        const next = await postIncidentUpdate(s.ctx, incident.id, postUpdateInput(body, components, incident, s.page.timeZone));
         return redirectTo(reply, `/admin/incidents/${incident.id}`, next.status === 'resolved' ? 'incident-resolved' : 'incident-updated');
       },
       (form, status) => showDetail(reply, s, incident, { update: form }, status),
@@ -160,7 +160,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        await updateIncident(s.ctx, incident.id, { name: text(body, 'name'), impactOverride: impactOverride(body, s.t) });
+        await updateIncident(s.ctx, incident.id, { name: text(body, 'name'), impactOverride: impactOverride(body) });
         return redirectTo(reply, `/admin/incidents/${incident.id}`, 'incident-edited');
       },
       (form, status) => showDetail(reply, s, incident, { edit: form }, status),
@@ -175,7 +175,7 @@ export function registerIncidentRoutes(scope: App, deps: AppDeps): void {
       reply,
       body,
       async () => {
-        if (text(body, 'body').trim() === '') throw new FieldError('body', s.t('adminIncidents.errorPostmortemEmpty'));
+        if (text(body, 'body').trim() === '') throw fieldError('body', 'adminIncidents.errorPostmortemEmpty');
         await savePostmortemDraft(s.ctx, incident.id, { body: text(body, 'body') });
         return redirectTo(reply, `/admin/incidents/${incident.id}#postmortem`, 'postmortem-saved');
       },
