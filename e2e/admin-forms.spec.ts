@@ -158,6 +158,6 @@ test('without JavaScript the picker is the whole grouped list of checkboxes and 
   await picker.getByLabel('New status of the ticked components').selectOption('degraded_performance');
   await page.getByRole('main').getByRole('button', { name: 'Post incident' }).click();
   await expect(page.getByRole('status')).toContainText('The incident is posted');
-  await expect(page.getByText(/Service 010: operational → degraded performance/)).toBeVisible();
+  await expect(page.getByText(/Service 010: Operational → Degraded performance/)).toBeVisible();
   await context.close();
 });
