@@ -1,13 +1,10 @@
-import { componentStatuses, type Component } from '../../modules/components/index.ts';
+import type { Component } from '../../modules/components/index.ts';
 import { fieldId, list, text, type FormState } from '../form-values.ts';
 import { componentStatusLabel } from '../view/format.ts';
 import { useT } from '../view/admin-i18n.tsx';
-import type { Translator } from '../../i18n/translate.ts';
 import { describedBy, FieldMessages, Select } from '../view/form-fields.tsx';
+import { componentStatusOptions, StatusBadge } from '../components/component-views.tsx';
 import { affectedField, affectedStatusField, componentField } from './incident-form.ts';
-
-/** The component statuses as select options, named in the member's language. */
-const statusOptionsIn = (t: Translator) => componentStatuses.map((status) => [status, componentStatusLabel(t, status)] as const);
 
 interface PickerEntry {
   component: Component;
@@ -42,13 +39,11 @@ function PickerRow(props: { form: FormState; name: string; component: Component;
   const id = `${fieldId(form, name)}-${component.id}`;
   // What the filter box matches: the name, and the group's, so "api" finds every component of an "API" group.
   const words = `${component.name} ${group ?? ''}`.toLowerCase();
-  const t = useT();
   return (
     <div class="check" data-picker-words={words}>
       <input type="checkbox" id={id} name={name} value={component.id} checked={isTicked(form, name, component.id, props.initial)} />
       <label for={id}>
-        <span dir="auto">{component.name}</span>{' '}
-        <span class={`badge s-${component.status}`}>{componentStatusLabel(t, component.status)}</span>
+        <span dir="auto">{component.name}</span> <StatusBadge status={component.status} />
       </label>
     </div>
   );
@@ -118,7 +113,7 @@ export function ComponentPicker(props: {
               name={affectedStatusField}
               label={props.statusLabel}
               form={form}
-              options={statusOptionsIn(t).filter(([s]) => s !== 'operational')}
+              options={componentStatusOptions(t).filter(([s]) => s !== 'operational')}
               initial="partial_outage"
             />
           )}
@@ -148,7 +143,10 @@ export function ComponentUpdates(props: { form: FormState; components: Component
               label={c.name}
               form={form}
               initial={text(form.values, componentField(c.id))}
-              options={[['', t('adminIncidents.noChange', { status: componentStatusLabel(t, c.status) })] as const, ...statusOptionsIn(t)]}
+              options={[
+                ['', t('adminIncidents.noChange', { status: componentStatusLabel(t, c.status) })] as const,
+                ...componentStatusOptions(t),
+              ]}
             />
           ))}
         </fieldset>

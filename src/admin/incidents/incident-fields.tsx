@@ -1,6 +1,6 @@
 import { impacts, incidentStatuses, maintenanceStatuses, type IncidentKind } from '../../modules/incidents/index.ts';
 import type { Translator } from '../../i18n/translate.ts';
-import { eventStatusLabel, eventStatusLabels, impactLabel } from '../view/format.ts';
+import { eventStatusLabel, impactLabel } from '../view/format.ts';
 
 /** An incident's statuses as select options, named in the member's language. */
 export const incidentStatusOptionsIn = (t: Translator) => incidentStatuses.map((s) => [s, eventStatusLabel(t, s)] as const);
@@ -13,6 +13,3 @@ export const impactOptionsIn = (t: Translator) => [
   ['', t('adminIncidents.impactDerived')] as const,
   ...impacts.map((i) => [i, impactLabel(t, i)] as const),
 ];
-
-/** @deprecated English only: use maintenanceStatusOptionsIn. */
-export const maintenanceStatusOptions = maintenanceStatuses.map((s) => [s, eventStatusLabels[s]] as const);
