@@ -4,13 +4,10 @@ import type { Screen } from '../admin-screen.tsx';
 import { text, type FormState } from '../form-values.ts';
 import { localeNames } from '../../i18n/negotiate-locale.ts';
 import { translatableLocales } from './component-form.ts';
-import { componentStatusLabel, componentStatusLabels, formatTime } from '../view/format.ts';
+import { componentStatusLabel, formatTime } from '../view/format.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select, TextArea } from '../view/form-fields.tsx';
 import { useLocale, useT } from '../view/admin-i18n.tsx';
 import type { Translator } from '../../i18n/translate.ts';
-
-/** @deprecated English only: use componentStatusOptions. */
-export const statusOptions = componentStatuses.map((s) => [s, componentStatusLabels[s]] as const);
 
 /** The component statuses as a select offers them, in the member's language. */
 export function componentStatusOptions(t: Translator) {

@@ -18,37 +18,6 @@ export function impactLabel(t: Translator, impact: Impact): string {
   return t(`impact.${impact}`);
 }
 
-/** @deprecated English only: use componentStatusLabel. */
-export const componentStatusLabels: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
-
-/** @deprecated English only: use eventStatusLabel. */
-export const eventStatusLabels: Record<EventStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  postmortem: 'Postmortem',
-};
-
-/** @deprecated English only: use impactLabel. */
-export const impactLabels: Record<Impact, string> = {
-  none: 'None',
-  minor: 'Minor',
-  major: 'Major',
-  critical: 'Critical',
-  maintenance: 'Maintenance',
-};
-
 /** A date and time as operators read it: in the page's time zone, with the zone named, in the member's language. */
 export function formatTime(date: Date | null | undefined, timeZone: string, locale: Locale = 'en'): string {
   if (date === null || date === undefined) return '—';
