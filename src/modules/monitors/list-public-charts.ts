@@ -1,7 +1,15 @@
 import type { Ctx } from '../../shared/context.ts';
 import type { ComponentId } from '../../shared/ids.ts';
 import { hasPublicChart, listPublicChartMonitors, listRecentResults, listRollupsSince, sumHourlyRollups } from './monitor-store.ts';
-import { buildSeries, recentDays, recentStretches, tallyOfBucket, tallyOfRollup, type ResponseSeries, type Tally } from './response-times.ts';
+import {
+  buildSeries,
+  recentDays,
+  recentStretches,
+  tallyOfBucket,
+  tallyOfRollup,
+  type ResponseSeries,
+  type Tally,
+} from './response-times.ts';
 
 /** What the public page draws under a component: the last 24 hours by hour, the last 90 days by day. */
 export interface ResponseChart {

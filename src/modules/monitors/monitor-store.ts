@@ -388,7 +388,11 @@ export async function listRollupsSince(
   period?: 'hour' | 'day',
 ): Promise<Rollup[]> {
   if (monitorIds.length === 0) return [];
-  let query = db.selectFrom('monitorRollups').selectAll().where('monitorId', 'in', monitorIds).where('periodStart', '>=', toTimestamp(since));
+  let query = db
+    .selectFrom('monitorRollups')
+    .selectAll()
+    .where('monitorId', 'in', monitorIds)
+    .where('periodStart', '>=', toTimestamp(since));
   if (period !== undefined) query = query.where('period', '=', period);
   const rows = await query.orderBy('periodStart').execute();
   return rows.map((r) => ({ ...r, period: r.period as 'hour' | 'day', periodStart: fromTimestamp(r.periodStart) }));
