@@ -5,7 +5,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo, type ApiKeySc
 import { redirectTo, screen, show, submitForm, type Screen } from '../admin-screen.tsx';
 import { asBody, emptyForm, text, type FormState } from '../form-values.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
-import { messageWith } from '../auth/message-parts.tsx';
+import { messageWith } from '../view/message-with.tsx';
 import { useLocale, useT } from '../view/admin-i18n.tsx';
 import { CsrfField, Field, FormAlert, Select } from '../view/form-fields.tsx';
 import { formatTime } from '../view/format.ts';

@@ -4,7 +4,7 @@ import type { Locale } from '../../shared/locales.ts';
 import type { FormState } from '../form-values.ts';
 import { Layout, passkeyScripts } from '../view/layout.tsx';
 import { CsrfField, Field, FormAlert } from '../view/form-fields.tsx';
-import { messageWith } from './message-parts.tsx';
+import { messageWith } from '../view/message-with.tsx';
 
 export type LoginFrame = Frame;
 

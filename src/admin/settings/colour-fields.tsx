@@ -1,7 +1,7 @@
 import { checked, fieldId, text, type FormState } from '../form-values.ts';
 import { useT } from '../view/admin-i18n.tsx';
 import { Fieldset } from '../view/form-fields.tsx';
-import { MarkedUp } from './marked-up.tsx';
+import { messageWith } from '../view/message-with.tsx';
 import { colourFields, defaultColours, type ColourKey } from './settings-form.ts';
 
 const previewVariables = (colours: Record<ColourKey, string>) =>
@@ -47,7 +47,7 @@ export function ColourFields({ form, pageName }: { form: FormState; pageName: st
         </div>
         <div class="sample-body">
           <p style="margin:0">
-            <MarkedUp t={t} id="adminSettings.sampleLinkSentence" parts={{ link: <a href="/">{t('adminSettings.sampleLink')}</a> }} />
+            {messageWith(t, 'adminSettings.sampleLinkSentence', {}, { link: <a href="/">{t('adminSettings.sampleLink')}</a> })}
           </p>
           <p class="meta" style="margin:.5rem 0 0">
             {colourFields

@@ -7,7 +7,7 @@ import { redirectTo, screen, show, submitForm, type Screen } from '../admin-scre
 import { asBody, emptyForm, type FormState } from '../form-values.ts';
 import { Checkbox, CsrfField, Field, Fieldset, FormAlert, Select } from '../view/form-fields.tsx';
 import { ColourFields } from './colour-fields.tsx';
-import { MarkedUp } from './marked-up.tsx';
+import { messageWith } from '../view/message-with.tsx';
 import { footerLinkRows, pageChanges, settingsFieldPaths, settingsValues } from './settings-form.ts';
 
 function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
@@ -22,11 +22,7 @@ function SettingsForm({ s, form }: { s: Screen; form: FormState }) {
         <CsrfField token={s.session.csrfToken} />
         <Field name="name" label={t('adminSettings.pageName')} form={form} required />
         <p class="hint">
-          <MarkedUp
-            t={t}
-            id="adminSettings.publicUrlHint"
-            parts={{ url: <code>{s.page.url}</code>, variable: <code>AVISO_PUBLIC_URL</code> }}
-          />
+          {messageWith(t, 'adminSettings.publicUrlHint', {}, { url: <code>{s.page.url}</code>, variable: <code>AVISO_PUBLIC_URL</code> })}
         </p>
         <Field
           name="timeZone"

@@ -4,8 +4,10 @@ import type { MessageKey, MessageParams, Translator } from '../../i18n/translate
 const mark = '\uE000';
 
 /**
- * A whole sentence from the catalogue with some placeholders filled by markup (`<strong>`, `<code>`),
- * so each language keeps its own word order and the catalogue holds no HTML.
+ * A whole sentence from the catalogue with some placeholders filled by markup (`<strong>`, `<code>`,
+ * a link), so each language keeps its own word order and the catalogue holds no HTML: the message
+ * is formatted with a private-use marker around each such placeholder, and the parts are put back
+ * between the markers.
  */
 export function messageWith(
   t: Translator,
