@@ -398,20 +398,8 @@ export async function listRollupsSince(
   return rows.map((r) => ({ ...r, period: r.period as 'hour' | 'day', periodStart: fromTimestamp(r.periodStart) }));
 }
 
-/** One monitor's hourly sums added up over one stretch of `sumHourlyRollups`. */
-export interface StretchSum {
-  monitorId: string;
-  /** The index of the stretch the hours fall in. */
-  stretch: number;
-  upCount: number;
-  degradedCount: number;
-  downCount: number;
-  noDataCount: number;
-  durationCount: number;
-  durationSumMs: number;
-  /** Null when no hour had an answered check. */
-  durationMaxMs: number | null;
-}
+/** One monitor's hourly sums added up over one stretch of `sumHourlyRollups` (the index of the stretch). */
+export type StretchSum = Omit<ResultBucket, 'start'> & { stretch: number };
 
 /**
  * Hourly sums added up by the database into consecutive stretches (a page's days), so 90 days
