@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZodError } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
-import { translator, type MessageKey, type MessageParams, type Translator } from '../i18n/translate.ts';
+import { isMessageKey, translator, type MessageKey, type MessageParams, type Translator } from '../i18n/translate.ts';
 import type { Locale } from '../shared/locales.ts';
 import { AppError, errorCatalogue } from '../shared/errors.ts';
 
@@ -135,7 +135,11 @@ export function formErrors(
     return { errors, message: loose[0] ?? t('admin.formInvalid'), status: 400 };
   }
   if (error instanceof AppError && error.status < 500 && error.code !== 'forbidden') {
-    for (const detail of error.details ?? []) if (detail.path !== undefined) place(detail.path, detail.message);
+    // A failure the catalogue words (a wrong password, a used code) reads wholly in the member's language.
+    const key = locale === 'en' || error.messageKey === undefined || !isMessageKey(error.messageKey) ? undefined : error.messageKey;
+    for (const detail of error.details ?? [])
+      if (detail.path !== undefined) place(detail.path, key === undefined ? detail.message : t(key));
+    if (key !== undefined) return { errors, message: t(key), status: error.status };
     if (locale === 'en') return { errors, message: error.message, status: error.status };
     const specific = error.message !== errorCatalogue[error.code].message;
     return { errors, message: t(`errorCode.${error.code}`), ...(specific && { detail: error.message }), status: error.status };

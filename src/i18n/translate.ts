@@ -42,6 +42,11 @@ function format(locale: Locale, key: string): IntlMessageFormat {
   return message;
 }
 
+/** Whether a key names a message of the catalogue (a key carried as text, such as an error's). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The message `key` in `locale`, with its placeholders filled. */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const result = format(locale, key).format(params);

@@ -52,13 +52,19 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
+  /**
+   * The message catalogue's key for `message`, when a person meets this failure on a screen in
+   * their own language (a wrong password on the login form); the API answers with `message`.
+   */
+  readonly messageKey: string | undefined;
 
-  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[], messageKey?: string) {
     super(message ?? errorCatalogue[code].message);
     this.name = 'AppError';
     this.code = code;
     this.status = errorCatalogue[code].status;
     this.details = details;
+    this.messageKey = messageKey;
   }
 }
 

@@ -44,6 +44,12 @@ test('a wrong password shows the login form again with a message and the email k
   assert.match(response.body, /The email or the password is not right/);
   assert.match(response.body, /value="ana@example.com"/);
   assert.equal(client.cookies.has('aviso_session'), false);
+
+  // In the browser's language, the whole message: not a translated headline over English details.
+  const portuguese = await new AdminClient(app.aviso).login('ana@example.com', 'not the password', { 'accept-language': 'pt-BR' });
+  assert.equal(portuguese.statusCode, 401);
+  assert.match(portuguese.body, /O e-mail ou a senha não estão corretos\./);
+  assert.doesNotMatch(portuguese.body, /not right|Entre para continuar/);
 });
 
 test('after five failed logins the right password is refused too, with a clear message', async (t) => {
@@ -56,6 +62,9 @@ test('after five failed logins the right password is refused too, with a clear m
   assert.equal(blocked.statusCode, 429);
   assert.match(blocked.body, /Too many failed logins/);
   assert.equal(client.cookies.has('aviso_session'), false);
+  const russian = await client.login('ana@example.com', testPassword, { 'accept-language': 'ru' });
+  assert.equal(russian.statusCode, 429);
+  assert.match(russian.body, /Слишком много неудачных попыток входа/);
 });
 
 test('without a session, screens redirect to login and writes are refused without changing anything', async (t) => {

@@ -26,7 +26,12 @@ export async function changePassword(
   if (user === undefined) throw new AppError('user_not_found', `No team member has the id "${userId}".`);
   const stored = await findUserByEmail(ctx.db, user.email);
   if (stored === undefined || !(await verifyPassword(data.currentPassword, stored.passwordHash))) {
-    throw new AppError('unauthorized', 'The current password is not right.', [{ path: 'currentPassword', message: 'is not right' }]);
+    throw new AppError(
+      'unauthorized',
+      'The current password is not right.',
+      [{ path: 'currentPassword', message: 'is not right' }],
+      'accountError.currentPasswordWrong',
+    );
   }
   const passwordHash = await hashPassword(data.newPassword);
   await writePrivately(ctx, async (tx) => {

@@ -59,7 +59,7 @@ export async function logInWithPasskey(
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - loginThrottle.windowMs);
   if ((await countFailures(ctx.db, { ip }, since)) >= loginThrottle.perIp) {
-    throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.');
+    throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.', undefined, 'accountError.tooManyLogins');
   }
   const refuse = async (email: string, message: string): Promise<never> => {
     await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });

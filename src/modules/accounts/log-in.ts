@@ -46,23 +46,26 @@ export async function logIn(
     (await countFailures(ctx.db, { email, ip }, since)) >= loginThrottle.perEmailAndIp ||
     (await countFailures(ctx.db, { ip }, since)) >= loginThrottle.perIp
   ) {
-    throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.');
+    throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again.', undefined, 'accountError.tooManyLogins');
   }
   if ((await countFailures(ctx.db, { email }, since)) >= loginThrottle.perEmail) await delay(loginThrottle.delayMs);
   const found = await findUserByEmail(ctx.db, email);
   const valid = found === undefined ? await verifyAgainstNothing(password) : await verifyPassword(password, found.passwordHash);
   if (!valid || found === undefined) {
     await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
-    throw new AppError('unauthorized', 'The email or the password is not right.');
+    throw new AppError('unauthorized', 'The email or the password is not right.', undefined, 'accountError.wrongCredentials');
   }
   const user = found.user;
   const factor = await findSecondFactor(ctx.db, user.id);
   let usedRecoveryCode: string | undefined;
   if (factor !== undefined && factor.enabledAt !== null && factor.secret !== null) {
     if (code === undefined || code.trim() === '') {
-      throw new AppError('unauthorized', 'Enter the code from your authenticator app, or a recovery code.', [
-        { path: 'code', message: 'is required' },
-      ]);
+      throw new AppError(
+        'unauthorized',
+        'Enter the code from your authenticator app, or a recovery code.',
+        [{ path: 'code', message: 'is required' }],
+        'accountError.codeNeeded',
+      );
     }
     const recovery = hashRecoveryCode(code);
     if (factor.recoveryCodeHashes.includes(recovery)) usedRecoveryCode = recovery;
@@ -70,14 +73,17 @@ export async function logIn(
       const step = totpStepOf(factor.secret, code, now);
       if (step === null) {
         await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
-        throw new AppError('unauthorized', 'The code is not right.', [{ path: 'code', message: 'is not right' }]);
+        throw new AppError('unauthorized', 'The code is not right.', [{ path: 'code', message: 'is not right' }], 'accountError.codeWrong');
       }
       // Each code logs in once: a code seen over a shoulder, or an older one, is refused afterwards.
       if (!(await writePrivately(ctx, (tx) => claimTotpStep(tx, user.id, step)))) {
         await recordLoginAttempt(ctx.db, { email, ip, succeeded: false, at: now });
-        throw new AppError('unauthorized', 'This code was used already: wait for the next one from your authenticator app.', [
-          { path: 'code', message: 'was used already' },
-        ]);
+        throw new AppError(
+          'unauthorized',
+          'This code was used already: wait for the next one from your authenticator app.',
+          [{ path: 'code', message: 'was used already' }],
+          'accountError.codeUsed',
+        );
       }
     }
   }
@@ -85,7 +91,12 @@ export async function logIn(
   // is a passkey uses it (else a stolen password would open a session that could add a factor).
   const hasApp = factor !== undefined && factor.enabledAt !== null;
   if (!hasApp && (await findTwoFactorRequired(ctx.db)) && (await countPasskeysByUser(ctx.db, user.id)).size > 0) {
-    throw new AppError('unauthorized', 'Your team requires two-factor login: log in with your passkey.');
+    throw new AppError(
+      'unauthorized',
+      'Your team requires two-factor login: log in with your passkey.',
+      undefined,
+      'accountError.passkeyRequired',
+    );
   }
   await recordLoginAttempt(ctx.db, { email, ip, succeeded: true, at: now });
   // A hash made with older, cheaper parameters is replaced now that the password is at hand.

@@ -22,7 +22,12 @@ export async function requestPasswordReset(ctx: Ctx, input: { email: string; ip:
   const since = new Date(now.getTime() - passwordReset.perIpWindowMs);
   await writePrivately(ctx, async (tx) => {
     if ((await countResetRequests(tx, ip, since)) >= passwordReset.perIp) {
-      throw new AppError('rate_limited', 'Too many reset requests from this address; wait 15 minutes and try again.');
+      throw new AppError(
+        'rate_limited',
+        'Too many reset requests from this address; wait 15 minutes and try again.',
+        undefined,
+        'accountError.tooManyResets',
+      );
     }
     await recordResetRequest(tx, ip, now, since);
     const found = await findUserByEmail(tx, email);
