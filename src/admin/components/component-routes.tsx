@@ -17,7 +17,8 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { redirectTo, screen, show, submitForm } from '../admin-screen.tsx';
 import { asBody, checked, emptyForm, list, optional, text } from '../form-values.ts';
 import { componentFieldPaths, componentInput, componentValues, translatableLocales, translationsInput } from './component-form.ts';
-import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, SourceList, type SourceListing } from './component-views.tsx';
+import { ComponentForm, ComponentList, ConfirmDelete, GroupForm, type SourceListing } from './component-views.tsx';
+import { SourceList } from './mirror-views.tsx';
 import { listSourceComponents, listSources, setSourceInterval, updateComponentKeepingOneWriter } from '../../modules/third-party/index.ts';
 
 type Params = { Params: { id: string } };

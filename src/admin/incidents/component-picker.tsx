@@ -3,7 +3,8 @@ import { fieldId, list, text, type FormState } from '../form-values.ts';
 import { componentStatusLabel } from '../view/format.ts';
 import { useT } from '../view/admin-i18n.tsx';
 import { describedBy, FieldMessages, Select } from '../view/form-fields.tsx';
-import { componentStatusOptions, StatusBadge } from '../components/component-views.tsx';
+import { StatusBadge } from '../components/component-views.tsx';
+import { componentStatusOptions } from '../view/format.ts';
 import { affectedField, affectedStatusField, componentField } from './incident-form.ts';
 
 interface PickerEntry {

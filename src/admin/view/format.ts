@@ -1,4 +1,4 @@
-import type { ComponentStatus } from '../../modules/components/index.ts';
+import { componentStatuses, type ComponentStatus } from '../../modules/components/index.ts';
 import type { EventStatus, Impact } from '../../modules/incidents/index.ts';
 import type { Translator } from '../../i18n/translate.ts';
 import type { Locale } from '../../shared/locales.ts';
@@ -6,6 +6,11 @@ import type { Locale } from '../../shared/locales.ts';
 /** A component status in the member's language: the public page's own term (`status.*`). */
 export function componentStatusLabel(t: Translator, status: ComponentStatus): string {
   return t(`status.${status}`);
+}
+
+/** The component statuses as a select offers them, in the member's language. */
+export function componentStatusOptions(t: Translator): (readonly [ComponentStatus, string])[] {
+  return componentStatuses.map((status) => [status, componentStatusLabel(t, status)] as const);
 }
 
 /** An incident or maintenance status in the member's language: the public page's own term (`label.*`). */
